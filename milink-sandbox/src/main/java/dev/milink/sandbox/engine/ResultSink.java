@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.sandbox.engine;
+
+import java.util.List;
+
+/**
+ * Receives a request's outcomes in order. The protocol layer turns each call into TDS tokens
+ * (COLMETADATA/ROW/DONE, DONE with count, INFO, ERROR) and may stream them as they come, so INFO progress
+ * messages (BACKUP … WITH STATS) reach the client before the request ends.
+ */
+public interface ResultSink {
+
+    /** A result set. Row values are Java objects matching each column's {@link SqlType} (null allowed). */
+    void resultSet(List<Column> columns, List<Object[]> rows);
+
+    /** A statement that affected rows (INSERT/UPDATE/DELETE): a DONE with the count. */
+    void rowCount(StatementKind kind, long count);
+
+    /** A statement with no result (DDL, SET, BACKUP, DBCC without output): a plain DONE. */
+    void done();
+
+    /** An informational message (TDS INFO, class 0-10), e.g. "10 percent processed." (number 3211). */
+    void info(int number, int state, int severityClass, String message);
+
+    /** An error (TDS ERROR, class 11+) followed by a DONE with the error bit. */
+    void error(SqlError error);
+
+    /** True once the client sent ATTENTION (cancel or query timeout); the engine should stop early. */
+    boolean cancelled();
+
+    enum StatementKind { SELECT, INSERT, UPDATE, DELETE, OTHER }
+}
