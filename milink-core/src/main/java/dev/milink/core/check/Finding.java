@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.core.check;
+
+import java.util.Objects;
+
+/**
+ * The result of one check on one target.
+ *
+ * @param checkId     the check's stable id
+ * @param title       the check's title (copied for self-contained reports)
+ * @param area        the check's area
+ * @param status      outcome
+ * @param severity    effective severity (the check's default unless configured or the finding says otherwise)
+ * @param target      instance or database
+ * @param message     one neutral sentence on what was found ("Trace flag 1800 is on but not a startup
+ *                    parameter"); for SKIPPED and UNKNOWN it says why
+ * @param evidence    observed vs. expected
+ * @param remediation how to fix it; empty for PASS, SKIPPED and UNKNOWN
+ * @since 0.1
+ */
+public record Finding(String checkId, String title, Area area, Status status, Severity severity, Target target,
+                      String message, Evidence evidence, Remediation remediation) {
+
+    public Finding {
+        Objects.requireNonNull(checkId, "checkId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(message, "message");
+        evidence = evidence == null ? Evidence.NONE : evidence;
+        remediation = remediation == null ? Remediation.NONE : remediation;
+    }
+
+    /** Starts a finding for {@code check} on {@code target} with the check's own severity. */
+    public static Builder of(CheckMetadata check, Target target) {
+        return new Builder(check, target);
+    }
+
+    /** True for a FAIL that blocks the link. */
+    public boolean isBlocking() {
+        return status == Status.FAIL && severity == Severity.BLOCKER;
+    }
+
+    /** Fluent construction so checks read as prose: {@code Finding.of(META, t).fail("…", evidence, fix)}. */
+    public static final class Builder {
+        private final CheckMetadata check;
+        private final Target target;
+        private Severity severity;
+
+        private Builder(CheckMetadata check, Target target) {
+            this.check = check;
+            this.target = target;
+            this.severity = check.severity();
+        }
+
+        public Builder severity(Severity s) {
+            this.severity = s;
+            return this;
+        }
+
+        public Finding pass(String message, Evidence evidence) {
+            return build(Status.PASS, message, evidence, Remediation.NONE);
+        }
+
+        public Finding fail(String message, Evidence evidence, Remediation remediation) {
+            return build(Status.FAIL, message, evidence, remediation);
+        }
+
+        public Finding warn(String message, Evidence evidence, Remediation remediation) {
+            return build(Status.WARN, message, evidence, remediation);
+        }
+
+        public Finding skipped(String reason) {
+            return build(Status.SKIPPED, reason, Evidence.NONE, Remediation.NONE);
+        }
+
+        public Finding unknown(String reason) {
+            return build(Status.UNKNOWN, reason, Evidence.NONE, Remediation.NONE);
+        }
+
+        private Finding build(Status status, String message, Evidence evidence, Remediation remediation) {
+            return new Finding(check.id(), check.title(), check.area(), status, severity, target, message,
+                    evidence, remediation);
+        }
+    }
+}

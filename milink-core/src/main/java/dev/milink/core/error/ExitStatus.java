@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.core.error;
+
+/** Process exit codes, documented in {@code --help} and the README. */
+public enum ExitStatus {
+    READY(0, "ready: no blocking finding"),
+    NOT_READY(1, "not ready: at least one blocking finding (or a warning with --fail-on warning)"),
+    USAGE(2, "usage or configuration error"),
+    CONNECT(3, "could not connect or collect"),
+    FIX_FAILED(4, "a fix step failed"),
+    INCOMPLETE(5, "incomplete: no blocker failed, but at least one could not be checked");
+
+    private final int code;
+    private final String description;
+
+    ExitStatus(int code, String description) {
+        this.code = code;
+        this.description = description;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String description() {
+        return description;
+    }
+}
