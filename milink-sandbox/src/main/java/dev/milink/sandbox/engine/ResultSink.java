@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sandbox.engine;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Receives a request's outcomes in order. The protocol layer turns each call into TDS tokens
@@ -27,6 +29,26 @@ public interface ResultSink {
 
     /** True once the client sent ATTENTION (cancel or query timeout); the engine should stop early. */
     boolean cancelled();
+
+    /**
+     * Blocks until the client cancels or {@code timeout} passes, whichever comes first; true when cancelled. For
+     * statements that take time on purpose (WAITFOR DELAY, a slow BACKUP between progress messages), so they end
+     * as soon as the client gives up. The protocol layer wakes this up on ATTENTION; this default polls.
+     */
+    default boolean awaitCancelled(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!cancelled()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            LockSupport.parkNanos(Math.min(left, 10_000_000L));
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+        return true;
+    }
 
     enum StatementKind { SELECT, INSERT, UPDATE, DELETE, OTHER }
 }
