@@ -24,7 +24,8 @@ public record FixStep(String id, String title, Phase phase, int order, boolean r
         if (scripts.isEmpty()) {
             throw new IllegalArgumentException("a fix step needs at least one script: " + id);
         }
-        if (appliable && script(ScriptKind.TSQL).isEmpty()) {
+        // Read the parameter, not script(): record fields are assigned only after the compact constructor.
+        if (appliable && scripts.stream().noneMatch(s -> s.kind() == ScriptKind.TSQL)) {
             throw new IllegalArgumentException("an appliable step needs T-SQL: " + id);
         }
     }
