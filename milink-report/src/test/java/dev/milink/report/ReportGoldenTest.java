@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.milink.core.assess.AssessmentReport;
+import java.io.IOException;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Renders {@link SampleReport} in every registered format and compares with the golden files (tier b).
+ * See {@link Golden} for how to rewrite them.
+ */
+class ReportGoldenTest {
+
+    private static String render(String format, AssessmentReport report, RenderOptions options) throws IOException {
+        StringWriter out = new StringWriter();
+        ReportRenderers.byName(format).render(report, out, options);
+        return out.toString();
+    }
+
+    @Test
+    void everyRegisteredFormatHasAGoldenFile() throws IOException {
+        for (ReportRenderer r : ReportRenderers.all()) {
+            Golden.assertMatches("not-ready." + r.fileExtension(),
+                    render(r.name(), SampleReport.notReady(), RenderOptions.defaults()));
+        }
+    }
+
+    @Test
+    void textWithColour() throws IOException {
+        String text = render("text", SampleReport.notReady(), RenderOptions.defaults().withColor(true));
+        Golden.assertMatches("not-ready-color.txt", text);
+        assertThat(text).contains("\u001b[1m\u001b[31mFAIL\u001b[0m");
+    }
+
+    @Test
+    void textNarrowWithSkippedShown() throws IOException {
+        Golden.assertMatches("not-ready-narrow-skipped.txt", render("text", SampleReport.notReady(),
+                RenderOptions.defaults().withWidth(60).withShowSkipped(true)));
+    }
+}
