@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.cli;
+
+import dev.milink.core.assess.AssessmentReport;
+import dev.milink.core.assess.Assessor;
+import dev.milink.core.assess.Assessor.DatabaseSelection;
+import dev.milink.core.assess.Verdict;
+import dev.milink.core.check.CheckCatalog;
+import dev.milink.core.check.CheckContext;
+import dev.milink.core.check.Finding;
+import dev.milink.core.check.Severity;
+import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.ExitStatus;
+import dev.milink.core.error.MilinkException;
+import dev.milink.core.model.DatabaseFacts;
+import dev.milink.core.model.Facts;
+import dev.milink.core.model.ServerFacts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * What {@code milink check} does once its options are bound, and what {@code milink demo} does against the
+ * sandbox: collect every target (at most {@code parallel} at a time), judge each with the standard catalog and
+ * put all findings into one report.
+ */
+final class CheckRun {
+
+    /** One thing to judge: a live server or a facts file, named as the user named it. */
+    record Source(String label, Supplier<ServerFacts> collect) {}
+
+    /** The combined report, plus the targets that could not be collected. */
+    record Result(AssessmentReport report, List<MilinkException> failures) {
+
+        /**
+         * The worst outcome wins: a target that could not be collected (3) outranks a blocking finding (1),
+         * which outranks an unknown blocker (5); so a fleet run never hides a tool failure behind a verdict.
+         */
+        int exitCode(FailOn failOn) {
+            if (!failures.isEmpty()) {
+                return ExitStatus.CONNECT.code();
+            }
+            Verdict verdict = report.verdict();
+            // Warnings alone never fail a run unless asked to (--fail-on warning).
+            if (verdict == Verdict.NOT_READY
+                    || failOn == FailOn.WARNING && report.hasProblemsAtOrAbove(Severity.WARNING)) {
+                return ExitStatus.NOT_READY.code();
+            }
+            return verdict == Verdict.INCOMPLETE ? ExitStatus.INCOMPLETE.code() : ExitStatus.READY.code();
+        }
+    }
+
+    private CheckRun() {
+    }
+
+    /**
+     * @param databases named databases ({@code --database}), empty for every user database
+     * @param notes     report-level notes to carry (e.g. build reference age)
+     * @throws MilinkException the first collection error when nothing at all could be collected, or a usage
+     *                         error when a named database exists on no target
+     */
+    static Result run(List<Source> sources, int parallel, CheckContext context, List<String> databases,
+                      List<String> notes) {
+        List<Object> collected = collectAll(sources, parallel);
+        List<MilinkException> failures = new ArrayList<>();
+        List<ServerFacts> facts = new ArrayList<>();
+        List<String> allNotes = new ArrayList<>(notes);
+        for (int i = 0; i < sources.size(); i++) {
+            if (collected.get(i) instanceof ServerFacts f) {
+                facts.add(f);
+            } else {
+                MilinkException e = (MilinkException) collected.get(i);
+                failures.add(e);
+                allNotes.add("Not assessed: " + sources.get(i).label() + ": " + e.getMessage() + " [" + e.code() + "]");
+            }
+        }
+        if (facts.isEmpty() && !failures.isEmpty()) {
+            throw failures.getFirst();
+        }
+        requireNamedDatabasesExist(facts, databases);
+        DatabaseSelection selection = databases.isEmpty() ? DatabaseSelection.ALL_USER
+                : DatabaseSelection.named(Set.copyOf(databases));
+        Assessor assessor = Assessor.of(CheckCatalog.standard());
+        List<Finding> findings = new ArrayList<>();
+        for (ServerFacts f : facts) {
+            findings.addAll(assessor.evaluate(new Facts(f), context, selection));
+        }
+        AssessmentReport report = new AssessmentReport(Versions.milink(), Instant.now(), context.direction(),
+                sources.stream().map(Source::label).toList(), findings, allNotes);
+        return new Result(report, List.copyOf(failures));
+    }
+
+    /**
+     * Collection is I/O-bound (network round trips), so each target gets a virtual thread and a semaphore bounds
+     * how many servers are queried at once. Results keep the order of the targets.
+     */
+    private static List<Object> collectAll(List<Source> sources, int parallel) {
+        if (sources.size() == 1) {
+            return List.of(collectOne(sources.getFirst()));
+        }
+        Semaphore permits = new Semaphore(Math.max(1, parallel));
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Object>> futures = new ArrayList<>();
+            for (Source s : sources) {
+                futures.add(pool.submit(() -> {
+                    permits.acquire();
+                    try {
+                        return collectOne(s);
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            List<Object> out = new ArrayList<>();
+            for (Future<Object> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MilinkException(ErrorCode.INTERNAL, "Interrupted while collecting.", e);
+        } catch (ExecutionException e) {
+            throw new MilinkException(ErrorCode.INTERNAL, "Collection failed unexpectedly.", e.getCause());
+        }
+    }
+
+    /** The facts, or the MilinkException that explains why there are none. */
+    private static Object collectOne(Source s) {
+        try {
+            return s.collect().get();
+        } catch (MilinkException e) {
+            return e;
+        }
+    }
+
+    private static void requireNamedDatabasesExist(List<ServerFacts> facts, List<String> databases) {
+        if (databases.isEmpty()) {
+            return;
+        }
+        Set<String> present = facts.stream().flatMap(f -> f.databases().orElse(List.of()).stream())
+                .map(DatabaseFacts::name).map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        boolean listed = facts.stream().anyMatch(f -> f.databases().isKnown());
+        List<String> missing = databases.stream().filter(d -> !present.contains(d.toLowerCase(Locale.ROOT))).toList();
+        if (listed && !missing.isEmpty()) {
+            String known = facts.stream().flatMap(f -> f.databases().orElse(List.of()).stream())
+                    .filter(d -> !d.isSystem()).map(DatabaseFacts::name).distinct().sorted()
+                    .collect(Collectors.joining(", "));
+            throw new MilinkException(ErrorCode.USAGE, "No database named " + String.join(", ", missing)
+                    + " on the target" + (facts.size() > 1 ? "s" : "") + ". User databases found: "
+                    + (known.isEmpty() ? "none" : known) + ".");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.milink.core.check.CheckMetadata;
+import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.MilinkException;
+import dev.milink.core.model.Direction;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code milink checks}: the catalog of checks ({@code list}, {@code explain ID}). */
+@Command(name = "checks",
+        subcommands = {ChecksListCommand.class, ChecksExplainCommand.class})
+final class ChecksCommand {
+
+    @Mixin
+    HelpOption help;
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Text and JSON are the formats for catalog listings. */
+    static boolean json(OutputOptions output) {
+        String f = output.formatOr("text").toLowerCase(Locale.ROOT);
+        return switch (f) {
+            case "text" -> false;
+            case "json" -> true;
+            default -> throw new MilinkException(ErrorCode.USAGE,
+                    "Unknown output format '" + output.format + "' for this command. Valid formats: text, json.");
+        };
+    }
+
+    /** "sql-to-mi, mi-to-sql" in enum order. */
+    static String directions(CheckMetadata m) {
+        return Arrays.stream(Direction.values()).filter(m::appliesTo).map(Direction::cliName)
+                .collect(Collectors.joining(", "));
+    }
+
+    static ObjectNode toJson(CheckMetadata m) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("id", m.id());
+        n.put("title", m.title());
+        n.put("area", m.area().name());
+        n.put("scope", m.scope().name());
+        n.put("severity", m.severity().name());
+        Arrays.stream(Direction.values()).filter(m::appliesTo)
+                .forEach(d -> n.withArray("directions").add(d.cliName()));
+        n.withArray("directions");
+        n.put("fixable", m.fixable());
+        n.put("since", m.since());
+        n.put("docsUrl", m.docsUrl());
+        m.aliases().forEach(a -> n.withArray("aliases").add(a));
+        n.withArray("aliases");
+        m.specRefs().forEach(r -> n.withArray("specRefs").add(r));
+        n.withArray("specRefs");
+        n.put("rationale", m.rationale());
+        return n;
+    }
+}

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.milink.core.check.Check;
+import dev.milink.core.check.CheckCatalog;
+import dev.milink.core.check.CheckMetadata;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code milink checks list}: one line per check (id, area, severity, directions, title), or JSON. */
+@Command(name = "list")
+final class ChecksListCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    VerbosityOptions verbosity;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = Invocation.of(spec).out();
+        List<CheckMetadata> checks = CheckCatalog.standard().checks().stream().map(Check::metadata).toList();
+        if (ChecksCommand.json(output)) {
+            ArrayNode list = ChecksCommand.JSON.createArrayNode();
+            checks.forEach(m -> list.add(ChecksCommand.toJson(m)));
+            out.println(list.toPrettyString());
+            return 0;
+        }
+        int idWidth = Math.max(2, checks.stream().mapToInt(m -> m.id().length()).max().orElse(2));
+        String row = "%-" + idWidth + "s  %-12s  %-8s  %-20s  %s%n";
+        out.printf(row, "ID", "AREA", "SEVERITY", "DIRECTIONS", "TITLE");
+        for (CheckMetadata m : checks) {
+            out.printf(row, m.id(), m.area().name().toLowerCase(java.util.Locale.ROOT), m.severity(),
+                    ChecksCommand.directions(m), m.title());
+        }
+        out.printf("%n%d checks. Details: milink checks explain ID (or docs/checks/ID.md).%n", checks.size());
+        return 0;
+    }
+}

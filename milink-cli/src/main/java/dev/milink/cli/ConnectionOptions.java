@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.cli;
+
+import dev.milink.core.secret.Secret;
+import dev.milink.sqlserver.connect.Authentication;
+import dev.milink.sqlserver.connect.ConnectionSettings;
+import dev.milink.sqlserver.connect.SqlTarget;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * TLS and timeout options. TLS is always on and the server certificate is validated; the options say which
+ * certificate to trust, and {@code --trust-server-certificate} (validation off) is an explicit, warned opt-in.
+ */
+final class ConnectionOptions {
+
+    static final String TRUST_STORE_PASSWORD_ENV = "MILINK_TRUST_STORE_PASSWORD";
+
+    @Option(names = "--trust-server-certificate", descriptionKey = "trust-server-certificate")
+    boolean trustServerCertificate;
+
+    @Option(names = "--host-name-in-certificate", paramLabel = "NAME", descriptionKey = "host-name-in-certificate")
+    String hostNameInCertificate;
+
+    @Option(names = "--trust-store", paramLabel = "FILE", descriptionKey = "trust-store")
+    Path trustStore;
+
+    @Option(names = "--login-timeout", paramLabel = "SECONDS", defaultValue = "15", descriptionKey = "login-timeout")
+    int loginTimeoutSeconds;
+
+    /** Settings for one target. Call {@link #warnIfInsecure} once per run, not per target. */
+    ConnectionSettings settings(SqlTarget target, Authentication auth, Invocation invocation) {
+        Secret storePassword = trustStore == null ? null
+                : invocation.env().get(TRUST_STORE_PASSWORD_ENV).map(Secret::of).map(invocation::remember).orElse(null);
+        Duration login = Duration.ofSeconds(Math.max(1, loginTimeoutSeconds));
+        return new ConnectionSettings(target, auth, true, trustServerCertificate, hostNameInCertificate, trustStore,
+                storePassword, login, Duration.ofSeconds(60));
+    }
+
+    /** Says out loud what {@code --trust-server-certificate} risks, and what to use instead. */
+    void warnIfInsecure(Invocation invocation) {
+        if (trustServerCertificate) {
+            invocation.warn("--trust-server-certificate turns off server certificate validation: a"
+                    + " man-in-the-middle could impersonate the server and read the login and the data. Prefer"
+                    + " --trust-store FILE (the server's CA or certificate) or --host-name-in-certificate NAME.");
+        }
+    }
+}

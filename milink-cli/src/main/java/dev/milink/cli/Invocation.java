@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.cli;
+
+import dev.milink.core.secret.Secret;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * One run of the CLI: its streams, its environment and what the error reporter must know (verbose, JSON wanted,
+ * secrets to mask). Commands reach it through {@link #of(CommandSpec)}.
+ */
+final class Invocation {
+
+    private final Environment env;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final List<String> secrets = new CopyOnWriteArrayList<>();
+    private volatile boolean verbose;
+    private volatile boolean json;
+
+    Invocation(Environment env, PrintWriter out, PrintWriter err, String[] args) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
+        prescan(args);
+    }
+
+    /** The invocation of the command {@code spec} belongs to. */
+    static Invocation of(CommandSpec spec) {
+        return ((Main) spec.root().userObject()).invocation();
+    }
+
+    /**
+     * Errors can happen before picocli has bound any option (a bad option), so the few flags that shape error
+     * output are read from the raw arguments too.
+     */
+    private void prescan(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--verbose", "-v", "--debug" -> verbose = true;
+                case "--output", "-o" -> json |= i + 1 < args.length && args[i + 1].equalsIgnoreCase("json");
+                default -> json |= a.equalsIgnoreCase("--output=json") || a.equalsIgnoreCase("-ojson")
+                        || a.equalsIgnoreCase("-o=json");
+            }
+        }
+    }
+
+    Environment env() {
+        return env;
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    PrintWriter err() {
+        return err;
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+
+    void verbose(boolean on) {
+        verbose |= on;
+    }
+
+    boolean json() {
+        return json;
+    }
+
+    void json(boolean on) {
+        json = on;
+    }
+
+    /** Remembers a secret so that no error text can show it, whatever a driver put in its message. */
+    Secret remember(Secret secret) {
+        if (secret != null && secret.length() >= 4) {
+            secrets.add(secret.reveal());
+        }
+        return secret;
+    }
+
+    /** {@code text} with every remembered secret replaced by {@code ****}. */
+    String mask(String text) {
+        String masked = text;
+        for (String s : secrets) {
+            masked = masked.replace(s, "****");
+        }
+        return masked;
+    }
+
+    /** Prints a warning line to stderr. */
+    void warn(String message) {
+        err.println("Warning: " + mask(message));
+        err.flush();
+    }
+}

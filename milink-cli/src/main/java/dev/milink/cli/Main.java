@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.cli;
+
+import dev.milink.core.error.ExitStatus;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/**
+ * The {@code milink} command line. {@link #main} is the only place that calls {@code System.exit}; everything
+ * else, tests included, goes through {@link #run(PrintWriter, PrintWriter, String...)}.
+ *
+ * <pre>{@code
+ * StringWriter out = new StringWriter(), err = new StringWriter();
+ * int exit = Main.run(new PrintWriter(out), new PrintWriter(err), "checks", "list");
+ * }</pre>
+ *
+ * @since 0.1
+ */
+@Command(name = "milink", mixinStandardHelpOptions = true, versionProvider = Versions.class,
+        resourceBundle = "dev.milink.cli.Messages", usageHelpAutoWidth = true, sortOptions = false,
+        subcommands = {
+            CheckCommand.class,
+            ChecksCommand.class,
+            DemoCommand.class,
+            CollectScriptCommand.class,
+            SandboxCommand.class,
+            VersionCommand.class,
+            HelpCommand.class,
+        })
+public final class Main implements Callable<Integer> {
+
+    private final Invocation invocation;
+
+    private Main(Invocation invocation) {
+        this.invocation = invocation;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(out, err, args));
+    }
+
+    /** Runs milink in this process with the real environment and returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(Environment.system(), out, err, args);
+    }
+
+    /** Runs milink with the given environment (variables, console) and returns the exit code. */
+    public static int run(Environment env, PrintWriter out, PrintWriter err, String... args) {
+        Invocation invocation = new Invocation(env, out, err, args);
+        ErrorReporter errors = new ErrorReporter(invocation);
+        CommandLine cl = new CommandLine(new Main(invocation))
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
+        Map<String, String> exitCodes = exitCodeList();
+        withSubcommands(cl, c -> c.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(exitCodes));
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The exit codes as {@code --help} lists them, from the one enum that defines them. */
+    static Map<String, String> exitCodeList() {
+        Map<String, String> list = new LinkedHashMap<>();
+        for (ExitStatus s : ExitStatus.values()) {
+            list.put(String.valueOf(s.code()), s.description());
+        }
+        return list;
+    }
+
+    private static void withSubcommands(CommandLine cl, java.util.function.Consumer<CommandLine> action) {
+        action.accept(cl);
+        cl.getSubcommands().values().forEach(sub -> withSubcommands(sub, action));
+    }
+
+    Invocation invocation() {
+        return invocation;
+    }
+
+    /** {@code milink} alone: the usage, on stderr, as a usage error. */
+    @Override
+    public Integer call() {
+        CommandLine cl = new CommandLine(this);
+        invocation.err().println("Error [USAGE]: Missing command.");
+        cl.usage(invocation.err(), CommandLine.Help.Ansi.OFF);
+        return ExitStatus.USAGE.code();
+    }
+}

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+
+/** Runs milink in-process, black-box: arguments and environment in; exit code, stdout and stderr out. */
+record Cli(int exit, String out, String err) {
+
+    static Cli run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    static Cli run(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(Environment.of(env), new PrintWriter(out), new PrintWriter(err), args);
+        return new Cli(exit, out.toString(), err.toString());
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+    }
+}
