@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.core.check.instance;
+
+import dev.milink.core.check.Area;
+import dev.milink.core.check.Check;
+import dev.milink.core.check.CheckContext;
+import dev.milink.core.check.CheckMetadata;
+import dev.milink.core.check.Evidence;
+import dev.milink.core.check.Finding;
+import dev.milink.core.check.Remediation;
+import dev.milink.core.check.Severity;
+import dev.milink.core.check.Target;
+import dev.milink.core.model.Facts;
+import dev.milink.core.model.ServerFacts;
+import dev.milink.core.model.ServerFacts.Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** MIL-I9: the endpoint certificate exists in master, is protected by the master key, is valid and safely named. */
+public final class EndpointCertificateCheck implements Check {
+
+    public static final CheckMetadata META = InstanceMeta.meta("I9",
+            "The endpoint certificate is valid, protected by the master key and safely named", Area.CERTIFICATES,
+            Severity.BLOCKER, InstanceMeta.BOTH, true, InstanceMeta.CONFIGURE_SCRIPTS, """
+            The managed instance authenticates SQL Server by the certificate of its mirroring endpoint. Reads \
+            sys.certificates in master: the certificate the endpoint uses, or without an endpoint the \
+            master-key-protected certificate that expires last. It must have its private key encrypted by the \
+            master key (pvt_key_encryption_type MK), must not have expired (an expired certificate stops the \
+            link; a warning comes --certificate-expiry-warning before, 30 days by default) and its name must not \
+            contain a backslash (the documented default name Cert_@@SERVERNAME_endpoint has one on named \
+            instances). The fix creates a new certificate with a sanitized name and a yyyymmdd EXPIRY_DATE; its \
+            public key must then be uploaded to the managed instance (MIL-I10).""");
+
+    @Override
+    public CheckMetadata metadata() {
+        return META;
+    }
+
+    @Override
+    public List<Finding> evaluate(Facts facts, CheckContext context) {
+        ServerFacts s = facts.server();
+        Finding.Builder finding = Finding.of(META, Target.instance(s.target()));
+        if (!s.certificates().isKnown()) {
+            return List.of(finding.unknown("Certificates in master could not be read: " + s.certificates().reason()
+                    + "."));
+        }
+        if (!s.mirroringEndpoint().isKnown()) {
+            return List.of(finding.unknown("The endpoint could not be read, so its certificate is not known: "
+                    + s.mirroringEndpoint().reason() + "."));
+        }
+        Instant now = context.clock().instant();
+        String expected = "certificate in master, private key encrypted by the master key (MK), expiry after "
+                + now.plus(context.certificateExpiryWarning()) + ", no backslash in the name";
+        String newName = EndpointCertificates.newName(s, context);
+        Optional<Certificate> current = EndpointCertificates.current(s);
+        if (current.isEmpty()) {
+            return List.of(finding.fail("No endpoint certificate protected by the master key exists in master.",
+                    Evidence.of("none", expected), replace(facts, context, newName,
+                            "Create an endpoint certificate and upload its public key to the managed instance.")));
+        }
+        Certificate c = current.get();
+        Evidence evidence = Evidence.of(c.name() + ": private key " + c.privateKeyEncryption() + ", expires "
+                + c.expiryDate(), expected);
+        if (!"MK".equalsIgnoreCase(c.privateKeyEncryption())) {
+            return List.of(finding.fail("Certificate " + c.name() + " has its private key "
+                    + describeKey(c.privateKeyEncryption()) + ", not encrypted by the master key.", evidence,
+                    replace(facts, context, newName, "Create a certificate protected by the master key.")));
+        }
+        if (c.name().contains("\\")) {
+            return List.of(finding.fail("Certificate name " + c.name() + " contains a backslash, which the link "
+                    + "cannot use; a safe name is " + newName + ".", evidence, replace(facts, context, newName,
+                    "Create certificate " + newName + " and switch the endpoint to it.")));
+        }
+        if (c.expiryDate() == null || !c.expiryDate().isAfter(now)) {
+            return List.of(finding.fail("Certificate " + c.name() + " expired on " + c.expiryDate() + ".", evidence,
+                    replace(facts, context, newName, "Rotate: create " + newName + ", switch the endpoint to it "
+                            + "and upload its public key to the managed instance.")));
+        }
+        Duration left = Duration.between(now, c.expiryDate());
+        if (left.compareTo(context.certificateExpiryWarning()) < 0) {
+            return List.of(finding.warn("Certificate " + c.name() + " expires in " + left.toDays() + " days ("
+                    + c.expiryDate() + ").", evidence, replace(facts, context, newName, "Rotate before expiry: "
+                    + "create " + newName + ", switch the endpoint to it and upload its public key.")));
+        }
+        return List.of(finding.pass("Certificate " + c.name() + " is protected by the master key and valid for "
+                + left.toDays() + " more days.", evidence));
+    }
+
+    private static Remediation replace(Facts facts, CheckContext context, String name, String summary) {
+        return new Remediation(summary, List.of(EndpointCertificates.createStep(facts, context, name),
+                EndpointCertificates.uploadStep(facts, name)));
+    }
+
+    private static String describeKey(String type) {
+        return switch (type == null ? "" : type.toUpperCase(java.util.Locale.ROOT)) {
+            case "PW" -> "encrypted by a password";
+            case "NA" -> "missing (public key only)";
+            default -> "protected as '" + type + "'";
+        };
+    }
+}

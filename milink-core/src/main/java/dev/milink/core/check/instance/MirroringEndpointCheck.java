@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.core.check.instance;
+
+import dev.milink.core.check.Area;
+import dev.milink.core.check.Check;
+import dev.milink.core.check.CheckContext;
+import dev.milink.core.check.CheckMetadata;
+import dev.milink.core.check.Evidence;
+import dev.milink.core.check.Finding;
+import dev.milink.core.check.FixStep;
+import dev.milink.core.check.Remediation;
+import dev.milink.core.check.Script;
+import dev.milink.core.check.ScriptKind;
+import dev.milink.core.check.Severity;
+import dev.milink.core.check.Target;
+import dev.milink.core.model.Facts;
+import dev.milink.core.model.ServerFacts;
+import dev.milink.core.model.ServerFacts.MirroringEndpoint;
+import dev.milink.core.tsql.TSql;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** MIL-I8: a database mirroring endpoint exists, is started, has role ALL, certificate authentication and AES. */
+public final class MirroringEndpointCheck implements Check {
+
+    static final String NEW_ENDPOINT_NAME = "database_mirroring_endpoint";
+    static final int DEFAULT_PORT = 5022;
+    /** Suggested port for a named instance: 5022 belongs to the default instance (MIL-I16). */
+    static final int NAMED_INSTANCE_PORT = 5023;
+
+    public static final CheckMetadata META = InstanceMeta.meta("I8",
+            "The database mirroring endpoint suits the link", Area.CERTIFICATES, Severity.BLOCKER,
+            InstanceMeta.BOTH, true, InstanceMeta.CONFIGURE_SCRIPTS, """
+            The link connects to SQL Server's DATABASE_MIRRORING endpoint, which must be STARTED, have role ALL, \
+            authenticate with a certificate and require AES encryption. Reads sys.database_mirroring_endpoints \
+            joined to sys.tcp_endpoints. Without an endpoint the fix creates one (certificate from MIL-I9, port \
+            5022, or 5023 on a named instance); an existing endpoint is altered, never dropped, because \
+            availability groups may use it: Windows authentication is kept next to the certificate (dual \
+            authentication) and RC4 next to AES when it was in use.""");
+
+    @Override
+    public CheckMetadata metadata() {
+        return META;
+    }
+
+    @Override
+    public List<Finding> evaluate(Facts facts, CheckContext context) {
+        ServerFacts s = facts.server();
+        Finding.Builder finding = Finding.of(META, Target.instance(s.target()));
+        if (!s.mirroringEndpoint().isKnown()) {
+            return List.of(finding.unknown("The database mirroring endpoint could not be read: "
+                    + s.mirroringEndpoint().reason() + "."));
+        }
+        String expected = "STARTED, role ALL, CERTIFICATE authentication, encryption REQUIRED with AES";
+        String certificate = EndpointCertificates.nameForEndpoint(s, context);
+        List<MirroringEndpoint> endpoints = s.mirroringEndpoint().orElse(List.of());
+        if (endpoints.isEmpty()) {
+            return List.of(finding.fail("No database mirroring endpoint exists.",
+                    Evidence.of("no DATABASE_MIRRORING endpoint", expected), createEndpoint(facts, context,
+                            certificate)));
+        }
+        MirroringEndpoint e = endpoints.getFirst();
+        Map<String, String> values = Map.of("endpoint", TSql.quoteName(e.name()),
+                "certificate", TSql.quoteName(certificate), "windowsKind", windowsKind(e.connectionAuth()),
+                "algorithms", upper(e.encryptionAlgorithm()).contains("RC4") ? "AES RC4" : "AES");
+        List<String> problems = new ArrayList<>();
+        StringBuilder alter = new StringBuilder(render("alter-header.sql", values));
+        if (!"STARTED".equalsIgnoreCase(e.state())) {
+            problems.add("state " + e.state());
+            alter.append(render("alter-start.sql", values));
+        }
+        if (!"ALL".equalsIgnoreCase(e.role())) {
+            problems.add("role " + e.role());
+            alter.append(render("alter-role.sql", values));
+        }
+        boolean addsCertificate = !upper(e.connectionAuth()).contains("CERTIFICATE");
+        if (addsCertificate) {
+            problems.add("authentication " + e.connectionAuth() + " without a certificate");
+            alter.append(render(values.get("windowsKind").isEmpty() ? "alter-authentication-certificate.sql"
+                    : "alter-authentication-dual.sql", values));
+        }
+        if (!e.encryptionEnabled() || !upper(e.encryptionAlgorithm()).contains("AES")) {
+            problems.add(e.encryptionEnabled() ? "encryption algorithm " + e.encryptionAlgorithm()
+                    : "encryption disabled");
+            alter.append(render("alter-encryption.sql", values));
+        }
+        Evidence evidence = Evidence.of("endpoint " + e.name() + ": " + e.state() + ", role " + e.role() + ", "
+                + e.connectionAuth() + (e.certificateName() != null ? " [" + e.certificateName() + "]" : "")
+                + ", encryption " + (e.encryptionEnabled() ? e.encryptionAlgorithm() : "disabled") + ", port "
+                + e.port(), expected);
+        if (problems.isEmpty()) {
+            return List.of(finding.pass("Endpoint " + e.name() + " suits the link.", evidence));
+        }
+        List<FixStep> steps = new ArrayList<>();
+        if (addsCertificate && EndpointCertificates.needsNew(s, context)) {
+            steps.add(EndpointCertificates.createStep(facts, context, certificate));
+        }
+        steps.add(Fixes.appliableTsql(META.id(), facts, "alter-endpoint", "Adjust endpoint " + e.name()
+                + " for the link", Fixes.SQL_ENDPOINT, new Script(ScriptKind.TSQL, alter.toString())));
+        return List.of(finding.fail("Endpoint " + e.name() + " does not suit the link: " + String.join(", ",
+                problems) + ".", evidence, new Remediation("Alter endpoint " + e.name()
+                + " in place (it is never dropped).", steps)));
+    }
+
+    private static Remediation createEndpoint(Facts facts, CheckContext context, String certificate) {
+        boolean named = InstanceNames.of(facts.server()).named();
+        Map<String, String> values = Map.of("endpoint", TSql.quoteName(NEW_ENDPOINT_NAME),
+                "certificate", TSql.quoteName(certificate),
+                "port", String.valueOf(named ? NAMED_INSTANCE_PORT : DEFAULT_PORT));
+        List<FixStep> steps = new ArrayList<>();
+        if (EndpointCertificates.needsNew(facts.server(), context)) {
+            steps.add(EndpointCertificates.createStep(facts, context, certificate));
+        }
+        steps.add(Fixes.appliableTsql(META.id(), facts, "create-endpoint", "Create the database mirroring endpoint"
+                + " on port " + values.get("port"), Fixes.SQL_ENDPOINT, Fixes.script(ScriptKind.TSQL, META.id(),
+                "create-endpoint.sql", values)));
+        return new Remediation("Create a database mirroring endpoint with certificate authentication and AES.",
+                steps);
+    }
+
+    /** NTLM, KERBEROS or NEGOTIATE when the endpoint authenticates with Windows only; empty otherwise. */
+    private static String windowsKind(String connectionAuth) {
+        String auth = upper(connectionAuth);
+        return List.of("NTLM", "KERBEROS", "NEGOTIATE").contains(auth) ? auth : "";
+    }
+
+    private static String upper(String s) {
+        return s == null ? "" : s.toUpperCase(Locale.ROOT);
+    }
+
+    private static String render(String template, Map<String, String> values) {
+        return Fixes.script(ScriptKind.TSQL, META.id(), template, values).text();
+    }
+}

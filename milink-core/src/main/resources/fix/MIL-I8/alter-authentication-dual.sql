@@ -1,0 +1,2 @@
+-- Keeps Windows ({{windowsKind}}) authentication for existing partners and adds the certificate for the link.
+ALTER ENDPOINT {{endpoint}} FOR DATABASE_MIRRORING (AUTHENTICATION = WINDOWS {{windowsKind}} CERTIFICATE {{certificate}});

@@ -1,0 +1,1 @@
+ALTER ENDPOINT {{endpoint}} STATE = STARTED;
