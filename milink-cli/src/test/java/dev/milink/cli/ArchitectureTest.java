@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.cli;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The architecture in {@code docs/architecture.md}, enforced (test tier e). Runs over the production classes of
+ * every module (this module sees them all); test classes and test jars are left out.
+ *
+ * <p>When a rule fails, fix the dependency rather than the rule: each {@code because} says what the rule
+ * protects. A deliberate exception goes into the rule with its own {@code because}.
+ */
+@AnalyzeClasses(packages = "dev.milink", importOptions = {ImportOption.DoNotIncludeTests.class,
+        ArchitectureTest.DoNotIncludeTestJars.class})
+class ArchitectureTest {
+
+    private static final String CORE = "dev.milink.core..";
+    private static final String CHECKS = "dev.milink.core.check..";
+    private static final String SQLSERVER = "dev.milink.sqlserver..";
+    private static final String NETWORK = "dev.milink.network..";
+    private static final String REPORT = "dev.milink.report..";
+    private static final String SANDBOX = "dev.milink.sandbox..";
+    private static final String CLI = "dev.milink.cli..";
+    private static final String JACKSON = "com.fasterxml.jackson..";
+
+    @ArchTest
+    static final ArchRule coreDependsOnNothingOfOurs = noClasses().that().resideInAPackage(CORE)
+            .should().dependOnClassesThat(resideInAPackage("dev.milink..").and(not(resideInAPackage(CORE))))
+            .because("milink-core is the model every module shares; it must build and be tested alone, "
+                    + "and a check must never reach a collector, renderer or the CLI");
+
+    @ArchTest
+    static final ArchRule coreHasNoJdbc = noClasses().that().resideInAPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+            .because("collect first, judge second: JDBC lives in milink-sqlserver, and core (facts, checks, "
+                    + "assessor) must run on hand-built or saved facts with no server");
+
+    @ArchTest
+    static final ArchRule checksReadOnlyFacts = noClasses().that().resideInAPackage(CHECKS)
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", SQLSERVER,
+                    "java.net.http..")
+            .because("checks are pure functions of Facts: no Connection, no HTTP client, so each is unit-tested "
+                    + "on TestFacts and a facts file can be judged offline");
+
+    @ArchTest
+    static final ArchRule coreModelAndChecksAreJacksonFree = noClasses()
+            .that().resideInAnyPackage("dev.milink.core.model..", CHECKS, "dev.milink.core.assess..")
+            .should().dependOnClassesThat().resideInAPackage(JACKSON)
+            .because("the domain model is plain records; serialisation formats (facts files, JSON report) are "
+                    + "adapters that may change without touching the model");
+
+    @ArchTest
+    static final ArchRule corePublicApiHasNoJacksonTypes = members()
+            .that().areDeclaredInClassesThat().resideInAPackage(CORE)
+            .and().areDeclaredInClassesThat().arePublic()
+            .and().arePublic()
+            .should(notExposeTypesFrom(JACKSON))
+            .because("Jackson may parse files inside core (e.g. the build reference data), but callers of core "
+                    + "must not need Jackson on their compile path or break when we replace it");
+
+    @ArchTest
+    static final ArchRule onlyTheCliPrints = noClasses().that().resideOutsideOfPackage(CLI)
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .because("the CLI owns stdout and stderr (one error format, JSON on stdout with --output json); "
+                    + "libraries return data or write to a Writer they are given, and log through the logger");
+
+    @ArchTest
+    static final ArchRule noGenericExceptions = GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS
+            .because("users see errors through MilinkException and its ErrorCode (exit code, docs entry); a bare "
+                    + "RuntimeException/Exception/Throwable carries neither");
+
+    /**
+     * Every package is a slice. One edge is allowed by name: {@code CheckCatalog.standard()} (in
+     * {@code core.check}) lists the per-area catalogs ({@code core.check.version.VersionChecks} …), whose checks
+     * implement {@code core.check.Check}. That edge is practice 1's single explicit list; moving
+     * {@code standard()} to a package above {@code core.check} would remove the need for it.
+     */
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("dev.milink.(**)").should().beFreeOfCycles()
+            .ignoreDependency(JavaClass.Predicates.equivalentTo(dev.milink.core.check.CheckCatalog.class),
+                    resideInAPackage("dev.milink.core.check.*.."))
+            .because("every package can then be understood, tested and moved on its own; a cycle means two "
+                    + "packages are really one (the catalog listing its area packages' checks is the one "
+                    + "deliberate exception)");
+
+    @ArchTest
+    static final ArchRule sqlServerIsBelowReportAndCli = noClasses().that().resideInAPackage(SQLSERVER)
+            .should().dependOnClassesThat().resideInAnyPackage(REPORT, CLI)
+            .because("collectors and the T-SQL executor produce facts and results; presenting them is the job "
+                    + "of report and cli, which sit above");
+
+    @ArchTest
+    static final ArchRule reportReadsOnlyTheReport = noClasses().that().resideInAPackage(REPORT)
+            .should().dependOnClassesThat().resideInAnyPackage(SQLSERVER, SANDBOX, NETWORK, CLI)
+            .because("renderers and the docs generator read AssessmentReport and CheckMetadata only (results "
+                    + "are data), so a saved report renders the same without a server");
+
+    @ArchTest
+    static final ArchRule sandboxStandsAlone = noClasses().that().resideInAPackage(SANDBOX)
+            .should().dependOnClassesThat().resideInAnyPackage(SQLSERVER, NETWORK, REPORT, CLI)
+            .because("the sandbox stands in for SQL Server and Azure; if it used our client code it could hide "
+                    + "the very bugs the integration tests are there to catch");
+
+    @ArchTest
+    static final ArchRule onlyTheCliDependsOnTheCli = noClasses().that().resideOutsideOfPackage(CLI)
+            .should().dependOnClassesThat().resideInAPackage(CLI)
+            .because("the CLI is the outermost layer; everything it does must be reachable as a library");
+
+    /** Fails for a public member whose type, parameter types, return type or thrown types come from {@code pkg}. */
+    private static ArchCondition<JavaMember> notExposeTypesFrom(String pkg) {
+        return new ArchCondition<>("not expose types from " + pkg + " in their signature") {
+            @Override
+            public void check(JavaMember member, ConditionEvents events) {
+                List<JavaClass> types = new ArrayList<>();
+                if (member instanceof JavaField f) {
+                    types.add(f.getRawType());
+                } else if (member instanceof JavaCodeUnit cu) {
+                    types.add(cu.getRawReturnType());
+                    types.addAll(cu.getRawParameterTypes());
+                    types.addAll(cu.getThrowsClause().getTypes());
+                }
+                for (JavaClass t : types) {
+                    JavaClass base = t.isArray() ? t.getBaseComponentType() : t;
+                    if (resideInAnyPackage(pkg).test(base) && !member.getModifiers().contains(JavaModifier.SYNTHETIC)) {
+                        events.add(SimpleConditionEvent.violated(member,
+                                member.getFullName() + " exposes " + base.getName()));
+                    }
+                }
+            }
+        };
+    }
+
+    /** Leaves out {@code *-tests.jar} (shared test fixtures such as TestFacts), which DoNotIncludeTests keeps. */
+    static final class DoNotIncludeTestJars implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("-tests.jar");
+        }
+    }
+}
