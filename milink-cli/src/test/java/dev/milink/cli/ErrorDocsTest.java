@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.milink.core.error.ErrorCode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Every error code users can see has a "Caused by / Solution" entry in docs/errors.md. */
+class ErrorDocsTest {
+
+    @Test
+    void everyErrorCodeIsDocumented() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "errors.md"));
+        for (ErrorCode code : ErrorCode.values()) {
+            int at = doc.indexOf("\n## " + code.name() + "\n");
+            assertThat(at).as("docs/errors.md section for " + code).isPositive();
+            int next = doc.indexOf("\n## ", at + 4);
+            String section = doc.substring(at, next < 0 ? doc.length() : next);
+            assertThat(section).as(code.name()).contains("**Caused by:**", "**Solution:**");
+        }
+    }
+}
