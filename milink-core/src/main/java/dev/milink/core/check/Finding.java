@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param message     one neutral sentence on what was found ("Trace flag 1800 is on but not a startup
  *                    parameter"); for SKIPPED and UNKNOWN it says why
  * @param evidence    observed vs. expected
- * @param remediation how to fix it; empty for PASS, SKIPPED and UNKNOWN
+ * @param remediation how to fix it; empty for PASS and SKIPPED; an UNKNOWN may carry the steps that settle
+ *                    the question (e.g. upload a certificate milink cannot see on the managed instance)
  * @since 0.1
  */
 public record Finding(String checkId, String title, Area area, Status status, Severity severity, Target target,
@@ -76,6 +77,11 @@ public record Finding(String checkId, String title, Area area, Status status, Se
 
         public Finding unknown(String reason) {
             return build(Status.UNKNOWN, reason, Evidence.NONE, Remediation.NONE);
+        }
+
+        /** UNKNOWN with what was seen and the steps that settle the question (they cannot be verified here). */
+        public Finding unknown(String reason, Evidence evidence, Remediation remediation) {
+            return build(Status.UNKNOWN, reason, evidence, remediation);
         }
 
         private Finding build(Status status, String message, Evidence evidence, Remediation remediation) {

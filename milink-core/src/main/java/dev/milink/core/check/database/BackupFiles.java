@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.core.check.database;
+
+import dev.milink.core.check.CheckContext;
+import dev.milink.core.check.FixTemplates;
+import dev.milink.core.model.Fact;
+import dev.milink.core.model.ServerFacts;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Where fix scripts write backup and certificate files: {@code <dir><sep><safe name>_<yyyyMMddHHmmss>.<ext>}.
+ * The directory is the user's {@code --backup-dir}; without one it is the sqlcmd variable
+ * {@value #DIR_VARIABLE}, and steps using it are not appliable (milink runs T-SQL without sqlcmd).
+ */
+final class BackupFiles {
+
+    /** The sqlcmd variable standing in for the backup directory when none was given. */
+    static final String DIR_VARIABLE = "MILINK_BACKUP_DIR";
+
+    private static final int MAX_NAME = 100;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private BackupFiles() {
+    }
+
+    /** Whether a script may use the user's directory (true) or must fall back to the sqlcmd variable (false). */
+    static boolean hasDirectory(CheckContext context) {
+        return context.backupPath().filter(p -> !p.isBlank()).isPresent();
+    }
+
+    /** Full path of a new file, as the SQL Server service will see it (not quoted). */
+    static String path(CheckContext context, Fact<ServerFacts.HostInfo> host, String baseName, String extension) {
+        char sep = host.asOptional().map(ServerFacts.HostInfo::isLinux).orElse(false) ? '/' : '\\';
+        String dir = context.backupPath().filter(p -> !p.isBlank()).orElse("$(" + DIR_VARIABLE + ")");
+        String prefix = dir.endsWith("/") || dir.endsWith("\\") ? dir : dir + sep;
+        return prefix + fileName(context, baseName, extension);
+    }
+
+    /** {@code <safe name>_<yyyyMMddHHmmss>.<ext>} in UTC from the context's clock. */
+    static String fileName(CheckContext context, String baseName, String extension) {
+        return safeName(baseName) + "_" + STAMP.format(context.clock().instant()) + "." + extension;
+    }
+
+    /**
+     * A file name stem safe on Windows and Linux for any database or certificate name: letters and digits of
+     * any script are kept ({@code Ведомости}, {@code 販売}), {@code - _ .} are kept, everything else (path
+     * separators, {@code : * ? " < > |}, quotes, brackets, spaces, control characters, {@code $}) becomes
+     * {@code _}; runs of {@code _} collapse; leading/trailing dots and underscores go (Windows drops trailing
+     * dots); the result is capped at 100 characters and never empty.
+     */
+    static String safeName(String name) {
+        StringBuilder out = new StringBuilder();
+        name.codePoints().forEach(cp -> {
+            boolean keep = Character.isLetterOrDigit(cp) || cp == '-' || cp == '.' || cp == '_';
+            if (keep) {
+                out.appendCodePoint(cp);
+            } else if (out.isEmpty() || out.charAt(out.length() - 1) != '_') {
+                out.append('_');
+            }
+        });
+        String s = out.toString().replaceAll("_{2,}", "_").replaceAll("^[._]+|[._]+$", "");
+        if (s.codePointCount(0, s.length()) > MAX_NAME) {
+            s = s.substring(0, s.offsetByCodePoints(0, MAX_NAME));
+        }
+        return s.isEmpty() ? "database" : s;
+    }
+
+    /**
+     * The {@code , COMPRESSION} backup option when the edition can create compressed backups (Enterprise,
+     * Developer, Evaluation, Standard), otherwise empty. Express and Web cannot; an unreadable edition gets no
+     * compression, which always works.
+     */
+    static String compressionOption(Fact<ServerFacts.Product> product) {
+        boolean supported = product.asOptional().map(p -> p.engineEdition() == 3
+                || (p.engineEdition() == 2 && !p.edition().toLowerCase(Locale.ROOT).contains("web")))
+                .orElse(false);
+        return supported ? FixTemplates.render("MIL-D7", "compression-option", java.util.Map.of()) : "";
+    }
+}

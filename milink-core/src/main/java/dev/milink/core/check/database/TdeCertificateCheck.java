@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.core.check.database;
+
+import dev.milink.core.check.Check;
+import dev.milink.core.check.CheckContext;
+import dev.milink.core.check.CheckMetadata;
+import dev.milink.core.check.Evidence;
+import dev.milink.core.check.Finding;
+import dev.milink.core.check.Remediation;
+import dev.milink.core.check.ScriptKind;
+import dev.milink.core.check.Severity;
+import dev.milink.core.check.Target;
+import dev.milink.core.model.DatabaseFacts;
+import dev.milink.core.model.DatabaseFacts.Encryption;
+import dev.milink.core.model.Fact;
+import dev.milink.core.model.Facts;
+import dev.milink.core.model.ServerFacts.Certificate;
+import dev.milink.core.tsql.TSql;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * MIL-D14: the TDE protector of an encrypted database must be on the managed instance before the link. milink
+ * names the protector certificate but cannot see the managed instance's TDE certificates, so an encrypted
+ * database is UNKNOWN (blocker) with the export and upload steps.
+ */
+public final class TdeCertificateCheck implements Check.DatabaseCheck {
+
+    /** Secret the export script and the upload scripts read the certificate password from. */
+    static final String PASSWORD_VARIABLE = "MILINK_TDE_CERT_PASSWORD";
+
+    public static final CheckMetadata META = Meta.of("D14", "TDE protector certificate is on the managed instance",
+            Severity.BLOCKER, Meta.SQL_TO_MI, true, Meta.TDE_MIGRATE, """
+                    The managed instance can only seed and restore a TDE-encrypted database if it holds the \
+                    certificate that protects the database encryption key. Reads encryption_state, \
+                    encryptor_type and encryptor_thumbprint from sys.dm_database_encryption_keys and finds the \
+                    certificate in master by thumbprint. Whether the managed instance already has it is not \
+                    read yet, so an encrypted database is UNKNOWN: a blocker until someone confirms the upload. \
+                    The steps export the certificate with its private key (BACKUP CERTIFICATE), convert it with \
+                    pvk2pfx and upload it with Add-AzSqlManagedInstanceTransparentDataEncryptionCertificate or \
+                    the tdeCertificates REST operation. Passwords come from the MILINK_TDE_CERT_PASSWORD variable \
+                    and are never written into scripts. A database protected by an asymmetric key (EKM, e.g. \
+                    Azure Key Vault) needs the managed instance to use the same key as its protector instead.""");
+
+    @Override
+    public CheckMetadata metadata() {
+        return META;
+    }
+
+    @Override
+    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
+        Finding.Builder finding = Finding.of(META, Target.database(facts.server().target(), db.name()));
+        if (db.encryption() instanceof Fact.Unknown<Encryption> u) {
+            return finding.unknown(Why.unreadable(db, "the encryption state", u));
+        }
+        Encryption enc = db.encryption().orElse(Encryption.NONE);
+        String expected = "not encrypted, or its protector uploaded to the managed instance";
+        if (!enc.encrypted()) {
+            return finding.pass(Why.quoted(db) + " is not encrypted with TDE.",
+                    Evidence.of("encryption_state " + enc.encryptionState(), expected));
+        }
+        String thumbprint = normalize(enc.encryptorThumbprint());
+        if (!"CERTIFICATE".equalsIgnoreCase(enc.encryptorType())) {
+            return finding.unknown(Why.quoted(db) + " is encrypted with TDE and protected by an asymmetric key "
+                            + "(thumbprint " + thumbprint + ", e.g. in Azure Key Vault through EKM); the managed "
+                            + "instance must use the same key as its TDE protector (customer-managed key) before "
+                            + "the link.",
+                    Evidence.of("encryptor " + enc.encryptorType() + " " + thumbprint, expected),
+                    new Remediation("Configure the managed instance's TDE protector with the same Azure Key "
+                            + "Vault key.", List.of(Steps.step(META, db, "tde-key-on-mi", "Use the same TDE key "
+                            + "on the managed instance").appliable(false)
+                            .script(ScriptKind.MANUAL, "customer-managed-key.txt").build())));
+        }
+        if (facts.server().certificates() instanceof Fact.Unknown<List<Certificate>> u) {
+            return finding.unknown(Why.quoted(db) + " is encrypted with TDE by the certificate with thumbprint "
+                    + thumbprint + ", but the certificates in master could not be read: " + u.reason());
+        }
+        Optional<Certificate> cert = facts.server().certificates().orElse(List.of()).stream()
+                .filter(c -> normalize(c.thumbprint()).equals(thumbprint)).findFirst();
+        if (cert.isEmpty()) {
+            return finding.unknown(Why.quoted(db) + " is encrypted with TDE by the certificate with thumbprint "
+                    + thumbprint + ", which is not among the certificates read from master.");
+        }
+        Certificate c = cert.get();
+        Evidence evidence = Evidence.of("encrypted (state " + enc.encryptionState() + ") by certificate '"
+                + c.name() + "' (thumbprint " + thumbprint + ", expires " + c.expiryDate() + ")", expected);
+        return finding.unknown(Why.quoted(db) + " is encrypted with TDE by certificate '" + c.name() + "'. The "
+                + "certificate must be uploaded to the managed instance before the link; milink cannot see the "
+                + "managed instance's TDE certificates.", evidence, exportAndUpload(db, c, facts, context));
+    }
+
+    private static Remediation exportAndUpload(DatabaseFacts db, Certificate c, Facts facts, CheckContext context) {
+        String cer = BackupFiles.fileName(context, c.name(), "cer");
+        String pvk = BackupFiles.fileName(context, c.name(), "pvk");
+        String pfx = BackupFiles.fileName(context, c.name(), "pfx");
+        var export = Steps.step(META, db, "export-tde-certificate", "Export TDE certificate '" + c.name()
+                        + "' with its private key").order(Steps.ORDER_OTHER).appliable(false)
+                .secret(PASSWORD_VARIABLE)
+                .value("certificate", TSql.quoteName(c.name()))
+                .value("cer_path", TSql.literal(BackupFiles.path(context, facts.server().host(), c.name(), "cer")))
+                .value("pvk_path", TSql.literal(BackupFiles.path(context, facts.server().host(), c.name(), "pvk")))
+                .script(ScriptKind.TSQL, "backup-certificate.sql").build();
+        var convert = Steps.step(META, db, "convert-to-pfx", "Convert the exported certificate to .pfx")
+                .order(Steps.ORDER_OTHER + 1).appliable(false).secret(PASSWORD_VARIABLE)
+                .value("cer_ps", Quote.powershell(cer)).value("pvk_ps", Quote.powershell(pvk))
+                .value("pfx_ps", Quote.powershell(pfx))
+                .script(ScriptKind.WINDOWS_POWERSHELL, "pvk2pfx.ps1").build();
+        var upload = Steps.step(META, db, "upload-tde-certificate", "Upload the certificate to the managed instance")
+                .order(Steps.ORDER_OTHER + 2).appliable(false).secret(PASSWORD_VARIABLE)
+                .value("pfx_ps", Quote.powershell(pfx)).value("pfx_sh", Quote.shell(pfx))
+                .script(ScriptKind.AZURE_POWERSHELL, "upload.ps1")
+                .script(ScriptKind.AZURE_CLI, "upload-rest.sh").build();
+        return new Remediation("Export certificate '" + c.name() + "' with its private key, convert it to .pfx and "
+                + "upload it to the managed instance; keep the files and the password in a safe place.",
+                List.of(export, convert, upload));
+    }
+
+    /** Upper-case hex without a 0x prefix, as sys.certificates and the DMV may differ in form. */
+    private static String normalize(String thumbprint) {
+        if (thumbprint == null) {
+            return "";
+        }
+        String t = thumbprint.trim().toUpperCase(Locale.ROOT);
+        return t.startsWith("0X") ? t.substring(2) : t;
+    }
+}
