@@ -4,6 +4,7 @@ package dev.milink.cli;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -22,8 +23,12 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import dev.milink.core.check.Check;
+import dev.milink.core.check.CheckCatalog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The architecture in {@code docs/architecture.md}, enforced (test tier e). Runs over the production classes of
@@ -127,6 +132,26 @@ class ArchitectureTest {
     static final ArchRule onlyTheCliDependsOnTheCli = noClasses().that().resideOutsideOfPackage(CLI)
             .should().dependOnClassesThat().resideInAPackage(CLI)
             .because("the CLI is the outermost layer; everything it does must be reachable as a library");
+
+    @ArchTest
+    static final ArchRule everyCheckIsInTheCatalog = classes().that().implement(Check.class)
+            .and().areNotInterfaces().and().doNotHaveModifier(JavaModifier.ABSTRACT)
+            .should(beListedIn(CheckCatalog.standard()))
+            .because("the catalog is the one explicit list of what milink runs (practice 1); a check class that "
+                    + "is not listed would silently never run, and would have no docs page");
+
+    private static ArchCondition<JavaClass> beListedIn(CheckCatalog catalog) {
+        Set<String> listed = catalog.checks().stream().map(c -> c.getClass().getName()).collect(Collectors.toSet());
+        return new ArchCondition<>("be listed in CheckCatalog.standard()") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                if (!listed.contains(c.getName())) {
+                    events.add(SimpleConditionEvent.violated(c, c.getName() + " implements Check but is not in "
+                            + "CheckCatalog.standard(); add it to its area's ALL list"));
+                }
+            }
+        };
+    }
 
     /** Fails for a public member whose type, parameter types, return type or thrown types come from {@code pkg}. */
     private static ArchCondition<JavaMember> notExposeTypesFrom(String pkg) {
