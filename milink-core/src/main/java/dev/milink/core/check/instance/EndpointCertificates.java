@@ -28,7 +28,7 @@ final class EndpointCertificates {
     static final String FOLDER = "MIL-I9";
     /** Validity of a new certificate; long enough not to surprise, short enough to be rotated deliberately. */
     static final int VALIDITY_YEARS = 10;
-    private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE.withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.ofPattern("uuuuMMdd").withZone(ZoneOffset.UTC);
 
     private EndpointCertificates() {
     }
