@@ -227,4 +227,34 @@ public final class TestFacts {
                 d.logShippingPrimary(), d.files(), d.filegroups(), d.fileTables(), d.encryption(), d.backups(),
                 d.logChainStarted(), d.logSpaceUsedPercent());
     }
+
+    /**
+     * Copy of {@code d} with one record component replaced, by name: one generic helper instead of a
+     * {@code withX} method per component. A wrong name or type fails the test at once.
+     *
+     * <pre>{@code
+     * TestFacts.with(db, "readOnly", true);
+     * TestFacts.with(db, "backups", Fact.unknown("msdb not readable"));
+     * }</pre>
+     */
+    public static DatabaseFacts with(DatabaseFacts d, String component, Object value) {
+        java.lang.reflect.RecordComponent[] parts = DatabaseFacts.class.getRecordComponents();
+        Object[] args = new Object[parts.length];
+        Class<?>[] types = new Class<?>[parts.length];
+        boolean found = false;
+        try {
+            for (int i = 0; i < parts.length; i++) {
+                types[i] = parts[i].getType();
+                boolean match = parts[i].getName().equals(component);
+                found |= match;
+                args[i] = match ? value : parts[i].getAccessor().invoke(d);
+            }
+            if (!found) {
+                throw new IllegalArgumentException("DatabaseFacts has no component '" + component + "'");
+            }
+            return DatabaseFacts.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("cannot set DatabaseFacts." + component + " to " + value, e);
+        }
+    }
 }

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.core.check.database;
+
+import static dev.milink.core.check.database.DbFixture.onlyStep;
+import static dev.milink.core.check.database.DbFixture.run;
+import static dev.milink.core.check.database.DbFixture.scripts;
+import static dev.milink.core.check.database.DbFixture.set;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.milink.core.check.Finding;
+import dev.milink.core.check.ScriptKind;
+import dev.milink.core.check.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MilD02DatabaseOnlineTest {
+
+    private final DatabaseOnlineCheck check = new DatabaseOnlineCheck();
+
+    @Test
+    void onlinePasses() {
+        assertThat(run(check, d -> d).status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void offlineFailsWithSetOnlineNeverApplied() {
+        Finding f = run(check, d -> set(d, "state", "OFFLINE"));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.message()).contains("'Sales' is OFFLINE");
+        assertThat(f.evidence().observed()).isEqualTo("OFFLINE");
+        assertThat(onlyStep(f).appliable()).isFalse();
+        assertThat(scripts(f, ScriptKind.TSQL)).contains("ALTER DATABASE [Sales] SET ONLINE;");
+    }
+
+    @Test
+    void restoringOnlySuggestsRecoveryInAComment() {
+        Finding f = run(check, d -> set(d, "state", "RESTORING"));
+        String sql = scripts(f, ScriptKind.TSQL);
+        assertThat(sql).contains("destination_database_name = N'Sales'")
+                .contains("-- RESTORE DATABASE [Sales] WITH RECOVERY;")
+                .doesNotContainPattern("(?m)^RESTORE DATABASE");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SUSPECT", "RECOVERY_PENDING", "EMERGENCY", "RECOVERING"})
+    void otherStatesGetInvestigation(String state) {
+        Finding f = run(check, d -> set(d, "state", state));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.message()).contains(state);
+        assertThat(scripts(f, ScriptKind.TSQL)).contains("xp_readerrorlog").doesNotContain("SET ONLINE");
+    }
+}
