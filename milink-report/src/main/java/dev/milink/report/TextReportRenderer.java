@@ -17,13 +17,16 @@ import java.io.Writer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
  * The report a DBA reads first: findings grouped by area (in {@link Area} order), one line each with a status
- * badge, check id, target and message; evidence and the first fix step under every FAIL, WARN and UNKNOWN;
+ * badge, check id, target and message (passing database findings of one check share a line, so problems stand
+ * out among many databases); evidence and the first fix step under every FAIL, WARN and UNKNOWN;
  * skipped findings counted per area unless {@link RenderOptions#showSkipped()}; then notes, counts and a one-line
  * verdict as the very last line, e.g.
  *
@@ -53,6 +56,8 @@ public final class TextReportRenderer implements ReportRenderer {
     private static final int BADGE = 4;
     /** Below this many columns for the message, messages go on their own line under the check id. */
     private static final int MIN_MESSAGE_COLUMNS = 30;
+    /** Database names listed on a merged PASS line before "+N more". */
+    private static final int MAX_NAMES = 6;
 
     @Override
     public String name() {
@@ -115,9 +120,22 @@ public final class TextReportRenderer implements ReportRenderer {
         page.line(page.style(Ansi.BOLD, title));
         page.line("-".repeat(title.codePointCount(0, title.length())));
         int skipped = 0;
+        // Passing database findings of one check share a line: with 30 databases, problems must not drown.
+        Map<String, List<Finding>> passedByCheck = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            if (f.status() == Status.PASS && f.target().isDatabase()) {
+                passedByCheck.computeIfAbsent(f.checkId(), k -> new ArrayList<>()).add(f);
+            }
+        }
         for (Finding f : findings) {
             if (f.status() == Status.SKIPPED && !options.showSkipped()) {
                 skipped++;
+            } else if (f.status() == Status.PASS && f.target().isDatabase()
+                    && passedByCheck.getOrDefault(f.checkId(), List.of()).size() != 1) {
+                List<Finding> group = passedByCheck.put(f.checkId(), List.of());
+                if (group != null && !group.isEmpty()) {
+                    passedTogether(group, page, layout);
+                }
             } else {
                 finding(f, page, layout);
             }
@@ -145,6 +163,28 @@ public final class TextReportRenderer implements ReportRenderer {
         if (f.status() == Status.FAIL || f.status() == Status.WARN || f.status() == Status.UNKNOWN) {
             evidence(f.evidence(), page, layout.detailColumn());
             remediation(f.remediation(), page, layout.detailColumn());
+        }
+    }
+
+    /** "PASS  MIL-D1  5 databases  User database: [Sales], [HR], … +2 more". */
+    private static void passedTogether(List<Finding> group, Page page, Layout layout) throws IOException {
+        Finding first = group.getFirst();
+        long instances = group.stream().map(f -> f.target().instance()).distinct().count();
+        String target = ReportCounts.plural(group.size(), "database", "databases")
+                + (instances > 1 ? " on " + instances + " instances" : "");
+        List<String> names = group.stream().limit(MAX_NAMES).map(f -> instances > 1 ? target(f)
+                : Page.clean(TSql.quoteName(f.target().database()))).toList();
+        String more = group.size() > MAX_NAMES ? " +" + (group.size() - MAX_NAMES) + " more" : "";
+        String title = first.title() == null || first.title().isBlank() ? "passed" : first.title();
+        String lead = INDENT + badge(Status.PASS, page) + "  " + page.style(Ansi.BOLD, pad(first.checkId(),
+                layout.idWidth())) + "  ";
+        String message = title + ": " + String.join(", ", names) + more;
+        if (layout.stacked()) {
+            page.line(lead + target);
+            page.wrapped(" ".repeat(layout.detailColumn()), " ".repeat(layout.detailColumn()), message, null);
+        } else {
+            String hanging = " ".repeat(layout.messageColumn());
+            page.wrapped(lead + pad(target, layout.targetWidth()) + "  ", hanging, message, null);
         }
     }
 
