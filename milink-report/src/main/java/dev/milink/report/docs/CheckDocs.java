@@ -143,7 +143,8 @@ public final class CheckDocs {
         row(b, "Scope", m.scope() == Scope.DATABASE ? "each selected database" : "the instance");
         row(b, "Severity", severity(m.severity()));
         row(b, "Directions", directionsLong(m.directions()));
-        row(b, "Fix", m.fixable() ? "yes: `milink fix` plans the steps as scripts" : "no: the finding says what to do");
+        row(b, "Fix", m.fixable() ? "yes: a failing finding carries fix steps with their scripts"
+                : "no: the finding says what to do");
         row(b, "Since", blankToDash(m.since()));
         row(b, "Former ids", m.aliases().isEmpty() ? "none" : String.join(", ", m.aliases()));
         row(b, "Requirement rows", m.specRefs().isEmpty() ? "none" : String.join(", ", m.specRefs()));
@@ -259,7 +260,8 @@ public final class CheckDocs {
     }
 
     private static String lowerFirst(String s) {
-        if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))) {
+        if (s.length() > 1 && Character.isUpperCase(s.charAt(0))
+                && (Character.isLowerCase(s.charAt(1)) || s.charAt(1) == ' ')) {
             return Character.toLowerCase(s.charAt(0)) + s.substring(1);
         }
         return s;
