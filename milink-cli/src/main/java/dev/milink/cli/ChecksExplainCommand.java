@@ -61,8 +61,22 @@ final class ChecksExplainCommand implements Callable<Integer> {
         row(out, "milink docs", "docs/checks/" + m.id() + ".md");
         out.println();
         out.println("Why it matters");
-        m.rationale().lines().forEach(l -> out.println("  " + l));
+        m.rationale().lines().forEach(paragraph -> wrap(out, paragraph, 98));
         return 0;
+    }
+
+    /** Word-wraps one paragraph at {@code width} columns with a two-space indent. */
+    private static void wrap(PrintWriter out, String paragraph, int width) {
+        StringBuilder line = new StringBuilder("  ");
+        for (String word : paragraph.strip().split("\\s+")) {
+            if (line.length() > 2 && line.length() + 1 + word.length() > width) {
+                out.println(line);
+                line.setLength(0);
+                line.append("  ");
+            }
+            line.append(line.length() > 2 ? " " : "").append(word);
+        }
+        out.println(line);
     }
 
     private static void row(PrintWriter out, String label, String value) {
