@@ -6,7 +6,17 @@ import dev.milink.sqlserver.connect.ConnectionSettings;
 
 /**
  * Collects {@link ServerFacts} from one SQL Server over mssql-jdbc, in at most two round trips after login.
- * Contract shared by the CLI and the collector; the collector engineer implements it.
+ * This is your starting point for reading an instance:
+ *
+ * <pre>{@code
+ * ConnectionSettings s = ConnectionSettings.of(SqlTarget.parse("sql01,1433"), new Authentication.Integrated());
+ * ServerFacts facts = SqlServerCollector.jdbc().collect(s);
+ * }</pre>
+ *
+ * Where milink cannot connect, {@link CollectScript#text()} gives a script for SSMS/sqlcmd and
+ * {@link OfflineFacts#read(java.nio.file.Path, String)} turns its output into the same facts.
+ *
+ * @since 0.1
  */
 public interface SqlServerCollector {
 
@@ -17,4 +27,9 @@ public interface SqlServerCollector {
      *     the instance cannot be read at all (individual unreadable facts become Fact.Unknown instead)
      */
     ServerFacts collect(ConnectionSettings settings);
+
+    /** The collector that uses mssql-jdbc. */
+    static SqlServerCollector jdbc() {
+        return new JdbcSqlServerCollector();
+    }
 }

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.sqlserver.connect;
+
+import com.microsoft.sqlserver.jdbc.SQLServerDriver;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * Opens mssql-jdbc connections from {@link ConnectionSettings}. Every setting travels as a connection
+ * {@link Properties} entry, never inside the URL, so a password, token or a value containing {@code ;}, <code>{</code>
+ * or <code>}</code> can neither be logged with the URL nor break its syntax. Failures come out as
+ * {@link dev.milink.core.error.MilinkException} through {@link SqlExceptionTranslator}.
+ *
+ * <pre>{@code
+ * try (Connection c = SqlConnector.open(settings)) {
+ *     // c is signed in to master, application name "milink"
+ * }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public final class SqlConnector {
+
+    /** The URL handed to the driver: deliberately empty, the server comes from the properties. */
+    static final String URL = "jdbc:sqlserver://";
+    /** Shown as program_name in sys.dm_exec_sessions, so DBAs can see what is querying their server. */
+    public static final String APPLICATION_NAME = "milink";
+
+    private SqlConnector() {
+    }
+
+    /**
+     * Connects and signs in.
+     *
+     * @throws dev.milink.core.error.MilinkException SQL_LOGIN_FAILED, SQL_TLS_UNTRUSTED, SQL_UNREACHABLE,
+     *     SQL_TIMEOUT… with a message naming the endpoint and the next step
+     */
+    public static Connection open(ConnectionSettings settings) {
+        try {
+            Connection c = new SQLServerDriver().connect(URL, properties(settings));
+            if (c == null) {
+                throw new SQLException("mssql-jdbc did not accept the connection URL");
+            }
+            return c;
+        } catch (SQLException e) {
+            throw SqlExceptionTranslator.translate(e, settings.target().endpoint());
+        }
+    }
+
+    /** The driver properties for these settings (visible for tests; holds secrets, never log it). */
+    static Properties properties(ConnectionSettings s) {
+        Properties p = new Properties();
+        SqlTarget t = s.target();
+        p.setProperty("serverName", t.host());
+        if (t.port() != null) {
+            p.setProperty("portNumber", Integer.toString(t.port()));
+        }
+        if (t.instanceName() != null) {
+            p.setProperty("instanceName", t.instanceName());
+        }
+        p.setProperty("databaseName", "master");
+        p.setProperty("applicationName", APPLICATION_NAME);
+        p.setProperty("encrypt", Boolean.toString(s.encrypt()));
+        p.setProperty("trustServerCertificate", Boolean.toString(s.trustServerCertificate()));
+        if (s.hostNameInCertificate() != null) {
+            p.setProperty("hostNameInCertificate", s.hostNameInCertificate());
+        }
+        if (s.trustStore() != null) {
+            p.setProperty("trustStore", s.trustStore().toAbsolutePath().toString());
+            String name = s.trustStore().getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".p12") || name.endsWith(".pfx")) {
+                p.setProperty("trustStoreType", "PKCS12");
+            } else if (name.endsWith(".jks")) {
+                p.setProperty("trustStoreType", "JKS");
+            }
+            if (s.trustStorePassword() != null) {
+                p.setProperty("trustStorePassword", s.trustStorePassword().reveal());
+            }
+        }
+        p.setProperty("loginTimeout", Long.toString(Math.max(1, s.loginTimeout().toSeconds())));
+        p.setProperty("queryTimeout", Long.toString(Math.max(1, s.queryTimeout().toSeconds())));
+        switch (s.authentication()) {
+            case Authentication.SqlLogin l -> {
+                p.setProperty("user", l.user());
+                p.setProperty("password", l.password().reveal());
+            }
+            case Authentication.Integrated i -> {
+                p.setProperty("integratedSecurity", "true");
+                if (!isWindows()) {
+                    p.setProperty("authenticationScheme", "JavaKerberos");
+                }
+            }
+            case Authentication.AccessToken a -> p.setProperty("accessToken", a.token().reveal());
+            case Authentication.Entra e -> {
+                p.setProperty("authentication", e.mode());
+                if (e.user() != null) {
+                    p.setProperty("user", e.user());
+                }
+                if (e.secret() != null) {
+                    p.setProperty("password", e.secret().reveal());
+                }
+            }
+        }
+        return p;
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    }
+}
