@@ -12,8 +12,8 @@ import dev.milink.core.model.Facts;
 /** MIL-D6: Recovery model is FULL. */
 public final class FullRecoveryCheck implements Check.DatabaseCheck {
 
-    public static final CheckMetadata META = Meta.of("D6", "Recovery model is FULL", Severity.BLOCKER, Meta.SQL_TO_MI, true,
-            Meta.CONFIGURE_SCRIPTS, """
+    public static final CheckMetadata META = Meta.of("D6", "Recovery model is FULL", Severity.BLOCKER,
+            Meta.SQL_TO_MI, true, Meta.CONFIGURE_SCRIPTS, """
                     The link ships the transaction log, so the database must use the FULL recovery model. Reads \
                     recovery_model_desc from sys.databases. Does not apply when the managed instance is the \
                     initial primary (the MI takes its own backups). After switching from SIMPLE, FULL only takes \

@@ -12,8 +12,8 @@ import dev.milink.core.model.Facts;
 /** MIL-D4: Database is in MULTI_USER mode. */
 public final class MultiUserCheck implements Check.DatabaseCheck {
 
-    public static final CheckMetadata META = Meta.of("D4", "Database is in MULTI_USER mode", Severity.BLOCKER, Meta.SQL_TO_MI, true,
-            Meta.AG_PREREQUISITES, """
+    public static final CheckMetadata META = Meta.of("D4", "Database is in MULTI_USER mode", Severity.BLOCKER,
+            Meta.SQL_TO_MI, true, Meta.AG_PREREQUISITES, """
                     An availability group database must allow all users (user_access_desc MULTI_USER). \
                     SINGLE_USER or RESTRICTED_USER usually means maintenance is under way. The fix is SET \
                     MULTI_USER WITH NO_WAIT, not WITH ROLLBACK IMMEDIATE: milink never disconnects the session \

@@ -10,6 +10,7 @@ import dev.milink.core.check.Severity;
 import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -42,7 +43,7 @@ record OptionRule(CheckMetadata meta, Function<DatabaseFacts, String> current, S
         Optional<String> blocker = applyPolicy.apply(db);
         String summary = "Set " + Why.quoted(db) + " to " + required + "."
                 + blocker.map(b -> " milink does not apply this step itself: " + b + ".").orElse("");
-        Remediation fix = new Remediation(summary, java.util.List.of(
+        Remediation fix = new Remediation(summary, List.of(
                 Steps.step(meta, db, action, stepTitle.formatted(Why.quoted(db)))
                         .order(order).appliableUnless(blocker).script(ScriptKind.TSQL, template).build()));
         String message = Why.quoted(db) + " is " + value + "; " + why;

@@ -181,7 +181,8 @@ class MilD07LogChainTest {
         {"Ведомости", "BACKUP DATABASE [Ведомости]", "N'D:\\Backup\\Ведомости_20260601000000.bak'"},
         {"販売", "BACKUP DATABASE [販売]", "N'D:\\Backup\\販売_20260601000000.bak'"},
         {"a]]b'c d", "BACKUP DATABASE [a]]]]b'c d]", "N'D:\\Backup\\a_b_c_d_20260601000000.bak'"},
-        {"..\\..\\evil:*?", "BACKUP DATABASE [..\\..\\evil:*?]", "N'D:\\Backup\\evil_20260601000000.bak'"},
+        {"..\\..\\evil:*?", "BACKUP DATABASE [..\\..\\evil:*?]",
+            "N'D:\\Backup\\evil_20260601000000.bak'"},
     };
 
     @ParameterizedTest

@@ -34,7 +34,8 @@ class MilD16AcceleratedRecoveryTest {
         assertThat(f.status()).isEqualTo(Status.WARN);
         assertThat(f.message()).contains("off", "cannot be enabled on the managed instance");
         assertThat(onlyStep(f).appliable()).isFalse();
-        assertThat(scripts(f, ScriptKind.TSQL)).contains("ALTER DATABASE [Sales] SET ACCELERATED_DATABASE_RECOVERY = ON;");
+        assertThat(scripts(f, ScriptKind.TSQL))
+                .contains("ALTER DATABASE [Sales] SET ACCELERATED_DATABASE_RECOVERY = ON;");
     }
 
     @Test

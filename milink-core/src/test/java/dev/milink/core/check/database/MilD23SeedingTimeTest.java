@@ -26,7 +26,8 @@ class MilD23SeedingTimeTest {
     void hundredGbMatchesTheDocumentedExample() {
         Finding f = dataMb(100L * 1024);
         assertThat(f.status()).isEqualTo(Status.PASS);
-        assertThat(f.evidence().observed()).isEqualTo("100.0 GB of data files: about 1.2 h at 84 GB/h, 10.0 h at 10 GB/h");
+        assertThat(f.evidence().observed())
+                .isEqualTo("100.0 GB of data files: about 1.2 h at 84 GB/h, 10.0 h at 10 GB/h");
     }
 
     @Test

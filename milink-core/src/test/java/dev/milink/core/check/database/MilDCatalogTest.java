@@ -140,7 +140,8 @@ class MilDCatalogTest {
         d = set(d, "files", Fact.of(new Files(1, 2, 1, 20_000_000L, 1024)));
         d = set(d, "filegroups", Fact.of(List.of(new Filegroup(1, "PRIMARY", "FG"), new Filegroup(2, "D", "FD"),
                 new Filegroup(3, "X", "FX"))));
-        d = set(d, "encryption", Fact.of(new Encryption(3, "CERTIFICATE", "A1B2C3D4E5F60718293A4B5C6D7E8F9012345678")));
+        d = set(d, "encryption",
+                Fact.of(new Encryption(3, "CERTIFICATE", "A1B2C3D4E5F60718293A4B5C6D7E8F9012345678")));
         d = set(d, "logSpaceUsedPercent", Fact.of(99.0));
         return set(d, "backups", Fact.of(DatabaseFacts.Backups.NONE));
     }
