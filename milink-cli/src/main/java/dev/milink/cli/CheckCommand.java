@@ -119,14 +119,14 @@ final class CheckCommand implements Callable<Integer> {
                 throw new MilinkException(ErrorCode.USAGE, "Give either TARGETs to connect to or --facts FILE to"
                         + " judge offline, not both.");
             }
-            return facts.stream().map(f -> new CheckRun.Source(f.getFileName().toString(),
+            return facts.stream().map(f -> new CheckRun.Source(Collectors.offlineName(f),
                     () -> Collectors.offline(f))).toList();
         }
         if (names.isEmpty()) {
             throw new MilinkException(ErrorCode.USAGE, "No target. Give one or more HOST[,PORT] or HOST\\INSTANCE,"
                     + " 'targets:' in --config FILE, or --facts FILE from 'milink collect-script'.");
         }
-        List<SqlTarget> parsed = names.stream().map(Targets::parse).toList();
+        List<SqlTarget> parsed = names.stream().map(SqlTarget::parse).toList();
         Authentication authentication = authentication(cfg, inv);
         connection.trustServerCertificate |= Boolean.TRUE.equals(cfg.trustServerCertificate());
         connection.hostNameInCertificate = first(connection.hostNameInCertificate, cfg.hostNameInCertificate(), null);
@@ -135,7 +135,7 @@ final class CheckCommand implements Callable<Integer> {
         List<CheckRun.Source> sources = new ArrayList<>();
         for (int i = 0; i < parsed.size(); i++) {
             var settings = connection.settings(parsed.get(i), authentication, inv);
-            sources.add(new CheckRun.Source(names.get(i), () -> Collectors.live(settings)));
+            sources.add(new CheckRun.Source(parsed.get(i).display(), () -> Collectors.live(settings)));
         }
         return sources;
     }

@@ -100,7 +100,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         String topMessage = String.valueOf(top.getMessage());
         for (Throwable t = top.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
-            if (!m.isEmpty() && !topMessage.contains(m) && !seen.contains(m)) {
+            // Translated messages often quote the driver's message, sometimes shortened: compare its opening.
+            String opening = m.length() > 40 ? m.substring(0, 40) : m;
+            if (!m.isEmpty() && !topMessage.contains(opening) && !seen.contains(m)) {
                 seen.add(m);
             }
         }

@@ -101,4 +101,11 @@ class CliBasicsTest {
             assertThat(r.out()).contains(c.metadata().id(), c.metadata().title(), "Severity:", "Directions:");
         });
     }
+
+    @Test
+    void verboseAddsTheStackTrace() {
+        Cli r = Cli.run("checks", "explain", "NOPE-1", "--verbose");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("Error [USAGE]").contains("MilinkException").contains("\tat ");
+    }
 }
