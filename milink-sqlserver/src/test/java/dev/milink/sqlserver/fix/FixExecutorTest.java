@@ -144,7 +144,7 @@ class FixExecutorTest {
     }
 
     @Test
-    void backupErrorsKeepBothServerMessages() {
+    void backupErrorsCarrySqlServersNumberMessageAndAHint() {
         engine.fail("\\bBACKUP DATABASE \\[", new SqlError(3201, 1, 16,
                 "Cannot open backup device 'D:\\Backups\\link\\Sales.bak'. Operating system error 5(Access is denied.)."));
         FixResult result = execute(plan(database("Sales", "MIL-D7/[Sales]/full-backup", backup("Sales"), 30)),
