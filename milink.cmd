@@ -20,7 +20,7 @@ if not defined BUILD goto run
 
 :build
 echo milink: building the CLI (first run, or sources changed); this takes a minute... 1>&2
-call "%MILINK_HOME%mvnw.cmd" -q -DskipTests package -pl milink-cli -am 1>&2
+call "%MILINK_HOME%mvnw.cmd" -q -B -DskipTests package -pl milink-cli -am 1>&2
 if errorlevel 1 (
   echo milink: the build failed ^(output above^). Fix it, or run: mvnw.cmd -DskipTests package -pl milink-cli -am 1>&2
   exit /b 2
