@@ -40,4 +40,13 @@ class CollectScriptTest {
                 .contains("QUOTENAME(@db)").contains("WHERE database_id > @db_id AND state_desc = N'ONLINE'")
                 .contains("sqlcmd -S <host[\\instance][,port]> -E -i milink-collect.sql -o facts.txt -h -1 -y 0");
     }
+
+    @Test
+    void nothingInTheScriptLooksLikeASqlcmdCommandOrVariable() {
+        assertThat(script).doesNotContain("$(");
+        for (String line : script.split("\n")) {
+            assertThat(line.strip()).as(line)
+                    .doesNotMatch("(?i)^(GO|ED|RESET|EXIT|QUIT|!!|:[a-z!]+)(\\s.*|\\(.*)?$");
+        }
+    }
 }
