@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.sandbox.catalog;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * One instance's in-memory H2 database (MSSQLServer mode), created on first login and dropped on close. It
+ * holds no catalog data, only the functions and domains the translated SQL calls; catalog rows come live from
+ * {@link CatalogFunctions#catalog}.
+ */
+final class H2Database implements AutoCloseable {
+    private static final String FUNCTIONS = CatalogFunctions.class.getName();
+    private static final String[][] ALIASES = {
+        {"MSSQL_CATALOG", "catalog"}, {"MSSQL_DM_OS_FILE_EXISTS", "fileExists"},
+        {"MSSQL_SERVERPROPERTY", "serverProperty"}, {"MSSQL_DB_ID", "dbId"}, {"MSSQL_DB_NAME", "dbName"},
+        {"MSSQL_IS_SRVROLEMEMBER", "isSrvRoleMember"}, {"MSSQL_IS_MEMBER", "isMember"},
+        {"MSSQL_HAS_PERMS_BY_NAME", "hasPermsByName"}, {"MSSQL_CERT_ID", "certId"},
+        {"MSSQL_CERTENCODED", "certEncoded"}, {"MSSQL_SUSER_SNAME", "suserSname"}, {"MSSQL_USER_NAME", "userName"},
+        {"MSSQL_HOST_NAME", "hostName"}, {"MSSQL_APP_NAME", "appName"},
+        {"MSSQL_DATABASEPROPERTYEX", "databasePropertyEx"},
+        {"MSSQL_FN_HADR_IS_PRIMARY_REPLICA", "fnHadrIsPrimaryReplica"}, {"MSSQL_OBJECT_ID", "objectId"},
+        {"MSSQL_QUOTENAME", "quotename"}, {"MSSQL_SYSUTCDATETIME", "sysutcdatetime"},
+        {"MSSQL_VARBINTOHEXSTR", "varbintohexstr"}, {"MSSQL_TRY_CONVERT", "tryConvert"},
+        {"MSSQL_CONVERT_STYLE", "convertStyle"},
+    };
+
+    private final String url;
+    private final Connection keeper;
+
+    H2Database() throws SQLException {
+        this.url = "jdbc:h2:mem:milink-" + UUID.randomUUID()
+                + ";MODE=MSSQLServer;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
+        this.keeper = DriverManager.getConnection(url);
+        try (Statement s = keeper.createStatement()) {
+            for (String[] a : ALIASES) {
+                s.execute("CREATE ALIAS " + a[0] + " FOR \"" + FUNCTIONS + "." + a[1] + "\"");
+            }
+            // sql_variant is told apart from nvarchar by this type; SERVERPROPERTY returns it
+            s.execute("CREATE DOMAIN sql_variant AS VARCHAR_IGNORECASE");
+            s.execute("CREATE DOMAIN sysname AS VARCHAR_IGNORECASE(128)");
+            s.execute("CREATE DOMAIN datetimeoffset AS TIMESTAMP(7) WITH TIME ZONE");
+        }
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url);
+    }
+
+    @Override
+    public void close() {
+        try (Statement s = keeper.createStatement()) {
+            s.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            // already gone
+        }
+        try {
+            keeper.close();
+        } catch (SQLException e) {
+            // already closed by SHUTDOWN
+        }
+    }
+}

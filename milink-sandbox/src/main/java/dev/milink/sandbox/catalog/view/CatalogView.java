@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.sandbox.catalog.view;
+
+import dev.milink.sandbox.engine.SqlType;
+import dev.milink.sandbox.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A catalog view, DMV or msdb table with SQL Server's documented name, columns and types, whose rows are
+ * computed from the instance state each time a query reads it.
+ *
+ * @param schema     {@code sys} or {@code dbo}
+ * @param name       object name, lower case
+ * @param scope      where the object lives
+ * @param columns    every column the object has on some version
+ * @param exists     whether the object exists on a given instance (version, platform, Managed Instance)
+ * @param permission what the login needs to read it
+ * @param rows       the rows, keyed by column name
+ */
+public record CatalogView(String schema, String name, Scope scope, List<ViewColumn> columns,
+                          Predicate<Scenario> exists, Permission permission,
+                          Function<ViewContext, List<Map<String, Object>>> rows) {
+
+    /** Where an object lives: once per instance, once per database, or only in msdb. */
+    public enum Scope { SERVER, DATABASE, MSDB }
+
+    /** Permission needed to read the object; NONE also covers metadata-visibility row filtering done by rows. */
+    public enum Permission { NONE, VIEW_SERVER_STATE }
+
+    /** Columns present on this instance. */
+    public List<ViewColumn> columnsFor(Scenario s) {
+        List<ViewColumn> out = new ArrayList<>();
+        for (ViewColumn c : columns) {
+            if (c.exists().test(s)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** A column and the instances that have it. */
+    public record ViewColumn(String name, SqlType type, Predicate<Scenario> exists) {}
+
+    /** Starts a view definition. */
+    public static Builder builder(String schema, String name, Scope scope) {
+        return new Builder(schema, name, scope);
+    }
+
+    /** Fluent definition of a view's columns and availability. */
+    public static final class Builder {
+        private final String schema;
+        private final String name;
+        private final Scope scope;
+        private final List<ViewColumn> columns = new ArrayList<>();
+        private Predicate<Scenario> exists = s -> true;
+        private Permission permission = Permission.NONE;
+
+        private Builder(String schema, String name, Scope scope) {
+            this.schema = schema;
+            this.name = name;
+            this.scope = scope;
+        }
+
+        public Builder col(String column, SqlType type) {
+            columns.add(new ViewColumn(column, type, s -> true));
+            return this;
+        }
+
+        /** A column that exists from major version {@code since} on (e.g. 15 for SQL Server 2019). */
+        public Builder col(String column, SqlType type, int since) {
+            columns.add(new ViewColumn(column, type, s -> s.isManagedInstance() || s.majorVersion() >= since));
+            return this;
+        }
+
+        public Builder exists(Predicate<Scenario> predicate) {
+            this.exists = predicate;
+            return this;
+        }
+
+        /** The object exists from major version {@code major} on (Managed Instance always has it). */
+        public Builder since(int major) {
+            return exists(s -> s.isManagedInstance() || s.majorVersion() >= major);
+        }
+
+        public Builder requires(Permission p) {
+            this.permission = p;
+            return this;
+        }
+
+        public CatalogView rows(Function<ViewContext, List<Map<String, Object>>> source) {
+            return new CatalogView(schema, name, scope, List.copyOf(columns), exists, permission, source);
+        }
+    }
+}

@@ -1,0 +1,318 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.sandbox.catalog.view;
+
+import static dev.milink.sandbox.catalog.view.Types.*;
+
+import dev.milink.sandbox.catalog.Values;
+import dev.milink.sandbox.catalog.view.CatalogView.Permission;
+import dev.milink.sandbox.catalog.view.CatalogView.Scope;
+import dev.milink.sandbox.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Always On catalog and DMVs: sys.availability_groups, sys.availability_replicas,
+ * sys.availability_databases_cluster, sys.dm_hadr_availability_replica_states,
+ * sys.dm_hadr_database_replica_states, sys.dm_hadr_cluster, and Managed Instance's sys.dm_hadr_fabric_* views.
+ */
+final class HadrViews {
+    private HadrViews() {}
+
+    static List<CatalogView> all() {
+        return List.of(groups(), replicas(), databasesCluster(), replicaStates(), databaseReplicaStates(), cluster(),
+                fabricConfig(), fabricPartitions(), fabricReplicas(), fabricNodes());
+    }
+
+    static Scenario.AvailabilityGroup groupOf(Scenario s, Scenario.Database d) {
+        for (Scenario.AvailabilityGroup ag : s.availabilityGroups) {
+            if (!ag.distributed && ag.databases.stream().anyMatch(n -> n.equalsIgnoreCase(d.name))) {
+                return ag;
+            }
+        }
+        return null;
+    }
+
+    /** sys.availability_groups (Transact-SQL); cluster_type columns from 2017, is_distributed from 2016. */
+    private static CatalogView groups() {
+        return CatalogView.builder("sys", "availability_groups", Scope.SERVER)
+                .col("group_id", GUID).col("name", SYSNAME).col("resource_id", NVARCHAR256)
+                .col("resource_group_id", NVARCHAR256).col("failure_condition_level", INT)
+                .col("health_check_timeout", INT).col("automated_backup_preference", TINYINT)
+                .col("automated_backup_preference_desc", NVARCHAR60).col("version", SMALLINT)
+                .col("basic_features", BIT).col("dtc_support", BIT).col("db_failover", BIT)
+                .col("is_distributed", BIT).col("cluster_type", TINYINT, 14).col("cluster_type_desc", NVARCHAR60, 14)
+                .col("required_synchronized_secondaries_to_commit", INT, 14).col("sequence_number", BIGINT, 14)
+                .col("is_contained", BIT, 16)
+                .rows(ctx -> {
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    for (Scenario.AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
+                        String type = ag.distributed ? "NONE" : ag.clusterType;
+                        rows.add(Row.of().set("group_id", Values.guid(ag.groupId)).set("name", ag.name)
+                                .set("failure_condition_level", ag.distributed ? null : 3)
+                                .set("health_check_timeout", ag.distributed ? null : 30000)
+                                .set("automated_backup_preference", 2)
+                                .set("automated_backup_preference_desc", "secondary").set("version", 1)
+                                .set("basic_features", false).set("dtc_support", false).set("db_failover", true)
+                                .set("is_distributed", ag.distributed)
+                                .set("cluster_type", switch (type) {
+                                    case "WSFC" -> 0;
+                                    case "EXTERNAL" -> 1;
+                                    default -> 2;
+                                })
+                                .set("cluster_type_desc", type.toLowerCase(java.util.Locale.ROOT))
+                                .set("required_synchronized_secondaries_to_commit", 0).set("sequence_number", 1L)
+                                .set("is_contained", false).map());
+                    }
+                    return rows;
+                });
+    }
+
+    /** sys.availability_replicas (Transact-SQL). */
+    private static CatalogView replicas() {
+        return CatalogView.builder("sys", "availability_replicas", Scope.SERVER)
+                .col("replica_id", GUID).col("group_id", GUID).col("replica_metadata_id", INT)
+                .col("replica_server_name", NVARCHAR256).col("owner_sid", SID).col("endpoint_url", NVARCHAR256)
+                .col("availability_mode", TINYINT).col("availability_mode_desc", NVARCHAR60)
+                .col("failover_mode", TINYINT).col("failover_mode_desc", NVARCHAR60)
+                .col("session_timeout", INT).col("primary_role_allow_connections", TINYINT)
+                .col("primary_role_allow_connections_desc", NVARCHAR60)
+                .col("secondary_role_allow_connections", TINYINT)
+                .col("secondary_role_allow_connections_desc", NVARCHAR60).col("create_date", DATETIME)
+                .col("modify_date", DATETIME).col("backup_priority", INT).col("read_only_routing_url", NVARCHAR256)
+                .col("seeding_mode", TINYINT).col("seeding_mode_desc", NVARCHAR60)
+                .rows(ctx -> {
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    for (Scenario.AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
+                        int n = 1;
+                        for (Scenario.Replica r : ag.replicas) {
+                            boolean sync = "SYNCHRONOUS_COMMIT".equals(r.availabilityMode);
+                            rows.add(Row.of().set("replica_id", Values.guid(r.replicaId))
+                                    .set("group_id", Values.guid(ag.groupId)).set("replica_metadata_id", n++)
+                                    .set("replica_server_name", r.server).set("owner_sid", Values.sid("sa"))
+                                    .set("endpoint_url", r.endpointUrl).set("availability_mode", sync ? 1 : 0)
+                                    .set("availability_mode_desc", r.availabilityMode)
+                                    .set("failover_mode", "AUTOMATIC".equals(r.failoverMode) ? 0 : 1)
+                                    .set("failover_mode_desc", r.failoverMode).set("session_timeout", 10)
+                                    .set("primary_role_allow_connections", 2)
+                                    .set("primary_role_allow_connections_desc", "ALL")
+                                    .set("secondary_role_allow_connections", 0)
+                                    .set("secondary_role_allow_connections_desc", "NO")
+                                    .set("create_date", Values.time("2024-04-01T10:00:00"))
+                                    .set("modify_date", Values.time("2024-04-01T10:00:00")).set("backup_priority", 50)
+                                    .set("seeding_mode", "AUTOMATIC".equals(r.seedingMode) ? 0 : 1)
+                                    .set("seeding_mode_desc", r.seedingMode).map());
+                        }
+                    }
+                    return rows;
+                });
+    }
+
+    /** sys.availability_databases_cluster (Transact-SQL). */
+    private static CatalogView databasesCluster() {
+        return CatalogView.builder("sys", "availability_databases_cluster", Scope.SERVER)
+                .col("group_id", GUID).col("group_database_id", GUID).col("database_name", SYSNAME)
+                .col("truncation_lsn", LSN)
+                .rows(ctx -> {
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    for (Scenario.AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
+                        for (String db : ag.databases) {
+                            rows.add(Row.of().set("group_id", Values.guid(ag.groupId))
+                                    .set("group_database_id", Values.seededGuid("agdb:" + ag.name + db))
+                                    .set("database_name", db).map());
+                        }
+                    }
+                    return rows;
+                });
+    }
+
+    /** sys.dm_hadr_availability_replica_states (Transact-SQL), local replicas. */
+    private static CatalogView replicaStates() {
+        return CatalogView.builder("sys", "dm_hadr_availability_replica_states", Scope.SERVER)
+                .requires(Permission.VIEW_SERVER_STATE)
+                .col("replica_id", GUID).col("group_id", GUID).col("is_local", BIT).col("role", TINYINT)
+                .col("role_desc", NVARCHAR60).col("operational_state", TINYINT)
+                .col("operational_state_desc", NVARCHAR60).col("connected_state", TINYINT)
+                .col("connected_state_desc", NVARCHAR60).col("recovery_health", TINYINT)
+                .col("recovery_health_desc", NVARCHAR60).col("synchronization_health", TINYINT)
+                .col("synchronization_health_desc", NVARCHAR60).col("last_connect_error_number", INT)
+                .col("last_connect_error_description", NVARCHAR4000).col("last_connect_error_timestamp", DATETIME)
+                .rows(ctx -> {
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    for (Scenario.AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
+                        for (Scenario.Replica r : ag.replicas) {
+                            boolean primary = "PRIMARY".equals(r.role);
+                            boolean connected = "CONNECTED".equals(r.connectedState);
+                            rows.add(Row.of().set("replica_id", Values.guid(r.replicaId))
+                                    .set("group_id", Values.guid(ag.groupId))
+                                    .set("is_local", r.server.equalsIgnoreCase(ctx.scenario().server.serverName))
+                                    .set("role", primary ? 1 : 2).set("role_desc", r.role)
+                                    .set("operational_state", 2).set("operational_state_desc", "ONLINE")
+                                    .set("connected_state", connected ? 1 : 0).set("connected_state_desc", r.connectedState)
+                                    .set("recovery_health", 1).set("recovery_health_desc", "ONLINE")
+                                    .set("synchronization_health", "HEALTHY".equals(r.synchronizationHealth) ? 2 : 0)
+                                    .set("synchronization_health_desc", r.synchronizationHealth).map());
+                        }
+                    }
+                    return rows;
+                });
+    }
+
+    /** sys.dm_hadr_database_replica_states (Transact-SQL), the leading columns. */
+    private static CatalogView databaseReplicaStates() {
+        return CatalogView.builder("sys", "dm_hadr_database_replica_states", Scope.SERVER)
+                .requires(Permission.VIEW_SERVER_STATE)
+                .col("database_id", INT).col("group_id", GUID).col("replica_id", GUID).col("group_database_id", GUID)
+                .col("is_local", BIT).col("is_primary_replica", BIT).col("synchronization_state", TINYINT)
+                .col("synchronization_state_desc", NVARCHAR60).col("is_commit_participant", BIT)
+                .col("synchronization_health", TINYINT).col("synchronization_health_desc", NVARCHAR60)
+                .col("database_state", TINYINT).col("database_state_desc", NVARCHAR60).col("is_suspended", BIT)
+                .col("suspend_reason", TINYINT).col("suspend_reason_desc", NVARCHAR60)
+                .col("log_send_queue_size", BIGINT).col("log_send_rate", BIGINT).col("redo_queue_size", BIGINT)
+                .col("redo_rate", BIGINT).col("last_hardened_lsn", LSN).col("last_commit_time", DATETIME)
+                .rows(ctx -> {
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    Scenario s = ctx.scenario();
+                    for (Scenario.AvailabilityGroup ag : s.availabilityGroups) {
+                        for (String name : ag.databases) {
+                            Scenario.Database d = s.database(name);
+                            Scenario.Replica local = ag.replicas.isEmpty() ? null : ag.replicas.get(0);
+                            rows.add(Row.of().set("database_id", d == null ? null : d.id)
+                                    .set("group_id", Values.guid(ag.groupId))
+                                    .set("replica_id", local == null ? null : Values.guid(local.replicaId))
+                                    .set("group_database_id", Values.seededGuid("agdb:" + ag.name + name))
+                                    .set("is_local", true).set("is_primary_replica", true)
+                                    .set("synchronization_state", 2).set("synchronization_state_desc", "SYNCHRONIZED")
+                                    .set("is_commit_participant", true).set("synchronization_health", 2)
+                                    .set("synchronization_health_desc", "HEALTHY").set("database_state", 0)
+                                    .set("database_state_desc", "ONLINE").set("is_suspended", false)
+                                    .set("log_send_queue_size", 0L).set("redo_queue_size", 0L).map());
+                        }
+                    }
+                    return rows;
+                });
+    }
+
+    /** sys.dm_hadr_cluster (Transact-SQL): one row when the node is in a WSFC, else empty. */
+    private static CatalogView cluster() {
+        return CatalogView.builder("sys", "dm_hadr_cluster", Scope.SERVER)
+                .requires(Permission.VIEW_SERVER_STATE)
+                .col("cluster_name", NVARCHAR256).col("quorum_type", TINYINT).col("quorum_type_desc", NVARCHAR60)
+                .col("quorum_state", TINYINT).col("quorum_state_desc", NVARCHAR60)
+                .rows(ctx -> {
+                    Scenario.Cluster c = ctx.scenario().cluster;
+                    if (c == null) {
+                        return List.of();
+                    }
+                    return List.of(Row.of().set("cluster_name", c.name).set("quorum_type", 0)
+                            .set("quorum_type_desc", c.quorumType).set("quorum_state", 1)
+                            .set("quorum_state_desc", c.quorumState).map());
+                });
+    }
+
+    private static CatalogView.Builder fabric(String name) {
+        return CatalogView.builder("sys", name, Scope.SERVER).exists(Scenario::isManagedInstance)
+                .requires(Permission.VIEW_SERVER_STATE);
+    }
+
+    /** sys.dm_hadr_fabric_config_parameters (Managed Instance): DnsRecordName, ClusterName, HadrPort, InstanceName. */
+    private static CatalogView fabricConfig() {
+        return fabric("dm_hadr_fabric_config_parameters")
+                .col("section_name", NVARCHAR256).col("parameter_name", NVARCHAR256).col("value_type", NVARCHAR256)
+                .col("parameter_value", NVARCHAR4000)
+                .rows(ctx -> {
+                    Scenario.Fabric f = ctx.scenario().fabric;
+                    if (f == null) {
+                        return List.of();
+                    }
+                    return List.of(param("SQL", "DnsRecordName", "string", f.dnsRecordName),
+                            param("SQL", "InstanceName", "string", f.instanceName),
+                            param("SQL", "HadrPort", "int", String.valueOf(f.hadrPort)),
+                            param("FabricNode", "ClusterName", "string", f.clusterName));
+                });
+    }
+
+    private static Map<String, Object> param(String section, String name, String type, String value) {
+        return Row.of().set("section_name", section).set("parameter_name", name).set("value_type", type)
+                .set("parameter_value", value).map();
+    }
+
+    /** sys.dm_hadr_fabric_partitions (Managed Instance). */
+    private static CatalogView fabricPartitions() {
+        return fabric("dm_hadr_fabric_partitions")
+                .col("partition_id", GUID).col("service_name", NVARCHAR256).col("partition_kind", TINYINT)
+                .col("partition_kind_desc", NVARCHAR60).col("partition_status", TINYINT)
+                .col("partition_status_desc", NVARCHAR60).col("current_configuration_epoch", BIGINT)
+                .rows(ctx -> {
+                    Scenario.Fabric f = ctx.scenario().fabric;
+                    if (f == null) {
+                        return List.of();
+                    }
+                    return List.of(Row.of().set("partition_id", Values.guid(f.partitionId))
+                            .set("service_name", serviceName(ctx.scenario())).set("partition_kind", 1)
+                            .set("partition_kind_desc", "SINGLETON").set("partition_status", 1)
+                            .set("partition_status_desc", "READY").set("current_configuration_epoch", 42L).map());
+                });
+    }
+
+    static String serviceName(Scenario s) {
+        Scenario.Fabric f = s.fabric;
+        return f.serviceName != null ? f.serviceName : "fabric:/Worker.CL/SQL.ManagedServer/" + f.instanceName;
+    }
+
+    /** sys.dm_hadr_fabric_replicas (Managed Instance): replica_role 2 marks the primary node. */
+    private static CatalogView fabricReplicas() {
+        return fabric("dm_hadr_fabric_replicas")
+                .col("partition_id", GUID).col("replica_id", BIGINT).col("replica_status", TINYINT)
+                .col("replica_status_desc", NVARCHAR60).col("replica_role", TINYINT).col("replica_role_desc", NVARCHAR60)
+                .col("node_name", NVARCHAR256).col("replica_address", NVARCHAR4000)
+                .rows(ctx -> {
+                    Scenario.Fabric f = ctx.scenario().fabric;
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    if (f == null) {
+                        return rows;
+                    }
+                    List<String> nodes = new ArrayList<>();
+                    nodes.add(f.primaryNode);
+                    nodes.addAll(f.secondaryNodes);
+                    long id = 132_000_000_000_000_001L;
+                    for (String node : nodes) {
+                        boolean primary = node.equals(f.primaryNode);
+                        rows.add(Row.of().set("partition_id", Values.guid(f.partitionId)).set("replica_id", id++)
+                                .set("replica_status", 2).set("replica_status_desc", "READY")
+                                .set("replica_role", primary ? 2 : 3)
+                                .set("replica_role_desc", primary ? "PRIMARY" : "ACTIVE_SECONDARY")
+                                .set("node_name", node)
+                                .set("replica_address", node + "\\" + f.instanceName + ",11000").map());
+                    }
+                    return rows;
+                });
+    }
+
+    /** sys.dm_hadr_fabric_nodes (Managed Instance). */
+    private static CatalogView fabricNodes() {
+        return fabric("dm_hadr_fabric_nodes")
+                .col("node_name", NVARCHAR256).col("node_id", NVARCHAR256).col("node_instance_id", BIGINT)
+                .col("upgrade_domain", NVARCHAR256).col("fault_domain", NVARCHAR256).col("node_status", TINYINT)
+                .col("node_status_desc", NVARCHAR60).col("ip_address_or_fqdn", NVARCHAR256)
+                .rows(ctx -> {
+                    Scenario.Fabric f = ctx.scenario().fabric;
+                    List<Map<String, Object>> rows = new ArrayList<>();
+                    if (f == null) {
+                        return rows;
+                    }
+                    List<String> nodes = new ArrayList<>();
+                    nodes.add(f.primaryNode);
+                    nodes.addAll(f.secondaryNodes);
+                    int n = 0;
+                    for (String node : nodes) {
+                        rows.add(Row.of().set("node_name", node).set("node_id", Integer.toHexString(0x1000 + n))
+                                .set("node_instance_id", 1L + n).set("upgrade_domain", "UD" + n)
+                                .set("fault_domain", "fd:/FD" + n).set("node_status", 1).set("node_status_desc", "UP")
+                                .set("ip_address_or_fqdn", node + "." + f.clusterName).map());
+                        n++;
+                    }
+                    return rows;
+                });
+    }
+}

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.sandbox.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The scenarios shipped under {@code src/main/resources/scenarios/}, loadable by name. Parsed templates are
+ * cached and shared; callers that change state work on {@link Scenario#copy()} (the catalog engine does).
+ *
+ * <pre>
+ * for (String name : Scenarios.names()) {
+ *     Scenario s = Scenarios.load(name);
+ * }
+ * </pre>
+ *
+ * @since 0.1
+ */
+public final class Scenarios {
+    /** Every shipped scenario, in the order {@code milink sandbox --list} shows them. */
+    private static final List<String> NAMES = List.of(
+            "unprepared-2019", "prepared-2022", "sql2016-sp3-no-connect-pack", "linux-2022", "limited-login",
+            "managed-instance");
+    private static final Map<String, Scenario> TEMPLATES = new ConcurrentHashMap<>();
+
+    private Scenarios() {}
+
+    public static List<String> names() {
+        return NAMES;
+    }
+
+    /**
+     * The shared, already-defaulted template of a shipped scenario. Treat it as read-only.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     */
+    public static Scenario load(String name) {
+        Scenario cached = TEMPLATES.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        Scenario parsed = resolve(tree(name), name);
+        Scenario raced = TEMPLATES.putIfAbsent(name, parsed);
+        return raced == null ? parsed : raced;
+    }
+
+    static Scenario resolve(JsonNode tree, String source) {
+        JsonNode merged = withBase(tree);
+        Scenario s = ScenarioMapper.bind(merged, source);
+        ScenarioDefaults.apply(s);
+        return s;
+    }
+
+    private static JsonNode withBase(JsonNode tree) {
+        JsonNode base = tree.get("base");
+        if (base == null || base.isNull()) {
+            return tree;
+        }
+        JsonNode merged = ScenarioMapper.merge(withBase(tree(base.asText())), tree);
+        ((ObjectNode) merged).remove("base");
+        return merged;
+    }
+
+    private static JsonNode tree(String name) {
+        String resource = "/scenarios/" + name + ".yaml";
+        try (InputStream in = Scenarios.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("Unknown scenario '" + name + "'; known: " + NAMES);
+            }
+            return ScenarioMapper.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + resource, e);
+        }
+    }
+}
