@@ -2,7 +2,6 @@
 package dev.milink.sandbox.scenario;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.milink.sandbox.engine.Faults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +30,6 @@ import java.util.regex.Pattern;
  *
  * @since 0.1
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public final class Scenario {
     public String name;
     public String description;
@@ -138,7 +136,6 @@ public final class Scenario {
     }
 
     /** SERVERPROPERTY values and instance identity. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class Server {
         public String productVersion = "15.0.4261.1";
         public String productLevel = "RTM";
@@ -176,7 +173,6 @@ public final class Scenario {
     }
 
     /** sys.dm_os_host_info / sys.dm_os_windows_info. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class Host {
         public String platform = "Windows";
         public String distribution = "Windows Server 2019 Datacenter";
@@ -189,7 +185,6 @@ public final class Scenario {
     }
 
     /** SQL Server Agent: service state and msdb jobs. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class Agent {
         public String status = "Running";
         public String startupType = "Automatic";
@@ -229,7 +224,6 @@ public final class Scenario {
     }
 
     /** A server login. The password is never printed. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class Login {
         public String name;
         public String password;
@@ -250,7 +244,6 @@ public final class Scenario {
     }
 
     /** A database and its per-database catalog. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class Database {
         public String name;
         public int id;
@@ -310,7 +303,6 @@ public final class Scenario {
     }
 
     /** A database file (sys.database_files / sys.master_files). */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class DbFile {
         public int fileId;
         public String name;
@@ -337,7 +329,6 @@ public final class Scenario {
     }
 
     /** A certificate in a database (sys.certificates). */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class Certificate {
         public String name;
         public int id;
@@ -356,7 +347,6 @@ public final class Scenario {
     }
 
     /** A row of msdb.dbo.backupset and its media; LSNs are computed by the engine. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class Backup {
         /** D (full), I (differential), L (log). */
         public String type = "D";
@@ -379,7 +369,6 @@ public final class Scenario {
     }
 
     /** A database mirroring endpoint. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class Endpoint {
         public String name;
         public int id;
@@ -399,7 +388,6 @@ public final class Scenario {
     }
 
     /** An availability group (or distributed AG) this instance hosts. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class AvailabilityGroup {
         public String name;
         public String groupId;
@@ -411,7 +399,6 @@ public final class Scenario {
     }
 
     /** A replica of an availability group. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class Replica {
         public String server;
         public String replicaId;
@@ -432,7 +419,6 @@ public final class Scenario {
     }
 
     /** Service Fabric view of a Managed Instance (sys.dm_hadr_fabric_*). */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class Fabric {
         public String dnsRecordName;
         public String clusterName;
@@ -445,7 +431,6 @@ public final class Scenario {
     }
 
     /** An msdb Agent job as a scenario may pre-create it. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class Job {
         public String name;
         public String owner = "sa";
@@ -454,7 +439,6 @@ public final class Scenario {
     }
 
     /** A job step. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class JobStep {
         public String name;
         public String subsystem = "TSQL";
@@ -466,7 +450,6 @@ public final class Scenario {
     }
 
     /** The {@code faults:} section (statement errors and protocol-level faults). */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public static final class FaultSpec {
         public long roundTripLatencyMs;
         public long loginDelayMs;

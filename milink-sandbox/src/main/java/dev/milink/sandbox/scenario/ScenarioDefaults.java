@@ -16,6 +16,9 @@ final class ScenarioDefaults {
 
     static void apply(Scenario s) {
         server(s);
+        if (s.isLinux()) {
+            s.host.sku = null; // sys.dm_os_host_info.host_sku is NULL on Linux
+        }
         if (s.agent.serviceAccount == null) {
             s.agent.serviceAccount = s.isLinux() ? "mssql" : "NT Service\\SQLSERVERAGENT";
         }

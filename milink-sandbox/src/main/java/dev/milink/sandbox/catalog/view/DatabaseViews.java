@@ -225,10 +225,11 @@ final class DatabaseViews {
                     .set("state", d.online() ? 0 : 6).set("state_desc", d.online() ? "ONLINE" : "OFFLINE")
                     .set("size", (int) (f.sizeMb * 128)).set("max_size", "LOG".equals(f.type) ? 268_435_456 : -1)
                     .set("growth", 8192).set("is_media_read_only", false).set("is_read_only", d.readOnly)
-                    .set("is_sparse", false).set("is_percent_growth", false).set("is_name_reserved", false)
-                    .set("is_persistent_log_buffer", false);
+                    .set("is_sparse", false).set("is_percent_growth", false).set("is_name_reserved", false);
             if (master) {
                 r.set("database_id", d.id);
+            } else {
+                r.set("is_persistent_log_buffer", false);
             }
             rows.add(r.map());
         }
