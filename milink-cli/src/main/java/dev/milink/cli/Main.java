@@ -27,6 +27,7 @@ import picocli.CommandLine.HelpCommand;
         resourceBundle = "dev.milink.cli.Messages", usageHelpAutoWidth = true, sortOptions = false,
         subcommands = {
             CheckCommand.class,
+            FixCommand.class,
             ChecksCommand.class,
             DemoCommand.class,
             CollectScriptCommand.class,
