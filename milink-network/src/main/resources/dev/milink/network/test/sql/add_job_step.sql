@@ -1,0 +1,1 @@
+EXEC msdb.dbo.sp_add_jobstep @job_name = ${job_name}, @step_name = ${step_name}, @subsystem = N'PowerShell', @command = ${command}, @on_success_action = ${next_action}, @on_fail_action = ${next_action};

@@ -1,0 +1,2 @@
+-- Drops a temporary test endpoint's certificate.
+DROP CERTIFICATE ${certificate};

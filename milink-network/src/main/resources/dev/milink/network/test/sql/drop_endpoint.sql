@@ -1,0 +1,2 @@
+-- Drops a temporary test endpoint.
+DROP ENDPOINT ${endpoint};
