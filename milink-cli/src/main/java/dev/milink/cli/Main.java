@@ -32,6 +32,7 @@ import picocli.CommandLine.HelpCommand;
             DemoCommand.class,
             CollectScriptCommand.class,
             SandboxCommand.class,
+            dev.milink.cli.network.NetworkCommand.class,
             VersionCommand.class,
             HelpCommand.class,
         })

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.cli.network;
+
+import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.MilinkException;
+import dev.milink.core.secret.Secret;
+import dev.milink.network.test.LinkTestOptions;
+import dev.milink.network.test.LinkTestReport;
+import dev.milink.network.test.LinkTester;
+import dev.milink.network.test.TestTarget;
+import dev.milink.sqlserver.connect.Authentication;
+import dev.milink.sqlserver.connect.ConnectionSettings;
+import dev.milink.sqlserver.connect.SqlConnector;
+import dev.milink.sqlserver.connect.SqlTarget;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code milink network test SQLSERVER --mi MI}: proves the link's TCP paths in both directions from the link's
+ * own ends (spec §2), through temporary SQL Agent jobs that are always removed. Binds options and hands over to
+ * {@link LinkTester}. Exit 0 all reachable, 1 something blocked, 3 could not connect or test, 5 not proven.
+ */
+@Command(name = "test", sortOptions = false)
+final class NetworkTestCommand implements Callable<Integer> {
+
+    /**
+     * Where secrets come from: the process environment. (This package cannot use the root command's injectable
+     * environment without a package cycle; tests use the password-file options.)
+     */
+    private static final UnaryOperator<String> ENVIRONMENT = System::getenv;
+
+    @Mixin
+    Help help;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SQLSERVER", descriptionKey = "test-target")
+    String target;
+
+    @Option(names = "--auth", paramLabel = "MODE", descriptionKey = "test-auth")
+    String auth;
+
+    @Option(names = {"-U", "--user"}, paramLabel = "NAME", descriptionKey = "test-user")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE", descriptionKey = "test-password-file")
+    Path passwordFile;
+
+    @Option(names = "--mi", paramLabel = "FQDN[,PORT]", required = true, descriptionKey = "mi")
+    String mi;
+
+    @Option(names = "--mi-auth", paramLabel = "MODE", descriptionKey = "mi-auth")
+    String miAuth;
+
+    @Option(names = "--mi-user", paramLabel = "NAME", descriptionKey = "mi-user")
+    String miUser;
+
+    @Option(names = "--mi-password-file", paramLabel = "FILE", descriptionKey = "mi-password-file")
+    Path miPasswordFile;
+
+    @Option(names = "--trust-server-certificate", descriptionKey = "test-trust-server-certificate")
+    boolean trustServerCertificate;
+
+    @Option(names = "--trust-store", paramLabel = "FILE", descriptionKey = "test-trust-store")
+    Path trustStore;
+
+    @Option(names = "--login-timeout", paramLabel = "SECONDS", defaultValue = "15", descriptionKey = "test-login-timeout")
+    int loginTimeout;
+
+    @Option(names = "--sql-address", paramLabel = "IP", descriptionKey = "sql-address")
+    String sqlAddress;
+
+    @Option(names = "--sql-server", paramLabel = "IP|CIDR", split = ",", descriptionKey = "test-sql-server")
+    List<String> sqlRanges = new ArrayList<>();
+
+    @Option(names = "--mi-subnet", paramLabel = "CIDR", descriptionKey = "test-mi-subnet")
+    String miSubnet;
+
+    @Option(names = "--job-timeout", paramLabel = "DURATION", defaultValue = "2m", converter = Durations.class,
+            descriptionKey = "job-timeout")
+    Duration jobTimeout;
+
+    @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "2s", converter = Durations.class,
+            descriptionKey = "poll-interval")
+    Duration pollInterval;
+
+    @Option(names = "--no-test-endpoint", descriptionKey = "no-test-endpoint")
+    boolean noTestEndpoint;
+
+    @Option(names = "--test-endpoint-port", paramLabel = "PORT", defaultValue = "5022",
+            descriptionKey = "test-endpoint-port")
+    int testEndpointPort;
+
+    @Override
+    public Integer call() {
+        SqlTarget sqlTarget = SqlTarget.parse(target);
+        SqlTarget miTarget = SqlTarget.parse(mi);
+        Authentication sqlAuth = SideAuth.SQL.resolve(auth, user, passwordFile, ENVIRONMENT);
+        Authentication miAuthentication = SideAuth.MI.resolve(miAuth, miUser, miPasswordFile, ENVIRONMENT);
+        PrintWriter err = spec.commandLine().getErr();
+        if (trustServerCertificate) {
+            err.println("Warning: --trust-server-certificate turns off server certificate validation for both"
+                    + " connections: a man-in-the-middle could read the logins. Prefer --trust-store FILE.");
+        }
+        LinkTestOptions options = LinkTestOptions.defaults()
+                .withSqlServerAddress(sqlAddress)
+                .withNetwork(sqlRanges.stream().filter(s -> !s.isBlank())
+                                .map(s -> NetworkRulesCommand.cidr("--sql-server", s)).toList(),
+                        miSubnet == null ? null : NetworkRulesCommand.cidr("--mi-subnet", miSubnet))
+                .withTimes(jobTimeout, pollInterval, Duration.ofSeconds(5))
+                .withCreateTestEndpoint(!noTestEndpoint)
+                .withTestEndpointPort(port(testEndpointPort));
+        if (sqlAddress != null) {
+            checkAddress(sqlAddress);
+        }
+        ConnectionSettings sqlSettings = settings(sqlTarget, sqlAuth);
+        ConnectionSettings miSettings = settings(miTarget, miAuthentication);
+        err.println("Testing the link's network paths; temporary SQL Agent jobs (prefix milink_nettest_) are created"
+                + " and removed. This can take a minute or two.");
+        err.flush();
+        LinkTestReport report = new LinkTester(options).run(
+                new TestTarget(sqlTarget.host(), sqlTarget.endpoint(), () -> SqlConnector.open(sqlSettings)),
+                new TestTarget(miTarget.host(), miTarget.endpoint(), () -> SqlConnector.open(miSettings)));
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(report.render());
+        out.flush();
+        return report.exitStatus().code();
+    }
+
+    private ConnectionSettings settings(SqlTarget t, Authentication a) {
+        Secret storePassword = trustStore == null ? null
+                : java.util.Optional.ofNullable(ENVIRONMENT.apply("MILINK_TRUST_STORE_PASSWORD")).map(Secret::of)
+                        .orElse(null);
+        return new ConnectionSettings(t, a, true, trustServerCertificate, null, trustStore, storePassword,
+                Duration.ofSeconds(Math.max(1, loginTimeout)), Duration.ofSeconds(60));
+    }
+
+    private static int port(int p) {
+        if (p < 1 || p > 65_535) {
+            throw new MilinkException(ErrorCode.USAGE, "--test-endpoint-port " + p + " is outside 1-65535.");
+        }
+        return p;
+    }
+
+    private static void checkAddress(String address) {
+        if (!address.matches("[A-Za-z0-9._:-]{1,253}")) {
+            throw new MilinkException(ErrorCode.USAGE, "--sql-address: '" + address + "' is not an IP address or"
+                    + " host name.");
+        }
+    }
+}
