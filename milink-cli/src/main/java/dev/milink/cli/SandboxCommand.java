@@ -1,24 +1,94 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
-import dev.milink.core.error.ErrorCode;
-import dev.milink.core.error.MilinkException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code milink sandbox}. */
+/**
+ * {@code milink sandbox}: starts sandbox instances, prints how to connect to each (JDBC with the trust store or
+ * without TLS, sqlcmd, the matching {@code milink check}), and serves until Ctrl-C. The sandbox's fixed test
+ * passwords are printed on purpose: they protect nothing real.
+ */
 @Command(name = "sandbox")
 final class SandboxCommand implements Callable<Integer> {
 
     @Mixin
     HelpOption help;
 
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", paramLabel = "NAME", descriptionKey = "sandbox-scenario")
+    List<String> scenarios = new ArrayList<>();
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "0", descriptionKey = "port")
+    int port;
+
+    /** For tests: stop after this many seconds instead of waiting for Ctrl-C. */
+    @Option(names = "--exit-after", hidden = true)
+    Integer exitAfterSeconds;
+
     @Mixin
     VerbosityOptions verbosity;
 
     @Override
-    public Integer call() {
-        throw new MilinkException(ErrorCode.INTERNAL, "'milink sandbox' is not wired into this build yet.");
+    public Integer call() throws InterruptedException {
+        Invocation inv = Invocation.of(spec);
+        List<String> names = scenarios.isEmpty() ? List.of(SandboxFleet.DEFAULT_SCENARIO) : scenarios;
+        SandboxFleet sandbox = SandboxFleet.start(names, port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stopped.countDown();
+            sandbox.close();
+        }, "milink-sandbox-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            print(inv.out(), sandbox);
+            if (exitAfterSeconds == null) {
+                stopped.await();
+            } else {
+                stopped.await(exitAfterSeconds, TimeUnit.SECONDS);
+            }
+            return 0;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and closes the sandbox itself.
+            }
+            sandbox.close();
+        }
+    }
+
+    private static void print(PrintWriter out, SandboxFleet sandbox) {
+        var cert = dev.milink.sandbox.server.SandboxCertificate.get();
+        out.println("milink sandbox: " + sandbox.members().size() + " instance(s) of a SQL Server test double (it"
+                + " speaks SQL Server's protocol; it is not SQL Server). Ctrl-C stops it.");
+        out.println("The passwords below are the sandbox's fixed test passwords; they protect nothing real.");
+        for (SandboxFleet.Member m : sandbox.members()) {
+            var i = m.instance();
+            String user = m.user();
+            String pw = m.password().reveal();
+            out.println();
+            out.println(m.instance().name() + "  (scenario " + m.scenario() + ")  " + m.address() + "  login "
+                    + user + " / " + pw);
+            out.println("  JDBC, TLS validated:  " + i.jdbcUrlWithTrustStore() + ";user=" + user + ";password=" + pw);
+            out.println("  JDBC, no TLS:         " + i.jdbcUrl() + ";user=" + user + ";password=" + pw);
+            out.println("  sqlcmd:               sqlcmd -S 127.0.0.1," + i.port() + " -U " + user + " -P '" + pw
+                    + "' -C   (-C: trust the sandbox's self-signed certificate)");
+            out.println("  milink:               MILINK_SQL_PASSWORD='" + pw + "' MILINK_TRUST_STORE_PASSWORD='"
+                    + cert.password() + "' ./milink check " + m.address() + " --user " + user + " --trust-store "
+                    + cert.keystore() + " --host-name-in-certificate localhost");
+        }
+        out.flush();
     }
 }
