@@ -76,6 +76,7 @@ public final class CatalogFunctions {
             case DATETIMEOFFSET -> rs.addColumn(name, Types.TIMESTAMP_WITH_TIMEZONE, 34, 7);
             case UNIQUEIDENTIFIER -> rs.addColumn(name, Types.OTHER, "UUID", 16, 0);
             case VARBINARY -> rs.addColumn(name, Types.VARBINARY, type.length() < 0 ? Integer.MAX_VALUE : type.length(), 0);
+            case SQL_VARIANT -> rs.addColumn(name, Types.VARCHAR, Integer.MAX_VALUE, 0);
             default -> rs.addColumn(name, Types.VARCHAR, type.length() < 0 ? Integer.MAX_VALUE : Math.max(type.length(), 1), 0);
         }
     }

@@ -31,8 +31,10 @@ public final class InstanceState {
         Set<Integer> running = new LinkedHashSet<>(scenario.traceFlags.startup);
         running.addAll(scenario.traceFlags.running);
         scenario.traceFlags.running = new java.util.ArrayList<>(running);
+        SandboxFileSystem fs = new SandboxFileSystem(scenario);
         for (Scenario.Database db : scenario.databases) {
             BackupChain.replay(scenario, db);
+            db.backups.forEach(b -> fs.addFile(b.device));
         }
         this.agent = new AgentService(this);
     }

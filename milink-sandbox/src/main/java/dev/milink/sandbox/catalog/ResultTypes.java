@@ -92,6 +92,9 @@ final class ResultTypes {
             return s;
         }
         long v = Long.parseLong(s);
-        return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? Integer.valueOf((int) v) : Long.valueOf(v);
+        if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+            return (int) v;
+        }
+        return v;
     }
 }

@@ -52,6 +52,11 @@ final class SqlTranslator {
             "OR");
     private static final Set<String> TABLE_HINTS = Set.of("NOLOCK", "READUNCOMMITTED", "READCOMMITTED", "HOLDLOCK",
             "UPDLOCK", "ROWLOCK", "TABLOCK", "NOWAIT", "READPAST", "XLOCK", "PAGLOCK", "SERIALIZABLE", "INDEX");
+    /** Keywords that may precede a parenthesis without being a function call. */
+    private static final Set<String> KEYWORDS = Set.of("SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "IN", "EXISTS",
+            "ON", "WHEN", "THEN", "ELSE", "END", "AS", "IS", "LIKE", "BETWEEN", "CASE", "JOIN", "UNION", "ALL", "ANY",
+            "SOME", "DISTINCT", "TOP", "BY", "OVER", "VALUES", "INTO", "WITH", "NULL", "ESCAPE", "APPLY", "EXCEPT",
+            "INTERSECT", "RETURN", "SET");
     private static final Set<String> SCHEMAS = Set.of("sys", "dbo", "information_schema");
 
     private final TranslationHost host;
@@ -185,6 +190,10 @@ final class SqlTranslator {
             if (up.equals("COLLATE")) {
                 return i + 2;
             }
+            if (KEYWORDS.contains(up)) {
+                emit(k.text());
+                return i + 1;
+            }
         }
         List<String> parts = new ArrayList<>();
         int j = i;
@@ -219,10 +228,6 @@ final class SqlTranslator {
                 }
                 return j;
             }
-        }
-        if (parts.size() == 1 && k.kind() == Token.Kind.WORD && ERROR_FUNCTIONS.contains(k.upper())) {
-            emit(host.errorFunction(k.upper()));
-            return j;
         }
         for (int p = 0; p < parts.size(); p++) {
             if (p > 0) {
@@ -269,6 +274,10 @@ final class SqlTranslator {
         String name = lower(parts.get(parts.size() - 1));
         int close = matching(open);
         List<int[]> args = arguments(open, close);
+        if (parts.size() == 1 && ERROR_FUNCTIONS.contains(name.toUpperCase(Locale.ROOT))) {
+            emit(host.errorFunction(name.toUpperCase(Locale.ROOT)));
+            return close + 1;
+        }
         switch (name) {
             case "iif" -> {
                 requireArgs(args, 3, i);

@@ -19,7 +19,17 @@ public final class Values {
             return null;
         }
         String t = text.strip().replace(' ', 'T');
+        java.util.regex.Matcher us = java.util.regex.Pattern.compile("(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})(.*)").matcher(t);
+        if (us.matches()) { // m/d/yyyy, SQL Server's us_english DATEFORMAT mdy
+            t = us.group(3) + "-" + pad(us.group(1)) + "-" + pad(us.group(2)) + us.group(4);
+        } else if (t.matches("\\d{8}.*")) { // yyyymmdd, the unambiguous format
+            t = t.substring(0, 4) + "-" + t.substring(4, 6) + "-" + t.substring(6);
+        }
         return t.length() == 10 ? LocalDateTime.parse(t + "T00:00:00") : LocalDateTime.parse(t);
+    }
+
+    private static String pad(String n) {
+        return n.length() == 1 ? "0" + n : n;
     }
 
     public static UUID guid(String text) {

@@ -153,7 +153,7 @@ final class BackupCommand {
             if ("L".equals(b.type) != logFile && !logFile) {
                 continue;
             }
-            long pages = logFile ? 2 + b.sizeBytes / 8192 / 100 : f.sizeMb * 128 * 2 / 5;
+            long pages = !logFile ? f.sizeMb * 128 * 2 / 5 : "L".equals(b.type) ? 2 + b.sizeBytes / 8192 : 2;
             total += pages;
             sink.info(4035, 1, 0, "Processed " + pages + " pages for database '" + db.name + "', file '" + f.name
                     + "' on file " + b.position + ".");
