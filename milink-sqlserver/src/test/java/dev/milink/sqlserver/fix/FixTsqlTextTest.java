@@ -8,7 +8,7 @@ import dev.milink.core.secret.Secret;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class TsqlTextTest {
+class FixTsqlTextTest {
 
     @Test
     void theSkeletonHasNoCommentsLiteralsOrDelimitedIdentifiers() {

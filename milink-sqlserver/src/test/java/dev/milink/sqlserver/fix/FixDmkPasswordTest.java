@@ -14,7 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DmkPasswordsTest {
+class FixDmkPasswordTest {
 
     @TempDir
     Path dir;
