@@ -67,6 +67,11 @@ public final class CatalogEngine implements SqlEngine, AutoCloseable {
         setFaults(() -> f);
     }
 
+    @Override
+    public void bindFaults(Supplier<Faults> source) {
+        setFaults(source);
+    }
+
     public void setFaults(Supplier<Faults> supplier) {
         this.faults = supplier;
         faultUses.clear();

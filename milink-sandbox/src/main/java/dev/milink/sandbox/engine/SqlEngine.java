@@ -14,4 +14,11 @@ public interface SqlEngine {
 
     /** Product version the PRELOGIN/LOGINACK should announce, e.g. "15.0.4261.1". */
     String productVersion();
+
+    /**
+     * Where the engine reads {@link Faults#statementErrors()} from before each statement. The protocol layer
+     * passes its per-instance holder so that one {@code setFaults} drives both latency and statement errors.
+     * Engines without statement faults ignore it.
+     */
+    default void bindFaults(java.util.function.Supplier<Faults> source) {}
 }
