@@ -28,8 +28,9 @@ import java.util.function.Supplier;
  * engine.state().scenario().database("SalesDB").recovery;   // what statements changed
  * </pre>
  *
- * <p>Memory stays small per instance: the scenario is copied and the H2 database created on the first login,
- * and {@link #close()} drops it.
+ * <p>Memory stays small per instance: the scenario is copied on the first login, queries run in one H2
+ * database shared by all instances (it holds only functions; rows come from each instance's state), and
+ * {@link #close()} releases the state.
  *
  * @since 0.1
  */
@@ -39,7 +40,6 @@ public final class CatalogEngine implements SqlEngine, AutoCloseable {
     private volatile Supplier<Faults> faults;
     private volatile StepRunner stepRunner;
     private volatile InstanceState state;
-    private volatile H2Database h2;
 
     private CatalogEngine(Scenario template) {
         this.template = template;
@@ -113,7 +113,7 @@ public final class CatalogEngine implements SqlEngine, AutoCloseable {
         try {
             SessionContext ctx = SessionContext.register(st, login, st.nextSpid(), db.name, request.hostName(),
                     request.applicationName());
-            return new CatalogSession(this, ctx, h2.connect());
+            return new CatalogSession(this, ctx, H2Database.shared().connect());
         } catch (SQLException e) {
             throw new SqlError(17809, 1, 20, "Could not connect because the sandbox database is unavailable.");
         }
@@ -146,11 +146,6 @@ public final class CatalogEngine implements SqlEngine, AutoCloseable {
         }
         synchronized (this) {
             if (state == null) {
-                try {
-                    h2 = new H2Database();
-                } catch (SQLException e) {
-                    throw new IllegalStateException("Cannot create the sandbox's H2 database", e);
-                }
                 InstanceState created = new InstanceState(template);
                 created.agent().runner(stepRunner != null ? stepRunner : defaultRunner(created));
                 state = created;
@@ -162,7 +157,7 @@ public final class CatalogEngine implements SqlEngine, AutoCloseable {
     private StepRunner defaultRunner(InstanceState st) {
         return new DefaultStepRunner(Duration.ofSeconds(2), (database, command) -> {
             try (Session s = new CatalogSession(this, SessionContext.register(st, st.scenario().login("sa"),
-                    st.nextSpid(), database, "agent", "SQLAgent - TSQL JobStep"), h2.connect())) {
+                    st.nextSpid(), database, "agent", "SQLAgent - TSQL JobStep"), H2Database.shared().connect())) {
                 CollectingText out = new CollectingText();
                 s.executeBatch(command, out);
                 return new StepRunner.Result(!out.failed(), out.text());
@@ -172,13 +167,9 @@ public final class CatalogEngine implements SqlEngine, AutoCloseable {
         });
     }
 
-    /** Drops the H2 database; sessions still open fail afterwards. */
+    /** Releases the instance state; the next login starts again from the scenario. */
     @Override
     public synchronized void close() {
-        if (h2 != null) {
-            h2.close();
-            h2 = null;
-        }
         state = null;
     }
 }
