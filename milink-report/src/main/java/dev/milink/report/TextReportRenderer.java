@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
 
 /**
  * The report a DBA reads first: findings grouped by area (in {@link Area} order), one line each with a status
- * badge, check id, target and message (passing database findings of one check share a line, so problems stand
- * out among many databases); evidence and the first fix step under every FAIL, WARN and UNKNOWN;
+ * badge, check id, target and message (database findings of one check with the same outcome share a block —
+ * passes from two databases on, warnings and unknowns from three, failures never — so problems stand out among
+ * many databases); evidence and the first fix step under every FAIL, WARN and UNKNOWN;
  * skipped findings counted per area unless {@link RenderOptions#showSkipped()}; then notes, counts and a one-line
  * verdict as the very last line, e.g.
  *
@@ -120,21 +121,21 @@ public final class TextReportRenderer implements ReportRenderer {
         page.line(page.style(Ansi.BOLD, title));
         page.line("-".repeat(title.codePointCount(0, title.length())));
         int skipped = 0;
-        // Passing database findings of one check share a line: with 30 databases, problems must not drown.
-        Map<String, List<Finding>> passedByCheck = new LinkedHashMap<>();
+        // Database findings of one check with the same outcome share a block: with 30 databases, the problems that
+        // differ per database must not drown among passes and identical reminders. FAILs are never grouped.
+        Map<String, List<Finding>> groups = new LinkedHashMap<>();
         for (Finding f : findings) {
-            if (f.status() == Status.PASS && f.target().isDatabase()) {
-                passedByCheck.computeIfAbsent(f.checkId(), k -> new ArrayList<>()).add(f);
+            if (groupable(f)) {
+                groups.computeIfAbsent(groupKey(f), k -> new ArrayList<>()).add(f);
             }
         }
         for (Finding f : findings) {
+            List<Finding> group = groupable(f) ? groups.get(groupKey(f)) : null;
             if (f.status() == Status.SKIPPED && !options.showSkipped()) {
                 skipped++;
-            } else if (f.status() == Status.PASS && f.target().isDatabase()
-                    && passedByCheck.getOrDefault(f.checkId(), List.of()).size() != 1) {
-                List<Finding> group = passedByCheck.put(f.checkId(), List.of());
-                if (group != null && !group.isEmpty()) {
-                    passedTogether(group, page, layout);
+            } else if (group != null && group.size() >= minimumGroup(f.status())) {
+                if (group.getFirst() == f) {
+                    together(group, page, layout);
                 }
             } else {
                 finding(f, page, layout);
@@ -166,8 +167,25 @@ public final class TextReportRenderer implements ReportRenderer {
         }
     }
 
-    /** "PASS  MIL-D1  5 databases  User database: [Sales], [HR], … +2 more". */
-    private static void passedTogether(List<Finding> group, Page page, Layout layout) throws IOException {
+    private static boolean groupable(Finding f) {
+        return f.target().isDatabase()
+                && (f.status() == Status.PASS || f.status() == Status.WARN || f.status() == Status.UNKNOWN);
+    }
+
+    private static String groupKey(Finding f) {
+        return f.checkId() + "|" + f.status() + "|" + f.severity();
+    }
+
+    /** Two passes already share a line; warnings and unknowns are grouped from three on. */
+    private static int minimumGroup(Status status) {
+        return status == Status.PASS ? 2 : 3;
+    }
+
+    /**
+     * "PASS  MIL-D1  5 databases  User database: [Sales], [HR], … +2 more". A group of warnings or unknowns also
+     * shows the first database's message as an example, with its fix, since the others read the same.
+     */
+    private static void together(List<Finding> group, Page page, Layout layout) throws IOException {
         Finding first = group.getFirst();
         long instances = group.stream().map(f -> f.target().instance()).distinct().count();
         String target = ReportCounts.plural(group.size(), "database", "databases")
@@ -176,7 +194,7 @@ public final class TextReportRenderer implements ReportRenderer {
                 : Page.clean(TSql.quoteName(f.target().database()))).toList();
         String more = group.size() > MAX_NAMES ? " +" + (group.size() - MAX_NAMES) + " more" : "";
         String title = first.title() == null || first.title().isBlank() ? "passed" : first.title();
-        String lead = INDENT + badge(Status.PASS, page) + "  " + page.style(Ansi.BOLD, pad(first.checkId(),
+        String lead = INDENT + badge(first.status(), page) + "  " + page.style(Ansi.BOLD, pad(first.checkId(),
                 layout.idWidth())) + "  ";
         String message = title + ": " + String.join(", ", names) + more;
         if (layout.stacked()) {
@@ -185,6 +203,10 @@ public final class TextReportRenderer implements ReportRenderer {
         } else {
             String hanging = " ".repeat(layout.messageColumn());
             page.wrapped(lead + pad(target, layout.targetWidth()) + "  ", hanging, message, null);
+        }
+        if (first.status() != Status.PASS) {
+            page.labeled(" ".repeat(layout.detailColumn()), "e.g.: ", first.message());
+            remediation(first.remediation(), page, layout.detailColumn());
         }
     }
 

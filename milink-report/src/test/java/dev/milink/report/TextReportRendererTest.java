@@ -104,4 +104,22 @@ class TextReportRendererTest {
         assertThat(TextReportRenderer.width("Продажи")).isEqualTo(7);
         assertThat(TextReportRenderer.width("e\u0301")).isEqualTo(1);
     }
+
+    @Test
+    void repeatedWarningsShareABlockButFailuresStayOnePerDatabase() throws IOException {
+        List<Finding> findings = new java.util.ArrayList<>();
+        for (String db : List.of("A", "B", "C", "D")) {
+            findings.add(finding(Status.WARN, Severity.WARNING, Target.database("sql01", db)));
+            findings.add(finding(Status.FAIL, Severity.BLOCKER, Target.database("sql01", db)));
+        }
+        findings.add(finding(Status.UNKNOWN, Severity.WARNING, Target.database("sql01", "A")));
+        findings.add(finding(Status.UNKNOWN, Severity.WARNING, Target.database("sql01", "B")));
+        String text = render(report(findings.toArray(Finding[]::new)), RenderOptions.defaults());
+        assertThat(text.lines().filter(l -> l.contains("WARN ") && l.contains("MIL-"))).singleElement()
+                .satisfies(l -> assertThat(l).contains("4 databases", "[A], [B], [C], [D]"));
+        assertThat(text).contains("e.g.:");
+        assertThat(text.lines().filter(l -> l.contains("FAIL ") && l.contains("MIL-"))).hasSize(4);
+        // two unknowns are below the grouping threshold: one line each
+        assertThat(text.lines().filter(l -> l.contains("???? ") && l.contains("MIL-"))).hasSize(2);
+    }
 }
