@@ -10,6 +10,7 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.FixStep;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Script;
+import dev.milink.core.check.Severity;
 import dev.milink.core.check.Status;
 import dev.milink.core.tsql.TSql;
 import java.io.IOException;
@@ -150,7 +151,7 @@ public final class TextReportRenderer implements ReportRenderer {
     private static void finding(Finding f, Page page, Layout layout) throws IOException {
         String id = pad(f.checkId(), layout.idWidth());
         String target = target(f);
-        String lead = INDENT + badge(f.status(), page) + "  " + page.style(Ansi.BOLD, id) + "  ";
+        String lead = INDENT + badge(f, page) + "  " + page.style(Ansi.BOLD, id) + "  ";
         String hanging = " ".repeat(layout.messageColumn());
         if (layout.stacked()) {
             page.line(lead + target);
@@ -194,7 +195,7 @@ public final class TextReportRenderer implements ReportRenderer {
                 : Page.clean(TSql.quoteName(f.target().database()))).toList();
         String more = group.size() > MAX_NAMES ? " +" + (group.size() - MAX_NAMES) + " more" : "";
         String title = first.title() == null || first.title().isBlank() ? "passed" : first.title();
-        String lead = INDENT + badge(first.status(), page) + "  " + page.style(Ansi.BOLD, pad(first.checkId(),
+        String lead = INDENT + badge(first, page) + "  " + page.style(Ansi.BOLD, pad(first.checkId(),
                 layout.idWidth())) + "  ";
         String message = title + ": " + String.join(", ", names) + more;
         if (layout.stacked()) {
@@ -305,6 +306,14 @@ public final class TextReportRenderer implements ReportRenderer {
         page.line(page.style(Ansi.BOLD + colour, word + ": " + ReportCounts.of(report).sentence()));
     }
 
+    /** A WARN at INFO severity is advice, shown as INFO so it is not mistaken for a warning. */
+    static String badge(Finding f, Page page) {
+        if (f.status() == Status.WARN && f.severity() == Severity.INFO) {
+            return page.style(Ansi.CYAN, "INFO");
+        }
+        return badge(f.status(), page);
+    }
+
     static String badge(Status status, Page page) {
         return switch (status) {
             case PASS -> page.style(Ansi.GREEN, "PASS");
@@ -367,6 +376,7 @@ public final class TextReportRenderer implements ReportRenderer {
         static final String GREEN = "\u001b[32m";
         static final String YELLOW = "\u001b[33m";
         static final String MAGENTA = "\u001b[35m";
+        static final String CYAN = "\u001b[36m";
         static final String RESET = "\u001b[0m";
 
         private Ansi() {

@@ -23,7 +23,7 @@ public final class AcceleratedRecoveryCheck implements Check.DatabaseCheck {
     private static final int PRIMARY_FILEGROUP_ID = 1;
 
     public static final CheckMetadata META = Meta.of("D16", "Accelerated database recovery is on, version store "
-            + "in PRIMARY", Severity.WARNING, Meta.SQL_TO_MI, true, Meta.PREPARATION, """
+            + "in PRIMARY", Severity.INFO, Meta.SQL_TO_MI, true, Meta.PREPARATION, """
                     Microsoft's link preparation asks, for SQL Server 2019 and later, to enable accelerated \
                     database recovery (ADR) on the source, since it cannot be enabled on the managed instance \
                     after migration, and to keep its persistent version store (PVS) in the PRIMARY filegroup, \
@@ -64,7 +64,8 @@ public final class AcceleratedRecoveryCheck implements Check.DatabaseCheck {
         }
         int pvs = db.pvsFilegroupId().orElse(PRIMARY_FILEGROUP_ID);
         if (pvs != PRIMARY_FILEGROUP_ID) {
-            return finding.warn("The persistent version store of " + Why.quoted(db) + " is in filegroup id " + pvs
+            // ADR itself is advice; a version store outside PRIMARY is a real risk for the restore on the MI.
+            return finding.severity(Severity.WARNING).warn("The persistent version store of " + Why.quoted(db) + " is in filegroup id " + pvs
                             + ", not PRIMARY; restores on the managed instance can run into problems.",
                     Evidence.of("ADR on, PVS in filegroup id " + pvs, expected),
                     fix(db, "pvs-to-primary", "Move the version store of " + Why.quoted(db) + " to PRIMARY",

@@ -13,7 +13,7 @@ import java.util.Optional;
 /** MIL-D17: Service Broker enabled, if it is to be used on the managed instance. */
 public final class ServiceBrokerCheck implements Check.DatabaseCheck {
 
-    public static final CheckMetadata META = Meta.of("D17", "Service Broker is enabled", Severity.WARNING,
+    public static final CheckMetadata META = Meta.of("D17", "Service Broker is enabled", Severity.INFO,
             Meta.SQL_TO_MI, true, Meta.PREPARATION, """
                     If Service Broker is disabled on the source database it cannot be used on the managed \
                     instance after migration. Reads is_broker_enabled from sys.databases; a warning, since only \

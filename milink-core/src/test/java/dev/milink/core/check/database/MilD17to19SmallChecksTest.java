@@ -29,7 +29,7 @@ class MilD17to19SmallChecksTest {
     void brokerDisabledWarnsWithANeverAppliedEnableBroker() {
         Finding f = run(new ServiceBrokerCheck(), d -> set(d, "brokerEnabled", false));
         assertThat(f.status()).isEqualTo(Status.WARN);
-        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.severity()).isEqualTo(Severity.INFO);
         assertThat(onlyStep(f).appliable()).isFalse();
         assertThat(scripts(f, ScriptKind.TSQL)).contains("ALTER DATABASE [Sales] SET ENABLE_BROKER WITH NO_WAIT;",
                 "NEW_BROKER");
