@@ -205,9 +205,25 @@ public final class FactsMapper {
                 return new StartupParameters(args, "registry");
             }, "sys.dm_server_registry returned no SQLArg values under ...\\MSSQLServer\\Parameters");
         }
-        return mapOr(rows("errorlog_startup"), FactsMapper::errorLogStartup, "the current error log does not start"
-                + " with the 'Registry startup parameters' lines (it was cycled since the last restart); on Linux the"
-                + " persisted trace flags are in /var/opt/mssql/mssql.conf, section [traceflag]");
+        Fact<List<Map<String, Object>>> log = rows("errorlog_startup");
+        if (!log.isKnown()) {
+            return Fact.unknown(log.reason());
+        }
+        StartupParameters p = errorLogStartup(log.orElse(List.of()));
+        if (p == null) {
+            return Fact.unknown("the current error log does not start with the startup-parameter lines (it was"
+                    + " cycled since the last restart); on Linux the persisted trace flags are in"
+                    + " /var/opt/mssql/mssql.conf, section [traceflag]");
+        }
+        if (p.traceFlags().isEmpty()) {
+            // Not verified that SQL Server on Linux lists mssql.conf trace flags among these lines, so their
+            // absence proves nothing.
+            return Fact.unknown("the error log's startup lines (" + String.join(" ", p.arguments()) + ") list no -T"
+                    + " trace flag, and SQL Server on Linux may take trace flags from /var/opt/mssql/mssql.conf"
+                    + " [traceflag] without listing them there; check that file (sudo /opt/mssql/bin/mssql-conf"
+                    + " traceflag …)");
+        }
+        return Fact.of(p);
     }
 
     private static StartupParameters errorLogStartup(List<Map<String, Object>> rows) {

@@ -198,6 +198,21 @@ class FactsMapperTest {
             }
         });
         assertThat(map(cycled, 16).startupParameters().reason()).contains("mssql.conf").contains("cycled");
+
+        RawResults noFlags = new RawResults();
+        linux.asMap().forEach((k, v) -> {
+            if (k.equals("errorlog_startup")) {
+                noFlags.addRows(k, List.of(row("seq", 1, "process_info", "Server", "log_text",
+                        "Registry startup parameters: \n\t -d /var/opt/mssql/data/master.mdf\n\t -e /var/opt/mssql/log/errorlog"),
+                        row("seq", 2, "process_info", "Server", "log_text", "Command Line Startup Parameters:"),
+                        row("seq", 3, "process_info", "Server", "log_text", "Trace flag 1800 is set globally.")));
+            } else if (v instanceof RawResults.Rows rows) {
+                noFlags.addRows(k, rows.rows());
+            }
+        });
+        // no -T line proves nothing on Linux: unknown, with the file to look at
+        assertThat(map(noFlags, 16).startupParameters().reason())
+                .contains("-d /var/opt/mssql/data/master.mdf -e /var/opt/mssql/log/errorlog").contains("mssql.conf");
         linux.fail("errorlog_startup", 15003, "Only members of the securityadmin role can execute this stored procedure.");
         assertThat(map(linux, 16).startupParameters().reason()).startsWith("the error log (xp_readerrorlog) needs"
                 + " membership in securityadmin");
