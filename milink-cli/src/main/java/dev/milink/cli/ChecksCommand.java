@@ -2,6 +2,7 @@
 package dev.milink.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.error.ErrorCode;
@@ -47,16 +48,13 @@ final class ChecksCommand {
         n.put("area", m.area().name());
         n.put("scope", m.scope().name());
         n.put("severity", m.severity().name());
-        Arrays.stream(Direction.values()).filter(m::appliesTo)
-                .forEach(d -> n.withArray("directions").add(d.cliName()));
-        n.withArray("directions");
+        ArrayNode directions = n.putArray("directions");
+        Arrays.stream(Direction.values()).filter(m::appliesTo).forEach(d -> directions.add(d.cliName()));
         n.put("fixable", m.fixable());
         n.put("since", m.since());
         n.put("docsUrl", m.docsUrl());
-        m.aliases().forEach(a -> n.withArray("aliases").add(a));
-        n.withArray("aliases");
-        m.specRefs().forEach(r -> n.withArray("specRefs").add(r));
-        n.withArray("specRefs");
+        m.aliases().forEach(n.putArray("aliases")::add);
+        m.specRefs().forEach(n.putArray("specRefs")::add);
         n.put("rationale", m.rationale());
         return n;
     }
