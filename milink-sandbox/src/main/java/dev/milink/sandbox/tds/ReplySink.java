@@ -156,22 +156,33 @@ final class ReplySink implements ResultSink {
         maybeDrain();
     }
 
-    /** Ends the message: the last DONE loses DONE_MORE, and an ATTENTION is acknowledged with DONE(ATTN). */
+    /**
+     * Ends the message: the last DONE loses DONE_MORE. An ATTENTION that arrived while the request ran is
+     * acknowledged by a DONE(ATTN) in a message of its own, as SQL Server does: the driver decides whether to
+     * read that extra message when it sees the reply's last packet, before it parses any token of it.
+     */
     void finish() throws IOException {
         boolean attention = cancellation.endReply();
         if (pending) {
-            writePending(attention ? Tds.DONE_MORE : 0);
+            writePending(0);
         } else if (!endsWithDone) {
-            Tokens.done(buf, Tds.TOKEN_DONE, attention ? Tds.DONE_MORE : Tds.DONE_FINAL, 0, 0);
-        }
-        if (attention) {
-            Tokens.done(buf, Tds.TOKEN_DONE, Tds.DONE_ATTN, 0, 0);
+            Tokens.done(buf, Tds.TOKEN_DONE, Tds.DONE_FINAL, 0, 0);
         }
         drain();
         if (failure != null) {
             throw failure;
         }
         out.end();
+        if (attention) {
+            sendAttentionAck(out);
+        }
+    }
+
+    /** A reply message holding only DONE(ATTN). */
+    static void sendAttentionAck(PacketWriter out) throws IOException {
+        ByteWriter ack = new ByteWriter(16);
+        Tokens.done(ack, Tds.TOKEN_DONE, Tds.DONE_ATTN, 0, 0);
+        out.message(Tds.PKT_REPLY, ack);
     }
 
     private void hold(int status, int cmd, long count) {

@@ -183,9 +183,7 @@ final class TdsConnection implements Runnable {
                     return;
                 }
                 if (next instanceof Work.AttentionAck) {
-                    ByteWriter ack = new ByteWriter(16);
-                    Tokens.done(ack, Tds.TOKEN_DONE, Tds.DONE_ATTN, 0, 0);
-                    writer.message(Tds.PKT_REPLY, ack);
+                    ReplySink.sendAttentionAck(writer);
                     continue;
                 }
                 Work.Request request = (Work.Request) next;
