@@ -3,6 +3,7 @@ package dev.milink.cli.network;
 
 import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
+import dev.milink.network.probe.ControlProbe;
 import dev.milink.network.probe.PortRange;
 import dev.milink.network.probe.ProbeOutcome;
 import dev.milink.network.probe.ProbeResult;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +26,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code milink network probe HOST:PORT…}: TCP-probes from this machine, in parallel (a thousand filtered ports take
- * about one timeout). Run it on the SQL Server host to prove SQL Server → MI where Agent cannot (Linux). Exit 0 when
- * every probe connected, 1 otherwise.
+ * about one timeout). Run it on the SQL Server host to prove SQL Server → MI where Agent cannot (Linux). When a
+ * remote port is open, a control probe to a documentation-only address tells whether a middlebox accepts every
+ * connection ({@link ControlProbe}). Exit 0 when every probe connected, 1 otherwise, 5 when the open results cannot
+ * be trusted.
  */
 @Command(name = "probe", sortOptions = false)
 final class NetworkProbeCommand implements Callable<Integer> {
@@ -51,6 +55,12 @@ final class NetworkProbeCommand implements Callable<Integer> {
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "1024", descriptionKey = "concurrency")
     int concurrency;
+
+    @Option(names = "--no-control", descriptionKey = "no-control")
+    boolean noControl;
+
+    /** A middlebox that accepts everything answers fast; a normal path makes the control wait its timeout. */
+    private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(1);
 
     @Override
     public Integer call() {
@@ -81,12 +91,20 @@ final class NetworkProbeCommand implements Callable<Integer> {
                 .append(o.name().toLowerCase(java.util.Locale.ROOT)));
         out.println(results.size() + " probe(s) in " + took.toMillis() + " ms from this machine: " + summary
                 + (all ? "" : " (filtered ones not listed)"));
-        if (counts.containsKey(ProbeOutcome.OPEN)) {
+        Optional<String> untrusted = noControl ? Optional.empty()
+                : ControlProbe.check(results, timeout.compareTo(CONTROL_TIMEOUT) < 0 ? timeout : CONTROL_TIMEOUT);
+        if (untrusted.isPresent()) {
+            out.println("NOT PROVEN: " + untrusted.get() + ". Run the probe where no such device sits in the path"
+                    + " (on the SQL Server host itself, or from the managed instance with 'milink network test').");
+        } else if (counts.containsKey(ProbeOutcome.OPEN)) {
             out.println("TCP reachable proves the handshake only; a firewall that inspects traffic can still block"
                     + " the link's protocol.");
         }
         out.flush();
-        return counts.getOrDefault(ProbeOutcome.OPEN, 0) == results.size() ? 0 : 1;
+        if (counts.getOrDefault(ProbeOutcome.OPEN, 0) != results.size()) {
+            return 1;
+        }
+        return untrusted.isPresent() ? 5 : 0;
     }
 
     /** {@code host:5022}, {@code host:11000-11999}, {@code [::1]:5022}, or {@code host} with {@code --ports}. */

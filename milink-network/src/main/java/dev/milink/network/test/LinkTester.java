@@ -3,6 +3,8 @@ package dev.milink.network.test;
 
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.tsql.TSql;
+import dev.milink.network.probe.ControlProbe;
+import dev.milink.network.probe.ProbeOutcome;
 import dev.milink.network.probe.ProbeResult;
 import dev.milink.network.probe.ProbeTarget;
 import dev.milink.network.probe.TcpProber;
@@ -151,9 +153,17 @@ public final class LinkTester {
             TcpProber prober = new TcpProber(options.probeTimeout());
             List<ProbeResult> results = prober.probeAll(hops.stream().map(h -> new ProbeTarget(h.host(), h.port()))
                     .toList());
+            Optional<String> untrusted = ControlProbe.check(results, options.probeTimeout());
             List<HopResult> out = new ArrayList<>();
             for (int i = 0; i < hops.size(); i++) {
                 ProbeResult r = results.get(i);
+                if (r.outcome() == ProbeOutcome.OPEN && untrusted.isPresent()) {
+                    out.add(new HopResult(hops.get(i).direction(), hops.get(i).purpose(), hops.get(i).host(),
+                            hops.get(i).port(), TestMethod.LOCAL_PROBE, HopStatus.NOT_PROVEN, r.address(),
+                            untrusted.get(), List.of("prove it where nothing intercepts TCP, e.g. with the SQL Agent"
+                                    + " job on a Windows SQL Server, or: " + proveCommand)));
+                    continue;
+                }
                 HopStatus status = switch (r.outcome()) {
                     case OPEN -> HopStatus.REACHABLE;
                     case REFUSED -> HopStatus.REFUSED;
