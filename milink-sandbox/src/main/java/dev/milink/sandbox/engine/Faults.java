@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * @param roundTripLatency   added before every reply (login excluded)
  * @param loginDelay         added before the login reply
  * @param dropAfterRequests  close the connection after this many requests on it (0 = never)
- * @param statementErrors    errors returned instead of running a matching statement
+ * @param statementErrors    errors returned instead of running a matching statement; applied by the engine,
+ *                           which splits batches into statements (the protocol layer applies the other three)
  */
 public record Faults(Duration roundTripLatency, Duration loginDelay, int dropAfterRequests,
                      List<StatementError> statementErrors) {

@@ -16,8 +16,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** A thousand instances in one JVM: each accepts a real JDBC login and query, and memory stays bounded. */
+// a protocol mistake must fail the build, not hang it: a blocked socket read ignores interrupts
+@Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ThousandInstancesTest {
     private static final System.Logger LOG = System.getLogger(ThousandInstancesTest.class.getName());
     private static final int INSTANCES = 1000;

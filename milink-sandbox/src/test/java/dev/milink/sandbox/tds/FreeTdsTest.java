@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * TDS 7.4 without encryption. Skipped when tsql is not installed, except on CI ({@code CI=true}), where its absence
  * fails the test.
  */
+// a protocol mistake must fail the build, not hang it: a blocked socket read ignores interrupts
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FreeTdsTest {
 
     @Test

@@ -22,8 +22,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** ATTENTION (query timeout, cancel) and the per-instance faults: latency, login delay, dropped connections. */
+// a protocol mistake must fail the build, not hang it: a blocked socket read ignores interrupts
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TdsCancelAndFaultsTest {
     private static final StubEngine ENGINE = new StubEngine();
     private static final String CREDENTIALS = ";databaseName=appdb;user=sa;password=pw";

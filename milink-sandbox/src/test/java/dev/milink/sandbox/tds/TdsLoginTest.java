@@ -17,8 +17,11 @@ import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Logins through every encryption path the real mssql-jdbc driver takes, and login failures. */
+// a protocol mistake must fail the build, not hang it: a blocked socket read ignores interrupts
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TdsLoginTest {
     private static final String CREDENTIALS = ";databaseName=appdb;user=sa;password=pw";
     private static SandboxServer sandbox;

@@ -33,8 +33,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Batches, RPCs, result encoding, messages and errors, seen through the real mssql-jdbc driver. */
+// a protocol mistake must fail the build, not hang it: a blocked socket read ignores interrupts
+@Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TdsQueryTest {
     private static final StubEngine ENGINE = new StubEngine();
     private static final LocalDateTime WHEN = LocalDateTime.of(2024, 2, 29, 13, 45, 30, 123_456_700);
