@@ -45,7 +45,7 @@ final class Advice {
         };
         List<String> out = new ArrayList<>();
         for (String name : names) {
-            out.add("allow " + describe(name));
+            out.add(describe(name));
         }
         out.add("allow the same flow on every firewall, VPN or ExpressRoute gateway in between (and, for SQL Server on"
                 + " an Azure VM, on the VM's NSG); check the path exists (VNet peering, VPN or ExpressRoute)");
@@ -59,19 +59,20 @@ final class Advice {
             Rule r = rules.rules().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
             String ports = r.ports().stream().map(PortRange::toString).collect(Collectors.joining(", "));
             String remote = r.remote().stream().map(Cidr::toString).collect(Collectors.joining(", "));
-            return r.layer().label() + ": " + r.directionWord().toLowerCase(java.util.Locale.ROOT) + " TCP " + ports
+            return r.layer().label() + ": allow " + r.directionWord().toLowerCase(java.util.Locale.ROOT) + " TCP "
+                    + ports
                     + (r.inbound() ? " from " : " to ") + remote + " (rule " + name + ")";
         }
         return switch (name) {
-            case "milink-in-from-sql-5022" -> "Managed instance subnet NSG: inbound TCP 5022 from the SQL Server"
+            case "milink-in-from-sql-5022" -> "Managed instance subnet NSG: allow inbound TCP 5022 from the SQL Server"
                     + " address (rule " + name + ")";
-            case "milink-in-from-sql-hadr" -> "Managed instance subnet NSG: inbound TCP 11000-11999 from the SQL"
+            case "milink-in-from-sql-hadr" -> "Managed instance subnet NSG: allow inbound TCP 11000-11999 from the SQL"
                     + " Server address (rule " + name + ")";
-            case "milink-out-to-mi" -> "SQL Server host firewall: outbound TCP 5022, 11000-11999 to the whole"
+            case "milink-out-to-mi" -> "SQL Server host firewall: allow outbound TCP 5022, 11000-11999 to the whole"
                     + " managed instance subnet (rule " + name + ")";
-            case "milink-out-to-sql-endpoint" -> "Managed instance subnet NSG: outbound TCP to the SQL Server"
+            case "milink-out-to-sql-endpoint" -> "Managed instance subnet NSG: allow outbound TCP to the SQL Server"
                     + " endpoint port (rule " + name + ")";
-            case "milink-in-from-mi" -> "SQL Server host firewall: inbound TCP to the endpoint port from the whole"
+            case "milink-in-from-mi" -> "SQL Server host firewall: allow inbound TCP to the endpoint port from the whole"
                     + " managed instance subnet (rule " + name + ")";
             default -> name;
         };

@@ -84,8 +84,12 @@ public record LinkTestReport(String runId, MiFabric fabric, List<HopResult> hops
                 }
             }
         }
-        if (hops.stream().anyMatch(h -> h.status() == HopStatus.REACHABLE)) {
-            b.append("\nNote: ").append(TCP_ONLY).append('\n');
+        boolean anyReachable = hops.stream().anyMatch(h -> h.status() == HopStatus.REACHABLE);
+        if (anyReachable || !notes.isEmpty()) {
+            b.append('\n');
+        }
+        if (anyReachable) {
+            b.append("Note: ").append(TCP_ONLY).append('\n');
         }
         for (String n : notes) {
             b.append("Note: ").append(n).append('\n');

@@ -232,7 +232,11 @@ public final class LinkTester {
                                 + " (sysadmin); or create the link's endpoint first")));
             }
         }
-        if (!isIpLiteral(sqlAddress)) {
+        if (isLoopback(sqlAddress)) {
+            notes.add("The managed instance was asked to reach SQL Server at '" + sqlAddress + "', a loopback"
+                    + " address, which on the managed instance means the managed instance itself. Give the address"
+                    + " the managed instance reaches SQL Server at: --sql-address IP.");
+        } else if (!isIpLiteral(sqlAddress)) {
             notes.add("The managed instance was asked to reach SQL Server as '" + sqlAddress + "', a name: it must"
                     + " resolve inside the managed instance's VNet (custom DNS). Prefer the IP address, as the link's"
                     + " endpoint URL should (--sql-address IP).");
@@ -419,6 +423,10 @@ public final class LinkTester {
         } catch (SQLException e) {
             throw SqlExceptionTranslator.translate(e, endpoint);
         }
+    }
+
+    private static boolean isLoopback(String s) {
+        return s.equalsIgnoreCase("localhost") || s.startsWith("127.") || s.equals("::1");
     }
 
     private static boolean isIpLiteral(String s) {

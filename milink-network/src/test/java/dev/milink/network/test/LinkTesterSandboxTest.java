@@ -45,6 +45,8 @@ class LinkTesterSandboxTest {
                 assertThat(h.port()).isEqualTo(p.listener.getLocalPort()); // the existing endpoint's port
             });
             assertThat(r.exitStatus()).isEqualTo(ExitStatus.READY);
+            assertThat(r.notes()).anyMatch(n -> n.contains("a loopback address, which on the managed instance means"
+                    + " the managed instance itself"));
             assertThat(r.cleanedUp()).hasSize(2).allMatch(s -> s.startsWith("Agent job milink_nettest_" + r.runId()));
             assertThat(r.render()).contains("[OK]").contains(LinkTestReport.TCP_ONLY).contains("Result: 3 of 3");
             // the jobs really ran through msdb: created, started, read, deleted
@@ -80,9 +82,9 @@ class LinkTesterSandboxTest {
             assertThat(hadr.status()).isEqualTo(HopStatus.NOT_REACHABLE);
             assertThat(hadr.port()).isEqualTo(p.closedPort);
             assertThat(hadr.detail()).contains("TcpTestSucceeded : False");
-            assertThat(hadr.advice()).anyMatch(a -> a.contains("Managed instance subnet NSG: inbound TCP 11000-11999"
+            assertThat(hadr.advice()).anyMatch(a -> a.contains("Managed instance subnet NSG: allow inbound TCP 11000-11999"
                     + " from 192.168.10.5/32 (rule milink-in-from-sql-hadr)"))
-                    .anyMatch(a -> a.contains("SQL Server host firewall: outbound TCP 5022, 11000-11999 to"
+                    .anyMatch(a -> a.contains("SQL Server host firewall: allow outbound TCP 5022, 11000-11999 to"
                             + " 127.0.0.0/8 (rule milink-out-to-mi)"))
                     .anyMatch(a -> a.startsWith("scripts for every layer: milink network rules --sql-server"
                             + " 192.168.10.5/32 --mi-subnet 127.0.0.0/8"));
