@@ -100,6 +100,8 @@ public final class TdsServer implements AutoCloseable {
                 Thread.ofVirtual().name("tds-conn-" + config.serverName() + "-" + id).start(() -> {
                     try {
                         new TdsConnection(client, id, config).run();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "sandbox connection " + id + " to " + config.serverName() + " failed", e);
                     } finally {
                         open.remove(client);
                     }
