@@ -2,7 +2,7 @@
 package dev.milink.cli;
 
 import dev.milink.core.check.Check;
-import dev.milink.core.check.CheckCatalog;
+import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;

@@ -3,7 +3,7 @@ package dev.milink.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.milink.core.check.Check;
-import dev.milink.core.check.CheckCatalog;
+import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.check.CheckMetadata;
 import java.io.PrintWriter;
 import java.util.List;

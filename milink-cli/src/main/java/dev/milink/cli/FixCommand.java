@@ -6,7 +6,7 @@ import dev.milink.cli.fix.FixWorkflow;
 import dev.milink.core.assess.Assessor;
 import dev.milink.core.assess.Assessor.DatabaseSelection;
 import dev.milink.core.buildref.BuildReference;
-import dev.milink.core.check.CheckCatalog;
+import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;

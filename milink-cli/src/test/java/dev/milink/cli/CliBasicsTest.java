@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.milink.core.check.CheckCatalog;
+import dev.milink.core.catalog.CheckCatalog;
 import org.junit.jupiter.api.Test;
 
 /** Help, version, the checks catalog and the shape of usage errors. */

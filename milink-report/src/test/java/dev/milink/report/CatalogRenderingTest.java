@@ -11,7 +11,7 @@ import com.networknt.schema.SpecVersion;
 import dev.milink.core.assess.AssessmentReport;
 import dev.milink.core.assess.Assessor;
 import dev.milink.core.buildref.BuildReferences;
-import dev.milink.core.check.CheckCatalog;
+import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.model.Direction;
 import dev.milink.core.model.Fact;

@@ -2,7 +2,7 @@
 package dev.milink.core.assess;
 
 import dev.milink.core.check.Check;
-import dev.milink.core.check.CheckCatalog;
+import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.Scope;

@@ -6,8 +6,9 @@ import dev.milink.core.model.Facts;
 import java.util.List;
 
 /**
- * One readiness requirement. Implementations are small final classes listed in {@link CheckCatalog}; they
- * read only {@link Facts} (never a connection) so they can be tested on hand-built facts and re-run offline.
+ * One readiness requirement. Implementations are small final classes listed in
+ * {@link dev.milink.core.catalog.CheckCatalog}; they read only {@link Facts} (never a connection) so they can be
+ * tested on hand-built facts and re-run offline.
  *
  * <p>Instance-scoped checks implement {@link #evaluate}; database-scoped checks implement
  * {@link DatabaseCheck#evaluate(DatabaseFacts, Facts, CheckContext)} and get one call per selected database.

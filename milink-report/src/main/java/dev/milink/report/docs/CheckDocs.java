@@ -3,7 +3,7 @@ package dev.milink.report.docs;
 
 import dev.milink.core.check.Area;
 import dev.milink.core.check.Check;
-import dev.milink.core.check.CheckCatalog;
+import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Scope;
 import dev.milink.core.check.Severity;

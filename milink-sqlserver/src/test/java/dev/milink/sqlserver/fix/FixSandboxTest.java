@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.milink.core.assess.Assessor;
 import dev.milink.core.buildref.BuildReferences;
-import dev.milink.core.check.CheckCatalog;
+import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.Status;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.milink.core.check;
+package dev.milink.core.catalog;
 
+import dev.milink.core.check.Check;
 import dev.milink.core.check.database.DatabaseChecks;
 import dev.milink.core.check.instance.InstanceChecks;
 import dev.milink.core.check.version.VersionChecks;
