@@ -285,17 +285,27 @@ public final class CatalogFunctions {
     }
 
     /** OBJECT_ID for user procedures of the current database (other objects are not modelled). */
-    public static Integer objectId(String key, String name) {
+    public static Integer objectId(Connection conn, String key, String name) throws SQLException {
         SessionContext c = SessionContext.of(key);
         if (name == null) {
             return null;
+        }
+        int hash = name.indexOf('#');
+        if (hash >= 0) { // tempdb..#t: the session's temporary table
+            try (var ps = conn.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = ?")) {
+                ps.setString(1, name.substring(hash));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1) > 0 ? Math.abs(name.substring(hash).hashCode()) : null;
+                }
+            }
         }
         String bare = name.substring(name.lastIndexOf('.') + 1).replace("[", "").replace("]", "");
         return c.instance.procedure(c.database, bare) == null ? null : Math.abs(bare.toLowerCase(Locale.ROOT).hashCode());
     }
 
-    public static Integer objectId(String key, String name, String type) {
-        return objectId(key, name);
+    public static Integer objectId(Connection conn, String key, String name, String type) throws SQLException {
+        return objectId(conn, key, name);
     }
 
     /** QUOTENAME(s[, q]): NULL for input over 128 characters, as SQL Server does. */

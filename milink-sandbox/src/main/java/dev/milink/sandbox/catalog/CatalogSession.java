@@ -336,10 +336,19 @@ final class CatalogSession implements Session, CommandContext, TranslationHost {
             case "THROW" -> throwStatement(s.tokens(), sink);
             case "RAISERROR" -> raiserror(s.tokens(), sink);
             case "WAITFOR" -> waitFor(s.tokens(), sink);
-            case "INSERT", "UPDATE", "DELETE", "MERGE", "TRUNCATE" -> throw TsqlException.of(208, 16,
-                    "Invalid object name '" + targetName(s.tokens()) + "'.", head.line());
+            case "INSERT", "UPDATE", "DELETE", "MERGE", "TRUNCATE" -> {
+                String target = targetName(s.tokens());
+                if (!target.startsWith("#")) {
+                    throw TsqlException.of(208, 16, "Invalid object name '" + target + "'.", head.line());
+                }
+                tempTableDml(s.tokens(), target, sink);
+            }
             case "GO" -> throw TsqlException.syntax(head.text(), head.line());
             default -> {
+                if (isTempTableDdl(s.tokens())) {
+                    tempTableDdl(s.tokens(), sink);
+                    return;
+                }
                 if (head.isIdentifier() && s.first() && !Commands.handles(word)) {
                     exec(s.tokens(), sink);
                     return;
@@ -351,6 +360,117 @@ final class CatalogSession implements Session, CommandContext, TranslationHost {
                     ctx.instance.lock().unlock();
                 }
             }
+        }
+    }
+
+    // ---- #temp tables: kept in the session's H2 connection, as SQL Server keeps them per session ----
+
+    private static boolean isTempTableDdl(List<Token> tokens) {
+        if (tokens.size() < 3 || !(tokens.get(0).is("CREATE") || tokens.get(0).is("DROP")) || !tokens.get(1).is("TABLE")) {
+            return false;
+        }
+        int nameAt = tokens.get(2).is("IF") ? 4 : 2;
+        return nameAt < tokens.size() && tokens.get(nameAt).value().startsWith("#");
+    }
+
+    private void tempTableDdl(List<Token> tokens, ResultSink sink) throws TsqlException {
+        String sql = SqlTranslator.translate(this, tokens.subList(2, tokens.size()));
+        execute(tokens.get(0).is("CREATE") ? "CREATE LOCAL TEMPORARY TABLE " + sql : "DROP TABLE " + sql, tokens);
+        sink.done();
+    }
+
+    /** INSERT … EXEC fills the table from a procedure's result set; other DML runs in H2. */
+    private void tempTableDml(List<Token> tokens, String table, ResultSink sink) throws TsqlException {
+        int exec = depthZeroWord(tokens, "EXEC", "EXECUTE");
+        if (!tokens.get(0).is("INSERT") || exec < 0) {
+            try (Statement st = h2.createStatement()) {
+                int n = st.executeUpdate(SqlTranslator.translate(this, tokens));
+                rowCount = n;
+                sink.rowCount(ResultSink.StatementKind.valueOf(tokens.get(0).upper().equals("TRUNCATE") ? "DELETE"
+                        : tokens.get(0).upper().equals("MERGE") ? "UPDATE" : tokens.get(0).upper()), n);
+            } catch (SQLException e) {
+                throw ErrorTranslator.translate(e, tokens);
+            }
+            return;
+        }
+        CapturingSink captured = new CapturingSink(sink);
+        exec(tokens.subList(exec + 1, tokens.size()), captured);
+        List<String> columns = new ArrayList<>();
+        int open = -1;
+        for (int i = 0; i < exec; i++) {
+            if (tokens.get(i).isSymbol("(")) {
+                open = i;
+            } else if (open >= 0 && tokens.get(i).isIdentifier()) {
+                columns.add(SqlTranslator.quoteId(tokens.get(i).value()));
+            }
+        }
+        long n = 0;
+        for (Object[] row : captured.rows) {
+            String list = columns.isEmpty() ? "" : "(" + String.join(", ", columns) + ")";
+            String marks = String.join(", ", java.util.Collections.nCopies(row.length, "?"));
+            try (PreparedStatement ps = h2.prepareStatement("INSERT INTO " + SqlTranslator.quoteId(table) + " " + list
+                    + " VALUES (" + marks + ")")) {
+                for (int i = 0; i < row.length; i++) {
+                    ps.setObject(i + 1, row[i]);
+                }
+                n += ps.executeUpdate();
+            } catch (SQLException e) {
+                throw ErrorTranslator.translate(e, tokens);
+            }
+        }
+        rowCount = n;
+        sink.rowCount(ResultSink.StatementKind.INSERT, n);
+    }
+
+    private static int depthZeroWord(List<Token> tokens, String a, String b) {
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            depth += t.isSymbol("(") ? 1 : t.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && (t.is(a) || t.is(b))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Keeps result-set rows for INSERT … EXEC and passes messages and errors on. */
+    private static final class CapturingSink implements ResultSink {
+        private final ResultSink target;
+        private final List<Object[]> rows = new ArrayList<>();
+
+        CapturingSink(ResultSink target) {
+            this.target = target;
+        }
+
+        @Override
+        public void resultSet(List<Column> columns, List<Object[]> rs) {
+            rows.addAll(rs);
+        }
+
+        @Override
+        public void rowCount(StatementKind kind, long count) {
+            // the INSERT reports its own count
+        }
+
+        @Override
+        public void done() {
+            // likewise
+        }
+
+        @Override
+        public void info(int number, int state, int severityClass, String message) {
+            target.info(number, state, severityClass, message);
+        }
+
+        @Override
+        public void error(SqlError error) {
+            target.error(error);
+        }
+
+        @Override
+        public boolean cancelled() {
+            return target.cancelled();
         }
     }
 

@@ -240,8 +240,8 @@ final class SqlTranslator {
     }
 
     private String identifierText(Token src, String value, int first, int partIndex) {
-        if (src.kind() == Token.Kind.QUOTED_ID) {
-            return quoteId(value);
+        if (src.kind() == Token.Kind.QUOTED_ID || value.startsWith("#")) {
+            return quoteId(value); // #temp names are no valid H2 identifiers unquoted
         }
         boolean aliasPosition = partIndex == 0 && first > 0 && t.get(first - 1).is("AS") && !inCast();
         if (aliasPosition || H2_ONLY_RESERVED.contains(value.toUpperCase(Locale.ROOT))) {

@@ -73,8 +73,4 @@ public final class Values {
     public static String hexUpper(byte[] bytes) {
         return HexFormat.of().withUpperCase().formatHex(bytes);
     }
-
-    public static Boolean bit(boolean b) {
-        return b;
-    }
 }

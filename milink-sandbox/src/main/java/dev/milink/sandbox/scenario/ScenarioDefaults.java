@@ -23,7 +23,8 @@ final class ScenarioDefaults {
             s.agent.serviceAccount = s.isLinux() ? "mssql" : "NT Service\\SQLSERVERAGENT";
         }
         if (s.startupParameters == null) {
-            s.startupParameters = s.isLinux() ? List.of() : List.of(
+            s.startupParameters = s.isLinux() ? List.of("-d/var/opt/mssql/data/master.mdf",
+                    "-l/var/opt/mssql/data/mastlog.ldf", "-e/var/opt/mssql/log/errorlog") : List.of(
                     "-d" + s.server.dataRoot + "\\DATA\\master.mdf",
                     "-e" + s.server.dataRoot + "\\Log\\ERRORLOG",
                     "-l" + s.server.dataRoot + "\\DATA\\mastlog.ldf");

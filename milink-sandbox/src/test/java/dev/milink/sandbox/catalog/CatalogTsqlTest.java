@@ -120,6 +120,22 @@ class CatalogTsqlTest {
     }
 
     @Test
+    void tempTablesFilledByInsertExec() {
+        CollectingSink s = sb.run("CREATE TABLE #flags (TraceFlag int, Status int, Global int, Session int);\n"
+                + "INSERT INTO #flags EXEC (N'DBCC TRACESTATUS(-1) WITH NO_INFOMSGS');\n"
+                + "SELECT TraceFlag AS trace_flag, Global AS is_global FROM #flags;\n"
+                + "CREATE TABLE #log (seq int IDENTITY(1, 1), log_date datetime, process_info nvarchar(100), "
+                + "log_text nvarchar(max));\n"
+                + "INSERT INTO #log (log_date, process_info, log_text) EXEC sys.xp_readerrorlog 0, 1;\n"
+                + "SELECT TOP (1) seq, log_text FROM #log WHERE log_text LIKE N'Registry startup parameters:%';\n"
+                + "IF OBJECT_ID('tempdb..#log') IS NOT NULL DROP TABLE #log;");
+        assertThat(s.errors).isEmpty();
+        assertThat(s.results.get(0).rows().get(0)).containsExactly(1800, 1);
+        assertThat(s.results.get(1).rows().get(0)[1].toString()).contains("-dC:\\Program Files");
+        assertThat(sb.run("SELECT * FROM #log").errorNumbers()).containsExactly(208);
+    }
+
+    @Test
     void statementErrorFaults() {
         sb.engine.setFaults(new Faults(Duration.ZERO, Duration.ZERO, 0, List.of(
                 new Faults.StatementError(Pattern.compile("ALTER DATABASE", Pattern.CASE_INSENSITIVE), 1222, 16,

@@ -103,11 +103,11 @@ final class SystemProcedures {
         out.add(line(start, "Server", "All rights reserved."));
         out.add(line(start, "Server", "Server process ID is " + s.server.processId + "."));
         out.add(line(start, "Server", "Authentication mode is MIXED."));
+        StringBuilder params = new StringBuilder("Registry startup parameters: ");
+        s.startupParameters.forEach(p -> params.append("\n\t ").append(p));
+        s.traceFlags.startup.forEach(f -> params.append("\n\t -T").append(f));
+        out.add(line(start, "Server", params.toString()));
         if (!s.isLinux()) {
-            StringBuilder params = new StringBuilder("Registry startup parameters: ");
-            s.startupParameters.forEach(p -> params.append("\n\t ").append(p));
-            s.traceFlags.startup.forEach(f -> params.append("\n\t -T").append(f));
-            out.add(line(start, "Server", params.toString()));
             out.add(line(start, "Server", "Command Line Startup Parameters:\n\t -s \"" + (s.server.instanceName == null
                     ? "MSSQLSERVER" : s.server.instanceName) + "\""));
         }
