@@ -76,6 +76,9 @@ final class NetworkTestCommand implements Callable<Integer> {
     @Option(names = "--trust-store", paramLabel = "FILE", descriptionKey = "test-trust-store")
     Path trustStore;
 
+    @Option(names = "--host-name-in-certificate", paramLabel = "NAME", descriptionKey = "test-host-name-in-certificate")
+    String hostNameInCertificate;
+
     @Option(names = "--login-timeout", paramLabel = "SECONDS", defaultValue = "15", descriptionKey = "test-login-timeout")
     int loginTimeout;
 
@@ -103,8 +106,17 @@ final class NetworkTestCommand implements Callable<Integer> {
             descriptionKey = "test-endpoint-port")
     int testEndpointPort;
 
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", descriptionKey = "test-output")
+    String output;
+
     @Override
     public Integer call() {
+        boolean json = switch (output.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "text" -> false;
+            case "json" -> true;
+            default -> throw new MilinkException(ErrorCode.USAGE, "--output must be text or json, not '" + output
+                    + "'.");
+        };
         SqlTarget sqlTarget = SqlTarget.parse(target);
         SqlTarget miTarget = SqlTarget.parse(mi);
         Authentication sqlAuth = SideAuth.SQL.resolve(auth, user, passwordFile, ENVIRONMENT);
@@ -125,7 +137,7 @@ final class NetworkTestCommand implements Callable<Integer> {
         if (sqlAddress != null) {
             checkAddress(sqlAddress);
         }
-        ConnectionSettings sqlSettings = settings(sqlTarget, sqlAuth);
+        ConnectionSettings sqlSettings = settings(sqlTarget, sqlAuth).withHostNameInCertificate(hostNameInCertificate);
         ConnectionSettings miSettings = settings(miTarget, miAuthentication);
         err.println("Testing the link's network paths; temporary SQL Agent jobs (prefix milink_nettest_) are created"
                 + " and removed. This can take a minute or two.");
@@ -134,7 +146,7 @@ final class NetworkTestCommand implements Callable<Integer> {
                 new TestTarget(sqlTarget.host(), sqlTarget.endpoint(), () -> SqlConnector.open(sqlSettings)),
                 new TestTarget(miTarget.host(), miTarget.endpoint(), () -> SqlConnector.open(miSettings)));
         PrintWriter out = spec.commandLine().getOut();
-        out.print(report.render());
+        out.print(json ? LinkTestJson.render(report) : report.render());
         out.flush();
         return report.exitStatus().code();
     }

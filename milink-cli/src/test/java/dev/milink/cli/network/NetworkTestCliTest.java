@@ -3,6 +3,8 @@ package dev.milink.cli.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.milink.sandbox.catalog.CatalogEngine;
 import dev.milink.sandbox.scenario.Scenario;
 import dev.milink.sandbox.scenario.Scenarios;
@@ -73,6 +75,24 @@ class NetworkTestCliTest {
                 .contains("Temporary objects created and removed: Agent job milink_nettest_")
                 .contains("Result: 2 of 3 hops TCP reachable; at least one hop is blocked");
         assertThat(r.err()).contains("Warning: --trust-server-certificate");
+    }
+
+    @Test
+    void jsonOutput() throws Exception {
+        Run r = Run.milink("network", "test", "127.0.0.1," + sandbox.instance("sql").port(), "--user", "sa",
+                "--password-file", sqlPassword.toString(), "--mi", "127.0.0.1," + sandbox.instance("mi").port(),
+                "--mi-user", "miadmin", "--mi-password-file", miPassword.toString(), "--trust-server-certificate",
+                "--poll-interval", "20ms", "--output", "json");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("schemaVersion").asText()).isEqualTo("1");
+        assertThat(json.get("exitCode").asInt()).isEqualTo(1);
+        assertThat(json.get("managedInstance").get("hadrPort").asInt()).isEqualTo(listener.getLocalPort());
+        assertThat(json.get("hops")).hasSize(3);
+        assertThat(json.get("hops").get(0).get("status").asText()).isEqualTo("DNS_FAILURE");
+        assertThat(json.get("hops").get(1).get("status").asText()).isEqualTo("REACHABLE");
+        assertThat(json.get("hops").get(1).get("method").asText()).isEqualTo("AGENT_JOB_ON_SQL_SERVER");
+        assertThat(json.get("cleanedUp")).hasSize(2);
     }
 
     @Test

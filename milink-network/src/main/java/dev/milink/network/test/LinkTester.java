@@ -109,6 +109,11 @@ public final class LinkTester {
             Advice advice = new Advice(sqlRanges(sqlAddress), options.miSubnet(),
                     host.endpointPort() != null ? host.endpointPort() : options.testEndpointPort());
             hops.addAll(sqlToMi(s, sql, host, fabric, runId, cleanup, advice, notes));
+            if (options.miSubnet() == null && hops.stream().anyMatch(h -> h.status() == HopStatus.REACHABLE
+                    && h.remoteAddress() != null)) {
+                notes.add("Without --mi-subnet milink cannot tell whether the addresses reached lie inside the"
+                        + " managed instance subnet; a name that resolves to the public endpoint also connects.");
+            }
             hops.addAll(miToSql(s, m, host, sqlAddress, runId, cleanup, advice, notes));
         } finally {
             cleanup.runAll();
