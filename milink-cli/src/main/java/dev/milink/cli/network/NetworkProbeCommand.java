@@ -26,10 +26,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code milink network probe HOST:PORT…}: TCP-probes from this machine, in parallel (a thousand filtered ports take
- * about one timeout). Run it on the SQL Server host to prove SQL Server → MI where Agent cannot (Linux). When a
- * remote port is open, a control probe to a documentation-only address tells whether a middlebox accepts every
- * connection ({@link ControlProbe}). Exit 0 when every probe connected, 1 otherwise, 5 when the open results cannot
- * be trusted.
+ * about one timeout). Run it on the SQL Server host to prove SQL Server → MI where Agent cannot (Linux). With
+ * {@code --control-probe}, an open remote port is checked against a documentation-only address to tell whether a
+ * middlebox accepts every connection ({@link ControlProbe}); it is opt-in because it sends traffic to an address the
+ * user did not name. Exit 0 when every probe connected, 1 otherwise, 5 when the open results cannot be trusted.
  */
 @Command(name = "probe", sortOptions = false)
 final class NetworkProbeCommand implements Callable<Integer> {
@@ -56,8 +56,8 @@ final class NetworkProbeCommand implements Callable<Integer> {
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "1024", descriptionKey = "concurrency")
     int concurrency;
 
-    @Option(names = "--no-control", descriptionKey = "no-control")
-    boolean noControl;
+    @Option(names = "--control-probe", descriptionKey = "control-probe")
+    boolean controlProbe;
 
     /** A middlebox that accepts everything answers fast; a normal path makes the control wait its timeout. */
     private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(1);
@@ -91,7 +91,7 @@ final class NetworkProbeCommand implements Callable<Integer> {
                 .append(o.name().toLowerCase(java.util.Locale.ROOT)));
         out.println(results.size() + " probe(s) in " + took.toMillis() + " ms from this machine: " + summary
                 + (all ? "" : " (filtered ones not listed)"));
-        Optional<String> untrusted = noControl ? Optional.empty()
+        Optional<String> untrusted = !controlProbe ? Optional.empty()
                 : ControlProbe.check(results, timeout.compareTo(CONTROL_TIMEOUT) < 0 ? timeout : CONTROL_TIMEOUT);
         if (untrusted.isPresent()) {
             out.println("NOT PROVEN: " + untrusted.get() + ". Run the probe where no such device sits in the path"
@@ -99,6 +99,10 @@ final class NetworkProbeCommand implements Callable<Integer> {
         } else if (counts.containsKey(ProbeOutcome.OPEN)) {
             out.println("TCP reachable proves the handshake only; a firewall that inspects traffic can still block"
                     + " the link's protocol.");
+            if (!controlProbe && results.stream().anyMatch(ControlProbe::needsControl)) {
+                out.println("A transparent proxy on this machine's path would also answer; --control-probe checks"
+                        + " for one (it connects to " + ControlProbe.ADDRESS + ", reserved for documentation).");
+            }
         }
         out.flush();
         if (counts.getOrDefault(ProbeOutcome.OPEN, 0) != results.size()) {

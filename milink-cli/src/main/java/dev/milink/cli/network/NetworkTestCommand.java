@@ -99,6 +99,9 @@ final class NetworkTestCommand implements Callable<Integer> {
             descriptionKey = "poll-interval")
     Duration pollInterval;
 
+    @Option(names = "--control-probe", descriptionKey = "control-probe")
+    boolean controlProbe;
+
     @Option(names = "--no-test-endpoint", descriptionKey = "no-test-endpoint")
     boolean noTestEndpoint;
 
@@ -133,6 +136,7 @@ final class NetworkTestCommand implements Callable<Integer> {
                         miSubnet == null ? null : NetworkRulesCommand.cidr("--mi-subnet", miSubnet))
                 .withTimes(jobTimeout, pollInterval, Duration.ofSeconds(5))
                 .withCreateTestEndpoint(!noTestEndpoint)
+                .withControlProbe(controlProbe)
                 .withTestEndpointPort(port(testEndpointPort));
         if (sqlAddress != null) {
             checkAddress(sqlAddress);

@@ -10,7 +10,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * A control probe for OPEN results: the same port on an address that must never answer (203.0.113.1, from the
+ * An opt-in control probe for OPEN results: the same port on an address that must never answer (203.0.113.1, from the
  * documentation-only range TEST-NET-3 of RFC 5737). If that connects, something on this machine's path (a
  * transparent proxy, a TCP-terminating firewall) completes every handshake itself, and OPEN proves nothing about
  * the far end. Loopback results need no control: nothing sits between a process and its own loopback.
@@ -37,8 +37,7 @@ public final class ControlProbe {
      *     nothing to control)
      */
     public static Optional<String> check(Collection<ProbeResult> results, Duration timeout) {
-        Optional<ProbeResult> open = results.stream()
-                .filter(r -> r.outcome() == ProbeOutcome.OPEN && !isLoopback(r.address())).findFirst();
+        Optional<ProbeResult> open = results.stream().filter(ControlProbe::needsControl).findFirst();
         if (open.isEmpty() || isLocal(ADDRESS)) {
             return Optional.empty();
         }
@@ -51,6 +50,11 @@ public final class ControlProbe {
                 + " reserved for documentation and never answers: something on this machine's path (a transparent"
                 + " proxy or TCP-terminating firewall) accepts every connection itself, so OPEN results from here"
                 + " prove nothing about the far end");
+    }
+
+    /** An OPEN result to a non-loopback address: something on the path could have answered for the far end. */
+    public static boolean needsControl(ProbeResult r) {
+        return r.outcome() == ProbeOutcome.OPEN && !isLoopback(r.address());
     }
 
     private static boolean isLoopback(String address) {

@@ -21,11 +21,13 @@ import java.util.Objects;
  * @param probeTimeout     timeout of a local TCP probe
  * @param createTestEndpoint whether a temporary endpoint may be created when none exists
  * @param hostDetector     decides whether this machine is the SQL Server host
+ * @param controlProbe     after an OPEN local probe, also connect to a documentation-only address to detect a
+ *                         TCP-intercepting middlebox (opt-in: it sends traffic to an address the user did not name)
  * @since 0.1
  */
 public record LinkTestOptions(String sqlServerAddress, List<Cidr> sqlServerRanges, Cidr miSubnet, int miEndpointPort,
                               int testEndpointPort, Duration jobTimeout, Duration pollInterval, Duration probeTimeout,
-                              boolean createTestEndpoint, HostDetector hostDetector) {
+                              boolean createTestEndpoint, HostDetector hostDetector, boolean controlProbe) {
 
     public LinkTestOptions {
         sqlServerRanges = List.copyOf(sqlServerRanges);
@@ -35,44 +37,49 @@ public record LinkTestOptions(String sqlServerAddress, List<Cidr> sqlServerRange
         Objects.requireNonNull(hostDetector, "hostDetector");
     }
 
-    /** 5022, 2 minutes per job, history read every 2 s, 5 s local probes, test endpoint allowed. */
+    /** 5022, 2 minutes per job, history read every 2 s, 5 s local probes, test endpoint allowed, no control probe. */
     public static LinkTestOptions defaults() {
         return new LinkTestOptions(null, List.of(), null, LinkNetwork.MI_ENDPOINT_PORT, 5022, Duration.ofMinutes(2),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), true, HostDetector.LOCAL);
+                Duration.ofSeconds(2), Duration.ofSeconds(5), true, HostDetector.LOCAL, false);
     }
 
     public LinkTestOptions withSqlServerAddress(String v) {
         return new LinkTestOptions(v, sqlServerRanges, miSubnet, miEndpointPort, testEndpointPort, jobTimeout,
-                pollInterval, probeTimeout, createTestEndpoint, hostDetector);
+                pollInterval, probeTimeout, createTestEndpoint, hostDetector, controlProbe);
     }
 
     public LinkTestOptions withNetwork(List<Cidr> sqlRanges, Cidr subnet) {
         return new LinkTestOptions(sqlServerAddress, sqlRanges, subnet, miEndpointPort, testEndpointPort, jobTimeout,
-                pollInterval, probeTimeout, createTestEndpoint, hostDetector);
+                pollInterval, probeTimeout, createTestEndpoint, hostDetector, controlProbe);
     }
 
     public LinkTestOptions withMiEndpointPort(int v) {
         return new LinkTestOptions(sqlServerAddress, sqlServerRanges, miSubnet, v, testEndpointPort, jobTimeout,
-                pollInterval, probeTimeout, createTestEndpoint, hostDetector);
+                pollInterval, probeTimeout, createTestEndpoint, hostDetector, controlProbe);
     }
 
     public LinkTestOptions withTestEndpointPort(int v) {
         return new LinkTestOptions(sqlServerAddress, sqlServerRanges, miSubnet, miEndpointPort, v, jobTimeout,
-                pollInterval, probeTimeout, createTestEndpoint, hostDetector);
+                pollInterval, probeTimeout, createTestEndpoint, hostDetector, controlProbe);
     }
 
     public LinkTestOptions withTimes(Duration job, Duration poll, Duration probe) {
         return new LinkTestOptions(sqlServerAddress, sqlServerRanges, miSubnet, miEndpointPort, testEndpointPort, job,
-                poll, probe, createTestEndpoint, hostDetector);
+                poll, probe, createTestEndpoint, hostDetector, controlProbe);
     }
 
     public LinkTestOptions withCreateTestEndpoint(boolean v) {
         return new LinkTestOptions(sqlServerAddress, sqlServerRanges, miSubnet, miEndpointPort, testEndpointPort,
-                jobTimeout, pollInterval, probeTimeout, v, hostDetector);
+                jobTimeout, pollInterval, probeTimeout, v, hostDetector, controlProbe);
     }
 
     public LinkTestOptions withHostDetector(HostDetector v) {
         return new LinkTestOptions(sqlServerAddress, sqlServerRanges, miSubnet, miEndpointPort, testEndpointPort,
-                jobTimeout, pollInterval, probeTimeout, createTestEndpoint, v);
+                jobTimeout, pollInterval, probeTimeout, createTestEndpoint, v, controlProbe);
+    }
+
+    public LinkTestOptions withControlProbe(boolean v) {
+        return new LinkTestOptions(sqlServerAddress, sqlServerRanges, miSubnet, miEndpointPort, testEndpointPort,
+                jobTimeout, pollInterval, probeTimeout, createTestEndpoint, hostDetector, v);
     }
 }

@@ -158,7 +158,13 @@ public final class LinkTester {
             TcpProber prober = new TcpProber(options.probeTimeout());
             List<ProbeResult> results = prober.probeAll(hops.stream().map(h -> new ProbeTarget(h.host(), h.port()))
                     .toList());
-            Optional<String> untrusted = ControlProbe.check(results, options.probeTimeout());
+            Optional<String> untrusted = options.controlProbe() ? ControlProbe.check(results, options.probeTimeout())
+                    : Optional.empty();
+            if (!options.controlProbe() && results.stream().anyMatch(ControlProbe::needsControl)) {
+                notes.add("An OPEN result from this machine can also come from a transparent proxy on its path;"
+                        + " --control-probe checks for one (it connects to " + ControlProbe.ADDRESS + ", an address"
+                        + " reserved for documentation).");
+            }
             List<HopResult> out = new ArrayList<>();
             for (int i = 0; i < hops.size(); i++) {
                 ProbeResult r = results.get(i);

@@ -33,4 +33,11 @@ class ControlProbeTest {
     void theControlAddressIsADocumentationAddress() {
         assertThat(ControlProbe.ADDRESS).startsWith("203.0.113."); // RFC 5737 TEST-NET-3
     }
+
+    @Test
+    void onlyOpenNonLoopbackResultsNeedAControl() {
+        assertThat(ControlProbe.needsControl(result("10.0.0.4", ProbeOutcome.OPEN))).isTrue();
+        assertThat(ControlProbe.needsControl(result("127.0.0.1", ProbeOutcome.OPEN))).isFalse();
+        assertThat(ControlProbe.needsControl(result("10.0.0.4", ProbeOutcome.REFUSED))).isFalse();
+    }
 }
