@@ -23,9 +23,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A logged-in connection: runs batches through the T-SQL statement layer (control flow, variables, system
@@ -41,6 +45,8 @@ final class CatalogSession implements Session, CommandContext, TranslationHost {
     private final Connection h2;
     private final Variables variables = new Variables();
     private final List<Integer> sessionTraceFlags = new ArrayList<>();
+    /** Stand-ins for a correlated FOR JSON subquery's outer references: token text → H2 variable. */
+    private final Map<String, String> outerVariables = new HashMap<>();
     private int tryDepth;
     private long rowCount;
     private int tranCount;
@@ -497,9 +503,15 @@ final class CatalogSession implements Session, CommandContext, TranslationHost {
             sink.resultSet(json, text == null ? List.of() : List.<Object[]>of(new Object[] {text}));
             return;
         }
-        if (tokens.size() > 2 && tokens.get(0).is("SELECT") && tokens.get(1).kind() == Token.Kind.VARIABLE
-                && tokens.get(2).isSymbol("=")) {
-            assignSelect(tokens, sink);
+        int first = firstSelectItem(tokens);
+        if (first > 0 && tokens.size() > first + 1 && tokens.get(first).kind() == Token.Kind.VARIABLE
+                && tokens.get(first + 1).isSymbol("=")) {
+            assignSelect(tokens, first, sink);
+            return;
+        }
+        List<CorrelatedJson.Sub> correlated = CorrelatedJson.find(tokens);
+        if (!correlated.isEmpty()) {
+            correlatedSelect(tokens, correlated, sink);
             return;
         }
         String sql = SqlTranslator.translate(this, tokens);
@@ -511,6 +523,197 @@ final class CatalogSession implements Session, CommandContext, TranslationHost {
         } catch (SQLException e) {
             throw ErrorTranslator.translate(e, tokens);
         }
+    }
+
+    /**
+     * A SELECT whose select list holds FOR JSON subqueries that refer to its own tables ({@code q.*}, {@code q.col}):
+     * like SQL Server, each subquery runs once per outer row. The outer query runs first with a marker in place of
+     * each subquery and the referenced tables' columns appended; then, row by row, those values are bound to
+     * variables that stand in for the outer references, and the subquery runs through the FOR JSON path.
+     */
+    private void correlatedSelect(List<Token> tokens, List<CorrelatedJson.Sub> subs, ResultSink sink)
+            throws TsqlException {
+        int from = -1;
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            depth += t.isSymbol("(") ? 1 : t.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && t.is("FROM")) {
+                from = i;
+                break;
+            }
+        }
+        Set<String> aliases = new LinkedHashSet<>();
+        subs.forEach(s -> aliases.addAll(s.outerAliases()));
+        if (from < 0) {
+            String alias = aliases.iterator().next();
+            throw TsqlException.of(4104, 16, "The multi-part identifier \"" + alias + ".*\" could not be bound.",
+                    tokens.get(0).line());
+        }
+        String markerBase = "milink-correlated-json-" + UUID.randomUUID() + "-";
+        List<Token> base = new ArrayList<>();
+        int next = 0;
+        for (int k = 0; k < subs.size(); k++) {
+            CorrelatedJson.Sub s = subs.get(k);
+            base.addAll(tokens.subList(next, s.open()));
+            Token at = tokens.get(s.open());
+            base.add(new Token(Token.Kind.NSTRING, "N'" + markerBase + k + "'", markerBase + k, at.start(), at.line()));
+            next = s.close() + 1;
+        }
+        base.addAll(tokens.subList(next, tokens.size()));
+        int baseFrom = from;
+        for (CorrelatedJson.Sub s : subs) {
+            if (s.close() < from) {
+                baseFrom -= s.close() - s.open();
+            }
+        }
+        try {
+            int baseCount = columnCount(base.subList(0, baseFrom), base.subList(baseFrom, base.size()), List.of());
+            // each alias's columns: appended one alias at a time, so their positions are known
+            Map<String, List<String>> aliasColumns = new java.util.LinkedHashMap<>();
+            List<String> appended = new ArrayList<>();
+            int before = baseCount;
+            List<String> names = List.of();
+            for (String alias : aliases) {
+                appended.add(alias);
+                names = columnNames(base.subList(0, baseFrom), base.subList(baseFrom, base.size()), appended);
+                aliasColumns.put(alias, names.subList(before, names.size()));
+                before = names.size();
+            }
+            String sql = SqlTranslator.translate(this, withAliases(base.subList(0, baseFrom),
+                    base.subList(baseFrom, base.size()), appended));
+            List<Column> cols;
+            List<Object[]> rows;
+            try (Statement st = h2.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                cols = ResultTypes.columns(rs.getMetaData());
+                rows = ResultTypes.rows(rs, cols);
+            }
+            // outer values: one variable per (alias, column), in append order
+            List<List<Token>> bodies = new ArrayList<>();
+            int firstOuter = 0;
+            outerVariables.clear();
+            Map<String, Integer> slot = new HashMap<>();
+            int n = baseCount;
+            for (java.util.Map.Entry<String, List<String>> e : aliasColumns.entrySet()) {
+                for (String c : e.getValue()) {
+                    String name = "@#outer" + (firstOuter + n - baseCount);
+                    outerVariables.put(name, "@milink_outer_" + (firstOuter + n - baseCount));
+                    slot.put(e.getKey() + "." + c.toLowerCase(Locale.ROOT), n);
+                    n++;
+                }
+            }
+            for (CorrelatedJson.Sub s : subs) {
+                bodies.add(substituteOuter(tokens.subList(s.open() + 1, s.close()), aliasColumns, slot, baseCount,
+                        firstOuter));
+            }
+            int[] markerColumn = new int[subs.size()];
+            java.util.Arrays.fill(markerColumn, -1);
+            for (Object[] row : rows) {
+                for (int v = baseCount; v < row.length; v++) {
+                    try (PreparedStatement ps = h2.prepareStatement("SET @milink_outer_" + (firstOuter + v - baseCount)
+                            + " = ?")) {
+                        ps.setObject(1, row[v]);
+                        ps.execute();
+                    }
+                }
+                for (int k = 0; k < subs.size(); k++) {
+                    if (markerColumn[k] < 0) {
+                        for (int c = 0; c < baseCount; c++) {
+                            if ((markerBase + k).equals(row[c])) {
+                                markerColumn[k] = c;
+                            }
+                        }
+                    }
+                    if (markerColumn[k] >= 0) {
+                        row[markerColumn[k]] = forJson(bodies.get(k));
+                    }
+                }
+            }
+            List<Column> outCols = new ArrayList<>(cols.subList(0, baseCount));
+            for (int c : markerColumn) {
+                if (c >= 0) {
+                    outCols.set(c, Column.of(outCols.get(c).name(), SqlType.NVARCHAR_MAX));
+                }
+            }
+            List<Object[]> outRows = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                outRows.add(java.util.Arrays.copyOf(row, baseCount));
+            }
+            rowCount = outRows.size();
+            sink.resultSet(outCols, outRows);
+        } catch (SQLException e) {
+            throw ErrorTranslator.translate(e, tokens);
+        } finally {
+            outerVariables.clear();
+        }
+    }
+
+    private static List<Token> withAliases(List<Token> select, List<Token> rest, List<String> aliases) {
+        List<Token> out = new ArrayList<>(select);
+        Token at = rest.get(0);
+        for (String alias : aliases) {
+            out.add(new Token(Token.Kind.SYMBOL, ",", ",", at.start(), at.line()));
+            out.add(new Token(Token.Kind.QUOTED_ID, "[" + alias + "]", alias, at.start(), at.line()));
+            out.add(new Token(Token.Kind.SYMBOL, ".", ".", at.start(), at.line()));
+            out.add(new Token(Token.Kind.SYMBOL, "*", "*", at.start(), at.line()));
+        }
+        out.addAll(rest);
+        return out;
+    }
+
+    private int columnCount(List<Token> select, List<Token> rest, List<String> aliases)
+            throws TsqlException, SQLException {
+        return columnNames(select, rest, aliases).size();
+    }
+
+    private List<String> columnNames(List<Token> select, List<Token> rest, List<String> aliases)
+            throws TsqlException, SQLException {
+        String sql = SqlTranslator.translate(this, withAliases(select, rest, aliases));
+        try (PreparedStatement ps = h2.prepareStatement(sql)) {
+            java.sql.ResultSetMetaData md = ps.getMetaData();
+            List<String> names = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                names.add(md.getColumnLabel(i));
+            }
+            return names;
+        }
+    }
+
+    /** The subquery with {@code a.*} expanded to the outer variables and {@code a.col} replaced by one. */
+    private static List<Token> substituteOuter(List<Token> body, Map<String, List<String>> aliasColumns,
+            Map<String, Integer> slot, int baseCount, int firstOuter) throws TsqlException {
+        List<Token> out = new ArrayList<>();
+        for (int j = 0; j < body.size(); j++) {
+            Token x = body.get(j);
+            String alias = x.isIdentifier() ? x.value().toLowerCase(Locale.ROOT) : null;
+            if (alias != null && aliasColumns.containsKey(alias) && CorrelatedJson.isColumnReference(body, j)) {
+                Token col = body.get(j + 2);
+                if (col.isSymbol("*")) {
+                    List<String> cols = aliasColumns.get(alias);
+                    for (int c = 0; c < cols.size(); c++) {
+                        if (c > 0) {
+                            out.add(new Token(Token.Kind.SYMBOL, ",", ",", x.start(), x.line()));
+                        }
+                        int v = slot.get(alias + "." + cols.get(c).toLowerCase(Locale.ROOT)) - baseCount + firstOuter;
+                        out.add(new Token(Token.Kind.VARIABLE, "@#outer" + v, "@#outer" + v, x.start(), x.line()));
+                        out.add(new Token(Token.Kind.WORD, "AS", "AS", x.start(), x.line()));
+                        out.add(new Token(Token.Kind.QUOTED_ID, "[" + cols.get(c) + "]", cols.get(c), x.start(),
+                                x.line()));
+                    }
+                } else {
+                    Integer s = slot.get(alias + "." + col.value().toLowerCase(Locale.ROOT));
+                    if (s == null) {
+                        throw TsqlException.of(207, 16, "Invalid column name '" + col.value() + "'.", col.line());
+                    }
+                    int v = s - baseCount + firstOuter;
+                    out.add(new Token(Token.Kind.VARIABLE, "@#outer" + v, "@#outer" + v, x.start(), x.line()));
+                }
+                j += 2;
+                continue;
+            }
+            out.add(x);
+        }
+        return out;
     }
 
     private static int depthZero(List<Token> tokens, String first, String second) {
@@ -552,13 +755,30 @@ final class CatalogSession implements Session, CommandContext, TranslationHost {
         return SqlTranslator.literal(forJson(select));
     }
 
-    /** SELECT @a = expr, @b = expr [FROM …]: evaluated row by row, the last row's values stay. */
-    private void assignSelect(List<Token> tokens, ResultSink sink) throws TsqlException {
-        List<Token> rewritten = new ArrayList<>();
-        rewritten.add(tokens.get(0));
-        int i = 1;
+    /** Index of the first select-list item after {@code SELECT [TOP (n) | TOP n]}, or -1 if not a SELECT. */
+    private static int firstSelectItem(List<Token> tokens) {
+        if (tokens.size() < 2 || !tokens.get(0).is("SELECT")) {
+            return -1;
+        }
+        if (!tokens.get(1).is("TOP")) {
+            return 1;
+        }
+        if (tokens.size() > 2 && tokens.get(2).isSymbol("(")) {
+            int close = CorrelatedJson.matching(tokens, 2);
+            return close < 0 ? -1 : close + 1;
+        }
+        return 3;
+    }
+
+    /**
+     * SELECT [TOP (n)] @a = expr, @b = expr [FROM …]: evaluated row by row, the last row's values stay; no row
+     * leaves the variables unchanged. With TOP the rows are read first (H2 would evaluate the assignments of
+     * every row before sorting and cutting them) and the last one is assigned.
+     */
+    private void assignSelect(List<Token> tokens, int first, ResultSink sink) throws TsqlException {
+        int i = first;
         int depth = 0;
-        int itemStart = 1;
+        int itemStart = first;
         List<List<Token>> items = new ArrayList<>();
         for (; i < tokens.size(); i++) {
             Token t = tokens.get(i);
@@ -574,7 +794,12 @@ final class CatalogSession implements Session, CommandContext, TranslationHost {
         if (i == tokens.size()) {
             items.add(tokens.subList(itemStart, tokens.size()));
         }
+        boolean top = first > 1;
         StringBuilder sql = new StringBuilder("SELECT ");
+        if (top) {
+            sql.append(SqlTranslator.translate(this, tokens.subList(1, first))).append(' ');
+        }
+        List<Variables.Var> targets = new ArrayList<>();
         for (int n = 0; n < items.size(); n++) {
             List<Token> item = items.get(n);
             if (item.size() < 3 || item.get(0).kind() != Token.Kind.VARIABLE || !item.get(1).isSymbol("=")) {
@@ -582,17 +807,34 @@ final class CatalogSession implements Session, CommandContext, TranslationHost {
                         + "combined with data-retrieval operations.", tokens.get(0).line());
             }
             Variables.Var v = requireVar(item.get(0));
-            sql.append(n > 0 ? ", " : "").append("SET(").append(v.h2Name()).append(", CAST((")
-                    .append(SqlTranslator.translate(this, item.subList(2, item.size()))).append(") AS ")
-                    .append(v.type()).append("))");
+            targets.add(v);
+            String value = "CAST((" + SqlTranslator.translate(this, item.subList(2, item.size())) + ") AS "
+                    + v.type() + ")";
+            sql.append(n > 0 ? ", " : "").append(top ? value : "SET(" + v.h2Name() + ", " + value + ")");
         }
         if (i < tokens.size()) {
             sql.append(' ').append(SqlTranslator.translate(this, tokens.subList(i, tokens.size())));
         }
         try (Statement st = h2.createStatement(); ResultSet rs = st.executeQuery(sql.toString())) {
             long n = 0;
+            Object[] last = null;
             while (rs.next()) {
                 n++;
+                if (top) {
+                    last = new Object[targets.size()];
+                    for (int c = 0; c < last.length; c++) {
+                        last[c] = rs.getObject(c + 1);
+                    }
+                }
+            }
+            if (last != null) {
+                for (int c = 0; c < last.length; c++) {
+                    try (PreparedStatement ps = h2.prepareStatement("SET " + targets.get(c).h2Name() + " = CAST(? AS "
+                            + targets.get(c).type() + ")")) {
+                        ps.setObject(1, last[c]);
+                        ps.execute();
+                    }
+                }
             }
             rowCount = n;
             sink.done();
@@ -1011,7 +1253,8 @@ final class CatalogSession implements Session, CommandContext, TranslationHost {
 
     @Override
     public String variable(Token t) throws TsqlException {
-        return requireVar(t).h2Name();
+        String outer = outerVariables.get(t.text());
+        return outer != null ? outer : requireVar(t).h2Name();
     }
 
     @Override

@@ -49,8 +49,11 @@ final class H2Database {
     }
 
     private H2Database() throws SQLException {
+        // DEFAULT_ESCAPE empty: in T-SQL a LIKE pattern has no escape character unless ESCAPE names one, so
+        // N'%\MSSQLServer\Parameters' matches a registry key; H2's default escape is the backslash.
         this.url = "jdbc:h2:mem:milink-" + UUID.randomUUID()
-                + ";MODE=MSSQLServer;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1";
+                + ";MODE=MSSQLServer;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DB_CLOSE_DELAY=-1"
+                + ";DEFAULT_ESCAPE=";
         this.keeper = DriverManager.getConnection(url);
         try (Statement s = keeper.createStatement()) {
             for (String[] a : ALIASES) {

@@ -154,8 +154,16 @@ final class ScenarioDefaults {
             db.nextLsn = 37_000_000_012_300_001L + db.id * 1_000_000_000L;
         }
         if (db.files.isEmpty()) {
-            db.files.add(file(s, db.name, "ROWS", "PRIMARY", db.name + ".mdf"));
-            db.files.add(file(s, db.name + "_log", "LOG", null, db.name + "_log.ldf"));
+            // the system databases' logical and physical file names as SQL Server setup creates them
+            String[] names = switch (db.name.toLowerCase(Locale.ROOT)) {
+                case "master" -> new String[] {"master", "master.mdf", "mastlog", "mastlog.ldf"};
+                case "tempdb" -> new String[] {"tempdev", "tempdb.mdf", "templog", "templog.ldf"};
+                case "model" -> new String[] {"modeldev", "model.mdf", "modellog", "modellog.ldf"};
+                case "msdb" -> new String[] {"MSDBData", "MSDBData.mdf", "MSDBLog", "MSDBLog.ldf"};
+                default -> new String[] {db.name, db.name + ".mdf", db.name + "_log", db.name + "_log.ldf"};
+            };
+            db.files.add(file(s, names[0], "ROWS", "PRIMARY", names[1]));
+            db.files.add(file(s, names[2], "LOG", null, names[3]));
         }
         if (db.filegroups.stream().noneMatch(f -> "PRIMARY".equalsIgnoreCase(f.name))) {
             Scenario.Filegroup primary = new Scenario.Filegroup();

@@ -39,6 +39,21 @@ class CatalogTsqlTest {
     }
 
     @Test
+    void selectTopAssignsTheFirstRowInOrderAndNoRowLeavesVariablesAlone() {
+        CollectingSink s = sb.run("DECLARE @id int = 4, @db sysname;\n"
+                + "SELECT TOP (1) @id = database_id, @db = name FROM sys.databases WHERE database_id > @id"
+                + " ORDER BY database_id DESC;\n"
+                + "SELECT @id AS id, @db AS db;\n"
+                + "SET @db = N'unchanged';\n"
+                + "SELECT TOP 1 @db = name FROM sys.databases WHERE 1 = 0;\n"
+                + "SELECT @db;");
+        assertThat(s.errors).isEmpty();
+        assertThat(s.results).hasSize(2);
+        assertThat(s.results.get(0).rows().get(0)).containsExactly(18, "販売");
+        assertThat(s.results.get(1).rows().get(0)).containsExactly("unchanged");
+    }
+
+    @Test
     void ifElseBeginEndAndPrint() {
         CollectingSink s = sb.run("IF EXISTS (SELECT 1 FROM sys.symmetric_keys WHERE name LIKE '%DatabaseMasterKey%')\n"
                 + "BEGIN PRINT 'has key' END\n"
@@ -107,6 +122,30 @@ class CatalogTsqlTest {
     }
 
     @Test
+    void correlatedForJsonSubqueryRunsOncePerOuterRow() {
+        // valid T-SQL: the subquery sees the derived table q of the outer query, row by row
+        CollectingSink s = sb.run("DECLARE @section nvarchar(128) = N'dbs';\n"
+                + "SELECT (SELECT @section AS _section, q.* FOR JSON PATH, WITHOUT_ARRAY_WRAPPER, INCLUDE_NULL_VALUES)"
+                + " AS milink\nFROM (\nSELECT database_id, name, is_read_only, source_database_id FROM sys.databases"
+                + " WHERE database_id IN (1, 8)\n) AS q ORDER BY q.database_id;");
+        assertThat(s.errors).isEmpty();
+        assertThat(s.only().columns()).extracting(c -> c.name()).containsExactly("milink");
+        assertThat(s.only().rows()).extracting(r -> r[0]).containsExactly(
+                "{\"_section\":\"dbs\",\"database_id\":1,\"name\":\"master\",\"is_read_only\":false,"
+                        + "\"source_database_id\":null}",
+                "{\"_section\":\"dbs\",\"database_id\":8,\"name\":\"Archive2015\",\"is_read_only\":true,"
+                        + "\"source_database_id\":null}");
+        CollectingSink columns = sb.run("SELECT d.database_id, (SELECT f.name, f.type_desc FROM sys.master_files AS f"
+                + " WHERE f.database_id = d.database_id FOR JSON PATH) AS files FROM sys.databases AS d"
+                + " WHERE d.database_id = 1");
+        assertThat(columns.errors).isEmpty();
+        assertThat(columns.only().rows().get(0)).containsExactly(1, "[{\"name\":\"master\",\"type_desc\":\"ROWS\"},"
+                + "{\"name\":\"mastlog\",\"type_desc\":\"LOG\"}]");
+        assertThat(sb.run("SELECT (SELECT q.nope FOR JSON PATH) FROM (SELECT 1 AS a) AS q").errorNumbers())
+                .containsExactly(207);
+    }
+
+    @Test
     void functionsTheCollectorsUse() {
         assertThat(sb.run("SELECT COUNT_BIG(*), ISNULL(NULL, N'x'), CONVERT(varchar(10), 5), TRY_CONVERT(int, 'abc'), "
                 + "TRY_CONVERT(int, '12'), CAST(N'a' AS sysname), HAS_PERMS_BY_NAME(NULL, NULL, 'VIEW SERVER STATE'), "
@@ -131,7 +170,7 @@ class CatalogTsqlTest {
                 + "IF OBJECT_ID('tempdb..#log') IS NOT NULL DROP TABLE #log;");
         assertThat(s.errors).isEmpty();
         assertThat(s.results.get(0).rows().get(0)).containsExactly(1800, 1);
-        assertThat(s.results.get(1).rows().get(0)[1].toString()).contains("-dC:\\Program Files");
+        assertThat(s.results.get(1).rows().get(0)[1].toString()).contains("-d C:\\Program Files");
         assertThat(sb.run("SELECT * FROM #log").errorNumbers()).containsExactly(208);
     }
 

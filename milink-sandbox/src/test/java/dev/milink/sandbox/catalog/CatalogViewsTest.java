@@ -129,6 +129,19 @@ class CatalogViewsTest {
         assertThat(r.column("value_name")).contains("SQLArg0", "SQLArg3", "SQLArg4");
         assertThat(unprepared.run("SELECT value_data FROM sys.dm_server_registry WHERE value_name LIKE 'SQLArg%'")
                 .only().column("value_data")).noneMatch(v -> v.toString().startsWith("-T"));
+        // T-SQL's LIKE has no escape character unless ESCAPE names one: the backslashes are literal
+        CollectingSink.Result setup = unprepared.run("SELECT value_name, CAST(value_data AS nvarchar(4000)) AS v"
+                + " FROM sys.dm_server_registry WHERE registry_key LIKE N'%\\MSSQLServer\\Parameters'"
+                + " AND value_name LIKE N'SQLArg%' ORDER BY value_name").only();
+        assertThat(setup.column("value_name")).containsExactly("SQLArg0", "SQLArg1", "SQLArg2");
+        assertThat(setup.column("v")).containsExactly(
+                "-dC:\\Program Files\\Microsoft SQL Server\\MSSQL15.MSSQLSERVER\\MSSQL\\DATA\\master.mdf",
+                "-eC:\\Program Files\\Microsoft SQL Server\\MSSQL15.MSSQLSERVER\\MSSQL\\Log\\ERRORLOG",
+                "-lC:\\Program Files\\Microsoft SQL Server\\MSSQL15.MSSQLSERVER\\MSSQL\\DATA\\mastlog.ldf");
+        assertThat(unprepared.run("SELECT CASE WHEN N'a\\b' LIKE N'a\\b' THEN 1 ELSE 0 END,"
+                + " CASE WHEN N'a_b' LIKE N'a!_b' ESCAPE '!' THEN 1 ELSE 0 END,"
+                + " CASE WHEN N'axb' LIKE N'a!_b' ESCAPE '!' THEN 1 ELSE 0 END").only().rows().get(0))
+                .containsExactly(1, 1, 0);
         CollectingSink status = unprepared.run("DBCC TRACESTATUS(1800, -1)");
         assertThat(status.results.get(0).rows().get(0)).containsExactly(1800, 1, 1, 0);
     }
@@ -148,6 +161,11 @@ class CatalogViewsTest {
             assertThat(linux.run("SELECT COUNT(*) FROM sys.dm_server_registry WHERE registry_key LIKE N'%Parameters'")
                     .scalar()).isEqualTo(0L);
             assertThat(linux.run("DBCC TRACESTATUS(-1)").results.get(0).rows()).hasSize(2);
+            // message 17110 as captured SQL Server on Linux error logs show it: -d, -l, -e and no mssql.conf flags
+            Object startup = linux.run("EXEC sys.xp_readerrorlog 0, 1, N'Registry startup parameters'").only()
+                    .rows().get(0)[2];
+            assertThat(startup).isEqualTo("Registry startup parameters: \n\t -d /var/opt/mssql/data/master.mdf"
+                    + "\n\t -l /var/opt/mssql/data/mastlog.ldf\n\t -e /var/opt/mssql/log/errorlog");
         }
     }
 

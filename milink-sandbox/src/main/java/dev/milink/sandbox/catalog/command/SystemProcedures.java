@@ -103,9 +103,16 @@ final class SystemProcedures {
         out.add(line(start, "Server", "All rights reserved."));
         out.add(line(start, "Server", "Server process ID is " + s.server.processId + "."));
         out.add(line(start, "Server", "Authentication mode is MIXED."));
+        // Message 17110, one row with a line per argument, the option letter set apart from its value
+        // ("-d C:\…\master.mdf" for the registry's "-dC:\…\master.mdf"), as captured error logs show it.
+        // Windows lists the registry's SQLArgN values, persisted -T flags included. SQL Server on Linux lists -d, -l
+        // and -e; whether it also lists trace flags set with mssql-conf is not documented, and the captured logs
+        // show none, so the sandbox lists none (the flags are running: DBCC TRACESTATUS shows them).
         StringBuilder params = new StringBuilder("Registry startup parameters: ");
-        s.startupParameters.forEach(p -> params.append("\n\t ").append(p));
-        s.traceFlags.startup.forEach(f -> params.append("\n\t -T").append(f));
+        s.startupParameters.forEach(p -> params.append("\n\t ").append(spaced(p)));
+        if (!s.isLinux()) {
+            s.traceFlags.startup.forEach(f -> params.append("\n\t -T ").append(f));
+        }
         out.add(line(start, "Server", params.toString()));
         if (!s.isLinux()) {
             out.add(line(start, "Server", "Command Line Startup Parameters:\n\t -s \"" + (s.server.instanceName == null
@@ -113,6 +120,11 @@ final class SystemProcedures {
         }
         out.addAll(s.errorLog);
         return out;
+    }
+
+    private static String spaced(String argument) {
+        return argument.length() > 2 && argument.startsWith("-") && argument.charAt(2) != ' '
+                ? argument.substring(0, 2) + " " + argument.substring(2) : argument;
     }
 
     private static Scenario.ErrorLogLine line(LocalDateTime t, String process, String text) {
