@@ -216,12 +216,12 @@ public final class FactsMapper {
                     + " /var/opt/mssql/mssql.conf, section [traceflag]");
         }
         if (p.traceFlags().isEmpty()) {
-            // Not verified that SQL Server on Linux lists mssql.conf trace flags among these lines, so their
-            // absence proves nothing.
+            // Captured SQL Server on Linux error logs list only -d, -l and -e here, and no documentation says
+            // whether trace flags set with mssql-conf would be listed, so their absence proves nothing.
             return Fact.unknown("the error log's startup lines (" + String.join(" ", p.arguments()) + ") list no -T"
-                    + " trace flag, and SQL Server on Linux may take trace flags from /var/opt/mssql/mssql.conf"
-                    + " [traceflag] without listing them there; check that file (sudo /opt/mssql/bin/mssql-conf"
-                    + " traceflag …)");
+                    + " trace flag, and SQL Server on Linux keeps the trace flags set with mssql-conf in"
+                    + " /var/opt/mssql/mssql.conf [traceflag], which it is not known to list there; T-SQL cannot"
+                    + " read that file (sudo cat /var/opt/mssql/mssql.conf shows it)");
         }
         return Fact.of(p);
     }
