@@ -68,6 +68,11 @@ public final class CatalogEngine implements SqlEngine, AutoCloseable {
     }
 
     @Override
+    public Faults initialFaults() {
+        return template.toFaults();
+    }
+
+    @Override
     public void bindFaults(Supplier<Faults> source) {
         setFaults(source);
     }

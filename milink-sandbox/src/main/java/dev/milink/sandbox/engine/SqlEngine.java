@@ -21,4 +21,9 @@ public interface SqlEngine {
      * Engines without statement faults ignore it.
      */
     default void bindFaults(java.util.function.Supplier<Faults> source) {}
+
+    /** The faults the instance starts with (a scenario's {@code faults:} section); none by default. */
+    default Faults initialFaults() {
+        return Faults.NONE;
+    }
 }

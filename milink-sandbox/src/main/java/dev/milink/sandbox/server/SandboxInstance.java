@@ -23,12 +23,15 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class SandboxInstance implements AutoCloseable {
     private final InstanceDef definition;
-    private final AtomicReference<Faults> faults = new AtomicReference<>(Faults.NONE);
+    private final AtomicReference<Faults> faults;
     private final RequestLog requestLog = new RequestLog();
     private final TdsServer server;
 
     private SandboxInstance(InstanceDef definition, InetAddress address) throws IOException {
         this.definition = definition;
+        this.faults = new AtomicReference<>(definition.engine().initialFaults());
+        // one holder for both layers: latency, login delay and drops here, statement errors in the engine
+        definition.engine().bindFaults(faults::get);
         boolean tls = definition.encryption() != EncryptionSupport.NOT_SUPPORTED;
         this.server = TdsServer.start(address, definition.port(), new TdsServer.Config(definition.name(),
                 definition.engine(), definition.encryption(), tls ? () -> SandboxCertificate.get().sslContext() : null,
@@ -50,7 +53,10 @@ public final class SandboxInstance implements AutoCloseable {
 
     public Faults faults() { return faults.get(); }
 
-    /** Replaces the faults; statement errors ({@link Faults#statementErrors()}) are applied by the engine. */
+    /**
+     * Replaces the faults: latency, login delay and dropped connections apply here, statement errors
+     * ({@link Faults#statementErrors()}) in the engine, which reads this same holder.
+     */
     public void setFaults(Faults newFaults) { faults.set(Objects.requireNonNull(newFaults, "faults")); }
 
     public RequestLog requestLog() { return requestLog; }

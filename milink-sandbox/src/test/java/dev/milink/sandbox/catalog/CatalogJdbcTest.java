@@ -4,9 +4,14 @@ package dev.milink.sandbox.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.milink.sandbox.engine.Faults;
+import dev.milink.sandbox.scenario.Scenario;
 import dev.milink.sandbox.scenario.Scenarios;
 import dev.milink.sandbox.server.InstanceDef;
+import dev.milink.sandbox.server.SandboxInstance;
 import dev.milink.sandbox.server.SandboxServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,11 +19,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The catalog engine behind the TDS server, driven by the real mssql-jdbc driver. */
 class CatalogJdbcTest {
@@ -71,6 +79,43 @@ class CatalogJdbcTest {
             assertThatThrownBy(() -> s.executeQuery("SELECT nope FROM sys.databases"))
                     .isInstanceOf(SQLException.class).hasMessage("Invalid column name 'nope'.")
                     .extracting(e -> ((SQLException) e).getErrorCode()).isEqualTo(207);
+        }
+    }
+
+    @Test
+    void instanceFaultsDriveStatementErrorsThroughTheDriver() throws SQLException {
+        SandboxInstance sql = server.instance("sql");
+        sql.setFaults(new Faults(Duration.ZERO, Duration.ZERO, 0, List.of(new Faults.StatementError(
+                Pattern.compile("ALTER DATABASE \\[HRDB] SET AUTO_CLOSE"), 1222, 16,
+                "Lock request time out period exceeded.", 1))));
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.execute("ALTER DATABASE [HRDB] SET AUTO_CLOSE OFF"))
+                    .isInstanceOf(SQLException.class).hasMessage("Lock request time out period exceeded.")
+                    .extracting(e -> ((SQLException) e).getErrorCode()).isEqualTo(1222);
+            s.execute("ALTER DATABASE [HRDB] SET AUTO_CLOSE OFF"); // times: 1, used up
+        } finally {
+            sql.setFaults(Faults.NONE);
+        }
+    }
+
+    @Test
+    void aScenariosFaultsApplyFromTheStart(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("faulty.yaml");
+        Files.writeString(file, """
+                name: faulty
+                base: unprepared-2019
+                faults:
+                  statementErrors:
+                    - {pattern: 'BACKUP DATABASE', number: 3201, severity: 16, message: 'Cannot open backup device.', times: -1}
+                """);
+        try (SandboxServer faulty = SandboxServer.start(InstanceDef.of("f",
+                CatalogEngine.create(Scenario.fromYaml(file))));
+                Connection c = DriverManager.getConnection(faulty.instance("f").jdbcUrl()
+                        + ";user=sa;password=Sandbox#2019sa");
+                Statement s = c.createStatement()) {
+            assertThat(faulty.instance("f").faults().statementErrors()).hasSize(1);
+            assertThatThrownBy(() -> s.execute("BACKUP DATABASE [Staging] TO DISK = N'D:\\Backups\\S.bak'"))
+                    .extracting(e -> ((SQLException) e).getErrorCode()).isEqualTo(3201);
         }
     }
 
