@@ -54,8 +54,25 @@ public final class Scenarios {
     static Scenario resolve(JsonNode tree, String source) {
         JsonNode merged = withBase(tree);
         Scenario s = ScenarioMapper.bind(merged, source);
+        validate(s, source);
         ScenarioDefaults.apply(s);
         return s;
+    }
+
+    /** What the YAML must say because no default would be honest. */
+    private static void validate(Scenario s, String source) {
+        for (Scenario.Database db : s.databases) {
+            for (int i = 0; i < db.backups.size(); i++) {
+                Scenario.Backup b = db.backups.get(i);
+                if (b.device == null || b.device.isBlank()) {
+                    // msdb.dbo.backupmediafamily.physical_device_name is the file the backup went to
+                    throw new IllegalArgumentException("Invalid scenario " + source + ": database '" + db.name
+                            + "', backups[" + i + "] (type " + b.type + ") has no device; give the backup file, e.g."
+                            + " device: '" + (s.isLinux() ? "/var/opt/mssql/backup/" : "D:\\Backups\\") + db.name
+                            + ".bak'");
+                }
+            }
+        }
     }
 
     private static JsonNode withBase(JsonNode tree) {

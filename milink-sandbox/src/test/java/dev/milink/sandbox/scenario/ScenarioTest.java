@@ -47,4 +47,22 @@ class ScenarioTest {
         assertThatThrownBy(() -> Scenario.fromYaml(file)).hasMessageContaining("srever");
         assertThatThrownBy(() -> Scenarios.load("nope")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aBackupWithoutDeviceIsAScenarioErrorNamingTheDatabase(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("nodevice.yaml");
+        Files.writeString(file, """
+                name: nodevice
+                base: prepared-2022
+                databases:
+                  - name: Sales
+                    backups:
+                      - {type: D, finish: "2026-11-01T22:00:00", device: 'D:\\Backups\\s.bak'}
+                      - {type: L, finish: "2026-11-02T22:00:00"}
+                """);
+        assertThatThrownBy(() -> Scenario.fromYaml(file)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("database 'Sales', backups[1] (type L) has no device")
+                .hasMessageContaining("device: 'D:\\Backups\\Sales.bak'");
+    }
 }
