@@ -33,16 +33,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
  * Collect → check → plan → apply → collect again, on a fresh {@code unprepared-2019} sandbox per test, through the
  * real collector, checks and mssql-jdbc.
  */
-@Disabled("Blocked on 2026-11-26: the collector's batches use ERROR_NUMBER() in TRY/CATCH, which the sandbox "
-        + "engine answers with error 195, so every fact is UNKNOWN and nothing is planned. Enable once they agree; "
-        + "FixCatalogEngineTest covers the executor against the same engine meanwhile.")
 class FixSandboxTest {
 
     static final String BACKUP_DIR = "D:\\Backups";
@@ -56,8 +52,7 @@ class FixSandboxTest {
     void start() throws Exception {
         CatalogEngine engine = CatalogEngine.create(Scenarios.load("unprepared-2019"));
         sandbox = SandboxServer.start(InstanceDef.of("sql", engine));
-        sql = sandbox.instance("sql");
-        engine.setFaults(sql::faults);
+        sql = sandbox.instance("sql"); // its setFaults drives the engine's statement errors too
         settings = ConnectionSettings.of(SqlTarget.parse(sql.host() + "," + sql.port()),
                         new Authentication.SqlLogin("sa", Secret.of("Sandbox#2019sa")))
                 .withTrustServerCertificate(true);
@@ -81,13 +76,26 @@ class FixSandboxTest {
         List<Finding> after = findings();
         Map<String, Status> afterStatus = after.stream()
                 .collect(Collectors.toMap(FixSandboxTest::key, Finding::status, (a, b) -> a));
+        // a finding whose steps are all T-SQL passes; one that also had a manual step passes or keeps only manual
+        // steps: DBCC TRACEON turns a flag on now but cannot make it a -T startup parameter
+        Set<String> needsHostStep = keys(plan.manual());
+        FixPlan second = plan(after);
+        Set<String> passing = new java.util.TreeSet<>();
         for (PlannedStep s : plan.appliable()) {
             for (String check : s.checkIds()) {
                 String key = check + "|" + s.target();
-                assertThat(afterStatus.get(key)).as(key + " after " + s.step().id()).isEqualTo(Status.PASS);
+                if (needsHostStep.contains(key) && afterStatus.get(key) != Status.PASS) {
+                    assertThat(second.steps()).as(key + " after " + s.step().id())
+                            .filteredOn(p -> keys(List.of(p)).contains(key)).isNotEmpty()
+                            .allMatch(p -> !p.appliable());
+                } else {
+                    assertThat(afterStatus.get(key)).as(key + " after " + s.step().id()).isEqualTo(Status.PASS);
+                    passing.add(check);
+                }
             }
         }
-        assertThat(plan(after).appliable()).isEmpty();
+        assertThat(passing).contains("MIL-I2", "MIL-I8", "MIL-I9", "MIL-I12", "MIL-D5", "MIL-D6", "MIL-D7");
+        assertThat(second.appliable()).isEmpty();
     }
 
     @Test
@@ -99,7 +107,8 @@ class FixSandboxTest {
         assertThat(executor().apply(plan, settings, secrets(), ProgressListener.NONE).succeeded()).isTrue();
 
         List<Finding> after = findings();
-        assertThat(after).filteredOn(f -> Set.of("Sales]Q1", "O'Brien DB").contains(f.target().database()))
+        assertThat(after).filteredOn(f -> f.target().database() != null
+                        && Set.of("Sales]Q1", "O'Brien DB").contains(f.target().database()))
                 .filteredOn(f -> Set.of("MIL-D6", "MIL-D7").contains(f.checkId()))
                 .extracting(Finding::status).containsOnly(Status.PASS);
     }
@@ -158,6 +167,11 @@ class FixSandboxTest {
 
     private static FixPlan plan(List<Finding> findings) {
         return FixPlanner.plan("sql", findings, FixPlanner.Options.DEFAULT);
+    }
+
+    private static Set<String> keys(List<PlannedStep> steps) {
+        return steps.stream().flatMap(s -> s.checkIds().stream().map(c -> c + "|" + s.target()))
+                .collect(Collectors.toSet());
     }
 
     private static String key(Finding f) {
