@@ -16,6 +16,8 @@ final class VerbosityOptions {
 
     /** Kept strongly referenced: java.util.logging holds loggers weakly and would drop the level. */
     private static final Logger MILINK_LOG = Logger.getLogger("dev.milink");
+    /** One handler for the whole JVM: repeated in-process runs (tests, the library) must not stack handlers. */
+    private static final ConsoleHandler DEBUG_HANDLER = new ConsoleHandler(); // writes to System.err
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
@@ -34,10 +36,15 @@ final class VerbosityOptions {
         debug = on;
         verbose(on);
         if (on) {
-            ConsoleHandler handler = new ConsoleHandler(); // writes to System.err
-            handler.setLevel(Level.FINE);
-            MILINK_LOG.setLevel(Level.FINE);
-            MILINK_LOG.addHandler(handler);
+            enableDebugLog();
+        }
+    }
+
+    private static synchronized void enableDebugLog() {
+        DEBUG_HANDLER.setLevel(Level.FINE);
+        MILINK_LOG.setLevel(Level.FINE);
+        if (!java.util.Arrays.asList(MILINK_LOG.getHandlers()).contains(DEBUG_HANDLER)) {
+            MILINK_LOG.addHandler(DEBUG_HANDLER);
         }
     }
 }

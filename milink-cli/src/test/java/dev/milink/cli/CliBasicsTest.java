@@ -108,4 +108,11 @@ class CliBasicsTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("Error [USAGE]").contains("MilinkException").contains("\tat ");
     }
+
+    @Test
+    void repeatedDebugRunsInOneJvmKeepOneLogHandler() {
+        Cli.run("checks", "list", "--debug");
+        Cli.run("checks", "list", "--debug");
+        assertThat(java.util.logging.Logger.getLogger("dev.milink").getHandlers()).hasSize(1);
+    }
 }
