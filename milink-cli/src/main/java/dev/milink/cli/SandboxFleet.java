@@ -112,14 +112,16 @@ final class SandboxFleet implements AutoCloseable {
         }
     }
 
-    /** The scenario's SQL login with a password, a sysadmin one first. */
+    /** The scenario's SQL login with a password: the one it names in {@code connectAs}, else a sysadmin one first. */
     private static Scenario.Login sqlLogin(Scenario s, String scenario) {
         return s.logins.stream()
                 .filter(l -> l.password != null && l.canLogin && !l.disabled && !l.name.contains("\\"))
+                .filter(l -> s.connectAs == null || l.name.equalsIgnoreCase(s.connectAs))
                 .sorted((a, b) -> Boolean.compare(isSysadmin(b), isSysadmin(a)))
                 .findFirst()
                 .orElseThrow(() -> new MilinkException(ErrorCode.INTERNAL, "Sandbox scenario '" + scenario
-                        + "' defines no SQL login with a password."));
+                        + (s.connectAs == null ? "' defines no SQL login with a password."
+                                : "' connects as '" + s.connectAs + "', which is not one of its SQL logins.")));
     }
 
     private static boolean isSysadmin(Scenario.Login l) {

@@ -73,6 +73,16 @@ class SandboxCommandsTest {
     }
 
     @Test
+    void demoOfTheLimitedLoginScenarioShowsPermissionGapsAsUnknownNeverAsPass() {
+        Cli r = Cli.run("demo", "--scenario", "limited-login");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).containsPattern("FAIL +MIL-I1 .*not a member of sysadmin")
+                .containsPattern("\\?\\?\\?\\? +MIL-I2 ")
+                .contains("needs VIEW SERVER STATE")
+                .doesNotContainPattern("PASS +MIL-I2 ");
+    }
+
+    @Test
     void demoUnknownScenarioListsTheKnownOnes() {
         Cli r = Cli.run("demo", "--scenario", "nope");
         assertThat(r.exit()).isEqualTo(2);

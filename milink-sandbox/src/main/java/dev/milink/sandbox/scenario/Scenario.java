@@ -47,6 +47,11 @@ public final class Scenario {
     public Map<String, Integer> configurations = new LinkedHashMap<>();
     public FileSystem filesystem = new FileSystem();
     public List<Login> logins = new ArrayList<>();
+    /**
+     * The login tools connect with by default ({@code milink demo}, {@code milink sandbox}), e.g. a low-privileged
+     * one in a scenario about permissions; null = a sysadmin login.
+     */
+    public String connectAs;
     /** Entra access token → login name, for FEDAUTH logins. */
     public Map<String, String> entraTokens = new LinkedHashMap<>();
     public List<Database> databases = new ArrayList<>();
