@@ -52,7 +52,7 @@ public final class EndpointCertificateCheck implements Check {
         }
         Instant now = context.clock().instant();
         String expected = "certificate in master, private key encrypted by the master key (MK), expiry after "
-                + now.plus(context.certificateExpiryWarning()) + ", no backslash in the name";
+                + day(now.plus(context.certificateExpiryWarning())) + ", no backslash in the name";
         String newName = EndpointCertificates.newName(s, context);
         Optional<Certificate> current = EndpointCertificates.current(s);
         if (current.isEmpty()) {
@@ -62,7 +62,7 @@ public final class EndpointCertificateCheck implements Check {
         }
         Certificate c = current.get();
         Evidence evidence = Evidence.of(c.name() + ": private key " + c.privateKeyEncryption() + ", expires "
-                + c.expiryDate(), expected);
+                + day(c.expiryDate()), expected);
         if (!"MK".equalsIgnoreCase(c.privateKeyEncryption())) {
             return List.of(finding.fail("Certificate " + c.name() + " has its private key "
                     + describeKey(c.privateKeyEncryption()) + ", not encrypted by the master key.", evidence,
@@ -74,14 +74,15 @@ public final class EndpointCertificateCheck implements Check {
                     "Create certificate " + newName + " and switch the endpoint to it.")));
         }
         if (c.expiryDate() == null || !c.expiryDate().isAfter(now)) {
-            return List.of(finding.fail("Certificate " + c.name() + " expired on " + c.expiryDate() + ".", evidence,
+            return List.of(finding.fail("Certificate " + c.name() + " expired on " + day(c.expiryDate()) + ".",
+                    evidence,
                     replace(facts, context, newName, "Rotate: create " + newName + ", switch the endpoint to it "
                             + "and upload its public key to the managed instance.")));
         }
         Duration left = Duration.between(now, c.expiryDate());
         if (left.compareTo(context.certificateExpiryWarning()) < 0) {
             return List.of(finding.warn("Certificate " + c.name() + " expires in " + left.toDays() + " days ("
-                    + c.expiryDate() + ").", evidence, replace(facts, context, newName, "Rotate before expiry: "
+                    + day(c.expiryDate()) + ").", evidence, replace(facts, context, newName, "Rotate before expiry: "
                     + "create " + newName + ", switch the endpoint to it and upload its public key.")));
         }
         return List.of(finding.pass("Certificate " + c.name() + " is protected by the master key and valid for "
@@ -99,5 +100,10 @@ public final class EndpointCertificateCheck implements Check {
             case "NA" -> "missing (public key only)";
             default -> "protected as '" + type + "'";
         };
+    }
+
+    /** Expiry dates as days (UTC), the precision a DBA reasons in; "unknown" when SQL Server gave none. */
+    private static String day(Instant t) {
+        return t == null ? "unknown" : java.time.LocalDate.ofInstant(t, java.time.ZoneOffset.UTC).toString();
     }
 }

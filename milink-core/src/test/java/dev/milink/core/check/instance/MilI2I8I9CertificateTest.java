@@ -77,7 +77,8 @@ class MilI2I8I9CertificateTest {
         Finding f = one(I9, TestFacts.ready().certificates(Fact.of(List.of(endpointCert("Cert_SQL01_endpoint",
                 TestFacts.NOW.minus(Duration.ofDays(1)), "MK")))).build());
         assertThat(f.status()).isEqualTo(Status.FAIL);
-        assertThat(f.message()).contains("expired");
+        assertThat(f.message()).contains("expired on 2026-05-31.");
+        assertThat(f.evidence().expected()).contains("expiry after 2026-07-01,");
         assertThat(stepIds(f)).containsExactly("MIL-I9/sql01.contoso.local/create-endpoint-certificate",
                 "MIL-I9/sql01.contoso.local/upload-endpoint-certificate");
         assertThat(scripts(f, ScriptKind.MANUAL)).contains("New-AzSqlInstanceServerTrustCertificate",
