@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
-import dev.milink.core.buildref.BuildReference;
-import dev.milink.core.buildref.BuildReferences;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
-import dev.milink.core.model.Direction;
 import dev.milink.report.ReportRenderer;
 import dev.milink.sqlserver.connect.Authentication;
 import dev.milink.sqlserver.connect.SqlTarget;
@@ -41,23 +38,8 @@ final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TARGET", arity = "0..*", descriptionKey = "targets")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--direction", paramLabel = "DIRECTION", descriptionKey = "direction")
-    String direction;
-
-    @Option(names = {"-d", "--database"}, paramLabel = "NAME", descriptionKey = "database")
-    List<String> databases = new ArrayList<>();
-
     @Option(names = "--fail-on", paramLabel = "LEVEL", descriptionKey = "fail-on")
     FailOn failOn;
-
-    @Option(names = "--config", paramLabel = "FILE", descriptionKey = "config")
-    Path config;
-
-    @Option(names = "--mi-fqdn", paramLabel = "FQDN", descriptionKey = "mi-fqdn")
-    String miFqdn;
-
-    @Option(names = "--build-reference", paramLabel = "FILE", descriptionKey = "build-reference")
-    Path buildReference;
 
     @Option(names = "--facts", paramLabel = "FILE", descriptionKey = "facts")
     List<Path> facts = new ArrayList<>();
@@ -67,6 +49,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--parallel", paramLabel = "N", descriptionKey = "parallel")
     Integer parallel;
+
+    @Mixin
+    AssessmentOptions assessment;
 
     @Mixin
     AuthOptions auth;
@@ -83,32 +68,19 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Invocation inv = Invocation.of(spec);
-        MilinkConfig cfg = config == null ? MilinkConfig.empty() : MilinkConfig.load(config, inv.env().variables());
-        String format = first(output.format, cfg.output(), "text");
+        MilinkConfig cfg = assessment.config(inv);
+        String format = AssessmentOptions.first(output.format, cfg.output(), "text");
         inv.json(format.equalsIgnoreCase("json"));
         ReportRenderer renderer = ReportOutput.renderer(format);
-        output.file = first(output.file, cfg.outputFile(), null);
-        CheckContext context = context(cfg);
+        output.file = AssessmentOptions.first(output.file, cfg.outputFile(), null);
+        CheckContext context = assessment.context(cfg);
         List<CheckRun.Source> sources = sources(cfg, inv);
         List<String> notes = context.builds().stalenessNote(Clock.systemUTC()).stream().toList();
         CheckRun.Result result = CheckRun.run(sources, parallel(cfg), context,
-                databases.isEmpty() ? cfg.databases() : databases, notes);
+                assessment.databases(cfg), notes);
         result.failures().forEach(f -> inv.warn("not assessed: " + f.getMessage() + " [" + f.code() + "]"));
         ReportOutput.write(result.report(), renderer, output.file, output.color(inv.env()), showSkipped, inv);
         return result.exitCode(failOn != null ? failOn : failOn(cfg));
-    }
-
-    private CheckContext context(MilinkConfig cfg) {
-        Direction dir;
-        try {
-            dir = Direction.fromCliName(first(direction, cfg.direction(), Direction.SQL_TO_MI.cliName()));
-        } catch (IllegalArgumentException e) {
-            throw new MilinkException(ErrorCode.USAGE, "Unknown direction: " + e.getMessage() + ".");
-        }
-        Path ref = first(buildReference, cfg.buildReference(), null);
-        BuildReference builds = ref == null ? BuildReferences.bundled() : BuildReferences.load(ref);
-        String fqdn = first(miFqdn, cfg.miFqdn(), null);
-        return CheckContext.of(dir, builds).withManagedInstanceFqdn(fqdn);
     }
 
     /** Live targets (from the command line, else the config), or facts files; never both. */
@@ -127,24 +99,13 @@ final class CheckCommand implements Callable<Integer> {
                     + " 'targets:' in --config FILE, or --facts FILE from 'milink collect-script'.");
         }
         List<SqlTarget> parsed = names.stream().map(SqlTarget::parse).toList();
-        Authentication authentication = authentication(cfg, inv);
-        connection.trustServerCertificate |= Boolean.TRUE.equals(cfg.trustServerCertificate());
-        connection.hostNameInCertificate = first(connection.hostNameInCertificate, cfg.hostNameInCertificate(), null);
-        connection.trustStore = first(connection.trustStore, cfg.trustStore(), null);
-        connection.warnIfInsecure(inv);
+        Authentication authentication = AssessmentOptions.signIn(auth, connection, cfg, inv);
         List<CheckRun.Source> sources = new ArrayList<>();
         for (int i = 0; i < parsed.size(); i++) {
             var settings = connection.settings(parsed.get(i), authentication, inv);
             sources.add(new CheckRun.Source(parsed.get(i).display(), () -> Collectors.live(settings)));
         }
         return sources;
-    }
-
-    private Authentication authentication(MilinkConfig cfg, Invocation inv) {
-        AuthMode mode = auth.mode != null ? auth.mode
-                : cfg.auth() != null ? AuthMode.fromCliName(cfg.auth()) : AuthMode.SQL;
-        return new Credentials(inv).resolve(mode, first(auth.user, cfg.user(), null),
-                first(auth.passwordFile, cfg.passwordFile(), null));
     }
 
     private int parallel(MilinkConfig cfg) {
@@ -167,7 +128,4 @@ final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    private static <T> T first(T a, T b, T fallback) {
-        return a != null ? a : b != null ? b : fallback;
-    }
 }

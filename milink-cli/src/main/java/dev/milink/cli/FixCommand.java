@@ -5,7 +5,6 @@ import dev.milink.cli.fix.FixTerminal;
 import dev.milink.cli.fix.FixWorkflow;
 import dev.milink.core.assess.Assessor;
 import dev.milink.core.assess.Assessor.DatabaseSelection;
-import dev.milink.core.buildref.BuildReference;
 import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.error.ErrorCode;
@@ -23,7 +22,6 @@ import dev.milink.sqlserver.fix.FixExecutor;
 import dev.milink.sqlserver.fix.FixResult;
 import dev.milink.sqlserver.fix.ProgressListener;
 import dev.milink.sqlserver.fix.Secrets;
-import dev.milink.core.buildref.BuildReferences;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,20 +72,8 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--dmk-password-file", paramLabel = "FILE", descriptionKey = "fix-dmk-password-file")
     Path dmkPasswordFile;
 
-    @Option(names = "--direction", paramLabel = "DIRECTION", descriptionKey = "direction")
-    String direction;
-
-    @Option(names = {"-d", "--database"}, paramLabel = "NAME", descriptionKey = "database")
-    List<String> databases = new ArrayList<>();
-
-    @Option(names = "--config", paramLabel = "FILE", descriptionKey = "config")
-    Path config;
-
-    @Option(names = "--mi-fqdn", paramLabel = "FQDN", descriptionKey = "mi-fqdn")
-    String miFqdn;
-
-    @Option(names = "--build-reference", paramLabel = "FILE", descriptionKey = "build-reference")
-    Path buildReference;
+    @Mixin
+    AssessmentOptions assessment;
 
     @Mixin
     AuthOptions auth;
@@ -101,25 +87,18 @@ final class FixCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Invocation inv = Invocation.of(spec);
-        MilinkConfig cfg = config == null ? MilinkConfig.empty() : MilinkConfig.load(config, inv.env().variables());
+        MilinkConfig cfg = assessment.config(inv);
         String name = target != null ? target : cfg.targets().size() == 1 ? cfg.targets().getFirst() : null;
         if (name == null) {
             throw new MilinkException(ErrorCode.USAGE, "milink fix works on one instance: give TARGET (HOST[,PORT] or"
                     + " HOST\\INSTANCE), or exactly one entry under 'targets:' in --config FILE.");
         }
-        Direction dir;
-        try {
-            dir = Direction.fromCliName(first(direction, cfg.direction(), Direction.SQL_TO_MI.cliName()));
-        } catch (IllegalArgumentException e) {
-            throw new MilinkException(ErrorCode.USAGE, "Unknown direction: " + e.getMessage() + ".");
-        }
-        Path ref = first(buildReference, cfg.buildReference(), null);
-        BuildReference builds = ref == null ? BuildReferences.bundled() : BuildReferences.load(ref);
-        CheckContext context = CheckContext.of(dir, builds).withManagedInstanceFqdn(first(miFqdn, cfg.miFqdn(), null));
+        CheckContext context = assessment.context(cfg);
+        Direction dir = context.direction();
         if (backupDir != null) {
             context = context.withBackupPath(backupDir);
         }
-        List<String> named = databases.isEmpty() ? cfg.databases() : databases;
+        List<String> named = assessment.databases(cfg);
         DatabaseSelection selection = named.isEmpty() ? DatabaseSelection.ALL_USER
                 : DatabaseSelection.named(Set.copyOf(named));
         CheckContext ctx = context;
@@ -139,15 +118,7 @@ final class FixCommand implements Callable<Integer> {
 
             private ConnectionSettings settings() {
                 if (settings == null) {
-                    AuthMode mode = auth.mode != null ? auth.mode
-                            : cfg.auth() != null ? AuthMode.fromCliName(cfg.auth()) : AuthMode.SQL;
-                    Authentication a = new Credentials(inv).resolve(mode, first(auth.user, cfg.user(), null),
-                            first(auth.passwordFile, cfg.passwordFile(), null));
-                    connection.trustServerCertificate |= Boolean.TRUE.equals(cfg.trustServerCertificate());
-                    connection.hostNameInCertificate = first(connection.hostNameInCertificate,
-                            cfg.hostNameInCertificate(), null);
-                    connection.trustStore = first(connection.trustStore, cfg.trustStore(), null);
-                    connection.warnIfInsecure(inv);
+                    Authentication a = AssessmentOptions.signIn(auth, connection, cfg, inv);
                     settings = connection.settings(parsed, a, inv);
                 }
                 return settings;
@@ -206,7 +177,4 @@ final class FixCommand implements Callable<Integer> {
         };
     }
 
-    private static <T> T first(T a, T b, T fallback) {
-        return a != null ? a : b != null ? b : fallback;
-    }
 }

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.cli;
+
+import dev.milink.core.buildref.BuildReference;
+import dev.milink.core.buildref.BuildReferences;
+import dev.milink.core.check.CheckContext;
+import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.MilinkException;
+import dev.milink.core.model.Direction;
+import dev.milink.sqlserver.connect.Authentication;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * What {@code check} and {@code fix} assess, and with which settings: {@code --direction}, {@code --database},
+ * {@code --config}, {@code --mi-fqdn}, {@code --build-reference}. Command-line values win over the config file.
+ */
+final class AssessmentOptions {
+
+    @Option(names = "--direction", paramLabel = "DIRECTION", descriptionKey = "direction")
+    String direction;
+
+    @Option(names = {"-d", "--database"}, paramLabel = "NAME", descriptionKey = "database")
+    List<String> databases = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE", descriptionKey = "config")
+    Path config;
+
+    @Option(names = "--mi-fqdn", paramLabel = "FQDN", descriptionKey = "mi-fqdn")
+    String miFqdn;
+
+    @Option(names = "--build-reference", paramLabel = "FILE", descriptionKey = "build-reference")
+    Path buildReference;
+
+    /** The {@code --config} file with environment variables substituted, or an empty config. */
+    MilinkConfig config(Invocation inv) {
+        return config == null ? MilinkConfig.empty() : MilinkConfig.load(config, inv.env().variables());
+    }
+
+    /** Direction, build reference data (bundled unless a file is given) and the MI's FQDN. */
+    CheckContext context(MilinkConfig cfg) {
+        Direction dir;
+        try {
+            dir = Direction.fromCliName(first(direction, cfg.direction(), Direction.SQL_TO_MI.cliName()));
+        } catch (IllegalArgumentException e) {
+            throw new MilinkException(ErrorCode.USAGE, "Unknown direction: " + e.getMessage() + ".");
+        }
+        Path ref = first(buildReference, cfg.buildReference(), null);
+        BuildReference builds = ref == null ? BuildReferences.bundled() : BuildReferences.load(ref);
+        return CheckContext.of(dir, builds).withManagedInstanceFqdn(first(miFqdn, cfg.miFqdn(), null));
+    }
+
+    /** The databases named on the command line, else in the config; empty = every user database. */
+    List<String> databases(MilinkConfig cfg) {
+        return databases.isEmpty() ? cfg.databases() : databases;
+    }
+
+    /**
+     * Resolves how to sign in and the TLS settings, command line over config file, and warns once when the
+     * server certificate is not validated.
+     */
+    static Authentication signIn(AuthOptions auth, ConnectionOptions connection, MilinkConfig cfg, Invocation inv) {
+        AuthMode mode = auth.mode != null ? auth.mode
+                : cfg.auth() != null ? AuthMode.fromCliName(cfg.auth()) : AuthMode.SQL;
+        Authentication authentication = new Credentials(inv).resolve(mode, first(auth.user, cfg.user(), null),
+                first(auth.passwordFile, cfg.passwordFile(), null));
+        connection.trustServerCertificate |= Boolean.TRUE.equals(cfg.trustServerCertificate());
+        connection.hostNameInCertificate = first(connection.hostNameInCertificate, cfg.hostNameInCertificate(), null);
+        connection.trustStore = first(connection.trustStore, cfg.trustStore(), null);
+        connection.warnIfInsecure(inv);
+        return authentication;
+    }
+
+    static <T> T first(T a, T b, T fallback) {
+        return a != null ? a : b != null ? b : fallback;
+    }
+}
