@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.cli.auth.AuthMode;
+import dev.milink.cli.auth.Credentials;
+import dev.milink.cli.auth.Side;
 import dev.milink.core.buildref.BuildReference;
 import dev.milink.core.buildref.BuildReferences;
 import dev.milink.core.check.CheckContext;
@@ -64,7 +67,7 @@ final class AssessmentOptions {
     static Authentication signIn(AuthOptions auth, ConnectionOptions connection, MilinkConfig cfg, Invocation inv) {
         AuthMode mode = auth.mode != null ? auth.mode
                 : cfg.auth() != null ? AuthMode.fromCliName(cfg.auth()) : AuthMode.SQL;
-        Authentication authentication = new Credentials(inv).resolve(mode, first(auth.user, cfg.user(), null),
+        Authentication authentication = new Credentials(inv, Side.SQL_SERVER).resolve(mode, first(auth.user, cfg.user(), null),
                 first(auth.passwordFile, cfg.passwordFile(), null));
         connection.trustServerCertificate |= Boolean.TRUE.equals(cfg.trustServerCertificate());
         connection.hostNameInCertificate = first(connection.hostNameInCertificate, cfg.hostNameInCertificate(), null);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.cli.auth.AuthMode;
+import dev.milink.cli.auth.Credentials;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,17 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.cli.auth.AuthContext;
 import dev.milink.core.secret.Secret;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * One run of the CLI: its streams, its environment and what the error reporter must know (verbose, JSON wanted,
- * secrets to mask). Commands reach it through {@link #of(CommandSpec)}.
+ * secrets to mask). Commands in this package reach it through {@link #of(CommandSpec)}; commands in any package
+ * reach its sign-in part through {@link AuthContext#of(CommandSpec)}.
  */
-final class Invocation {
+final class Invocation implements AuthContext {
 
     private final Environment env;
     private final PrintWriter out;
@@ -76,8 +79,25 @@ final class Invocation {
         json = on;
     }
 
+    @Override
+    public Optional<String> env(String name) {
+        return env.get(name);
+    }
+
+    @Override
+    public boolean interactive() {
+        return env.interactive();
+    }
+
+    @Override
+    public char[] readPassword(String prompt) {
+        out.flush();
+        return env.console().readPassword("%s", prompt);
+    }
+
     /** Remembers a secret so that no error text can show it, whatever a driver put in its message. */
-    Secret remember(Secret secret) {
+    @Override
+    public Secret remember(Secret secret) {
         if (secret != null && secret.length() >= 4) {
             secrets.add(secret.reveal());
         }
@@ -94,7 +114,8 @@ final class Invocation {
     }
 
     /** Prints a warning line to stderr. */
-    void warn(String message) {
+    @Override
+    public void warn(String message) {
         err.println("Warning: " + mask(message));
         err.flush();
     }

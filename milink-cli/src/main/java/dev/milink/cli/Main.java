@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.cli.auth.AuthContext;
 import dev.milink.core.error.ExitStatus;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -36,7 +37,7 @@ import picocli.CommandLine.HelpCommand;
             VersionCommand.class,
             HelpCommand.class,
         })
-public final class Main implements Callable<Integer> {
+public final class Main implements Callable<Integer>, AuthContext.Provider {
 
     private final Invocation invocation;
 
@@ -91,6 +92,12 @@ public final class Main implements Callable<Integer> {
     }
 
     Invocation invocation() {
+        return invocation;
+    }
+
+    /** The run's environment, prompt and secret masking, for commands outside this package (network test). */
+    @Override
+    public AuthContext authContext() {
         return invocation;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.milink.cli.auth.Credentials;
 import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import java.io.IOException;

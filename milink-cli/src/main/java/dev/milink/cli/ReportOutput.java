@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.cli.auth.Credentials;
 import dev.milink.core.assess.AssessmentReport;
 import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.milink.cli;
+package dev.milink.cli.auth;
 
 import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
@@ -13,21 +13,28 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
 /**
- * Turns {@code --auth}/{@code --user} and the secret sources into an {@link Authentication}. Secrets never come
- * from the command line. A password (or client secret) comes, in this order, from {@code --password-file FILE},
- * the environment variable {@value #PASSWORD_ENV}, or a no-echo prompt when milink runs interactively; an access
- * token comes from {@value #TOKEN_ENV}. Anything else is a clear usage error, never a hang on a closed stdin.
+ * Turns a sign-in mode, a user and one side's secret sources into an {@link Authentication}. Secrets never come
+ * from the command line. A password (or client secret) comes, in this order, from the side's password file
+ * option, its password variable ({@code MILINK_SQL_PASSWORD}, {@code MILINK_MI_PASSWORD}), or a no-echo prompt
+ * when milink runs interactively; an access token comes from its token variable ({@code MILINK_ACCESS_TOKEN},
+ * {@code MILINK_MI_ACCESS_TOKEN}). Anything else is a clear usage error, never a hang on a closed stdin. Every
+ * secret read is remembered, so error output masks it.
+ *
+ * <pre>{@code
+ * Authentication a = new Credentials(AuthContext.of(spec), Side.SQL_SERVER).resolve(AuthMode.SQL, "milink", null);
+ * }</pre>
+ *
+ * @since 0.1
  */
-final class Credentials {
+public final class Credentials {
 
-    static final String PASSWORD_ENV = "MILINK_SQL_PASSWORD";
-    static final String TOKEN_ENV = "MILINK_ACCESS_TOKEN";
-
-    private final Invocation invocation;
+    private final AuthContext context;
+    private final Side side;
     private Secret cachedPassword;
 
-    Credentials(Invocation invocation) {
-        this.invocation = invocation;
+    public Credentials(AuthContext context, Side side) {
+        this.context = context;
+        this.side = side;
     }
 
     /**
@@ -35,32 +42,34 @@ final class Credentials {
      * @param user         login, client id or UPN; required for sql, entra-password and entra-service-principal
      * @param passwordFile a file holding the password on its first line, or null
      */
-    Authentication resolve(AuthMode mode, String user, Path passwordFile) {
+    public Authentication resolve(AuthMode mode, String user, Path passwordFile) {
         return switch (mode) {
             case SQL -> new Authentication.SqlLogin(required(user, mode), password(user, passwordFile));
             case INTEGRATED -> new Authentication.Integrated();
             case ENTRA_DEFAULT, ENTRA_MANAGED_IDENTITY -> new Authentication.Entra(mode.jdbcMode(), user, null);
             case ENTRA_SERVICE_PRINCIPAL, ENTRA_PASSWORD ->
                     new Authentication.Entra(mode.jdbcMode(), required(user, mode), password(user, passwordFile));
-            case ACCESS_TOKEN -> new Authentication.AccessToken(invocation.remember(invocation.env().get(TOKEN_ENV)
+            case ACCESS_TOKEN -> new Authentication.AccessToken(context.remember(context.env(side.tokenEnv())
                     .map(Secret::of).orElseThrow(() -> new MilinkException(ErrorCode.SECRET_MISSING,
-                            "--auth access-token needs the token in the environment variable " + TOKEN_ENV
-                                    + " (e.g. from 'az account get-access-token --resource https://database.windows.net/')."))));
+                            side.authOption() + " access-token needs the token in the environment variable "
+                                    + side.tokenEnv() + " (e.g. from 'az account get-access-token --resource"
+                                    + " https://database.windows.net/')."))));
         };
     }
 
-    private static String required(String user, AuthMode mode) {
+    private String required(String user, AuthMode mode) {
         if (user == null || user.isBlank()) {
-            throw new MilinkException(ErrorCode.USAGE, "--auth " + mode.cliName() + " needs --user NAME"
+            throw new MilinkException(ErrorCode.USAGE, side.authOption() + " " + mode.cliName() + " needs "
+                    + side.userOption() + " NAME"
                     + (mode == AuthMode.ENTRA_SERVICE_PRINCIPAL ? " (the application's client id)." : "."));
         }
         return user;
     }
 
-    /** One password per run, asked for at most once, even for many targets. */
+    /** One password per side and run, asked for at most once, even for many targets. */
     private synchronized Secret password(String user, Path file) {
         if (cachedPassword == null) {
-            cachedPassword = invocation.remember(readPassword(user, file));
+            cachedPassword = context.remember(readPassword(user, file));
         }
         return cachedPassword;
     }
@@ -69,20 +78,20 @@ final class Credentials {
         if (file != null) {
             return fromFile(file);
         }
-        var env = invocation.env();
-        var fromEnv = env.get(PASSWORD_ENV);
+        var fromEnv = context.env(side.passwordEnv());
         if (fromEnv.isPresent()) {
             return Secret.of(fromEnv.get());
         }
-        if (env.interactive()) {
-            char[] typed = env.console().readPassword("Password for %s: ", user);
+        if (context.interactive()) {
+            char[] typed = context.readPassword("Password for " + user + side.where() + ": ");
             if (typed != null && typed.length > 0) {
                 return Secret.of(typed);
             }
         }
-        throw new MilinkException(ErrorCode.SECRET_MISSING, "No password for '" + user + "': set the environment"
-                + " variable " + PASSWORD_ENV + ", use --password-file FILE, or run milink in a terminal to be"
-                + " prompted. (There is no --password option: command lines end up in shell history and ps.)");
+        throw new MilinkException(ErrorCode.SECRET_MISSING, "No password for '" + user + "'" + side.where()
+                + ": set the environment variable " + side.passwordEnv() + ", use " + side.passwordFileOption()
+                + " FILE, or run milink in a terminal to be prompted. (There is no --password option: command"
+                + " lines end up in shell history and ps.)");
     }
 
     private Secret fromFile(Path file) {
@@ -104,7 +113,7 @@ final class Credentials {
         try {
             Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
             if (p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ)) {
-                invocation.warn("the password file " + file + " can be read by other users; restrict it with"
+                context.warn("the password file " + file + " can be read by other users; restrict it with"
                         + " 'chmod 600 " + file + "'.");
             }
         } catch (UnsupportedOperationException | IOException e) {
@@ -113,7 +122,7 @@ final class Credentials {
     }
 
     /** "no such file", "permission denied" … rather than the exception class name. */
-    static String describe(IOException e) {
+    public static String describe(IOException e) {
         return switch (e) {
             case java.nio.file.NoSuchFileException n -> "no such file";
             case java.nio.file.AccessDeniedException a -> "permission denied";

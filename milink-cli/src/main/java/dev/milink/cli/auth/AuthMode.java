@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.milink.cli;
+package dev.milink.cli.auth;
 
 import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The {@code --auth} modes, by their command-line names. */
-enum AuthMode {
+/**
+ * The sign-in modes, by their command-line names ({@code --auth}, {@code --mi-auth}, {@code auth:} in the config
+ * file).
+ *
+ * @since 0.1
+ */
+public enum AuthMode {
     SQL("sql", null),
     INTEGRATED("integrated", null),
     ENTRA_DEFAULT("entra-default", "ActiveDirectoryDefault"),
@@ -24,12 +29,12 @@ enum AuthMode {
         this.jdbcMode = jdbcMode;
     }
 
-    String cliName() {
+    public String cliName() {
         return cliName;
     }
 
     /** The mssql-jdbc {@code authentication} value for Entra modes, null otherwise. */
-    String jdbcMode() {
+    public String jdbcMode() {
         return jdbcMode;
     }
 
@@ -38,7 +43,8 @@ enum AuthMode {
         return cliName;
     }
 
-    static AuthMode fromCliName(String name) {
+    /** The mode called {@code name} (any case); a usage error listing the valid names otherwise. */
+    public static AuthMode fromCliName(String name) {
         return Arrays.stream(values()).filter(m -> m.cliName.equalsIgnoreCase(name.trim())).findFirst()
                 .orElseThrow(() -> new MilinkException(ErrorCode.USAGE, "Unknown authentication mode '" + name
                         + "'. Valid modes: " + Arrays.stream(values()).map(AuthMode::cliName)
@@ -46,7 +52,7 @@ enum AuthMode {
     }
 
     /** The names, for {@code --help} ({@code ${COMPLETION-CANDIDATES}}). */
-    static final class Names implements Iterable<String> {
+    public static final class Names implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
             return Arrays.stream(values()).map(AuthMode::cliName).iterator();
@@ -54,7 +60,7 @@ enum AuthMode {
     }
 
     /** picocli converter so that {@code --auth entra-default} maps by CLI name, not constant name. */
-    static final class Converter implements picocli.CommandLine.ITypeConverter<AuthMode> {
+    public static final class Converter implements picocli.CommandLine.ITypeConverter<AuthMode> {
         @Override
         public AuthMode convert(String value) {
             try {
