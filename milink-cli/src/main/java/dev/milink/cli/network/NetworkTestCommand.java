@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.network;
 
+import dev.milink.cli.auth.AuthContext;
+import dev.milink.cli.auth.AuthMode;
+import dev.milink.cli.auth.Credentials;
+import dev.milink.cli.auth.Side;
 import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.secret.Secret;
@@ -17,8 +21,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,11 +38,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "test", sortOptions = false)
 final class NetworkTestCommand implements Callable<Integer> {
 
-    /**
-     * Where secrets come from: the process environment. (This package cannot use the root command's injectable
-     * environment without a package cycle; tests use the password-file options.)
-     */
-    private static final UnaryOperator<String> ENVIRONMENT = System::getenv;
+    private static final Side SQL_SERVER = Side.SQL_SERVER.labelled("SQL Server");
+
+    private static final String TRUST_STORE_PASSWORD_ENV = "MILINK_TRUST_STORE_PASSWORD";
 
     @Mixin
     Help help;
@@ -49,8 +51,9 @@ final class NetworkTestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SQLSERVER", descriptionKey = "test-target")
     String target;
 
-    @Option(names = "--auth", paramLabel = "MODE", descriptionKey = "test-auth")
-    String auth;
+    @Option(names = "--auth", paramLabel = "MODE", descriptionKey = "test-auth", converter = AuthMode.Converter.class,
+            completionCandidates = AuthMode.Names.class)
+    AuthMode auth;
 
     @Option(names = {"-U", "--user"}, paramLabel = "NAME", descriptionKey = "test-user")
     String user;
@@ -61,8 +64,9 @@ final class NetworkTestCommand implements Callable<Integer> {
     @Option(names = "--mi", paramLabel = "FQDN[,PORT]", required = true, descriptionKey = "mi")
     String mi;
 
-    @Option(names = "--mi-auth", paramLabel = "MODE", descriptionKey = "mi-auth")
-    String miAuth;
+    @Option(names = "--mi-auth", paramLabel = "MODE", descriptionKey = "mi-auth", converter = AuthMode.Converter.class,
+            completionCandidates = AuthMode.Names.class)
+    AuthMode miAuth;
 
     @Option(names = "--mi-user", paramLabel = "NAME", descriptionKey = "mi-user")
     String miUser;
@@ -122,11 +126,14 @@ final class NetworkTestCommand implements Callable<Integer> {
         };
         SqlTarget sqlTarget = SqlTarget.parse(target);
         SqlTarget miTarget = SqlTarget.parse(mi);
-        Authentication sqlAuth = SideAuth.SQL.resolve(auth, user, passwordFile, ENVIRONMENT);
-        Authentication miAuthentication = SideAuth.MI.resolve(miAuth, miUser, miPasswordFile, ENVIRONMENT);
+        AuthContext context = AuthContext.of(spec);
+        Authentication sqlAuth = new Credentials(context, SQL_SERVER)
+                .resolve(Objects.requireNonNullElse(auth, AuthMode.SQL), user, passwordFile);
+        Authentication miAuthentication = new Credentials(context, Side.MANAGED_INSTANCE)
+                .resolve(Objects.requireNonNullElse(miAuth, AuthMode.SQL), miUser, miPasswordFile);
         PrintWriter err = spec.commandLine().getErr();
         if (trustServerCertificate) {
-            err.println("Warning: --trust-server-certificate turns off server certificate validation for both"
+            context.warn("--trust-server-certificate turns off server certificate validation for both"
                     + " connections: a man-in-the-middle could read the logins. Prefer --trust-store FILE.");
         }
         LinkTestOptions options = LinkTestOptions.defaults()
@@ -141,8 +148,11 @@ final class NetworkTestCommand implements Callable<Integer> {
         if (sqlAddress != null) {
             checkAddress(sqlAddress);
         }
-        ConnectionSettings sqlSettings = settings(sqlTarget, sqlAuth).withHostNameInCertificate(hostNameInCertificate);
-        ConnectionSettings miSettings = settings(miTarget, miAuthentication);
+        Secret storePassword = trustStore == null ? null
+                : context.env(TRUST_STORE_PASSWORD_ENV).map(Secret::of).map(context::remember).orElse(null);
+        ConnectionSettings sqlSettings = settings(sqlTarget, sqlAuth, storePassword)
+                .withHostNameInCertificate(hostNameInCertificate);
+        ConnectionSettings miSettings = settings(miTarget, miAuthentication, storePassword);
         err.println("Testing the link's network paths; temporary SQL Agent jobs (prefix milink_nettest_) are created"
                 + " and removed. This can take a minute or two.");
         err.flush();
@@ -155,10 +165,7 @@ final class NetworkTestCommand implements Callable<Integer> {
         return report.exitStatus().code();
     }
 
-    private ConnectionSettings settings(SqlTarget t, Authentication a) {
-        Secret storePassword = trustStore == null ? null
-                : java.util.Optional.ofNullable(ENVIRONMENT.apply("MILINK_TRUST_STORE_PASSWORD")).map(Secret::of)
-                        .orElse(null);
+    private ConnectionSettings settings(SqlTarget t, Authentication a, Secret storePassword) {
         return new ConnectionSettings(t, a, true, trustServerCertificate, null, trustStore, storePassword,
                 Duration.ofSeconds(Math.max(1, loginTimeout)), Duration.ofSeconds(60));
     }

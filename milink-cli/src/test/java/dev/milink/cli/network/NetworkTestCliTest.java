@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,17 +25,20 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Black-box tests of {@code milink network test} against a sandbox SQL Server (Windows, Agent running) and the
  * sandbox managed instance. The MI's endpoint name does not resolve (a DNS failure, deterministic on any machine);
- * its primary node points at a listening loopback socket.
+ * its primary node points at a listening loopback socket. Passwords come from an injected environment, as in CI;
+ * {@link #passwordFilesWorkAndAnOpenOneIsWarned} covers the file options.
  */
 class NetworkTestCliTest {
 
     @TempDir
     Path dir;
 
+    private static final String MI_PASSWORD = "Sandbox#MIadmin1";
+
     private ServerSocket listener;
     private SandboxServer sandbox;
-    private Path sqlPassword;
-    private Path miPassword;
+    private String sqlPassword;
+    private Map<String, String> env;
 
     @BeforeEach
     void start() throws Exception {
@@ -49,8 +53,8 @@ class NetworkTestCliTest {
         mi.fabric.hadrPort = listener.getLocalPort();
         sandbox = SandboxServer.start(InstanceDef.of("sql", CatalogEngine.create(sql)),
                 InstanceDef.of("mi", CatalogEngine.create(mi)));
-        sqlPassword = secret("sql.pw", sql.login("sa").password);
-        miPassword = secret("mi.pw", "Sandbox#MIadmin1");
+        sqlPassword = sql.login("sa").password;
+        env = Map.of("MILINK_SQL_PASSWORD", sqlPassword, "MILINK_MI_PASSWORD", MI_PASSWORD);
     }
 
     @AfterEach
@@ -61,10 +65,8 @@ class NetworkTestCliTest {
 
     @Test
     void blockedHopMeansExitOneWithTheFix() {
-        Run r = Run.milink("network", "test", "127.0.0.1," + sandbox.instance("sql").port(), "--user", "sa",
-                "--password-file", sqlPassword.toString(), "--mi", "127.0.0.1," + sandbox.instance("mi").port(),
-                "--mi-user", "miadmin", "--mi-password-file", miPassword.toString(), "--trust-server-certificate",
-                "--poll-interval", "20ms", "--mi-subnet", "127.0.0.0/8");
+        Run r = Run.milink(env, "network", "test", sqlServer(), "--user", "sa", "--mi", mi(), "--mi-user", "miadmin",
+                "--trust-server-certificate", "--poll-interval", "20ms", "--mi-subnet", "127.0.0.0/8");
         assertThat(r.exit()).as(r.toString()).isEqualTo(1);
         assertThat(r.out()).contains("instance endpoint  contoso-mi.no-such-zone.invalid")
                 .contains("[BLOCKED] contoso-mi.no-such-zone.invalid:5022")
@@ -79,10 +81,8 @@ class NetworkTestCliTest {
 
     @Test
     void jsonOutput() throws Exception {
-        Run r = Run.milink("network", "test", "127.0.0.1," + sandbox.instance("sql").port(), "--user", "sa",
-                "--password-file", sqlPassword.toString(), "--mi", "127.0.0.1," + sandbox.instance("mi").port(),
-                "--mi-user", "miadmin", "--mi-password-file", miPassword.toString(), "--trust-server-certificate",
-                "--poll-interval", "20ms", "--output", "json");
+        Run r = Run.milink(env, "network", "test", sqlServer(), "--user", "sa", "--mi", mi(), "--mi-user", "miadmin",
+                "--trust-server-certificate", "--poll-interval", "20ms", "--output", "json");
         assertThat(r.exit()).as(r.toString()).isEqualTo(1);
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("schemaVersion").asText()).isEqualTo("1");
@@ -96,20 +96,64 @@ class NetworkTestCliTest {
     }
 
     @Test
-    void wrongPasswordIsExitThree() throws Exception {
-        Run r = Run.milink("network", "test", "127.0.0.1," + sandbox.instance("sql").port(), "--user", "sa",
-                "--password-file", secret("bad.pw", "nope").toString(), "--mi", "127.0.0.1,"
-                        + sandbox.instance("mi").port(), "--mi-user", "miadmin", "--mi-password-file",
-                miPassword.toString(), "--trust-server-certificate");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(3);
-        assertThat(r.err()).contains("Error [SQL_LOGIN_FAILED]");
+    void passwordFilesWorkAndAnOpenOneIsWarned() throws Exception {
+        Path sqlFile = secret("sql.pw", sqlPassword, "rw-------");
+        Path miFile = secret("mi.pw", MI_PASSWORD, "rw-r--r--");
+        Run r = Run.milink("network", "test", sqlServer(), "--user", "sa", "--password-file", sqlFile.toString(),
+                "--mi", mi(), "--mi-user", "miadmin", "--mi-password-file", miFile.toString(),
+                "--trust-server-certificate", "--poll-interval", "20ms");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("Warning: the password file " + miFile + " can be read by other users")
+                .contains("chmod 600 " + miFile)
+                .doesNotContain("Warning: the password file " + sqlFile);
     }
 
     @Test
-    void missingMiPasswordIsAUsageError() {
-        Run r = Run.milink("network", "test", "127.0.0.1,1", "--user", "sa", "--password-file",
-                sqlPassword.toString(), "--mi", "127.0.0.1,2", "--mi-user", "miadmin",
-                "--mi-password-file", dir.resolve("missing.pw").toString());
+    void wrongPasswordIsExitThreeAndNeverEchoed() {
+        String wrong = "Wrong#Password-7731";
+        Run r = Run.milink(Map.of("MILINK_SQL_PASSWORD", wrong, "MILINK_MI_PASSWORD", MI_PASSWORD), "network",
+                "test", sqlServer(), "--user", "sa", "--mi", mi(), "--mi-user", "miadmin",
+                "--trust-server-certificate", "--output", "json");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(3);
+        assertThat(r.err()).contains("Error [SQL_LOGIN_FAILED]");
+        assertThat(r.out() + r.err()).doesNotContain(wrong);
+    }
+
+    @Test
+    void eachSideNamesItsOwnSecretSources() {
+        Run noMi = Run.milink(Map.of("MILINK_SQL_PASSWORD", "x"), "network", "test", "127.0.0.1,1", "--user", "sa",
+                "--mi", "127.0.0.1,2", "--mi-user", "miadmin");
+        assertThat(noMi.exit()).as(noMi.toString()).isEqualTo(2);
+        assertThat(noMi.err()).startsWith("Error [SECRET_MISSING]: No password for 'miadmin' on the managed"
+                + " instance: set the environment variable MILINK_MI_PASSWORD, use --mi-password-file FILE");
+        Run noSql = Run.milink(Map.of("MILINK_MI_PASSWORD", "x"), "network", "test", "127.0.0.1,1", "--user", "sa",
+                "--mi", "127.0.0.1,2", "--mi-user", "miadmin");
+        assertThat(noSql.err()).startsWith("Error [SECRET_MISSING]: No password for 'sa' on SQL Server: set the"
+                + " environment variable MILINK_SQL_PASSWORD, use --password-file FILE");
+        Run noToken = Run.milink(Map.of("MILINK_ACCESS_TOKEN", "sql-side-token"), "network", "test",
+                "127.0.0.1,1", "--auth", "access-token", "--mi", "127.0.0.1,2", "--mi-auth", "access-token");
+        assertThat(noToken.exit()).isEqualTo(2);
+        assertThat(noToken.err()).startsWith("Error [SECRET_MISSING]: --mi-auth access-token needs the token in"
+                + " the environment variable MILINK_MI_ACCESS_TOKEN");
+        Run noUser = Run.milink(env, "network", "test", "127.0.0.1,1", "--user", "sa", "--mi", "127.0.0.1,2");
+        assertThat(noUser.err()).startsWith("Error [USAGE]: --mi-auth sql needs --mi-user NAME.");
+    }
+
+    @Test
+    void authModesAreCheckCommandsModes() {
+        Run r = Run.milink(env, "network", "test", "127.0.0.1,1", "--user", "sa", "--mi", "127.0.0.1,2",
+                "--mi-user", "miadmin", "--mi-auth", "kerberos");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("'--mi-auth'", "Unknown authentication mode 'kerberos'",
+                "sql, integrated, entra-default, entra-managed-identity, entra-service-principal, entra-password,"
+                        + " access-token.");
+        assertThat(Run.milink("network", "test", "--help").out()).contains("--auth=MODE", "entra-managed-identity");
+    }
+
+    @Test
+    void missingPasswordFileIsAUsageError() {
+        Run r = Run.milink(env, "network", "test", "127.0.0.1,1", "--user", "sa", "--mi", "127.0.0.1,2",
+                "--mi-user", "miadmin", "--mi-password-file", dir.resolve("missing.pw").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Cannot read the password file").contains("no such file");
         Run noMi = Run.milink("network", "test", "127.0.0.1,1");
@@ -117,10 +161,18 @@ class NetworkTestCliTest {
         assertThat(noMi.err()).contains("--mi");
     }
 
-    private Path secret(String name, String value) throws Exception {
+    private String sqlServer() {
+        return "127.0.0.1," + sandbox.instance("sql").port();
+    }
+
+    private String mi() {
+        return "127.0.0.1," + sandbox.instance("mi").port();
+    }
+
+    private Path secret(String name, String value, String permissions) throws Exception {
         Path p = dir.resolve(name);
         Files.writeString(p, value + "\n");
-        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(permissions));
         return p;
     }
 }
