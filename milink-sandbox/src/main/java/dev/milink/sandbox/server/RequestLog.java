@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Every request one sandbox instance received, in arrival order, for assertions such as "the collector needed
@@ -23,6 +24,7 @@ import java.util.function.Predicate;
  */
 public final class RequestLog implements RequestListener {
     static final int CAPACITY = 10_000;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final ArrayDeque<Request> entries = new ArrayDeque<>();
     private long sequence;
@@ -34,17 +36,23 @@ public final class RequestLog implements RequestListener {
      * @param message       the TDS message on its connection; RPC calls sent in one message share it
      * @param procedure     RPC procedure name (sp_executesql, sp_prepexec, sp_execute, dbo.p …), else null
      * @param sql           SQL text as sent (for sp_execute, the text prepared earlier); the login name for LOGIN
-     * @param normalizedSql {@code sql} with runs of whitespace collapsed to one space and trimmed
      */
     public record Request(long sequence, RequestKind kind, Instant at, long connectionId, int message,
-                          String procedure, String sql, String normalizedSql) {}
+                          String procedure, String sql) {
+
+        /**
+         * {@code sql} with runs of whitespace collapsed to one space and trimmed. Computed when asked: every
+         * request of every instance is logged, and only assertions read this.
+         */
+        public String normalizedSql() {
+            return sql == null ? null : WHITESPACE.matcher(sql).replaceAll(" ").trim();
+        }
+    }
 
     @Override
     public void onRequest(RequestKind kind, long connectionId, int message, String procedure, String text) {
-        String normalized = text == null ? null : text.replaceAll("\\s+", " ").trim();
         synchronized (entries) {
-            entries.addLast(new Request(sequence++, kind, Instant.now(), connectionId, message, procedure, text,
-                    normalized));
+            entries.addLast(new Request(sequence++, kind, Instant.now(), connectionId, message, procedure, text));
             if (entries.size() > CAPACITY) {
                 entries.removeFirst();
             }
