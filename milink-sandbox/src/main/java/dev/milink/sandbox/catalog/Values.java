@@ -8,9 +8,16 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Small conversions shared by views and commands: scenario date strings, GUIDs, SIDs, LSNs, hashes. */
 public final class Values {
+    /** m/d/yyyy, SQL Server's us_english DATEFORMAT mdy. */
+    private static final Pattern US_DATE = Pattern.compile("(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})(.*)");
+    /** yyyymmdd, the unambiguous format. */
+    private static final Pattern COMPACT_DATE = Pattern.compile("\\d{8}.*");
+
     private Values() {}
 
     /** Parses {@code 2024-05-01T08:00:00} or {@code 2024-05-01 08:00:00} (date only allowed); null stays null. */
@@ -19,10 +26,10 @@ public final class Values {
             return null;
         }
         String t = text.strip().replace(' ', 'T');
-        java.util.regex.Matcher us = java.util.regex.Pattern.compile("(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4})(.*)").matcher(t);
-        if (us.matches()) { // m/d/yyyy, SQL Server's us_english DATEFORMAT mdy
+        Matcher us = US_DATE.matcher(t);
+        if (us.matches()) {
             t = us.group(3) + "-" + pad(us.group(1)) + "-" + pad(us.group(2)) + us.group(4);
-        } else if (t.matches("\\d{8}.*")) { // yyyymmdd, the unambiguous format
+        } else if (COMPACT_DATE.matcher(t).matches()) {
             t = t.substring(0, 4) + "-" + t.substring(4, 6) + "-" + t.substring(6);
         }
         return t.length() == 10 ? LocalDateTime.parse(t + "T00:00:00") : LocalDateTime.parse(t);
