@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Remediation script text, kept as resource files under {@code fix/<check-id>/<name>} so DBAs can review them
  * without reading Java. Placeholders are {@code {{name}}}; callers pass values that are already quoted for the
- * target language (use {@link dev.milink.core.tsql.TSql} for T-SQL). A placeholder without a value is an error,
- * so a template never ships half-filled.
+ * target language (use {@link dev.milink.core.tsql.TSql} for T-SQL, {@link ScriptLiterals} for PowerShell and
+ * shell). A placeholder without a value is an error, so a template never ships half-filled.
  *
  * @since 0.1
  */

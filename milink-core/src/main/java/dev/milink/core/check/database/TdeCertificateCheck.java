@@ -8,6 +8,7 @@ import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
+import dev.milink.core.check.ScriptLiterals;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
@@ -103,12 +104,12 @@ public final class TdeCertificateCheck implements Check.DatabaseCheck {
                 .script(ScriptKind.TSQL, "backup-certificate.sql").build();
         var convert = Steps.step(META, db, "convert-to-pfx", "Convert the exported certificate to .pfx")
                 .order(Steps.ORDER_OTHER + 1).appliable(false).secret(PASSWORD_VARIABLE)
-                .value("cer_ps", Quote.powershell(cer)).value("pvk_ps", Quote.powershell(pvk))
-                .value("pfx_ps", Quote.powershell(pfx))
+                .value("cer_ps", ScriptLiterals.powershell(cer)).value("pvk_ps", ScriptLiterals.powershell(pvk))
+                .value("pfx_ps", ScriptLiterals.powershell(pfx))
                 .script(ScriptKind.WINDOWS_POWERSHELL, "pvk2pfx.ps1").build();
         var upload = Steps.step(META, db, "upload-tde-certificate", "Upload the certificate to the managed instance")
                 .order(Steps.ORDER_OTHER + 2).appliable(false).secret(PASSWORD_VARIABLE)
-                .value("pfx_ps", Quote.powershell(pfx)).value("pfx_sh", Quote.shell(pfx))
+                .value("pfx_ps", ScriptLiterals.powershell(pfx)).value("pfx_sh", ScriptLiterals.posixShell(pfx))
                 .script(ScriptKind.AZURE_POWERSHELL, "upload.ps1")
                 .script(ScriptKind.AZURE_CLI, "upload-rest.sh").build();
         return new Remediation("Export certificate '" + c.name() + "' with its private key, convert it to .pfx and "

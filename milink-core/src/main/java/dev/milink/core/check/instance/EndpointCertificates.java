@@ -5,6 +5,7 @@ import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.FixStep;
 import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.ScriptKind;
+import dev.milink.core.check.ScriptLiterals;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.Certificate;
@@ -101,7 +102,7 @@ final class EndpointCertificates {
 
     static FixStep uploadStep(Facts facts, String name) {
         Map<String, String> values = Map.of("name", name, "nameLiteral", TSql.literal(name),
-                "nameArgument", PowerShell.literal(name));
+                "nameArgument", ScriptLiterals.powershell(name));
         return Fixes.manual("MIL-I9", facts, "upload-endpoint-certificate",
                 "Upload the public key of " + name + " to the managed instance", Phase.INSTANCE,
                 Fixes.SQL_ENDPOINT_CERTIFICATE + 1, false,

@@ -1,19 +1,24 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.milink.core.check.instance;
+package dev.milink.core.check;
 
 import java.util.Objects;
 
-/** Quoting for values placed into generated PowerShell scripts. */
-final class PowerShell {
+/**
+ * Quoting for values placed into the non-T-SQL fix scripts (PowerShell, POSIX shell); T-SQL goes through
+ * {@link dev.milink.core.tsql.TSql}. Used for {@link FixTemplates} placeholder values.
+ *
+ * @since 0.1
+ */
+public final class ScriptLiterals {
 
-    private PowerShell() {
+    private ScriptLiterals() {
     }
 
     /**
      * A single-quoted PowerShell string literal. PowerShell also treats the typographic quotes U+2018–U+201B as
      * single quotes, so they are doubled like {@code '}; nothing inside single quotes is expanded.
      */
-    static String literal(String value) {
+    public static String powershell(String value) {
         Objects.requireNonNull(value, "value");
         StringBuilder out = new StringBuilder("'");
         for (char c : value.toCharArray()) {
@@ -23,5 +28,11 @@ final class PowerShell {
             out.append(c);
         }
         return out.append('\'').toString();
+    }
+
+    /** A POSIX shell single-quoted string: {@code '} becomes {@code '\''}. */
+    public static String posixShell(String value) {
+        Objects.requireNonNull(value, "value");
+        return "'" + value.replace("'", "'\\''") + "'";
     }
 }
