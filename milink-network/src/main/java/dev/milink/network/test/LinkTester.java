@@ -169,8 +169,7 @@ public final class LinkTester {
             for (int i = 0; i < hops.size(); i++) {
                 ProbeResult r = results.get(i);
                 if (r.outcome() == ProbeOutcome.OPEN && untrusted.isPresent()) {
-                    out.add(new HopResult(hops.get(i).direction(), hops.get(i).purpose(), hops.get(i).host(),
-                            hops.get(i).port(), TestMethod.LOCAL_PROBE, HopStatus.NOT_PROVEN, r.address(),
+                    out.add(hops.get(i).result(TestMethod.LOCAL_PROBE, HopStatus.NOT_PROVEN, r.address(),
                             untrusted.get(), List.of("prove it where nothing intercepts TCP, e.g. with the SQL Agent"
                                     + " job on a Windows SQL Server, or: " + proveCommand)));
                     continue;
@@ -195,9 +194,8 @@ public final class LinkTester {
                         + " milink test through an Agent job), and milink does not run on the SQL Server host";
         List<HopResult> out = new ArrayList<>();
         for (Hop h : hops) {
-            out.add(new HopResult(h.direction(), h.purpose(), h.host(), h.port(), TestMethod.NONE,
-                    HopStatus.NOT_PROVEN, null, why + "; a probe from another machine proves nothing about"
-                    + " SQL Server's path.", List.of("on the SQL Server host run: " + proveCommand,
+            out.add(notProven(h, why + "; a probe from another machine proves nothing about SQL Server's path.",
+                    List.of("on the SQL Server host run: " + proveCommand,
                     "or, without milink there: nc -vz -w 5 " + h.host() + " " + h.port()
                             + "  (PowerShell: Test-NetConnection " + h.host() + " -Port " + h.port() + ")")));
         }
@@ -237,8 +235,8 @@ public final class LinkTester {
                 notes.add("SQL Server had no mirroring endpoint: milink created the temporary endpoint "
                         + AgentJob.PREFIX + runId + " on port " + port + " for this test.");
             } catch (SQLException e) {
-                return List.of(new HopResult(hop.direction(), hop.purpose(), hop.host(), hop.port(), TestMethod.NONE,
-                        HopStatus.ERROR, null, "could not create a temporary test endpoint: " + e.getMessage(),
+                return List.of(hop.result(TestMethod.NONE, HopStatus.ERROR, null,
+                        "could not create a temporary test endpoint: " + e.getMessage(),
                         List.of("creating an endpoint needs CREATE ENDPOINT and CREATE CERTIFICATE permission"
                                 + " (sysadmin); or create the link's endpoint first")));
             }
@@ -298,9 +296,9 @@ public final class LinkTester {
         if (rows == null) {
             List<HopResult> out = new ArrayList<>();
             for (Hop h : hops) {
-                out.add(new HopResult(h.direction(), h.purpose(), h.host(), h.port(), method, HopStatus.NOT_PROVEN,
-                        null, "the Agent job on " + where + " did not finish within " + options.jobTimeout().toSeconds()
-                        + " s", agentHelp(side, proveCommand)));
+                out.add(h.result(method, HopStatus.NOT_PROVEN, null, "the Agent job on " + where
+                        + " did not finish within " + options.jobTimeout().toSeconds() + " s",
+                        agentHelp(side, proveCommand)));
             }
             return out;
         }
@@ -311,8 +309,8 @@ public final class LinkTester {
             String message = rows.stream().filter(r -> r.stepId() == stepId).map(AgentJob.StepRow::message)
                     .findFirst().orElse(null);
             if (message == null) {
-                out.add(new HopResult(h.direction(), h.purpose(), h.host(), h.port(), method, HopStatus.ERROR, null,
-                        "the Agent job did not run step " + stepId, agentHelp(side, proveCommand)));
+                out.add(h.result(method, HopStatus.ERROR, null, "the Agent job did not run step " + stepId,
+                        agentHelp(side, proveCommand)));
                 continue;
             }
             TncOutput t = TncOutput.parse(message);
@@ -374,17 +372,15 @@ public final class LinkTester {
                 yield l;
             }
         };
-        return new HopResult(h.direction(), h.purpose(), h.host(), h.port(), method, status, address, detail, todo);
+        return h.result(method, status, address, detail, todo);
     }
 
     private static HopResult notProven(Hop h, String why, List<String> todo) {
-        return new HopResult(h.direction(), h.purpose(), h.host(), h.port(), TestMethod.NONE, HopStatus.NOT_PROVEN,
-                null, why, todo);
+        return h.result(TestMethod.NONE, HopStatus.NOT_PROVEN, null, why, todo);
     }
 
     private static List<HopResult> errors(List<Hop> hops, TestMethod method, String why, List<String> todo) {
-        return hops.stream().map(h -> new HopResult(h.direction(), h.purpose(), h.host(), h.port(), method,
-                HopStatus.ERROR, null, why, todo)).toList();
+        return hops.stream().map(h -> h.result(method, HopStatus.ERROR, null, why, todo)).toList();
     }
 
     // ---- leftovers ----
@@ -461,6 +457,12 @@ public final class LinkTester {
 
     /** One hop to probe. */
     private record Hop(TestDirection direction, String purpose, String host, int port) {
+        /** This hop's result. */
+        HopResult result(TestMethod method, HopStatus status, String remoteAddress, String detail,
+                         List<String> advice) {
+            return new HopResult(direction, purpose, host, port, method, status, remoteAddress, detail, advice);
+        }
+
         String endpoint() {
             return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
         }
