@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -19,13 +20,15 @@ final class SqlScripts {
 
     private static final String DIRECTORY = "/dev/milink/network/test/sql/";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z_]+)}");
+    /** Scripts as read, comments dropped: a test renders some of them once per job, step or cleanup action. */
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
     private SqlScripts() {
     }
 
     /** The script {@code name} with its placeholders replaced; a placeholder without a value is a bug. */
     static String render(String name, Map<String, String> values) {
-        String text = load(name);
+        String text = CACHE.computeIfAbsent(name, SqlScripts::load);
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder b = new StringBuilder();
         while (m.find()) {

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,21 +14,15 @@ import java.util.regex.Pattern;
 final class FixSql {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z]+)}}");
+    /** Resources as read: the guards render them before every database and BACKUP step. */
+    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
 
     private FixSql() {
     }
 
     static String render(String name, Map<String, String> values) {
         String path = "/dev/milink/sqlserver/fix/" + name;
-        String text;
-        try (InputStream in = FixSql.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + path);
-            }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + path, e);
-        }
+        String text = CACHE.computeIfAbsent(path, FixSql::load);
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -38,5 +33,16 @@ final class FixSql {
             m.appendReplacement(out, Matcher.quoteReplacement(v));
         }
         return m.appendTail(out).toString();
+    }
+
+    private static String load(String path) {
+        try (InputStream in = FixSql.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
     }
 }
