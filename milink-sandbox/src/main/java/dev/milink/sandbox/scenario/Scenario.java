@@ -433,6 +433,14 @@ public final class Scenario {
         public List<String> secondaryNodes = new ArrayList<>();
         public String serviceName;
         public String partitionId;
+
+        /** Every node of the instance, the primary first (the order sys.dm_hadr_fabric_* list them in). */
+        public List<String> nodes() {
+            List<String> nodes = new ArrayList<>();
+            nodes.add(primaryNode);
+            nodes.addAll(secondaryNodes);
+            return nodes;
+        }
     }
 
     /** An msdb Agent job as a scenario may pre-create it. */

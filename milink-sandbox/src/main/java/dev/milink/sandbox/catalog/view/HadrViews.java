@@ -272,11 +272,8 @@ final class HadrViews {
                     if (f == null) {
                         return rows;
                     }
-                    List<String> nodes = new ArrayList<>();
-                    nodes.add(f.primaryNode);
-                    nodes.addAll(f.secondaryNodes);
                     long id = 132_000_000_000_000_001L;
-                    for (String node : nodes) {
+                    for (String node : f.nodes()) {
                         boolean primary = node.equals(f.primaryNode);
                         rows.add(Row.of().set("partition_id", Values.guid(f.partitionId)).set("replica_id", id++)
                                 .set("replica_status", 2).set("replica_status_desc", "READY")
@@ -301,11 +298,8 @@ final class HadrViews {
                     if (f == null) {
                         return rows;
                     }
-                    List<String> nodes = new ArrayList<>();
-                    nodes.add(f.primaryNode);
-                    nodes.addAll(f.secondaryNodes);
                     int n = 0;
-                    for (String node : nodes) {
+                    for (String node : f.nodes()) {
                         rows.add(Row.of().set("node_name", node).set("node_id", Integer.toHexString(0x1000 + n))
                                 .set("node_instance_id", 1L + n).set("upgrade_domain", "UD" + n)
                                 .set("fault_domain", "fd:/FD" + n).set("node_status", 1).set("node_status_desc", "UP")
