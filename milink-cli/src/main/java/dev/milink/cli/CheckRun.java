@@ -55,7 +55,7 @@ final class CheckRun {
                     || failOn == FailOn.WARNING && report.hasProblemsAtOrAbove(Severity.WARNING)) {
                 return ExitStatus.NOT_READY.code();
             }
-            return verdict == Verdict.INCOMPLETE ? ExitStatus.INCOMPLETE.code() : ExitStatus.READY.code();
+            return verdict.exitStatus().code();
         }
     }
 

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.fix;
 
-import dev.milink.core.assess.AssessmentReport;
 import dev.milink.core.assess.Summary;
 import dev.milink.core.assess.Verdict;
 import dev.milink.core.check.Finding;
@@ -94,14 +93,17 @@ public final class FixWorkflow {
     private final Server server;
     private final FixTerminal terminal;
     private final Options options;
-    private final Direction direction;
     private final Clock clock;
 
+    /**
+     * @param direction the assessed direction; unused since the verdict comes from {@link Verdict#of} (which does
+     *                  not depend on it); to be dropped with the next change to its callers
+     */
     public FixWorkflow(Server server, FixTerminal terminal, Options options, Direction direction, Clock clock) {
         this.server = Objects.requireNonNull(server, "server");
         this.terminal = Objects.requireNonNull(terminal, "terminal");
         this.options = Objects.requireNonNull(options, "options");
-        this.direction = Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(direction, "direction");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -298,11 +300,8 @@ public final class FixWorkflow {
         return new FixPlan(plan.target(), steps);
     }
 
-    private int verdictCode(List<Finding> findings) {
-        Verdict v = new AssessmentReport("milink", clock.instant(), direction, List.of(), findings, List.of())
-                .verdict();
-        return v == Verdict.NOT_READY ? ExitStatus.NOT_READY.code()
-                : v == Verdict.INCOMPLETE ? ExitStatus.INCOMPLETE.code() : ExitStatus.READY.code();
+    private static int verdictCode(List<Finding> findings) {
+        return Verdict.of(findings).exitStatus().code();
     }
 
     /** WINDOWS or LINUX from the collected host facts; ANY when the host could not be read. */

@@ -35,12 +35,7 @@ public record AssessmentReport(String toolVersion, Instant createdAt, Direction 
 
     /** READY, NOT_READY (a blocker failed) or INCOMPLETE (no blocker failed, a blocker is UNKNOWN). */
     public Verdict verdict() {
-        if (findings.stream().anyMatch(Finding::isBlocking)) {
-            return Verdict.NOT_READY;
-        }
-        boolean blockerUnknown = findings.stream()
-                .anyMatch(f -> f.status() == Status.UNKNOWN && f.severity() == Severity.BLOCKER);
-        return blockerUnknown ? Verdict.INCOMPLETE : Verdict.READY;
+        return Verdict.of(findings);
     }
 
     /** True when a finding at or above {@code threshold} failed or warned (for {@code --fail-on warning}). */
