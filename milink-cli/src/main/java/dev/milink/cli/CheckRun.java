@@ -87,8 +87,7 @@ final class CheckRun {
             throw failures.getFirst();
         }
         requireNamedDatabasesExist(facts, databases);
-        DatabaseSelection selection = databases.isEmpty() ? DatabaseSelection.ALL_USER
-                : DatabaseSelection.named(Set.copyOf(databases));
+        DatabaseSelection selection = DatabaseSelection.of(databases);
         Assessor assessor = Assessor.of(CheckCatalog.standard());
         List<Finding> findings = new ArrayList<>();
         for (ServerFacts f : facts) {

@@ -99,8 +99,7 @@ final class FixCommand implements Callable<Integer> {
             context = context.withBackupPath(backupDir);
         }
         List<String> named = assessment.databases(cfg);
-        DatabaseSelection selection = named.isEmpty() ? DatabaseSelection.ALL_USER
-                : DatabaseSelection.named(Set.copyOf(named));
+        DatabaseSelection selection = DatabaseSelection.of(named);
         CheckContext ctx = context;
         Assessor assessor = Assessor.of(CheckCatalog.standard());
         FixWorkflow workflow = new FixWorkflow(server(SqlTarget.parse(name), cfg, inv, facts -> new FixWorkflow.Checked(

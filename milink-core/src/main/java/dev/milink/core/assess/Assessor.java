@@ -10,6 +10,7 @@ import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -93,6 +94,11 @@ public final class Assessor {
 
         /** Every user database (database_id above 4). */
         DatabaseSelection ALL_USER = db -> !db.isSystem();
+
+        /** The named databases, or every user database when {@code names} is empty ({@code --database}'s rule). */
+        static DatabaseSelection of(Collection<String> names) {
+            return names.isEmpty() ? ALL_USER : named(Set.copyOf(names));
+        }
 
         /** The named databases (exact, case-insensitive names), system ones included if named. */
         static DatabaseSelection named(Set<String> names) {
