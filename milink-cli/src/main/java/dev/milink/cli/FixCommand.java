@@ -10,6 +10,7 @@ import dev.milink.core.check.CheckContext;
 import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.fix.FixPlan;
+import dev.milink.core.fix.FixScripts;
 import dev.milink.core.model.Direction;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
@@ -103,7 +104,7 @@ final class FixCommand implements Callable<Integer> {
         CheckContext ctx = context;
         Assessor assessor = Assessor.of(CheckCatalog.standard());
         FixWorkflow workflow = new FixWorkflow(server(SqlTarget.parse(name), cfg, inv, facts -> new FixWorkflow.Checked(
-                assessor.evaluate(new Facts(facts), ctx, selection), FixWorkflow.platformOf(facts))), terminal(inv),
+                assessor.evaluate(new Facts(facts), ctx, selection), FixScripts.Platform.of(facts))), terminal(inv),
                 new FixWorkflow.Options(apply, yes, scriptDir, Set.copyOf(includeDatabases), dmkPasswordFile), dir,
                 Clock.systemUTC());
         return workflow.run(name);

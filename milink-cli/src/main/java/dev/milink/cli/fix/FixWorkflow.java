@@ -15,7 +15,6 @@ import dev.milink.core.fix.FixScripts;
 import dev.milink.core.fix.PlannedStep;
 import dev.milink.core.fix.ScriptFile;
 import dev.milink.core.model.Direction;
-import dev.milink.core.model.ServerFacts;
 import dev.milink.sqlserver.fix.ApplyOptions;
 import dev.milink.sqlserver.fix.DmkPasswords;
 import dev.milink.sqlserver.fix.FixResult;
@@ -302,12 +301,6 @@ public final class FixWorkflow {
 
     private static int verdictCode(List<Finding> findings) {
         return Verdict.of(findings).exitStatus().code();
-    }
-
-    /** WINDOWS or LINUX from the collected host facts; ANY when the host could not be read. */
-    public static FixScripts.Platform platformOf(ServerFacts facts) {
-        return facts.host().asOptional().map(h -> h.isLinux() ? FixScripts.Platform.LINUX : FixScripts.Platform.WINDOWS)
-                .orElse(FixScripts.Platform.ANY);
     }
 
     private static String counts(Summary s) {

@@ -3,6 +3,7 @@ package dev.milink.core.fix;
 
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
+import dev.milink.core.model.ServerFacts;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -35,6 +36,11 @@ public final class FixScripts {
 
         Platform(Set<ScriptKind> osKinds) {
             this.osKinds = osKinds;
+        }
+
+        /** WINDOWS or LINUX from the collected host facts; ANY when the host could not be read. */
+        public static Platform of(ServerFacts facts) {
+            return facts.host().asOptional().map(h -> h.isLinux() ? LINUX : WINDOWS).orElse(ANY);
         }
 
         boolean wants(ScriptKind kind) {
