@@ -4,6 +4,7 @@ package dev.milink.network.test;
 import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.tsql.TSql;
+import dev.milink.sqlserver.connect.Batches;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -109,9 +110,10 @@ final class AgentJob {
         return names;
     }
 
+    /** Runs a batch and surfaces an error from any of its statements (see {@link Batches}). */
     static void execute(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute(sql);
+            Batches.executeAll(st, sql);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.milink.core.check.ScriptKind;
 import dev.milink.core.fix.FixPlan;
 import dev.milink.core.fix.PlannedStep;
 import dev.milink.core.tsql.TSql;
+import dev.milink.sqlserver.connect.Batches;
 import dev.milink.sqlserver.connect.ConnectionSettings;
 import dev.milink.sqlserver.connect.SqlConnector;
 import dev.milink.sqlserver.connect.SqlExceptionTranslator;
@@ -268,19 +269,7 @@ public final class FixExecutor {
             try (Statement st = statement()) {
                 st.setQueryTimeout((int) Math.min(Integer.MAX_VALUE, options.stepTimeout().toSeconds()));
                 try {
-                    boolean isResultSet = st.execute(sql);
-                    while (true) {
-                        if (isResultSet) {
-                            try (ResultSet rs = st.getResultSet()) {
-                                while (rs.next()) {
-                                    // drain: errors after a result set arrive only once it is read
-                                }
-                            }
-                        } else if (st.getUpdateCount() == -1) {
-                            break;
-                        }
-                        isResultSet = st.getMoreResults();
-                    }
+                    Batches.executeAll(st, sql);
                 } finally {
                     if (sc == null) {
                         for (SQLWarning w = st.getWarnings(); w != null; w = w.getNextWarning()) {
