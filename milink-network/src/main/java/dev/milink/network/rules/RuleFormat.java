@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.network.rules;
 
+import dev.milink.core.check.ScriptLiterals;
 import dev.milink.network.probe.PortRange;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -86,8 +87,9 @@ public enum RuleFormat {
                 b.append("# ").append(r.purpose()).append('\n')
                         .append("if (-not (Get-NetFirewallRule -Name '").append(r.name())
                         .append("' -ErrorAction SilentlyContinue)) {\n")
-                        .append("  New-NetFirewallRule -Name '").append(r.name()).append("' -DisplayName 'milink: ")
-                        .append(r.purpose().replace("'", "''")).append("' -Direction ").append(r.directionWord())
+                        .append("  New-NetFirewallRule -Name '").append(r.name()).append("' -DisplayName ")
+                        .append(ScriptLiterals.powershell("milink: " + r.purpose())).append(" -Direction ")
+                        .append(r.directionWord())
                         .append(" -Profile Any -Action Allow -Protocol TCP ").append(portParam).append(' ')
                         .append(ports(r.ports(), ",", "-")).append(" -RemoteAddress ").append(psList(r.remote()))
                         .append("\n}\n");
@@ -243,10 +245,10 @@ public enum RuleFormat {
 
     /** Quotes for POSIX shells unless the value is a plain word (placeholders stay readable). */
     private static String sh(String s) {
-        return s.matches("[A-Za-z0-9._-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+        return s.matches("[A-Za-z0-9._-]+") ? s : ScriptLiterals.posixShell(s);
     }
 
     private static String ps(String s) {
-        return "'" + s.replace("'", "''") + "'";
+        return ScriptLiterals.powershell(s);
     }
 }
