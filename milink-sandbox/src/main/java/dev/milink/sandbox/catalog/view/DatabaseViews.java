@@ -6,7 +6,12 @@ import static dev.milink.sandbox.catalog.view.Types.*;
 import dev.milink.sandbox.catalog.Values;
 import dev.milink.sandbox.catalog.view.CatalogView.Permission;
 import dev.milink.sandbox.catalog.view.CatalogView.Scope;
+import dev.milink.sandbox.scenario.AvailabilityGroup;
+import dev.milink.sandbox.scenario.Certificate;
+import dev.milink.sandbox.scenario.DbFile;
+import dev.milink.sandbox.scenario.Filegroup;
 import dev.milink.sandbox.scenario.Scenario;
+import dev.milink.sandbox.scenario.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +115,7 @@ final class DatabaseViews {
     private static Row databaseRow(ViewContext ctx, Scenario.Database d) {
         Scenario s = ctx.scenario();
         boolean online = d.online();
-        Scenario.AvailabilityGroup ag = HadrViews.groupOf(s, d);
+        AvailabilityGroup ag = HadrViews.groupOf(s, d);
         boolean logBackupPending = !"SIMPLE".equals(d.recovery) && d.lastLogBackupLsn != null;
         return Row.of()
                 .set("name", d.name).set("database_id", d.id).set("owner_sid", Values.sid(d.owner))
@@ -210,7 +215,7 @@ final class DatabaseViews {
         if (d == null) {
             return rows;
         }
-        for (Scenario.DbFile f : d.files) {
+        for (DbFile f : d.files) {
             int type = switch (f.type) {
                 case "LOG" -> 1;
                 case "FILESTREAM" -> 2;
@@ -255,7 +260,7 @@ final class DatabaseViews {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     Scenario.Database d = ctx.database();
                     for (int i = 0; i < d.filegroups.size(); i++) {
-                        Scenario.Filegroup g = d.filegroups.get(i);
+                        Filegroup g = d.filegroups.get(i);
                         rows.add(Row.of().set("name", g.name).set("data_space_id", i + 1).set("type", g.type)
                                 .set("type_desc", switch (g.type) {
                                     case "FD" -> "FILESTREAM_DATA_FILEGROUP";
@@ -293,7 +298,7 @@ final class DatabaseViews {
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     int objectId = 1_000_000_000;
-                    for (Scenario.Table t : ctx.database().tables) {
+                    for (Table t : ctx.database().tables) {
                         rows.add(Row.of().set("name", t.name).set("object_id", objectId++).set("schema_id", 1)
                                 .set("parent_object_id", 0).set("type", "U ").set("type_desc", "USER_TABLE")
                                 .set("create_date", Values.time(ctx.database().createDate))
@@ -388,7 +393,7 @@ final class DatabaseViews {
     }
 
     private static Map<String, Object> encryptionRow(ViewContext ctx, int dbId, String cert, String date) {
-        Scenario.Certificate c = cert == null ? null : SecurityViews.certificate(ctx.scenario().database("master"), cert);
+        Certificate c = cert == null ? null : SecurityViews.certificate(ctx.scenario().database("master"), cert);
         return Row.of().set("database_id", dbId).set("encryption_state", 3).set("create_date", Values.time(date))
                 .set("regenerate_date", Values.time(date)).set("modify_date", Values.time(date))
                 .set("set_date", Values.time(date)).set("opened_date", Values.time(ctx.scenario().server.startTime))

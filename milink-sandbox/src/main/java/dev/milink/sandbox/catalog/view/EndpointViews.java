@@ -4,6 +4,8 @@ package dev.milink.sandbox.catalog.view;
 import static dev.milink.sandbox.catalog.view.Types.*;
 
 import dev.milink.sandbox.catalog.view.CatalogView.Scope;
+import dev.milink.sandbox.scenario.Certificate;
+import dev.milink.sandbox.scenario.Endpoint;
 import dev.milink.sandbox.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +53,7 @@ public final class EndpointViews {
                 .set("is_admin_endpoint", id == 1);
     }
 
-    private static Row mirroringBase(Scenario.Endpoint e) {
+    private static Row mirroringBase(Endpoint e) {
         return baseRow(e.name, e.id, 2, "TCP", 4, "DATABASE_MIRRORING", e.state);
     }
 
@@ -65,7 +67,7 @@ public final class EndpointViews {
                 rows.add(baseRow(t.name, t.id, t.id == 2 ? 4 : protocol, desc, 2, "TSQL",
                         t.id == 5 ? "DISABLED" : "STARTED").map());
             }
-            for (Scenario.Endpoint e : ctx.scenario().endpoints) {
+            for (Endpoint e : ctx.scenario().endpoints) {
                 rows.add(mirroringBase(e).map());
             }
             return rows;
@@ -83,7 +85,7 @@ public final class EndpointViews {
                                     .set("is_dynamic_port", true).set("ip_address", null).map());
                         }
                     }
-                    for (Scenario.Endpoint e : ctx.scenario().endpoints) {
+                    for (Endpoint e : ctx.scenario().endpoints) {
                         rows.add(mirroringBase(e).set("port", e.port).set("is_dynamic_port", false)
                                 .set("ip_address", e.ipAddress).map());
                     }
@@ -101,8 +103,8 @@ public final class EndpointViews {
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     Scenario.Database master = ctx.scenario().database("master");
-                    for (Scenario.Endpoint e : ctx.scenario().endpoints) {
-                        Scenario.Certificate cert = e.certificate == null ? null
+                    for (Endpoint e : ctx.scenario().endpoints) {
+                        Certificate cert = e.certificate == null ? null
                                 : SecurityViews.certificate(master, e.certificate);
                         String role = e.role.toUpperCase(Locale.ROOT);
                         boolean encrypted = !"DISABLED".equalsIgnoreCase(e.encryption);

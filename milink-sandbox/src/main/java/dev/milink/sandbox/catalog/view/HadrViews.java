@@ -6,6 +6,10 @@ import static dev.milink.sandbox.catalog.view.Types.*;
 import dev.milink.sandbox.catalog.Values;
 import dev.milink.sandbox.catalog.view.CatalogView.Permission;
 import dev.milink.sandbox.catalog.view.CatalogView.Scope;
+import dev.milink.sandbox.scenario.AvailabilityGroup;
+import dev.milink.sandbox.scenario.Cluster;
+import dev.milink.sandbox.scenario.Fabric;
+import dev.milink.sandbox.scenario.Replica;
 import dev.milink.sandbox.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +28,8 @@ final class HadrViews {
                 fabricConfig(), fabricPartitions(), fabricReplicas(), fabricNodes());
     }
 
-    static Scenario.AvailabilityGroup groupOf(Scenario s, Scenario.Database d) {
-        for (Scenario.AvailabilityGroup ag : s.availabilityGroups) {
+    static AvailabilityGroup groupOf(Scenario s, Scenario.Database d) {
+        for (AvailabilityGroup ag : s.availabilityGroups) {
             if (!ag.distributed && ag.databases.stream().anyMatch(n -> n.equalsIgnoreCase(d.name))) {
                 return ag;
             }
@@ -46,7 +50,7 @@ final class HadrViews {
                 .col("is_contained", BIT, 16)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
-                    for (Scenario.AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
+                    for (AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
                         String type = ag.distributed ? "NONE" : ag.clusterType;
                         rows.add(Row.of().set("group_id", Values.guid(ag.groupId)).set("name", ag.name)
                                 .set("failure_condition_level", ag.distributed ? null : 3)
@@ -83,9 +87,9 @@ final class HadrViews {
                 .col("seeding_mode", TINYINT).col("seeding_mode_desc", NVARCHAR60)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
-                    for (Scenario.AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
+                    for (AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
                         int n = 1;
-                        for (Scenario.Replica r : ag.replicas) {
+                        for (Replica r : ag.replicas) {
                             boolean sync = "SYNCHRONOUS_COMMIT".equals(r.availabilityMode);
                             rows.add(Row.of().set("replica_id", Values.guid(r.replicaId))
                                     .set("group_id", Values.guid(ag.groupId)).set("replica_metadata_id", n++)
@@ -115,7 +119,7 @@ final class HadrViews {
                 .col("truncation_lsn", LSN)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
-                    for (Scenario.AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
+                    for (AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
                         for (String db : ag.databases) {
                             rows.add(Row.of().set("group_id", Values.guid(ag.groupId))
                                     .set("group_database_id", Values.seededGuid("agdb:" + ag.name + db))
@@ -139,8 +143,8 @@ final class HadrViews {
                 .col("last_connect_error_description", NVARCHAR4000).col("last_connect_error_timestamp", DATETIME)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
-                    for (Scenario.AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
-                        for (Scenario.Replica r : ag.replicas) {
+                    for (AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
+                        for (Replica r : ag.replicas) {
                             boolean primary = "PRIMARY".equals(r.role);
                             boolean connected = "CONNECTED".equals(r.connectedState);
                             rows.add(Row.of().set("replica_id", Values.guid(r.replicaId))
@@ -173,10 +177,10 @@ final class HadrViews {
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     Scenario s = ctx.scenario();
-                    for (Scenario.AvailabilityGroup ag : s.availabilityGroups) {
+                    for (AvailabilityGroup ag : s.availabilityGroups) {
                         for (String name : ag.databases) {
                             Scenario.Database d = s.database(name);
-                            Scenario.Replica local = ag.replicas.isEmpty() ? null : ag.replicas.get(0);
+                            Replica local = ag.replicas.isEmpty() ? null : ag.replicas.get(0);
                             rows.add(Row.of().set("database_id", d == null ? null : d.id)
                                     .set("group_id", Values.guid(ag.groupId))
                                     .set("replica_id", local == null ? null : Values.guid(local.replicaId))
@@ -200,7 +204,7 @@ final class HadrViews {
                 .col("cluster_name", NVARCHAR256).col("quorum_type", TINYINT).col("quorum_type_desc", NVARCHAR60)
                 .col("quorum_state", TINYINT).col("quorum_state_desc", NVARCHAR60)
                 .rows(ctx -> {
-                    Scenario.Cluster c = ctx.scenario().cluster;
+                    Cluster c = ctx.scenario().cluster;
                     if (c == null) {
                         return List.of();
                     }
@@ -221,7 +225,7 @@ final class HadrViews {
                 .col("section_name", NVARCHAR256).col("parameter_name", NVARCHAR256).col("value_type", NVARCHAR256)
                 .col("parameter_value", NVARCHAR4000)
                 .rows(ctx -> {
-                    Scenario.Fabric f = ctx.scenario().fabric;
+                    Fabric f = ctx.scenario().fabric;
                     if (f == null) {
                         return List.of();
                     }
@@ -244,7 +248,7 @@ final class HadrViews {
                 .col("partition_kind_desc", NVARCHAR60).col("partition_status", TINYINT)
                 .col("partition_status_desc", NVARCHAR60).col("current_configuration_epoch", BIGINT)
                 .rows(ctx -> {
-                    Scenario.Fabric f = ctx.scenario().fabric;
+                    Fabric f = ctx.scenario().fabric;
                     if (f == null) {
                         return List.of();
                     }
@@ -256,7 +260,7 @@ final class HadrViews {
     }
 
     static String serviceName(Scenario s) {
-        Scenario.Fabric f = s.fabric;
+        Fabric f = s.fabric;
         return f.serviceName != null ? f.serviceName : "fabric:/Worker.CL/SQL.ManagedServer/" + f.instanceName;
     }
 
@@ -267,7 +271,7 @@ final class HadrViews {
                 .col("replica_status_desc", NVARCHAR60).col("replica_role", TINYINT).col("replica_role_desc", NVARCHAR60)
                 .col("node_name", NVARCHAR256).col("replica_address", NVARCHAR4000)
                 .rows(ctx -> {
-                    Scenario.Fabric f = ctx.scenario().fabric;
+                    Fabric f = ctx.scenario().fabric;
                     List<Map<String, Object>> rows = new ArrayList<>();
                     if (f == null) {
                         return rows;
@@ -293,7 +297,7 @@ final class HadrViews {
                 .col("upgrade_domain", NVARCHAR256).col("fault_domain", NVARCHAR256).col("node_status", TINYINT)
                 .col("node_status_desc", NVARCHAR60).col("ip_address_or_fqdn", NVARCHAR256)
                 .rows(ctx -> {
-                    Scenario.Fabric f = ctx.scenario().fabric;
+                    Fabric f = ctx.scenario().fabric;
                     List<Map<String, Object>> rows = new ArrayList<>();
                     if (f == null) {
                         return rows;

@@ -6,6 +6,7 @@ import static dev.milink.sandbox.catalog.view.Types.*;
 import dev.milink.sandbox.catalog.Values;
 import dev.milink.sandbox.catalog.agent.AgentJob;
 import dev.milink.sandbox.catalog.view.CatalogView.Scope;
+import dev.milink.sandbox.scenario.Backup;
 import dev.milink.sandbox.scenario.Scenario;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class MsdbViews {
                     Scenario s = ctx.scenario();
                     List<Map<String, Object>> rows = new ArrayList<>();
                     for (Scenario.Database d : s.databases) {
-                        for (Scenario.Backup b : d.backups) {
+                        for (Backup b : d.backups) {
                             rows.add(backupRow(s, d, b));
                         }
                     }
@@ -66,7 +67,7 @@ final class MsdbViews {
                 });
     }
 
-    private static Map<String, Object> backupRow(Scenario s, Scenario.Database d, Scenario.Backup b) {
+    private static Map<String, Object> backupRow(Scenario s, Scenario.Database d, Backup b) {
         String[] version = s.server.productVersion.split("\\.");
         return Row.of().set("backup_set_id", b.backupSetId)
                 .set("backup_set_uuid", Values.seededGuid("backupset:" + d.guid + b.backupSetId))
@@ -108,7 +109,7 @@ final class MsdbViews {
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     for (Scenario.Database d : ctx.scenario().databases) {
-                        for (Scenario.Backup b : d.backups) {
+                        for (Backup b : d.backups) {
                             boolean url = b.device != null && b.device.regionMatches(true, 0, "https://", 0, 8);
                             rows.add(Row.of().set("media_set_id", b.mediaSetId).set("family_sequence_number", 1)
                                     .set("media_family_id", Values.seededGuid("media:" + b.mediaSetId))

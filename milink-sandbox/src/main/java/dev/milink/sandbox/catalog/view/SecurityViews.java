@@ -5,6 +5,7 @@ import static dev.milink.sandbox.catalog.view.Types.*;
 
 import dev.milink.sandbox.catalog.Values;
 import dev.milink.sandbox.catalog.view.CatalogView.Scope;
+import dev.milink.sandbox.scenario.Certificate;
 import dev.milink.sandbox.scenario.Scenario;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -27,11 +28,11 @@ public final class SecurityViews {
         return List.of(symmetricKeys(), certificates(), serverPrincipals(), serverPermissions(), roleMembers());
     }
 
-    public static Scenario.Certificate certificate(Scenario.Database db, String name) {
+    public static Certificate certificate(Scenario.Database db, String name) {
         if (db == null) {
             return null;
         }
-        for (Scenario.Certificate c : db.certificates) {
+        for (Certificate c : db.certificates) {
             if (c.name.equalsIgnoreCase(name)) {
                 return c;
             }
@@ -40,7 +41,7 @@ public final class SecurityViews {
     }
 
     /** The certificate's DER blob: the scenario's, or a stable stand-in for certificates made in the sandbox. */
-    public static byte[] blob(Scenario.Certificate c) {
+    public static byte[] blob(Certificate c) {
         if (c.blob != null) {
             return Values.hex(c.blob);
         }
@@ -54,7 +55,7 @@ public final class SecurityViews {
     }
 
     /** SHA-1 of the blob, as sys.certificates.thumbprint shows it. */
-    public static byte[] thumbprint(Scenario.Certificate c) {
+    public static byte[] thumbprint(Certificate c) {
         return Values.sha1(blob(c));
     }
 
@@ -118,7 +119,7 @@ public final class SecurityViews {
                     if (!ctx.seesAllMetadata()) {
                         return rows;
                     }
-                    for (Scenario.Certificate c : ctx.database().certificates) {
+                    for (Certificate c : ctx.database().certificates) {
                         byte[] sid = Values.sha1("certsid:" + c.name);
                         rows.add(Row.of().set("name", c.name).set("certificate_id", c.id).set("principal_id", 1)
                                 .set("pvt_key_encryption_type", c.privateKey)

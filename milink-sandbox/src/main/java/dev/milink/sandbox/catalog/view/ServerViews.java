@@ -6,7 +6,10 @@ import static dev.milink.sandbox.catalog.view.Types.*;
 import dev.milink.sandbox.catalog.Values;
 import dev.milink.sandbox.catalog.view.CatalogView.Permission;
 import dev.milink.sandbox.catalog.view.CatalogView.Scope;
+import dev.milink.sandbox.scenario.Host;
+import dev.milink.sandbox.scenario.RegistryValue;
 import dev.milink.sandbox.scenario.Scenario;
+import dev.milink.sandbox.scenario.Server;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -81,7 +84,7 @@ final class ServerViews {
                     }
                     rows.add(reg(root + "\\SuperSocketNetLib\\Tcp\\IPAll", "TcpPort", String.valueOf(s.server.tcpPort)));
                     rows.add(reg(root + "\\SuperSocketNetLib\\Tcp\\IPAll", "TcpDynamicPorts", ""));
-                    for (Scenario.RegistryValue v : s.registry) {
+                    for (RegistryValue v : s.registry) {
                         rows.add(reg(v.key, v.name, v.data));
                     }
                     return rows;
@@ -141,7 +144,7 @@ final class ServerViews {
                 .col("host_release", NVARCHAR256).col("host_service_pack_level", NVARCHAR256)
                 .col("host_sku", INT).col("os_language_version", INT).col("host_architecture", NVARCHAR256, 16)
                 .rows(ctx -> {
-                    Scenario.Host h = ctx.scenario().host;
+                    Host h = ctx.scenario().host;
                     return List.of(Row.of().set("host_platform", h.platform).set("host_distribution", h.distribution)
                             .set("host_release", h.release).set("host_service_pack_level", h.servicePackLevel)
                             .set("host_sku", h.sku).set("os_language_version", h.languageVersion)
@@ -155,7 +158,7 @@ final class ServerViews {
                 .col("windows_release", NVARCHAR256).col("windows_service_pack_level", NVARCHAR256)
                 .col("windows_sku", INT).col("os_language_version", INT)
                 .rows(ctx -> {
-                    Scenario.Host h = ctx.scenario().host;
+                    Host h = ctx.scenario().host;
                     return List.of(Row.of().set("windows_release", h.release)
                             .set("windows_service_pack_level", h.servicePackLevel).set("windows_sku", h.sku)
                             .set("os_language_version", h.languageVersion).map());
@@ -177,7 +180,7 @@ final class ServerViews {
                 .col("socket_count", INT).col("cores_per_socket", INT).col("numa_node_count", INT)
                 .col("container_type", INT, 15).col("container_type_desc", NVARCHAR60, 15)
                 .rows(ctx -> {
-                    Scenario.Server v = ctx.scenario().server;
+                    Server v = ctx.scenario().server;
                     return List.of(Row.of().set("cpu_ticks", 123_456_789_012L).set("ms_ticks", 86_400_000L)
                             .set("cpu_count", v.cpuCount).set("hyperthread_ratio", v.cpuCount)
                             .set("physical_memory_kb", v.physicalMemoryKb).set("virtual_memory_kb", 137_438_953_344L)
