@@ -76,6 +76,28 @@ public record CatalogView(String schema, String name, Scope scope, List<ViewColu
             return this;
         }
 
+        /**
+         * Columns as SQL Server's documentation lists them, comma-separated: {@code name type [since N]}, e.g.
+         * {@code "name sysname, database_id int, is_ledger_on bit since 16"}. Types are read by
+         * {@link Types#parse}; {@code since N} marks a column that exists from major version N on.
+         */
+        public Builder columns(String spec) {
+            for (String item : spec.strip().split(",\\s*(?![^()]*\\))")) {
+                String[] words = item.strip().split("\\s+");
+                boolean since = words.length == 4 && "since".equals(words[2]);
+                if (words.length != 2 && !since) {
+                    throw new IllegalArgumentException("Bad column in " + name + ": '" + item.strip() + "'");
+                }
+                SqlType type = Types.parse(words[1]);
+                if (since) {
+                    col(words[0], type, Integer.parseInt(words[3]));
+                } else {
+                    col(words[0], type);
+                }
+            }
+            return this;
+        }
+
         public Builder exists(Predicate<Scenario> predicate) {
             this.exists = predicate;
             return this;

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sandbox.catalog.view;
 
-import static dev.milink.sandbox.catalog.view.Types.*;
-
 import dev.milink.sandbox.catalog.Values;
 import dev.milink.sandbox.catalog.view.CatalogView.Permission;
 import dev.milink.sandbox.catalog.view.CatalogView.Scope;
@@ -61,48 +59,41 @@ final class DatabaseViews {
     /** sys.databases (Transact-SQL). */
     private static CatalogView databases() {
         return CatalogView.builder("sys", "databases", Scope.SERVER)
-                .col("name", SYSNAME).col("database_id", INT).col("source_database_id", INT)
-                .col("owner_sid", SID).col("create_date", DATETIME).col("compatibility_level", TINYINT)
-                .col("collation_name", SYSNAME).col("user_access", TINYINT).col("user_access_desc", NVARCHAR60)
-                .col("is_read_only", BIT).col("is_auto_close_on", BIT).col("is_auto_shrink_on", BIT)
-                .col("state", TINYINT).col("state_desc", NVARCHAR60).col("is_in_standby", BIT)
-                .col("is_cleanly_shutdown", BIT).col("is_supplemental_logging_enabled", BIT)
-                .col("snapshot_isolation_state", TINYINT).col("snapshot_isolation_state_desc", NVARCHAR60)
-                .col("is_read_committed_snapshot_on", BIT).col("recovery_model", TINYINT)
-                .col("recovery_model_desc", NVARCHAR60).col("page_verify_option", TINYINT)
-                .col("page_verify_option_desc", NVARCHAR60).col("is_auto_create_stats_on", BIT)
-                .col("is_auto_create_stats_incremental_on", BIT).col("is_auto_update_stats_on", BIT)
-                .col("is_auto_update_stats_async_on", BIT).col("is_ansi_null_default_on", BIT)
-                .col("is_ansi_nulls_on", BIT).col("is_ansi_padding_on", BIT).col("is_ansi_warnings_on", BIT)
-                .col("is_arithabort_on", BIT).col("is_concat_null_yields_null_on", BIT)
-                .col("is_numeric_roundabort_on", BIT).col("is_quoted_identifier_on", BIT)
-                .col("is_recursive_triggers_on", BIT).col("is_cursor_close_on_commit_on", BIT)
-                .col("is_local_cursor_default", BIT).col("is_fulltext_enabled", BIT).col("is_trustworthy_on", BIT)
-                .col("is_db_chaining_on", BIT).col("is_parameterization_forced", BIT)
-                .col("is_master_key_encrypted_by_server", BIT).col("is_query_store_on", BIT)
-                .col("is_published", BIT).col("is_subscribed", BIT).col("is_merge_published", BIT)
-                .col("is_distributor", BIT).col("is_sync_with_backup", BIT).col("service_broker_guid", GUID)
-                .col("is_broker_enabled", BIT).col("log_reuse_wait", TINYINT).col("log_reuse_wait_desc", NVARCHAR60)
-                .col("is_date_correlation_on", BIT).col("is_cdc_enabled", BIT).col("is_encrypted", BIT)
-                .col("is_honor_broker_priority_on", BIT).col("replica_id", GUID).col("group_database_id", GUID)
-                .col("resource_pool_id", INT).col("default_language_lcid", SMALLINT)
-                .col("default_language_name", SYSNAME).col("default_fulltext_language_lcid", INT)
-                .col("default_fulltext_language_name", SYSNAME).col("is_nested_triggers_on", BIT)
-                .col("is_transform_noise_words_on", BIT).col("two_digit_year_cutoff", SMALLINT)
-                .col("containment", TINYINT).col("containment_desc", NVARCHAR60)
-                .col("target_recovery_time_in_seconds", INT).col("delayed_durability", INT)
-                .col("delayed_durability_desc", NVARCHAR60).col("is_memory_optimized_elevate_to_snapshot_on", BIT)
-                .col("is_federation_member", BIT).col("is_remote_data_archive_enabled", BIT)
-                .col("is_mixed_page_allocation_on", BIT)
-                .col("is_temporal_history_retention_enabled", BIT, 14)
-                .col("catalog_collation_type", INT, 15).col("catalog_collation_type_desc", NVARCHAR60, 15)
-                .col("physical_database_name", SYSNAME, 15)
-                .col("is_result_set_caching_on", BIT, 15)
-                .col("is_accelerated_database_recovery_on", BIT, 15)
-                .col("is_tempdb_spill_to_remote_store", BIT, 15).col("is_stale_page_detection_on", BIT, 15)
-                .col("is_memory_optimized_enabled", BIT, 15)
-                .col("is_data_retention_enabled", BIT, 16).col("is_ledger_on", BIT, 16)
-                .col("is_change_feed_enabled", BIT, 16)
+                .columns("""
+                        name sysname, database_id int, source_database_id int, owner_sid varbinary(85),
+                        create_date datetime, compatibility_level tinyint, collation_name sysname,
+                        user_access tinyint, user_access_desc nvarchar(60), is_read_only bit, is_auto_close_on bit,
+                        is_auto_shrink_on bit, state tinyint, state_desc nvarchar(60), is_in_standby bit,
+                        is_cleanly_shutdown bit, is_supplemental_logging_enabled bit,
+                        snapshot_isolation_state tinyint, snapshot_isolation_state_desc nvarchar(60),
+                        is_read_committed_snapshot_on bit, recovery_model tinyint, recovery_model_desc nvarchar(60),
+                        page_verify_option tinyint, page_verify_option_desc nvarchar(60), is_auto_create_stats_on bit,
+                        is_auto_create_stats_incremental_on bit, is_auto_update_stats_on bit,
+                        is_auto_update_stats_async_on bit, is_ansi_null_default_on bit, is_ansi_nulls_on bit,
+                        is_ansi_padding_on bit, is_ansi_warnings_on bit, is_arithabort_on bit,
+                        is_concat_null_yields_null_on bit, is_numeric_roundabort_on bit, is_quoted_identifier_on bit,
+                        is_recursive_triggers_on bit, is_cursor_close_on_commit_on bit, is_local_cursor_default bit,
+                        is_fulltext_enabled bit, is_trustworthy_on bit, is_db_chaining_on bit,
+                        is_parameterization_forced bit, is_master_key_encrypted_by_server bit, is_query_store_on bit,
+                        is_published bit, is_subscribed bit, is_merge_published bit, is_distributor bit,
+                        is_sync_with_backup bit, service_broker_guid uniqueidentifier, is_broker_enabled bit,
+                        log_reuse_wait tinyint, log_reuse_wait_desc nvarchar(60), is_date_correlation_on bit,
+                        is_cdc_enabled bit, is_encrypted bit, is_honor_broker_priority_on bit,
+                        replica_id uniqueidentifier, group_database_id uniqueidentifier, resource_pool_id int,
+                        default_language_lcid smallint, default_language_name sysname,
+                        default_fulltext_language_lcid int, default_fulltext_language_name sysname,
+                        is_nested_triggers_on bit, is_transform_noise_words_on bit, two_digit_year_cutoff smallint,
+                        containment tinyint, containment_desc nvarchar(60), target_recovery_time_in_seconds int,
+                        delayed_durability int, delayed_durability_desc nvarchar(60),
+                        is_memory_optimized_elevate_to_snapshot_on bit, is_federation_member bit,
+                        is_remote_data_archive_enabled bit, is_mixed_page_allocation_on bit,
+                        is_temporal_history_retention_enabled bit since 14, catalog_collation_type int since 15,
+                        catalog_collation_type_desc nvarchar(60) since 15, physical_database_name sysname since 15,
+                        is_result_set_caching_on bit since 15, is_accelerated_database_recovery_on bit since 15,
+                        is_tempdb_spill_to_remote_store bit since 15, is_stale_page_detection_on bit since 15,
+                        is_memory_optimized_enabled bit since 15, is_data_retention_enabled bit since 16,
+                        is_ledger_on bit since 16, is_change_feed_enabled bit since 16
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     for (Scenario.Database d : ctx.scenario().databases) {
@@ -181,7 +172,7 @@ final class DatabaseViews {
 
     /** sys.master_files (Transact-SQL): every database's files, for logins that may see them. */
     private static CatalogView masterFiles() {
-        return fileView(CatalogView.builder("sys", "master_files", Scope.SERVER).col("database_id", INT), true)
+        return fileView(CatalogView.builder("sys", "master_files", Scope.SERVER).columns("database_id int"), true)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     boolean visible = ctx.seesAllMetadata()
@@ -195,19 +186,23 @@ final class DatabaseViews {
     }
 
     private static CatalogView.Builder fileView(CatalogView.Builder b, boolean master) {
-        b.col("file_id", INT).col("file_guid", GUID).col("type", TINYINT).col("type_desc", NVARCHAR60)
-                .col("data_space_id", INT).col("name", SYSNAME).col("physical_name", NVARCHAR260)
-                .col("state", TINYINT).col("state_desc", NVARCHAR60).col("size", INT).col("max_size", INT)
-                .col("growth", INT).col("is_media_read_only", BIT).col("is_read_only", BIT)
-                .col("is_sparse", BIT).col("is_percent_growth", BIT).col("is_name_reserved", BIT);
+        b.columns("""
+                        file_id int, file_guid uniqueidentifier, type tinyint, type_desc nvarchar(60),
+                        data_space_id int, name sysname, physical_name nvarchar(260), state tinyint,
+                        state_desc nvarchar(60), size int, max_size int, growth int, is_media_read_only bit,
+                        is_read_only bit, is_sparse bit, is_percent_growth bit, is_name_reserved bit
+                        """);
         if (!master) {
-            b.col("is_persistent_log_buffer", BIT, 15);
+            b.columns("is_persistent_log_buffer bit since 15");
         }
-        return b.col("create_lsn", LSN).col("drop_lsn", LSN).col("read_only_lsn", LSN)
-                .col("read_write_lsn", LSN).col("differential_base_lsn", LSN).col("differential_base_guid", GUID)
-                .col("differential_base_time", DATETIME).col("redo_start_lsn", LSN)
-                .col("redo_start_fork_guid", GUID).col("redo_target_lsn", LSN).col("redo_target_fork_guid", GUID)
-                .col("backup_lsn", LSN).col("credential_id", INT);
+        return b.columns("""
+                        create_lsn numeric(25,0), drop_lsn numeric(25,0), read_only_lsn numeric(25,0),
+                        read_write_lsn numeric(25,0), differential_base_lsn numeric(25,0),
+                        differential_base_guid uniqueidentifier, differential_base_time datetime,
+                        redo_start_lsn numeric(25,0), redo_start_fork_guid uniqueidentifier,
+                        redo_target_lsn numeric(25,0), redo_target_fork_guid uniqueidentifier,
+                        backup_lsn numeric(25,0), credential_id int
+                        """);
     }
 
     private static List<Map<String, Object>> fileRows(ViewContext ctx, Scenario.Database d, boolean master) {
@@ -253,9 +248,11 @@ final class DatabaseViews {
     /** sys.filegroups (Transact-SQL). */
     private static CatalogView filegroups() {
         return CatalogView.builder("sys", "filegroups", Scope.DATABASE)
-                .col("name", SYSNAME).col("data_space_id", INT).col("type", nchar(2)).col("type_desc", NVARCHAR60)
-                .col("is_default", BIT).col("is_system", BIT).col("filegroup_guid", GUID).col("log_filegroup_id", INT)
-                .col("is_read_only", BIT).col("is_autogrow_all_files", BIT)
+                .columns("""
+                        name sysname, data_space_id int, type nchar(2), type_desc nvarchar(60), is_default bit,
+                        is_system bit, filegroup_guid uniqueidentifier, log_filegroup_id int, is_read_only bit,
+                        is_autogrow_all_files bit
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     Scenario.Database d = ctx.database();
@@ -279,22 +276,22 @@ final class DatabaseViews {
     /** sys.tables (Transact-SQL), the columns milink's checks read plus the object basics. */
     private static CatalogView tables() {
         return CatalogView.builder("sys", "tables", Scope.DATABASE)
-                .col("name", SYSNAME).col("object_id", INT).col("principal_id", INT).col("schema_id", INT)
-                .col("parent_object_id", INT).col("type", nchar(2)).col("type_desc", NVARCHAR60)
-                .col("create_date", DATETIME).col("modify_date", DATETIME).col("is_ms_shipped", BIT)
-                .col("is_published", BIT).col("is_schema_published", BIT).col("lob_data_space_id", INT)
-                .col("filestream_data_space_id", INT).col("max_column_id_used", INT)
-                .col("lock_on_bulk_load", BIT).col("uses_ansi_nulls", BIT).col("is_replicated", BIT)
-                .col("has_replication_filter", BIT).col("is_merge_published", BIT)
-                .col("is_sync_tran_subscribed", BIT).col("has_unchecked_assembly_data", BIT)
-                .col("text_in_row_limit", INT).col("large_value_types_out_of_row", BIT)
-                .col("is_tracked_by_cdc", BIT).col("lock_escalation", TINYINT).col("lock_escalation_desc", NVARCHAR60)
-                .col("is_filetable", BIT).col("is_memory_optimized", BIT).col("durability", TINYINT)
-                .col("durability_desc", NVARCHAR60).col("temporal_type", TINYINT).col("temporal_type_desc", NVARCHAR60)
-                .col("history_table_id", INT).col("is_remote_data_archive_enabled", BIT).col("is_external", BIT)
-                .col("history_retention_period", INT, 14).col("history_retention_period_unit", INT, 14)
-                .col("history_retention_period_unit_desc", NVARCHAR60, 14).col("is_node", BIT, 14)
-                .col("is_edge", BIT, 14)
+                .columns("""
+                        name sysname, object_id int, principal_id int, schema_id int, parent_object_id int,
+                        type nchar(2), type_desc nvarchar(60), create_date datetime, modify_date datetime,
+                        is_ms_shipped bit, is_published bit, is_schema_published bit, lob_data_space_id int,
+                        filestream_data_space_id int, max_column_id_used int, lock_on_bulk_load bit,
+                        uses_ansi_nulls bit, is_replicated bit, has_replication_filter bit, is_merge_published bit,
+                        is_sync_tran_subscribed bit, has_unchecked_assembly_data bit, text_in_row_limit int,
+                        large_value_types_out_of_row bit, is_tracked_by_cdc bit, lock_escalation tinyint,
+                        lock_escalation_desc nvarchar(60), is_filetable bit, is_memory_optimized bit,
+                        durability tinyint, durability_desc nvarchar(60), temporal_type tinyint,
+                        temporal_type_desc nvarchar(60), history_table_id int, is_remote_data_archive_enabled bit,
+                        is_external bit, history_retention_period int since 14,
+                        history_retention_period_unit int since 14,
+                        history_retention_period_unit_desc nvarchar(60) since 14, is_node bit since 14,
+                        is_edge bit since 14
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     int objectId = 1_000_000_000;
@@ -324,9 +321,11 @@ final class DatabaseViews {
     /** sys.database_recovery_status (Transact-SQL). */
     private static CatalogView recoveryStatus() {
         return CatalogView.builder("sys", "database_recovery_status", Scope.SERVER)
-                .col("database_id", INT).col("database_guid", GUID).col("family_guid", GUID)
-                .col("last_log_backup_lsn", LSN).col("recovery_fork_guid", GUID).col("first_recovery_fork_guid", GUID)
-                .col("fork_point_lsn", LSN)
+                .columns("""
+                        database_id int, database_guid uniqueidentifier, family_guid uniqueidentifier,
+                        last_log_backup_lsn numeric(25,0), recovery_fork_guid uniqueidentifier,
+                        first_recovery_fork_guid uniqueidentifier, fork_point_lsn numeric(25,0)
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     for (Scenario.Database d : ctx.scenario().databases) {
@@ -346,16 +345,18 @@ final class DatabaseViews {
     /** sys.database_mirroring (Transact-SQL): one row per database; mirroring columns NULL when not mirrored. */
     private static CatalogView mirroring() {
         CatalogView.Builder b = CatalogView.builder("sys", "database_mirroring", Scope.SERVER)
-                .col("database_id", INT).col("mirroring_guid", GUID).col("mirroring_state", TINYINT)
-                .col("mirroring_state_desc", NVARCHAR60).col("mirroring_role", TINYINT)
-                .col("mirroring_role_desc", NVARCHAR60).col("mirroring_role_sequence", INT)
-                .col("mirroring_safety_level", TINYINT).col("mirroring_safety_level_desc", NVARCHAR60)
-                .col("mirroring_safety_sequence", INT).col("mirroring_partner_name", SYSNAME)
-                .col("mirroring_partner_instance", SYSNAME).col("mirroring_witness_name", SYSNAME)
-                .col("mirroring_witness_state", TINYINT).col("mirroring_witness_state_desc", NVARCHAR60)
-                .col("mirroring_failover_lsn", LSN).col("mirroring_connection_timeout", INT)
-                .col("mirroring_redo_queue", INT).col("mirroring_redo_queue_type", NVARCHAR60)
-                .col("mirroring_end_of_log_lsn", LSN).col("mirroring_replication_lsn", LSN);
+                .columns("""
+                        database_id int, mirroring_guid uniqueidentifier, mirroring_state tinyint,
+                        mirroring_state_desc nvarchar(60), mirroring_role tinyint, mirroring_role_desc nvarchar(60),
+                        mirroring_role_sequence int, mirroring_safety_level tinyint,
+                        mirroring_safety_level_desc nvarchar(60), mirroring_safety_sequence int,
+                        mirroring_partner_name sysname, mirroring_partner_instance sysname,
+                        mirroring_witness_name sysname, mirroring_witness_state tinyint,
+                        mirroring_witness_state_desc nvarchar(60), mirroring_failover_lsn numeric(25,0),
+                        mirroring_connection_timeout int, mirroring_redo_queue int,
+                        mirroring_redo_queue_type nvarchar(60), mirroring_end_of_log_lsn numeric(25,0),
+                        mirroring_replication_lsn numeric(25,0)
+                        """);
         return b.rows(ctx -> {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Scenario.Database d : ctx.scenario().databases) {
@@ -368,13 +369,14 @@ final class DatabaseViews {
     /** sys.dm_database_encryption_keys (Transact-SQL): TDE-encrypted databases (and tempdb with them). */
     private static CatalogView encryptionKeys() {
         return CatalogView.builder("sys", "dm_database_encryption_keys", Scope.SERVER)
-                .col("database_id", INT).col("encryption_state", INT).col("create_date", DATETIME)
-                .col("regenerate_date", DATETIME).col("modify_date", DATETIME).col("set_date", DATETIME)
-                .col("opened_date", DATETIME).col("key_algorithm", nvarchar(32)).col("key_length", INT)
-                .col("encryptor_thumbprint", varbinary(32)).col("encryptor_type", nvarchar(32))
-                .col("percent_complete", FLOAT).col("encryption_state_desc", nvarchar(32), 15)
-                .col("encryption_scan_state", INT, 15).col("encryption_scan_state_desc", nvarchar(32), 15)
-                .col("encryption_scan_modify_date", DATETIME, 15)
+                .columns("""
+                        database_id int, encryption_state int, create_date datetime, regenerate_date datetime,
+                        modify_date datetime, set_date datetime, opened_date datetime, key_algorithm nvarchar(32),
+                        key_length int, encryptor_thumbprint varbinary(32), encryptor_type nvarchar(32),
+                        percent_complete float, encryption_state_desc nvarchar(32) since 15,
+                        encryption_scan_state int since 15, encryption_scan_state_desc nvarchar(32) since 15,
+                        encryption_scan_modify_date datetime since 15
+                        """)
                 .requires(Permission.VIEW_SERVER_STATE)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
@@ -408,8 +410,10 @@ final class DatabaseViews {
     /** sys.dm_db_log_space_usage (Transact-SQL): the current database's log. */
     private static CatalogView logSpace() {
         return CatalogView.builder("sys", "dm_db_log_space_usage", Scope.DATABASE)
-                .col("database_id", INT).col("total_log_size_in_bytes", BIGINT).col("used_log_space_in_bytes", BIGINT)
-                .col("used_log_space_in_percent", FLOAT).col("log_space_in_bytes_since_last_backup", BIGINT)
+                .columns("""
+                        database_id int, total_log_size_in_bytes bigint, used_log_space_in_bytes bigint,
+                        used_log_space_in_percent float, log_space_in_bytes_since_last_backup bigint
+                        """)
                 .rows(ctx -> {
                     Scenario.Database d = ctx.database();
                     long total = logBytes(d);
@@ -428,17 +432,19 @@ final class DatabaseViews {
     private static CatalogView versionStore() {
         return CatalogView.builder("sys", "dm_tran_persistent_version_store_stats", Scope.SERVER)
                 .since(15).requires(Permission.VIEW_SERVER_STATE)
-                .col("database_id", INT).col("pvs_filegroup_id", SMALLINT).col("persistent_version_store_size_kb", BIGINT)
-                .col("online_index_version_store_size_kb", BIGINT).col("current_aborted_transaction_count", BIGINT)
-                .col("oldest_active_transaction_id", BIGINT).col("oldest_aborted_transaction_id", BIGINT)
-                .col("min_transaction_timestamp", BIGINT).col("online_index_min_transaction_timestamp", BIGINT)
-                .col("secondary_low_water_mark", BIGINT).col("offrow_version_cleaner_start_time", DATETIME2)
-                .col("offrow_version_cleaner_end_time", DATETIME2).col("aborted_version_cleaner_start_time", DATETIME2)
-                .col("aborted_version_cleaner_end_time", DATETIME2).col("pvs_off_row_page_skipped_low_water_mark", BIGINT)
-                .col("pvs_off_row_page_skipped_transaction_not_cleaned", BIGINT)
-                .col("pvs_off_row_page_skipped_oldest_active_xdesid", BIGINT)
-                .col("pvs_off_row_page_skipped_min_useful_xts", BIGINT)
-                .col("pvs_off_row_page_skipped_oldest_snapshot", BIGINT)
+                .columns("""
+                        database_id int, pvs_filegroup_id smallint, persistent_version_store_size_kb bigint,
+                        online_index_version_store_size_kb bigint, current_aborted_transaction_count bigint,
+                        oldest_active_transaction_id bigint, oldest_aborted_transaction_id bigint,
+                        min_transaction_timestamp bigint, online_index_min_transaction_timestamp bigint,
+                        secondary_low_water_mark bigint, offrow_version_cleaner_start_time datetime2,
+                        offrow_version_cleaner_end_time datetime2, aborted_version_cleaner_start_time datetime2,
+                        aborted_version_cleaner_end_time datetime2, pvs_off_row_page_skipped_low_water_mark bigint,
+                        pvs_off_row_page_skipped_transaction_not_cleaned bigint,
+                        pvs_off_row_page_skipped_oldest_active_xdesid bigint,
+                        pvs_off_row_page_skipped_min_useful_xts bigint,
+                        pvs_off_row_page_skipped_oldest_snapshot bigint
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     for (Scenario.Database d : ctx.scenario().databases) {

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sandbox.catalog.view;
 
-import static dev.milink.sandbox.catalog.view.Types.*;
-
 import dev.milink.sandbox.catalog.view.CatalogView.Scope;
 import dev.milink.sandbox.scenario.Certificate;
 import dev.milink.sandbox.scenario.Endpoint;
@@ -39,9 +37,11 @@ public final class EndpointViews {
 
     private static CatalogView.Builder base(String name) {
         return CatalogView.builder("sys", name, Scope.SERVER)
-                .col("name", SYSNAME).col("endpoint_id", INT).col("principal_id", INT).col("protocol", TINYINT)
-                .col("protocol_desc", NVARCHAR60).col("type", TINYINT).col("type_desc", NVARCHAR60)
-                .col("state", TINYINT).col("state_desc", NVARCHAR60).col("is_admin_endpoint", BIT);
+                .columns("""
+                        name sysname, endpoint_id int, principal_id int, protocol tinyint, protocol_desc nvarchar(60),
+                        type tinyint, type_desc nvarchar(60), state tinyint, state_desc nvarchar(60),
+                        is_admin_endpoint bit
+                        """);
     }
 
     private static Row baseRow(String name, int id, int protocol, String protocolDesc, int type, String typeDesc,
@@ -76,7 +76,7 @@ public final class EndpointViews {
 
     /** sys.tcp_endpoints (Transact-SQL). */
     private static CatalogView tcpEndpoints() {
-        return base("tcp_endpoints").col("port", INT).col("is_dynamic_port", BIT).col("ip_address", nvarchar(45))
+        return base("tcp_endpoints").columns("port int, is_dynamic_port bit, ip_address nvarchar(45)")
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     for (Tsql t : BUILT_IN) {
@@ -96,10 +96,11 @@ public final class EndpointViews {
     /** sys.database_mirroring_endpoints (Transact-SQL). */
     private static CatalogView mirroringEndpoints() {
         return base("database_mirroring_endpoints")
-                .col("role", TINYINT).col("role_desc", NVARCHAR60).col("is_encryption_enabled", BIT)
-                .col("connection_auth", TINYINT).col("connection_auth_desc", NVARCHAR60)
-                .col("certificate_id", INT).col("encryption_algorithm", TINYINT)
-                .col("encryption_algorithm_desc", NVARCHAR60)
+                .columns("""
+                        role tinyint, role_desc nvarchar(60), is_encryption_enabled bit, connection_auth tinyint,
+                        connection_auth_desc nvarchar(60), certificate_id int, encryption_algorithm tinyint,
+                        encryption_algorithm_desc nvarchar(60)
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     Scenario.Database master = ctx.scenario().database("master");

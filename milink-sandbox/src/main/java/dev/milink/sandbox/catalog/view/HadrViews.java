@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sandbox.catalog.view;
 
-import static dev.milink.sandbox.catalog.view.Types.*;
-
 import dev.milink.sandbox.catalog.Values;
 import dev.milink.sandbox.catalog.view.CatalogView.Permission;
 import dev.milink.sandbox.catalog.view.CatalogView.Scope;
@@ -40,14 +38,15 @@ final class HadrViews {
     /** sys.availability_groups (Transact-SQL); cluster_type columns from 2017, is_distributed from 2016. */
     private static CatalogView groups() {
         return CatalogView.builder("sys", "availability_groups", Scope.SERVER)
-                .col("group_id", GUID).col("name", SYSNAME).col("resource_id", NVARCHAR256)
-                .col("resource_group_id", NVARCHAR256).col("failure_condition_level", INT)
-                .col("health_check_timeout", INT).col("automated_backup_preference", TINYINT)
-                .col("automated_backup_preference_desc", NVARCHAR60).col("version", SMALLINT)
-                .col("basic_features", BIT).col("dtc_support", BIT).col("db_failover", BIT)
-                .col("is_distributed", BIT).col("cluster_type", TINYINT, 14).col("cluster_type_desc", NVARCHAR60, 14)
-                .col("required_synchronized_secondaries_to_commit", INT, 14).col("sequence_number", BIGINT, 14)
-                .col("is_contained", BIT, 16)
+                .columns("""
+                        group_id uniqueidentifier, name sysname, resource_id nvarchar(256),
+                        resource_group_id nvarchar(256), failure_condition_level int, health_check_timeout int,
+                        automated_backup_preference tinyint, automated_backup_preference_desc nvarchar(60),
+                        version smallint, basic_features bit, dtc_support bit, db_failover bit, is_distributed bit,
+                        cluster_type tinyint since 14, cluster_type_desc nvarchar(60) since 14,
+                        required_synchronized_secondaries_to_commit int since 14, sequence_number bigint since 14,
+                        is_contained bit since 16
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     for (AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
@@ -75,16 +74,16 @@ final class HadrViews {
     /** sys.availability_replicas (Transact-SQL). */
     private static CatalogView replicas() {
         return CatalogView.builder("sys", "availability_replicas", Scope.SERVER)
-                .col("replica_id", GUID).col("group_id", GUID).col("replica_metadata_id", INT)
-                .col("replica_server_name", NVARCHAR256).col("owner_sid", SID).col("endpoint_url", NVARCHAR256)
-                .col("availability_mode", TINYINT).col("availability_mode_desc", NVARCHAR60)
-                .col("failover_mode", TINYINT).col("failover_mode_desc", NVARCHAR60)
-                .col("session_timeout", INT).col("primary_role_allow_connections", TINYINT)
-                .col("primary_role_allow_connections_desc", NVARCHAR60)
-                .col("secondary_role_allow_connections", TINYINT)
-                .col("secondary_role_allow_connections_desc", NVARCHAR60).col("create_date", DATETIME)
-                .col("modify_date", DATETIME).col("backup_priority", INT).col("read_only_routing_url", NVARCHAR256)
-                .col("seeding_mode", TINYINT).col("seeding_mode_desc", NVARCHAR60)
+                .columns("""
+                        replica_id uniqueidentifier, group_id uniqueidentifier, replica_metadata_id int,
+                        replica_server_name nvarchar(256), owner_sid varbinary(85), endpoint_url nvarchar(256),
+                        availability_mode tinyint, availability_mode_desc nvarchar(60), failover_mode tinyint,
+                        failover_mode_desc nvarchar(60), session_timeout int, primary_role_allow_connections tinyint,
+                        primary_role_allow_connections_desc nvarchar(60), secondary_role_allow_connections tinyint,
+                        secondary_role_allow_connections_desc nvarchar(60), create_date datetime,
+                        modify_date datetime, backup_priority int, read_only_routing_url nvarchar(256),
+                        seeding_mode tinyint, seeding_mode_desc nvarchar(60)
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     for (AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
@@ -115,8 +114,10 @@ final class HadrViews {
     /** sys.availability_databases_cluster (Transact-SQL). */
     private static CatalogView databasesCluster() {
         return CatalogView.builder("sys", "availability_databases_cluster", Scope.SERVER)
-                .col("group_id", GUID).col("group_database_id", GUID).col("database_name", SYSNAME)
-                .col("truncation_lsn", LSN)
+                .columns("""
+                        group_id uniqueidentifier, group_database_id uniqueidentifier, database_name sysname,
+                        truncation_lsn numeric(25,0)
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     for (AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
@@ -134,13 +135,14 @@ final class HadrViews {
     private static CatalogView replicaStates() {
         return CatalogView.builder("sys", "dm_hadr_availability_replica_states", Scope.SERVER)
                 .requires(Permission.VIEW_SERVER_STATE)
-                .col("replica_id", GUID).col("group_id", GUID).col("is_local", BIT).col("role", TINYINT)
-                .col("role_desc", NVARCHAR60).col("operational_state", TINYINT)
-                .col("operational_state_desc", NVARCHAR60).col("connected_state", TINYINT)
-                .col("connected_state_desc", NVARCHAR60).col("recovery_health", TINYINT)
-                .col("recovery_health_desc", NVARCHAR60).col("synchronization_health", TINYINT)
-                .col("synchronization_health_desc", NVARCHAR60).col("last_connect_error_number", INT)
-                .col("last_connect_error_description", NVARCHAR4000).col("last_connect_error_timestamp", DATETIME)
+                .columns("""
+                        replica_id uniqueidentifier, group_id uniqueidentifier, is_local bit, role tinyint,
+                        role_desc nvarchar(60), operational_state tinyint, operational_state_desc nvarchar(60),
+                        connected_state tinyint, connected_state_desc nvarchar(60), recovery_health tinyint,
+                        recovery_health_desc nvarchar(60), synchronization_health tinyint,
+                        synchronization_health_desc nvarchar(60), last_connect_error_number int,
+                        last_connect_error_description nvarchar(4000), last_connect_error_timestamp datetime
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     for (AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
@@ -166,14 +168,17 @@ final class HadrViews {
     private static CatalogView databaseReplicaStates() {
         return CatalogView.builder("sys", "dm_hadr_database_replica_states", Scope.SERVER)
                 .requires(Permission.VIEW_SERVER_STATE)
-                .col("database_id", INT).col("group_id", GUID).col("replica_id", GUID).col("group_database_id", GUID)
-                .col("is_local", BIT).col("is_primary_replica", BIT).col("synchronization_state", TINYINT)
-                .col("synchronization_state_desc", NVARCHAR60).col("is_commit_participant", BIT)
-                .col("synchronization_health", TINYINT).col("synchronization_health_desc", NVARCHAR60)
-                .col("database_state", TINYINT).col("database_state_desc", NVARCHAR60).col("is_suspended", BIT)
-                .col("suspend_reason", TINYINT).col("suspend_reason_desc", NVARCHAR60)
-                .col("log_send_queue_size", BIGINT).col("log_send_rate", BIGINT).col("redo_queue_size", BIGINT)
-                .col("redo_rate", BIGINT).col("last_hardened_lsn", LSN).col("last_commit_time", DATETIME)
+                .columns("""
+                        database_id int, group_id uniqueidentifier, replica_id uniqueidentifier,
+                        group_database_id uniqueidentifier, is_local bit, is_primary_replica bit,
+                        synchronization_state tinyint, synchronization_state_desc nvarchar(60),
+                        is_commit_participant bit, synchronization_health tinyint,
+                        synchronization_health_desc nvarchar(60), database_state tinyint,
+                        database_state_desc nvarchar(60), is_suspended bit, suspend_reason tinyint,
+                        suspend_reason_desc nvarchar(60), log_send_queue_size bigint, log_send_rate bigint,
+                        redo_queue_size bigint, redo_rate bigint, last_hardened_lsn numeric(25,0),
+                        last_commit_time datetime
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     Scenario s = ctx.scenario();
@@ -201,8 +206,10 @@ final class HadrViews {
     private static CatalogView cluster() {
         return CatalogView.builder("sys", "dm_hadr_cluster", Scope.SERVER)
                 .requires(Permission.VIEW_SERVER_STATE)
-                .col("cluster_name", NVARCHAR256).col("quorum_type", TINYINT).col("quorum_type_desc", NVARCHAR60)
-                .col("quorum_state", TINYINT).col("quorum_state_desc", NVARCHAR60)
+                .columns("""
+                        cluster_name nvarchar(256), quorum_type tinyint, quorum_type_desc nvarchar(60),
+                        quorum_state tinyint, quorum_state_desc nvarchar(60)
+                        """)
                 .rows(ctx -> {
                     Cluster c = ctx.scenario().cluster;
                     if (c == null) {
@@ -222,8 +229,10 @@ final class HadrViews {
     /** sys.dm_hadr_fabric_config_parameters (Managed Instance): DnsRecordName, ClusterName, HadrPort, InstanceName. */
     private static CatalogView fabricConfig() {
         return fabric("dm_hadr_fabric_config_parameters")
-                .col("section_name", NVARCHAR256).col("parameter_name", NVARCHAR256).col("value_type", NVARCHAR256)
-                .col("parameter_value", NVARCHAR4000)
+                .columns("""
+                        section_name nvarchar(256), parameter_name nvarchar(256), value_type nvarchar(256),
+                        parameter_value nvarchar(4000)
+                        """)
                 .rows(ctx -> {
                     Fabric f = ctx.scenario().fabric;
                     if (f == null) {
@@ -244,9 +253,11 @@ final class HadrViews {
     /** sys.dm_hadr_fabric_partitions (Managed Instance). */
     private static CatalogView fabricPartitions() {
         return fabric("dm_hadr_fabric_partitions")
-                .col("partition_id", GUID).col("service_name", NVARCHAR256).col("partition_kind", TINYINT)
-                .col("partition_kind_desc", NVARCHAR60).col("partition_status", TINYINT)
-                .col("partition_status_desc", NVARCHAR60).col("current_configuration_epoch", BIGINT)
+                .columns("""
+                        partition_id uniqueidentifier, service_name nvarchar(256), partition_kind tinyint,
+                        partition_kind_desc nvarchar(60), partition_status tinyint,
+                        partition_status_desc nvarchar(60), current_configuration_epoch bigint
+                        """)
                 .rows(ctx -> {
                     Fabric f = ctx.scenario().fabric;
                     if (f == null) {
@@ -267,9 +278,11 @@ final class HadrViews {
     /** sys.dm_hadr_fabric_replicas (Managed Instance): replica_role 2 marks the primary node. */
     private static CatalogView fabricReplicas() {
         return fabric("dm_hadr_fabric_replicas")
-                .col("partition_id", GUID).col("replica_id", BIGINT).col("replica_status", TINYINT)
-                .col("replica_status_desc", NVARCHAR60).col("replica_role", TINYINT).col("replica_role_desc", NVARCHAR60)
-                .col("node_name", NVARCHAR256).col("replica_address", NVARCHAR4000)
+                .columns("""
+                        partition_id uniqueidentifier, replica_id bigint, replica_status tinyint,
+                        replica_status_desc nvarchar(60), replica_role tinyint, replica_role_desc nvarchar(60),
+                        node_name nvarchar(256), replica_address nvarchar(4000)
+                        """)
                 .rows(ctx -> {
                     Fabric f = ctx.scenario().fabric;
                     List<Map<String, Object>> rows = new ArrayList<>();
@@ -293,9 +306,11 @@ final class HadrViews {
     /** sys.dm_hadr_fabric_nodes (Managed Instance). */
     private static CatalogView fabricNodes() {
         return fabric("dm_hadr_fabric_nodes")
-                .col("node_name", NVARCHAR256).col("node_id", NVARCHAR256).col("node_instance_id", BIGINT)
-                .col("upgrade_domain", NVARCHAR256).col("fault_domain", NVARCHAR256).col("node_status", TINYINT)
-                .col("node_status_desc", NVARCHAR60).col("ip_address_or_fqdn", NVARCHAR256)
+                .columns("""
+                        node_name nvarchar(256), node_id nvarchar(256), node_instance_id bigint,
+                        upgrade_domain nvarchar(256), fault_domain nvarchar(256), node_status tinyint,
+                        node_status_desc nvarchar(60), ip_address_or_fqdn nvarchar(256)
+                        """)
                 .rows(ctx -> {
                     Fabric f = ctx.scenario().fabric;
                     List<Map<String, Object>> rows = new ArrayList<>();
