@@ -5,7 +5,6 @@ import dev.milink.sandbox.catalog.InstanceState;
 import dev.milink.sandbox.catalog.Values;
 import dev.milink.sandbox.scenario.Job;
 import dev.milink.sandbox.scenario.JobStep;
-import dev.milink.sandbox.scenario.Scenario;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;

@@ -6,6 +6,7 @@ import dev.milink.sandbox.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -115,6 +116,33 @@ public record CatalogView(String schema, String name, Scope scope, List<ViewColu
 
         public CatalogView rows(Function<ViewContext, List<Map<String, Object>>> source) {
             return new CatalogView(schema, name, scope, List.copyOf(columns), exists, permission, source);
+        }
+
+        /**
+         * One row per item, the usual shape of a view over scenario objects:
+         * {@code .rowPer(ctx -> ctx.scenario().databases, (ctx, d) -> Row.of().set("database_id", d.id))}.
+         * {@code row} returns null to leave an item out.
+         */
+        public <T> CatalogView rowPer(Function<ViewContext, ? extends Iterable<? extends T>> items,
+                                      BiFunction<ViewContext, T, Row> row) {
+            return rows(ctx -> {
+                List<Map<String, Object>> out = new ArrayList<>();
+                for (T item : items.apply(ctx)) {
+                    Row r = row.apply(ctx, item);
+                    if (r != null) {
+                        out.add(r.map());
+                    }
+                }
+                return out;
+            });
+        }
+
+        /** A view of at most one row; {@code row} returns null for none. */
+        public CatalogView oneRow(Function<ViewContext, Row> row) {
+            return rows(ctx -> {
+                Row r = row.apply(ctx);
+                return r == null ? List.of() : List.of(r.map());
+            });
         }
     }
 }

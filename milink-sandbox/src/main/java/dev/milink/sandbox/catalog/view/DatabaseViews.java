@@ -94,13 +94,7 @@ final class DatabaseViews {
                         is_memory_optimized_enabled bit since 15, is_data_retention_enabled bit since 16,
                         is_ledger_on bit since 16, is_change_feed_enabled bit since 16
                         """)
-                .rows(ctx -> {
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    for (Scenario.Database d : ctx.scenario().databases) {
-                        rows.add(databaseRow(ctx, d).map());
-                    }
-                    return rows;
-                });
+                .rowPer(ctx -> ctx.scenario().databases, (ctx, d) -> databaseRow(ctx, d));
     }
 
     private static Row databaseRow(ViewContext ctx, Scenario.Database d) {
@@ -357,13 +351,8 @@ final class DatabaseViews {
                         mirroring_redo_queue_type nvarchar(60), mirroring_end_of_log_lsn numeric(25,0),
                         mirroring_replication_lsn numeric(25,0)
                         """);
-        return b.rows(ctx -> {
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Scenario.Database d : ctx.scenario().databases) {
-                rows.add(Row.of().set("database_id", d.id).map());
-            }
-            return rows;
-        });
+        return b.rowPer(ctx -> ctx.scenario().databases, (ctx, d) -> Row.of()
+                .set("database_id", d.id));
     }
 
     /** sys.dm_database_encryption_keys (Transact-SQL): TDE-encrypted databases (and tempdb with them). */
@@ -414,13 +403,13 @@ final class DatabaseViews {
                         database_id int, total_log_size_in_bytes bigint, used_log_space_in_bytes bigint,
                         used_log_space_in_percent float, log_space_in_bytes_since_last_backup bigint
                         """)
-                .rows(ctx -> {
+                .oneRow(ctx -> {
                     Scenario.Database d = ctx.database();
                     long total = logBytes(d);
                     long used = (long) (total * d.logUsedPercent / 100.0);
-                    return List.of(Row.of().set("database_id", d.id).set("total_log_size_in_bytes", total)
+                    return Row.of().set("database_id", d.id).set("total_log_size_in_bytes", total)
                             .set("used_log_space_in_bytes", used).set("used_log_space_in_percent", d.logUsedPercent)
-                            .set("log_space_in_bytes_since_last_backup", used).map());
+                            .set("log_space_in_bytes_since_last_backup", used);
                 });
     }
 
@@ -445,17 +434,10 @@ final class DatabaseViews {
                         pvs_off_row_page_skipped_min_useful_xts bigint,
                         pvs_off_row_page_skipped_oldest_snapshot bigint
                         """)
-                .rows(ctx -> {
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    for (Scenario.Database d : ctx.scenario().databases) {
-                        if (d.online()) {
-                            rows.add(Row.of().set("database_id", d.id).set("pvs_filegroup_id", 1)
-                                    .set("persistent_version_store_size_kb", d.acceleratedDatabaseRecovery ? 1024L : 0L)
-                                    .set("online_index_version_store_size_kb", 0L)
-                                    .set("current_aborted_transaction_count", 0L).map());
-                        }
-                    }
-                    return rows;
-                });
+                .rowPer(ctx -> ctx.scenario().databases, (ctx, d) -> !d.online() ? null : Row.of()
+                        .set("database_id", d.id).set("pvs_filegroup_id", 1)
+                        .set("persistent_version_store_size_kb", d.acceleratedDatabaseRecovery ? 1024L : 0L)
+                        .set("online_index_version_store_size_kb", 0L)
+                        .set("current_aborted_transaction_count", 0L));
     }
 }

@@ -210,14 +210,14 @@ final class HadrViews {
                         cluster_name nvarchar(256), quorum_type tinyint, quorum_type_desc nvarchar(60),
                         quorum_state tinyint, quorum_state_desc nvarchar(60)
                         """)
-                .rows(ctx -> {
+                .oneRow(ctx -> {
                     Cluster c = ctx.scenario().cluster;
                     if (c == null) {
-                        return List.of();
+                        return null;
                     }
-                    return List.of(Row.of().set("cluster_name", c.name).set("quorum_type", 0)
+                    return Row.of().set("cluster_name", c.name).set("quorum_type", 0)
                             .set("quorum_type_desc", c.quorumType).set("quorum_state", 1)
-                            .set("quorum_state_desc", c.quorumState).map());
+                            .set("quorum_state_desc", c.quorumState);
                 });
     }
 
@@ -258,15 +258,15 @@ final class HadrViews {
                         partition_kind_desc nvarchar(60), partition_status tinyint,
                         partition_status_desc nvarchar(60), current_configuration_epoch bigint
                         """)
-                .rows(ctx -> {
+                .oneRow(ctx -> {
                     Fabric f = ctx.scenario().fabric;
                     if (f == null) {
-                        return List.of();
+                        return null;
                     }
-                    return List.of(Row.of().set("partition_id", Values.guid(f.partitionId))
+                    return Row.of().set("partition_id", Values.guid(f.partitionId))
                             .set("service_name", serviceName(ctx.scenario())).set("partition_kind", 1)
                             .set("partition_kind_desc", "SINGLETON").set("partition_status", 1)
-                            .set("partition_status_desc", "READY").set("current_configuration_epoch", 42L).map());
+                            .set("partition_status_desc", "READY").set("current_configuration_epoch", 42L);
                 });
     }
 
@@ -283,24 +283,14 @@ final class HadrViews {
                         replica_status_desc nvarchar(60), replica_role tinyint, replica_role_desc nvarchar(60),
                         node_name nvarchar(256), replica_address nvarchar(4000)
                         """)
-                .rows(ctx -> {
-                    Fabric f = ctx.scenario().fabric;
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    if (f == null) {
-                        return rows;
-                    }
-                    long id = 132_000_000_000_000_001L;
-                    for (String node : f.nodes()) {
-                        boolean primary = node.equals(f.primaryNode);
-                        rows.add(Row.of().set("partition_id", Values.guid(f.partitionId)).set("replica_id", id++)
-                                .set("replica_status", 2).set("replica_status_desc", "READY")
-                                .set("replica_role", primary ? 2 : 3)
-                                .set("replica_role_desc", primary ? "PRIMARY" : "ACTIVE_SECONDARY")
-                                .set("node_name", node)
-                                .set("replica_address", node + "\\" + f.instanceName + ",11000").map());
-                    }
-                    return rows;
-                });
+                .rowPer(HadrViews::nodes, (ctx, node) -> Row.of()
+                        .set("partition_id", Values.guid(ctx.scenario().fabric.partitionId))
+                        .set("replica_id", 132_000_000_000_000_001L + node.index())
+                        .set("replica_status", 2).set("replica_status_desc", "READY")
+                        .set("replica_role", node.primary() ? 2 : 3)
+                        .set("replica_role_desc", node.primary() ? "PRIMARY" : "ACTIVE_SECONDARY")
+                        .set("node_name", node.name())
+                        .set("replica_address", node.name() + "\\" + ctx.scenario().fabric.instanceName + ",11000"));
     }
 
     /** sys.dm_hadr_fabric_nodes (Managed Instance). */
@@ -311,21 +301,26 @@ final class HadrViews {
                         upgrade_domain nvarchar(256), fault_domain nvarchar(256), node_status tinyint,
                         node_status_desc nvarchar(60), ip_address_or_fqdn nvarchar(256)
                         """)
-                .rows(ctx -> {
-                    Fabric f = ctx.scenario().fabric;
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    if (f == null) {
-                        return rows;
-                    }
-                    int n = 0;
-                    for (String node : f.nodes()) {
-                        rows.add(Row.of().set("node_name", node).set("node_id", Integer.toHexString(0x1000 + n))
-                                .set("node_instance_id", 1L + n).set("upgrade_domain", "UD" + n)
-                                .set("fault_domain", "fd:/FD" + n).set("node_status", 1).set("node_status_desc", "UP")
-                                .set("ip_address_or_fqdn", node + "." + f.clusterName).map());
-                        n++;
-                    }
-                    return rows;
-                });
+                .rowPer(HadrViews::nodes, (ctx, node) -> Row.of()
+                        .set("node_name", node.name()).set("node_id", Integer.toHexString(0x1000 + node.index()))
+                        .set("node_instance_id", 1L + node.index()).set("upgrade_domain", "UD" + node.index())
+                        .set("fault_domain", "fd:/FD" + node.index()).set("node_status", 1)
+                        .set("node_status_desc", "UP")
+                        .set("ip_address_or_fqdn", node.name() + "." + ctx.scenario().fabric.clusterName));
+    }
+
+    /** A Service Fabric node of a Managed Instance, numbered from 0 in the order the fabric DMVs list them. */
+    private record FabricNode(int index, String name, boolean primary) {}
+
+    /** The instance's nodes, the primary first; none when the scenario has no fabric (not a Managed Instance). */
+    private static List<FabricNode> nodes(ViewContext ctx) {
+        Fabric f = ctx.scenario().fabric;
+        List<FabricNode> nodes = new ArrayList<>();
+        if (f != null) {
+            for (String node : f.nodes()) {
+                nodes.add(new FabricNode(nodes.size(), node, node.equals(f.primaryNode)));
+            }
+        }
+        return nodes;
     }
 }

@@ -131,21 +131,16 @@ final class MsdbViews {
                         notify_page_operator_id int, delete_level int, date_created datetime, date_modified datetime,
                         version_number int
                         """)
-                .rows(ctx -> {
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    for (AgentJob j : ctx.instance().agent().jobs()) {
-                        rows.add(Row.of().set("job_id", j.id()).set("originating_server_id", 0).set("name", j.name())
-                                .set("enabled", j.enabled() ? 1 : 0).set("description", j.description())
-                                .set("start_step_id", 1).set("category_id", 0).set("owner_sid", Values.sid(j.owner()))
-                                .set("notify_level_eventlog", 2).set("notify_level_email", 0)
-                                .set("notify_level_netsend", 0).set("notify_level_page", 0)
-                                .set("notify_email_operator_id", 0).set("notify_netsend_operator_id", 0)
-                                .set("notify_page_operator_id", 0).set("delete_level", 0)
-                                .set("date_created", j.created()).set("date_modified", j.created())
-                                .set("version_number", 1).map());
-                    }
-                    return rows;
-                });
+                .rowPer(ctx -> ctx.instance().agent().jobs(), (ctx, j) -> Row.of()
+                        .set("job_id", j.id()).set("originating_server_id", 0).set("name", j.name())
+                        .set("enabled", j.enabled() ? 1 : 0).set("description", j.description())
+                        .set("start_step_id", 1).set("category_id", 0).set("owner_sid", Values.sid(j.owner()))
+                        .set("notify_level_eventlog", 2).set("notify_level_email", 0)
+                        .set("notify_level_netsend", 0).set("notify_level_page", 0)
+                        .set("notify_email_operator_id", 0).set("notify_netsend_operator_id", 0)
+                        .set("notify_page_operator_id", 0).set("delete_level", 0)
+                        .set("date_created", j.created()).set("date_modified", j.created())
+                        .set("version_number", 1));
     }
 
     /** sysjobsteps (Transact-SQL). */
@@ -189,19 +184,14 @@ final class MsdbViews {
                         run_duration int, operator_id_emailed int, operator_id_netsent int, operator_id_paged int,
                         retries_attempted int, server sysname
                         """)
-                .rows(ctx -> {
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    for (AgentJob.History h : ctx.instance().agent().history()) {
-                        rows.add(Row.of().set("instance_id", h.instanceId()).set("job_id", h.jobId())
-                                .set("step_id", h.stepId()).set("step_name", h.stepName()).set("sql_message_id", 0)
-                                .set("sql_severity", 0).set("message", h.message()).set("run_status", h.runStatus())
-                                .set("run_date", h.runDate()).set("run_time", h.runTime())
-                                .set("run_duration", h.runDuration()).set("operator_id_emailed", 0)
-                                .set("operator_id_netsent", 0).set("operator_id_paged", 0).set("retries_attempted", 0)
-                                .set("server", ctx.scenario().server.serverName).map());
-                    }
-                    return rows;
-                });
+                .rowPer(ctx -> ctx.instance().agent().history(), (ctx, h) -> Row.of()
+                        .set("instance_id", h.instanceId()).set("job_id", h.jobId())
+                        .set("step_id", h.stepId()).set("step_name", h.stepName()).set("sql_message_id", 0)
+                        .set("sql_severity", 0).set("message", h.message()).set("run_status", h.runStatus())
+                        .set("run_date", h.runDate()).set("run_time", h.runTime())
+                        .set("run_duration", h.runDuration()).set("operator_id_emailed", 0)
+                        .set("operator_id_netsent", 0).set("operator_id_paged", 0).set("retries_attempted", 0)
+                        .set("server", ctx.scenario().server.serverName));
     }
 
     /** sysjobactivity (Transact-SQL). */
@@ -237,15 +227,10 @@ final class MsdbViews {
                         log_id int, log nvarchar(max), date_created datetime, date_modified datetime, log_size bigint,
                         step_uid uniqueidentifier
                         """)
-                .rows(ctx -> {
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    for (AgentJob.StepLog l : ctx.instance().agent().stepLogs()) {
-                        rows.add(Row.of().set("log_id", l.logId()).set("log", l.log()).set("date_created", l.created())
-                                .set("date_modified", l.created()).set("log_size", (long) l.log().length())
-                                .set("step_uid", l.stepUid()).map());
-                    }
-                    return rows;
-                });
+                .rowPer(ctx -> ctx.instance().agent().stepLogs(), (ctx, l) -> Row.of()
+                        .set("log_id", l.logId()).set("log", l.log()).set("date_created", l.created())
+                        .set("date_modified", l.created()).set("log_size", (long) l.log().length())
+                        .set("step_uid", l.stepUid()));
     }
 
     /** log_shipping_primary_databases (Transact-SQL). */
@@ -257,19 +242,12 @@ final class MsdbViews {
                         monitor_server sysname, user_specified_monitor bit, monitor_server_security_mode bit,
                         last_backup_file nvarchar(500), last_backup_date datetime, backup_compression tinyint
                         """)
-                .rows(ctx -> {
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    for (Scenario.Database d : ctx.scenario().databases) {
-                        if (d.logShippingPrimary) {
-                            rows.add(Row.of().set("primary_id", Values.seededGuid("ls:" + d.guid))
-                                    .set("primary_database", d.name).set("backup_directory", "D:\\LogShipping")
-                                    .set("backup_share", "\\\\" + ctx.scenario().server.machineName + "\\LogShipping")
-                                    .set("backup_retention_period", 4320).set("monitor_server", ctx.scenario().server.serverName)
-                                    .set("user_specified_monitor", true).set("monitor_server_security_mode", true)
-                                    .set("backup_compression", 2).map());
-                        }
-                    }
-                    return rows;
-                });
+                .rowPer(ctx -> ctx.scenario().databases, (ctx, d) -> !d.logShippingPrimary ? null : Row.of()
+                        .set("primary_id", Values.seededGuid("ls:" + d.guid))
+                        .set("primary_database", d.name).set("backup_directory", "D:\\LogShipping")
+                        .set("backup_share", "\\\\" + ctx.scenario().server.machineName + "\\LogShipping")
+                        .set("backup_retention_period", 4320).set("monitor_server", ctx.scenario().server.serverName)
+                        .set("user_specified_monitor", true).set("monitor_server_security_mode", true)
+                        .set("backup_compression", 2));
     }
 }

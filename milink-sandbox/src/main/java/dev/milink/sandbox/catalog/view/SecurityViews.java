@@ -90,16 +90,16 @@ public final class SecurityViews {
                         key_guid uniqueidentifier, key_thumbprint varbinary(32), provider_type nvarchar(60),
                         cryptographic_provider_guid uniqueidentifier, cryptographic_provider_algid sql_variant
                         """)
-                .rows(ctx -> {
+                .oneRow(ctx -> {
                     Scenario.Database d = ctx.database();
                     if (!d.masterKey || !ctx.seesAllMetadata()) {
-                        return List.of();
+                        return null;
                     }
-                    return List.of(Row.of().set("name", "##MS_DatabaseMasterKey##").set("principal_id", 1)
+                    return Row.of().set("name", "##MS_DatabaseMasterKey##").set("principal_id", 1)
                             .set("symmetric_key_id", 101).set("key_length", 256).set("key_algorithm", "A3")
                             .set("algorithm_desc", "AES_256").set("create_date", Values.time(d.createDate))
                             .set("modify_date", Values.time(d.createDate))
-                            .set("key_guid", Values.seededGuid("dmk:" + d.guid)).map());
+                            .set("key_guid", Values.seededGuid("dmk:" + d.guid));
                 });
     }
 

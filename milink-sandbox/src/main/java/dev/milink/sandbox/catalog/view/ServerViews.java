@@ -148,12 +148,12 @@ final class ServerViews {
                         host_service_pack_level nvarchar(256), host_sku int, os_language_version int,
                         host_architecture nvarchar(256) since 16
                         """)
-                .rows(ctx -> {
+                .oneRow(ctx -> {
                     Host h = ctx.scenario().host;
-                    return List.of(Row.of().set("host_platform", h.platform).set("host_distribution", h.distribution)
+                    return Row.of().set("host_platform", h.platform).set("host_distribution", h.distribution)
                             .set("host_release", h.release).set("host_service_pack_level", h.servicePackLevel)
                             .set("host_sku", h.sku).set("os_language_version", h.languageVersion)
-                            .set("host_architecture", "X64").map());
+                            .set("host_architecture", "X64");
                 });
     }
 
@@ -164,11 +164,11 @@ final class ServerViews {
                         windows_release nvarchar(256), windows_service_pack_level nvarchar(256), windows_sku int,
                         os_language_version int
                         """)
-                .rows(ctx -> {
+                .oneRow(ctx -> {
                     Host h = ctx.scenario().host;
-                    return List.of(Row.of().set("windows_release", h.release)
+                    return Row.of().set("windows_release", h.release)
                             .set("windows_service_pack_level", h.servicePackLevel).set("windows_sku", h.sku)
-                            .set("os_language_version", h.languageVersion).map());
+                            .set("os_language_version", h.languageVersion);
                 });
     }
 
@@ -186,9 +186,9 @@ final class ServerViews {
                         softnuma_configuration_desc nvarchar(60), socket_count int, cores_per_socket int,
                         numa_node_count int, container_type int since 15, container_type_desc nvarchar(60) since 15
                         """)
-                .rows(ctx -> {
+                .oneRow(ctx -> {
                     Server v = ctx.scenario().server;
-                    return List.of(Row.of().set("cpu_ticks", 123_456_789_012L).set("ms_ticks", 86_400_000L)
+                    return Row.of().set("cpu_ticks", 123_456_789_012L).set("ms_ticks", 86_400_000L)
                             .set("cpu_count", v.cpuCount).set("hyperthread_ratio", v.cpuCount)
                             .set("physical_memory_kb", v.physicalMemoryKb).set("virtual_memory_kb", 137_438_953_344L)
                             .set("committed_kb", v.physicalMemoryKb / 4).set("committed_target_kb", v.physicalMemoryKb / 2)
@@ -200,7 +200,7 @@ final class ServerViews {
                             .set("virtual_machine_type_desc", "HYPERVISOR").set("softnuma_configuration", 0)
                             .set("softnuma_configuration_desc", "OFF").set("socket_count", 1)
                             .set("cores_per_socket", v.cpuCount).set("numa_node_count", 1).set("container_type", 0)
-                            .set("container_type_desc", "NONE").map());
+                            .set("container_type_desc", "NONE");
                 });
     }
 }
