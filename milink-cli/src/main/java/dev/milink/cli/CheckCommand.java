@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.error.CoreError;
 import dev.milink.core.check.CheckContext;
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.report.ReportRenderer;
 import dev.milink.sqlserver.connect.Authentication;
@@ -77,8 +77,7 @@ final class CheckCommand implements Callable<Integer> {
         CheckContext context = assessment.context(cfg);
         List<CheckRun.Source> sources = sources(cfg, inv);
         List<String> notes = context.builds().stalenessNote(Clock.systemUTC()).stream().toList();
-        CheckRun.Result result = CheckRun.run(sources, parallel(cfg), context,
-                assessment.databases(cfg), notes);
+        CheckRun.Result result = CheckRun.run(sources, parallel(cfg), context, assessment.link(cfg), notes);
         result.failures().forEach(f -> inv.warn("not assessed: " + f.getMessage() + " [" + f.code() + "]"));
         ReportOutput.write(result.report(), renderer, output.file, output.color(inv.env()), showSkipped, inv);
         return result.exitCode(failOn != null ? failOn : failOn(cfg));
@@ -89,14 +88,14 @@ final class CheckCommand implements Callable<Integer> {
         List<String> names = targets.isEmpty() ? cfg.targets() : targets;
         if (!facts.isEmpty()) {
             if (!targets.isEmpty()) {
-                throw new MilinkException(ErrorCode.USAGE, "Give either TARGETs to connect to or --facts FILE to"
+                throw new MilinkException(CoreError.USAGE, "Give either TARGETs to connect to or --facts FILE to"
                         + " judge offline, not both.");
             }
             return facts.stream().map(f -> new CheckRun.Source(Collectors.offlineName(f),
                     () -> Collectors.offline(f))).toList();
         }
         if (names.isEmpty()) {
-            throw new MilinkException(ErrorCode.USAGE, "No target. Give one or more HOST[,PORT] or HOST\\INSTANCE,"
+            throw new MilinkException(CoreError.USAGE, "No target. Give one or more HOST[,PORT] or HOST\\INSTANCE,"
                     + " 'targets:' in --config FILE, or --facts FILE from 'milink collect-script'.");
         }
         List<SqlTarget> parsed = names.stream().map(SqlTarget::parse).toList();
@@ -112,7 +111,7 @@ final class CheckCommand implements Callable<Integer> {
     private int parallel(MilinkConfig cfg) {
         int n = parallel != null ? parallel : cfg.parallel() != null ? cfg.parallel() : DEFAULT_PARALLEL;
         if (n < 1) {
-            throw new MilinkException(ErrorCode.USAGE, "--parallel must be 1 or more, not " + n + ".");
+            throw new MilinkException(CoreError.USAGE, "--parallel must be 1 or more, not " + n + ".");
         }
         return n;
     }
@@ -124,7 +123,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             return FailOn.valueOf(cfg.failOn().trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new MilinkException(ErrorCode.CONFIG_INVALID, "Config file " + cfg.source() + ": 'fail-on' must be"
+            throw new MilinkException(CoreError.CONFIG_INVALID, "Config file " + cfg.source() + ": 'fail-on' must be"
                     + " blocker or warning, not '" + cfg.failOn() + "'.");
         }
     }

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.error.CoreError;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.milink.cli.auth.Credentials;
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,10 +58,10 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
             root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw new MilinkException(ErrorCode.CONFIG_INVALID, "The config file " + file + " is not valid YAML"
+            throw new MilinkException(CoreError.CONFIG_INVALID, "The config file " + file + " is not valid YAML"
                     + where + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new MilinkException(ErrorCode.CONFIG_INVALID, "Cannot read the config file " + file + ": "
+            throw new MilinkException(CoreError.CONFIG_INVALID, "Cannot read the config file " + file + ": "
                     + Credentials.describe(e) + ".", e);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
@@ -87,7 +87,7 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
     }
 
     private static MilinkException invalid(Path file, String what) {
-        return new MilinkException(ErrorCode.CONFIG_INVALID, "Config file " + file + ": " + what + ".");
+        return new MilinkException(CoreError.CONFIG_INVALID, "Config file " + file + ": " + what + ".");
     }
 
     /** Typed, substituted access to the values. */

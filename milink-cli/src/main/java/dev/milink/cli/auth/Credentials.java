@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.auth;
 
-import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.secret.Secret;
 import dev.milink.sqlserver.connect.Authentication;
@@ -50,7 +50,7 @@ public final class Credentials {
             case ENTRA_SERVICE_PRINCIPAL, ENTRA_PASSWORD ->
                     new Authentication.Entra(mode.jdbcMode(), required(user, mode), password(user, passwordFile));
             case ACCESS_TOKEN -> new Authentication.AccessToken(context.remember(context.env(side.tokenEnv())
-                    .map(Secret::of).orElseThrow(() -> new MilinkException(ErrorCode.SECRET_MISSING,
+                    .map(Secret::of).orElseThrow(() -> new MilinkException(CoreError.SECRET_MISSING,
                             side.authOption() + " access-token needs the token in the environment variable "
                                     + side.tokenEnv() + " (e.g. from 'az account get-access-token --resource"
                                     + " https://database.windows.net/')."))));
@@ -59,7 +59,7 @@ public final class Credentials {
 
     private String required(String user, AuthMode mode) {
         if (user == null || user.isBlank()) {
-            throw new MilinkException(ErrorCode.USAGE, side.authOption() + " " + mode.cliName() + " needs "
+            throw new MilinkException(CoreError.USAGE, side.authOption() + " " + mode.cliName() + " needs "
                     + side.userOption() + " NAME"
                     + (mode == AuthMode.ENTRA_SERVICE_PRINCIPAL ? " (the application's client id)." : "."));
         }
@@ -88,7 +88,7 @@ public final class Credentials {
                 return Secret.of(typed);
             }
         }
-        throw new MilinkException(ErrorCode.SECRET_MISSING, "No password for '" + user + "'" + side.where()
+        throw new MilinkException(CoreError.SECRET_MISSING, "No password for '" + user + "'" + side.where()
                 + ": set the environment variable " + side.passwordEnv() + ", use " + side.passwordFileOption()
                 + " FILE, or run milink in a terminal to be prompted. (There is no --password option: command"
                 + " lines end up in shell history and ps.)");
@@ -99,12 +99,12 @@ public final class Credentials {
         try {
             String first = Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("");
             if (first.isEmpty()) {
-                throw new MilinkException(ErrorCode.SECRET_MISSING, "The password file " + file
+                throw new MilinkException(CoreError.SECRET_MISSING, "The password file " + file
                         + " is empty; put the password on its first line.");
             }
             return Secret.of(first);
         } catch (IOException e) {
-            throw new MilinkException(ErrorCode.USAGE, "Cannot read the password file " + file + ": "
+            throw new MilinkException(CoreError.USAGE, "Cannot read the password file " + file + ": "
                     + describe(e) + ".", e);
         }
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.buildref;
 
+import dev.milink.core.error.CoreError;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,7 +88,7 @@ public final class BuildReferences {
     }
 
     private static MilinkException invalid(String name, String problem, Throwable cause) {
-        return new MilinkException(ErrorCode.BUILD_REFERENCE_INVALID,
+        return new MilinkException(CoreError.BUILD_REFERENCE_INVALID,
                 "Build reference file " + name + " " + problem + ".", cause);
     }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.collect;
 
-import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.sqlserver.collect.internal.FactsMapper;
@@ -39,7 +39,7 @@ public final class OfflineFacts {
             bytes = Files.readAllBytes(file);
             modified = Files.getLastModifiedTime(file).toInstant();
         } catch (IOException e) {
-            throw new MilinkException(ErrorCode.FACTS_FILE_INVALID, "Cannot read the facts file " + file + ": "
+            throw new MilinkException(CoreError.FACTS_FILE_INVALID, "Cannot read the facts file " + file + ": "
                     + e.getMessage(), e);
         }
         return parse(bytes, file.getFileName().toString(), targetName, modified);
@@ -51,7 +51,7 @@ public final class OfflineFacts {
         try {
             return FactsMapper.map(targetName, raw, null, fallbackTime);
         } catch (RuntimeException e) {
-            throw new MilinkException(ErrorCode.FACTS_FILE_INVALID, sourceName + " holds a value milink cannot"
+            throw new MilinkException(CoreError.FACTS_FILE_INVALID, sourceName + " holds a value milink cannot"
                     + " interpret (" + e.getMessage() + "); was it edited by hand?", e);
         }
     }

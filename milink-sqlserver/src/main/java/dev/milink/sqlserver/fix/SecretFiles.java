@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.fix;
 
-import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.secret.Secret;
 import java.io.IOException;
@@ -59,10 +59,10 @@ public final class SecretFiles {
             }
             return target;
         } catch (FileAlreadyExistsException e) {
-            throw new MilinkException(ErrorCode.USAGE, "The file " + target + " exists already; milink does not "
+            throw new MilinkException(CoreError.USAGE, "The file " + target + " exists already; milink does not "
                     + "overwrite a secret file. Move it away or name another with --dmk-password-file.", e);
         } catch (IOException e) {
-            throw new MilinkException(ErrorCode.USAGE, "Cannot write the secret file " + target + ": "
+            throw new MilinkException(CoreError.USAGE, "Cannot write the secret file " + target + ": "
                     + e.getClass().getSimpleName() + ".", e);
         }
     }
