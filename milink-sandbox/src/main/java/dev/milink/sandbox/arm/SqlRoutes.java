@@ -19,7 +19,7 @@ final class SqlRoutes {
     private static final String MI = ArmBodies.SQL;
     private static final Pattern PARTNER_ENDPOINT = Pattern.compile("(?i)TCP://[^:/\\s]+:\\d{1,5}");
     private static final List<String> CHILDREN = List.of("databases", "serverTrustCertificates",
-            "endpointCertificates", "distributedAvailabilityGroups");
+            "endpointCertificates", "distributedAvailabilityGroups", "encryptionProtector");
 
     private final ArmRouter router;
     private final ArmStandIn arm;
@@ -61,7 +61,7 @@ final class SqlRoutes {
         }
         return switch (child + " " + r.method()) {
             case "databases GET", "serverTrustCertificates GET", "endpointCertificates GET",
-                    "distributedAvailabilityGroups GET" -> get(r, id, child);
+                    "distributedAvailabilityGroups GET", "encryptionProtector GET" -> get(r, id, child);
             case "serverTrustCertificates PUT" -> putTrustCertificate(r, miId, id);
             case "distributedAvailabilityGroups PUT" -> putDag(r, miId, id);
             case "distributedAvailabilityGroups PATCH" -> patchDag(r, id);

@@ -162,13 +162,12 @@ class ArmAzureCoreTest {
                     .setBody("{\"properties\":{\"publicBlob\":\"3050" + "33".repeat(0x50) + "\"}}");
             Mono<Response<Flux<ByteBuffer>>> init = pipeline.send(put)
                     .map(r -> new SimpleResponse<>(put, r.getStatusCode(), r.getHeaders(), r.getBody()));
-            long start = System.nanoTime();
             SyncPoller<PollResult<Map>, Map> poller = PollerFactory.<Map, Map>create(
                     SerializerFactory.createDefaultManagementSerializerAdapter(), pipeline, Map.class, Map.class,
                     Duration.ofMillis(10), init).getSyncPoller();
-            assertThat(poller.waitForCompletion(Duration.ofSeconds(20)).getStatus())
+            // two InProgress polls: at the SDK's 30 s default this could not finish within 10 s
+            assertThat(poller.waitForCompletion(Duration.ofSeconds(10)).getStatus())
                     .isEqualTo(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
         } finally {
             arm.setLro(before);
         }

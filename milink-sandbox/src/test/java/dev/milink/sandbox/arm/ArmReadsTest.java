@@ -116,6 +116,27 @@ class ArmReadsTest {
     }
 
     @Test
+    void tdeProtectorAndStorageMetrics() {
+        JsonNode tde = client.get(mi + "/encryptionProtector/current" + SQL).json();
+        assertThat(tde.path("kind").asText()).isEqualTo("azurekeyvault");
+        assertThat(tde.path("properties").path("serverKeyType").asText()).isEqualTo("AzureKeyVault");
+        assertThat(tde.path("properties").path("uri").asText()).startsWith("https://contoso-kv.vault.azure.net/keys/");
+        assertThat(names(client.get(mi + "/encryptionProtector" + SQL).json())).containsExactly("current");
+
+        Answer m = client.get(mi + "/providers/Microsoft.Insights/metrics?api-version=2023-10-01"
+                + "&metricnames=storage_space_used_mb,reserved_storage_mb&aggregation=Average");
+        assertThat(m.status()).isEqualTo(200);
+        assertThat(m.json().path("value").get(0).path("name").path("value").asText()).isEqualTo("storage_space_used_mb");
+        assertThat(m.json().path("value").get(0).path("timeseries").get(0).path("data").get(0).path("average")
+                .asDouble()).isEqualTo(120 * 1024.0);
+        assertThat(m.json().path("value").get(1).path("timeseries").get(0).path("data").get(0).path("average")
+                .asDouble()).isEqualTo(512 * 1024.0);
+        Answer bad = client.get(mi + "/providers/Microsoft.Insights/metrics?api-version=2023-10-01&metricnames=cpu");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorMessage()).contains("metric: cpu");
+    }
+
+    @Test
     void withoutBearerTokenTheAnswerIs401() {
         ArmClient anonymous = new ArmClient(arm).withToken(null);
         Answer a = anonymous.get(mi + SQL);

@@ -83,6 +83,12 @@ class AzureScenarioTest {
             assertThat(deny.path("priority").asInt()).isLessThan(c.get(nsg + "/securityRules/allow_mi_link_inbound"
                     + NET).json().path("properties").path("priority").asInt());
             assertThat(s.link.sqlServerHost).startsWith(s.sqlScenario.server.machineName);
+            assertThat(c.get(arm.managedInstanceId() + "/encryptionProtector/current" + SQL).json().path("properties")
+                    .path("serverKeyType").asText()).isEqualTo("ServiceManaged");
+            arm.setStorageUsedGB(null);
+            assertThat(c.get(arm.managedInstanceId() + "/providers/Microsoft.Insights/metrics?api-version=2023-10-01"
+                    + "&metricnames=storage_space_used_mb").json().path("value").get(0).path("timeseries").get(0)
+                    .path("data")).isEmpty();
         }
     }
 
