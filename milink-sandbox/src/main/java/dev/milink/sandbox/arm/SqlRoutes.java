@@ -19,7 +19,7 @@ final class SqlRoutes {
     private static final String MI = ArmBodies.SQL;
     private static final Pattern PARTNER_ENDPOINT = Pattern.compile("(?i)TCP://[^:/\\s]+:\\d{1,5}");
     private static final List<String> CHILDREN = List.of("databases", "serverTrustCertificates",
-            "endpointCertificates", "distributedAvailabilityGroups", "encryptionProtector");
+            "endpointCertificates", "distributedAvailabilityGroups", "encryptionProtector", "tdeCertificates");
 
     private final ArmRouter router;
     private final ArmStandIn arm;
@@ -47,6 +47,9 @@ final class SqlRoutes {
         String child = CHILDREN.stream().filter(c -> c.equalsIgnoreCase(r.segment(8))).findFirst().orElse(null);
         if (child == null) {
             return router.unknownType(r);
+        }
+        if (n == 9 && "tdeCertificates".equals(child)) {
+            return "POST".equals(r.method()) ? TdeCertificates.upload(r, router, arm, miId) : router.methodNotAllowed(r);
         }
         if (n == 9) {
             return "GET".equals(r.method()) ? Reply.ok(ArmHttp.list(arm.state().children(miId, child)))

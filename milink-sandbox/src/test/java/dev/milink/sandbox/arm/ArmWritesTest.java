@@ -214,6 +214,24 @@ class ArmWritesTest {
     }
 
     @Test
+    void tdeCertificateUploadKeepsWhatWasUploadedAndLogsNoSecret() throws IOException {
+        String pfx = java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(arm.trustStore()));
+        String url = mi + "/tdeCertificates" + SQL;
+        Answer wrong = client.post(url, "{\"properties\":{\"privateBlob\":\"" + pfx + "\",\"certPassword\":\"nope\"}}");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.errorCode()).isEqualTo("InvalidTdeCertificate");
+        Answer ok = client.post(url, "{\"properties\":{\"privateBlob\":\"" + pfx + "\",\"certPassword\":\""
+                + arm.trustStorePassword() + "\"}}");
+        assertThat(ok.status()).isEqualTo(202);
+        assertThat(ok.header("Location")).contains("/operationResults/");
+        assertThat(arm.state().children(mi, "tdeCertificates")).singleElement()
+                .satisfies(c -> assertThat(c.path("properties").path("subject").asText()).isEqualTo("CN=localhost"));
+        assertThat(arm.requestLog().find("POST", "/tdeCertificates$")).allSatisfy(e -> assertThat(e.body())
+                .contains("(redacted)").doesNotContain(arm.trustStorePassword()).doesNotContain(pfx.substring(0, 40)));
+        assertThat(client.get(url).status()).isEqualTo(405);
+    }
+
+    @Test
     void stateIsReadableAndChangeableFromTests() {
         arm.state().update(mi, n -> ((com.fasterxml.jackson.databind.node.ObjectNode) n.get("properties"))
                 .put("state", "Updating"));
