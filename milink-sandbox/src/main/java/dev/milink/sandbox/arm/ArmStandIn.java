@@ -198,9 +198,11 @@ public final class ArmStandIn implements AutoCloseable {
     ArmOperations operations() { return operations; }
 
     /**
-     * Environment variables for azure-identity's {@code EnvironmentCredential} (and so
-     * {@code DefaultAzureCredential}) against this stand-in: {@code AZURE_TENANT_ID}, {@code AZURE_CLIENT_ID},
-     * {@code AZURE_CLIENT_SECRET}, {@code AZURE_AUTHORITY_HOST}. The secret is a sandbox value.
+     * The service principal as environment variables: {@code AZURE_TENANT_ID}, {@code AZURE_CLIENT_ID},
+     * {@code AZURE_CLIENT_SECRET}, {@code AZURE_AUTHORITY_HOST} (the secret is a sandbox value). A client that
+     * builds its credential from them must also turn MSAL's instance discovery off
+     * ({@code disableInstanceDiscovery()}): azure-identity's {@code EnvironmentCredential} cannot, and would first
+     * ask login.microsoftonline.com about this authority.
      */
     public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
