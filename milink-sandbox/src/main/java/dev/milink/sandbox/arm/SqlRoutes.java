@@ -36,8 +36,13 @@ final class SqlRoutes {
         if (!r.is(6, "managedInstances")) {
             return router.unknownType(r);
         }
-        String miId = miId(r.segment(7));
         int n = r.segments().size();
+        if (n == 7) {
+            return "GET".equals(r.method()) ? Reply.ok(ArmHttp.list(arm.state().children("/subscriptions/"
+                    + arm.subscriptionId() + "/resourceGroups/" + arm.resourceGroup() + "/providers/Microsoft.Sql",
+                    "managedInstances"))) : router.methodNotAllowed(r);
+        }
+        String miId = miId(r.segment(7));
         if (!arm.state().exists(miId)) {
             return n == 8 ? router.notFound(r, MI, r.segment(7)) : router.parentNotFound(r, r.segment(7));
         }

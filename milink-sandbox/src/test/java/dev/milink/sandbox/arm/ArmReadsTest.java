@@ -104,6 +104,16 @@ class ArmReadsTest {
     }
 
     @Test
+    void resourceGroupListings() {
+        assertThat(names(client.get(arm.resourceGroupId() + "/providers/Microsoft.Sql/managedInstances" + SQL).json()))
+                .containsExactly("contoso-mi");
+        JsonNode nsgs = client.get(arm.resourceGroupId() + "/providers/Microsoft.Network/networkSecurityGroups" + NET)
+                .json();
+        assertThat(names(nsgs)).containsExactly("nsg-mi");
+        assertThat(nsgs.path("value").get(0).path("properties").path("defaultSecurityRules").size()).isEqualTo(6);
+    }
+
+    @Test
     void permissionsAndFailoverGroups() {
         Answer perms = client.get(mi + "/providers/Microsoft.Authorization/permissions?api-version=2022-04-01");
         assertThat(perms.status()).isEqualTo(200);

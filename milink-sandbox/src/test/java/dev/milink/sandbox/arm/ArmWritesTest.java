@@ -85,7 +85,11 @@ class ArmWritesTest {
             assertThat(a.errorCode()).as(bad).isEqualTo("InvalidPublicBlob");
         }
         // a sandbox-made certificate (CREATE CERTIFICATE … WITH SUBJECT) has a DER-framed stand-in blob: accepted
-        String sandboxBlob = "3050" + "00".repeat(0x50);
+        dev.milink.sandbox.scenario.Scenario.Certificate made = new dev.milink.sandbox.scenario.Scenario.Certificate();
+        made.name = "SQLPROD01_endpoint";
+        made.subject = "SQLPROD01 endpoint";
+        made.expiryDate = "2027-01-01T00:00:00";
+        String sandboxBlob = HexFormat.of().formatHex(dev.milink.sandbox.catalog.view.SecurityViews.blob(made));
         assertThat(client.put(mi + "/serverTrustCertificates/made" + SQL, "{\"properties\":{\"publicBlob\":\"0X"
                 + sandboxBlob + "\"}}").status()).isEqualTo(201);
         assertThat(client.get(mi + "/serverTrustCertificates/bad" + SQL).status()).isEqualTo(404);
