@@ -8,9 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.milink.sandbox.catalog.CatalogEngine;
-import dev.milink.sandbox.server.InstanceDef;
-import dev.milink.sandbox.server.SandboxServer;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,11 +43,9 @@ class AzureScenarioTest {
     /** The prepared pair: each end holds the other's endpoint certificate, as the real SQL Server shows it. */
     @Test
     void preparedPairExchangedCertificatesBothWays() throws Exception {
-        AzureScenario s = AzureScenarios.load("prepared-2022");
-        try (ArmStandIn arm = ArmStandIn.start(s);
-                SandboxServer sql = SandboxServer.start(InstanceDef.of("sql", CatalogEngine.create(s.sqlScenario)));
-                Connection c = DriverManager.getConnection(sql.instance("sql").jdbcUrl()
-                        + ";user=sa;password=Sandbox#2022sa")) {
+        try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.load("prepared-2022"));
+                Connection c = DriverManager.getConnection(estate.sql().jdbcUrl() + ";user=sa;password=Sandbox#2022sa")) {
+            ArmStandIn arm = estate.arm();
             ArmClient client = new ArmClient(arm);
             String trusted = client.get(arm.managedInstanceId() + "/serverTrustCertificates/SQLPROD02-endpoint" + SQL)
                     .json().path("properties").path("publicBlob").asText();
