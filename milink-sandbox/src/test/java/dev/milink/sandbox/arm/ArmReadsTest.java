@@ -194,6 +194,22 @@ class ArmReadsTest {
         assertThat(last.query()).isEqualTo("api-version=2025-01-01");
     }
 
+    @Test
+    void concurrentReadsAreAllServed() throws Exception {
+        int before = arm.requestLog().count("GET", "/routeTables/rt-mi$");
+        String rt = arm.resourceGroupId() + "/providers/Microsoft.Network/routeTables/rt-mi" + NET;
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                answers.add(pool.submit(() -> client.get(rt).status()));
+            }
+            for (var a : answers) {
+                assertThat(a.get()).isEqualTo(200);
+            }
+        }
+        assertThat(arm.requestLog().count("GET", "/routeTables/rt-mi$")).isEqualTo(before + 24);
+    }
+
     static List<String> names(JsonNode listOrArray) {
         JsonNode items = listOrArray.has("value") ? listOrArray.get("value") : listOrArray;
         List<String> out = new ArrayList<>();
