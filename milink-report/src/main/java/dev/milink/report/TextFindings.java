@@ -5,7 +5,6 @@ import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.FixStep;
 import dev.milink.core.check.Remediation;
-import dev.milink.core.check.Script;
 import dev.milink.core.check.Status;
 import dev.milink.core.tsql.TSql;
 import dev.milink.report.TextPage.Ansi;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * One area of the text report: its finding lines in aligned columns, database findings of one check with the same
@@ -167,22 +165,9 @@ final class TextFindings {
         if (!r.steps().isEmpty()) {
             FixStep first = r.steps().getFirst();
             String lead = r.summary().isBlank() ? at + page.style(Ansi.DIM, "fix:") + "  " : stepAt;
-            String text = "step 1 of " + r.steps().size() + ": " + first.title() + " (" + tags(first) + ")";
+            String text = "step 1 of " + r.steps().size() + ": " + first.title() + " (" + Labels.stepTags(first) + ")";
             page.wrapped(lead, stepAt + "  ", text, null);
         }
-    }
-
-    private static String tags(FixStep step) {
-        List<String> tags = new ArrayList<>();
-        tags.add(step.scripts().stream().map(Script::kind).distinct().map(k -> k.label())
-                .collect(Collectors.joining(", ")));
-        if (step.restartRequired()) {
-            tags.add("restart required");
-        }
-        if (step.appliable()) {
-            tags.add("milink can apply");
-        }
-        return String.join("; ", tags);
     }
 
     /** Column positions shared by every finding line, so messages line up down the whole report. */

@@ -11,8 +11,6 @@ import dev.milink.core.tsql.TSql;
 import dev.milink.report.TextPage.Ansi;
 import java.io.IOException;
 import java.io.Writer;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -46,8 +44,6 @@ import java.util.stream.Collectors;
 public final class TextReportRenderer implements ReportRenderer {
 
     private static final String INDENT = TextFindings.INDENT;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     @Override
     public String name() {
@@ -97,7 +93,7 @@ public final class TextReportRenderer implements ReportRenderer {
         String what = targets.isEmpty() ? "no instance"
                 : ReportCounts.plural(targets.size(), "instance", "instances") + ": "
                         + targets.stream().map(TextPage::clean).collect(Collectors.joining(", "));
-        String when = report.createdAt() == null ? "" : "assessed " + WHEN.format(report.createdAt()) + " · ";
+        String when = report.createdAt() == null ? "" : "assessed " + Labels.when(report.createdAt()) + " · ";
         page.wrapped("", "", when + what, null);
     }
 
@@ -136,11 +132,7 @@ public final class TextReportRenderer implements ReportRenderer {
 
     private static void verdict(AssessmentReport report, TextPage page) throws IOException {
         Verdict v = report.verdict();
-        String word = switch (v) {
-            case READY -> "READY";
-            case NOT_READY -> "NOT READY";
-            case INCOMPLETE -> "INCOMPLETE";
-        };
+        String word = Labels.verdict(v);
         String colour = switch (v) {
             case READY -> Ansi.GREEN;
             case NOT_READY -> Ansi.RED;
