@@ -134,8 +134,8 @@ public final class JsonReportReader {
     }
 
     /**
-     * One report of several: targets and findings concatenated in the order given (a target named twice is listed
-     * once), notes de-duplicated, the newest {@code createdAt} and its tool version, the direction when all agree
+     * One report of several: targets and findings concatenated in the order given (a target in two reports is
+     * listed once, its findings twice, and a note says so), notes de-duplicated, the newest {@code createdAt} and its tool version, the direction when all agree
      * (otherwise none, and a note says so).
      */
     public static AssessmentReport merge(List<AssessmentReport> reports) {
@@ -149,8 +149,13 @@ public final class JsonReportReader {
         Set<String> notes = new LinkedHashSet<>();
         List<Finding> findings = new ArrayList<>();
         Set<Direction> directions = new LinkedHashSet<>();
+        Set<String> repeated = new LinkedHashSet<>();
         for (AssessmentReport r : reports) {
-            targets.addAll(r.targets());
+            for (String t : r.targets()) {
+                if (!targets.add(t)) {
+                    repeated.add(t);
+                }
+            }
             notes.addAll(r.notes());
             findings.addAll(r.findings());
             if (r.direction() != null) {
@@ -160,6 +165,9 @@ public final class JsonReportReader {
         Optional<AssessmentReport> newest = reports.stream().filter(r -> r.createdAt() != null)
                 .max(Comparator.comparing(AssessmentReport::createdAt));
         Direction direction = directions.size() == 1 ? directions.iterator().next() : null;
+        for (String t : repeated) {
+            notes.add(t + " is in more than one of the merged reports; its findings are listed once per report.");
+        }
         if (directions.size() > 1) {
             notes.add("The merged reports assessed different link directions.");
         }
