@@ -198,8 +198,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
         }
         b.append("</tbody>\n</table>\n</div>\n<p class=\"legend\">A cell shows the worst status of the check on the "
                 + "instance (FAIL, ERROR, UNKNOWN, WARN, INFO, SUPPRESSED, PASS, SKIPPED); for a check run per "
-                + "database, with the number of databases that have that status (hover for all); – means the check reported nothing there. Click a cell for the "
-                + "finding.</p>\n</section>\n");
+                + "database, with the number of databases that have that status (hover for all); – means the "
+                + "check reported nothing there. Click a cell for the finding.</p>\n</section>\n");
     }
 
     private static void instance(String instance, ReadinessMatrix m, Map<Finding, Integer> ids, StringBuilder b) {

@@ -135,8 +135,8 @@ public final class JsonReportReader {
 
     /**
      * One report of several: targets and findings concatenated in the order given (a target in two reports is
-     * listed once, its findings twice, and a note says so), notes de-duplicated, the newest {@code createdAt} and its tool version, the direction when all agree
-     * (otherwise none, and a note says so).
+     * listed once, its findings twice, and a note says so), notes de-duplicated, the newest {@code createdAt} and
+     * its tool version, the direction when all agree (otherwise none, and a note says so).
      */
     public static AssessmentReport merge(List<AssessmentReport> reports) {
         if (reports.isEmpty()) {
@@ -226,12 +226,14 @@ public final class JsonReportReader {
             JsonNode sl = s.path("scripts");
             for (int j = 0; j < sl.size(); j++) {
                 String kat = sat + ".scripts[" + j + "]";
-                scripts.add(new Script(constant(name, kat + ".kind", ScriptKind.class,
-                        text(name, sl.get(j), "kind", kat + ".kind", true)), text(name, sl.get(j), "text", kat + ".text", true)));
+                ScriptKind kind = constant(name, kat + ".kind", ScriptKind.class,
+                        text(name, sl.get(j), "kind", kat + ".kind", true));
+                scripts.add(new Script(kind, text(name, sl.get(j), "text", kat + ".text", true)));
             }
-            String phase = text(name, s, "phase", sat + ".phase", true);
+            FixStep.Phase phase = constant(name, sat + ".phase", FixStep.Phase.class,
+                    text(name, s, "phase", sat + ".phase", true));
             steps.add(new FixStep(text(name, s, "id", sat + ".id", true), text(name, s, "title", sat + ".title", true),
-                    constant(name, sat + ".phase", FixStep.Phase.class, phase), s.path("order").asInt(),
+                    phase, s.path("order").asInt(),
                     s.path("restartRequired").asBoolean(), s.path("appliable").asBoolean(), scripts,
                     Optional.ofNullable(text(name, s, "secret", sat + ".secret", false))));
         }

@@ -63,6 +63,38 @@ class TableFormatsTest {
         String[] lines = render(new CsvReportRenderer(), SampleReport.fleet()).split("\r\n");
         assertThat(lines).hasSize(3);
         assertThat(lines[2]).startsWith("sql02.contoso.local,INCOMPLETE,6,0,0,1,0,1,1,1,");
+        // Each row's counts are the sum of its cells ("FAIL 2, PASS 3" counts five findings).
+        for (String line : List.of(lines[1], lines[2])) {
+            List<String> fields = parse(line);
+            int counted = fields.subList(2, 10).stream().mapToInt(Integer::parseInt).sum();
+            int inCells = fields.subList(10, fields.size()).stream().filter(c -> !c.isEmpty())
+                    .flatMap(c -> List.of(c.split(", ")).stream())
+                    .mapToInt(c -> c.contains(" ") ? Integer.parseInt(c.substring(c.indexOf(' ') + 1)) : 1).sum();
+            assertThat(inCells).as(line).isEqualTo(counted);
+        }
+    }
+
+    /** RFC 4180 fields of one line (quoted fields with doubled quotes; no line breaks here). */
+    private static List<String> parse(String line) {
+        List<String> fields = new java.util.ArrayList<>();
+        StringBuilder f = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                f.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                fields.add(f.toString());
+                f.setLength(0);
+            } else {
+                f.append(c);
+            }
+        }
+        fields.add(f.toString());
+        return fields;
     }
 
     @Test
