@@ -34,7 +34,12 @@
   }
 
   function openFromHash() {
-    var hash = decodeURIComponent(location.hash.slice(1));
+    var hash = location.hash.slice(1);
+    try {
+      hash = decodeURIComponent(hash);
+    } catch (e) {
+      // A malformed %-escape: use the fragment as typed.
+    }
     if (hash.indexOf('q=') === 0) {
       filter.value = hash.slice(2);
     } else if (hash) {
