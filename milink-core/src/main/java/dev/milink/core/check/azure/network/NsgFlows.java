@@ -88,15 +88,21 @@ final class NsgFlows {
                 .map(v -> (Verdict.Denied) v).toList();
         if (!denied.isEmpty()) {
             String msg = denied.stream().map(NsgFlows::describe).collect(Collectors.joining("; "));
+            int limit = denied.stream().mapToInt(d -> d.rule().priority()).min().orElseThrow();
             return finding.fail("NSG '" + nsgName + "' blocks " + msg + ".", Evidence.of(msg, expected),
-                    fix(meta, facts, nsg.get(), inbound, sql, subnet, ports, denied));
+                    fix(meta, facts, nsg.get(), inbound, sql, subnet, ports, limit,
+                            NsgEvaluator.name(denied.getFirst().rule())));
         }
         List<Verdict.Unknown> unknown = verdicts.stream().filter(v -> v instanceof Verdict.Unknown)
                 .map(v -> (Verdict.Unknown) v).toList();
         if (!unknown.isEmpty()) {
             String msg = unknown.stream().map(u -> u.flow() + ": " + u.why()).collect(Collectors.joining("; "));
+            // an explicit allow before every rule in doubt settles the question
+            int limit = unknown.stream().flatMap(u -> u.uncertain().stream()).mapToInt(SecurityRule::priority).min()
+                    .orElse(MAX_PRIORITY + 1);
             return finding.unknown("Whether NSG '" + nsgName + "' allows " + what + " depends on rules milink "
-                    + "cannot resolve: " + msg + ".", Evidence.of(msg, expected), Remediation.NONE);
+                    + "cannot resolve: " + msg + ".", Evidence.of(msg, expected), fix(meta, facts, nsg.get(),
+                    inbound, sql, subnet, ports, limit, NsgEvaluator.names(unknown.getFirst().uncertain())));
         }
         String rules = verdicts.stream().map(v -> NsgEvaluator.name(((Verdict.Allowed) v).rule())).distinct()
                 .collect(Collectors.joining(", "));
@@ -116,11 +122,10 @@ final class NsgFlows {
     }
 
     private static Remediation fix(CheckMetadata meta, Facts facts, NetworkSecurityGroup nsg, boolean inbound,
-                                   List<IpRange> sql, List<IpRange> subnet, List<String> ports,
-                                   List<Verdict.Denied> denied) {
+                                   List<IpRange> sql, List<IpRange> subnet, List<String> ports, int limit,
+                                   String before) {
         String name = inbound ? "milink-link-inbound" : "milink-link-outbound";
         String direction = inbound ? "Inbound" : "Outbound";
-        int limit = denied.stream().mapToInt(d -> d.rule().priority()).min().orElse(MAX_PRIORITY + 1);
         Set<Integer> used = NsgEvaluator.ordered(nsg, inbound).stream()
                 .filter(r -> !r.name().equalsIgnoreCase(name)).map(SecurityRule::priority)
                 .collect(Collectors.toSet());
@@ -128,8 +133,7 @@ final class NsgFlows {
         List<String> sqlText = sql.stream().map(IpRange::text).toList();
         List<String> subnetText = subnet.stream().map(IpRange::text).toList();
         if (priority.isEmpty()) {
-            return new Remediation("No free priority comes before rule " + NsgEvaluator.name(denied.getFirst()
-                    .rule()) + ": renumber the NSG's " + direction.toLowerCase(java.util.Locale.ROOT) + " rules "
+            return new Remediation("No free priority comes before rule " + before + ": renumber the NSG's " + direction.toLowerCase(java.util.Locale.ROOT) + " rules "
                     + "so an allow rule for the link fits before it.", List.of());
         }
         NsgRuleScripts rule = new NsgRuleScripts(nsg.id(), name, inbound, priority.get(),
@@ -145,8 +149,8 @@ final class NsgFlows {
             step.text(kind, rule.text(kind));
         }
         FixStep built = step.build();
-        return new Remediation("Add allow rule '" + name + "' at priority " + priority.get() + ", before the "
-                + "rule that blocks the link.", List.of(built));
+        return new Remediation("Add allow rule '" + name + "' at priority " + priority.get() + ", before rule "
+                + before + ".", List.of(built));
     }
 
     /** The highest free priority at or below {@code start} and at least 100. */

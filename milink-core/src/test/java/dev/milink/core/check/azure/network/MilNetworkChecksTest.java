@@ -88,6 +88,10 @@ class MilNetworkChecksTest {
         Finding f = one(N2, withRules().sqlAddresses("192.168.10.4"));
         assertThat(f.status()).isEqualTo(Status.UNKNOWN);
         assertThat(f.message()).contains("AllowVnetInBound", "cannot resolve");
+        // an explicit allow settles it: offered before the rule in doubt
+        assertThat(scripts(f, ScriptKind.ARM_REQUEST)).contains("\"priority\": 4096",
+                "\"sourceAddressPrefixes\": [\"192.168.10.4\"]");
+        assertThat(f.remediation().summary()).contains("before rule 'AllowVnetInBound' (priority 65000, Allow)");
     }
 
     @Test
