@@ -71,10 +71,17 @@ final class NsgFlows {
                     + "managed instance sees SQL Server, e.g. 10.1.0.4 or 10.1.0.0/24).");
         }
         List<IpRange> sql = given.stream().map(a -> IpRange.parse(a).orElseThrow()).toList();
+        List<String> otherFamily = sql.stream().filter(a -> subnet.stream().noneMatch(m -> m.ipv4() == a.ipv4()))
+                .map(IpRange::text).toList();
+        if (!otherFamily.isEmpty()) {
+            return finding.unknown("The managed instance's subnet has no " + (otherFamily.size() == 1 ? "prefix" :
+                    "prefixes") + " of the address family of " + String.join(", ", otherFamily) + " (IPv4 vs "
+                    + "IPv6), so the NSG cannot be judged for " + (otherFamily.size() == 1 ? "it" : "them") + ".");
+        }
         NsgEvaluator evaluator = new NsgEvaluator(subnet);
         List<Verdict> verdicts = new ArrayList<>();
         for (IpRange s : sql) {
-            for (IpRange m : subnet) {
+            for (IpRange m : subnet.stream().filter(m -> m.ipv4() == s.ipv4()).toList()) {
                 for (String p : ports) {
                     int[] r = NsgEvaluator.portRange(p);
                     verdicts.add(evaluator.evaluate(nsg.get(), inbound ? new Flow(true, s, m, r[0], r[1])

@@ -106,6 +106,13 @@ class MilNetworkChecksTest {
     }
 
     @Test
+    void anAddressOfAnotherFamilyThanTheSubnetIsUnknownNotDenied() {
+        Finding f = one(N2, TestFacts.linked().sqlAddresses(TestMi.SQL_ADDRESS, "2001:db8::4"));
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.message()).contains("2001:db8::4", "address family");
+    }
+
+    @Test
     void noNsgOnTheSubnetIsAWarning() {
         Finding f = one(N2, TestFacts.linked().mi(TestMi.ready().set("networkSecurityGroup",
                 Fact.of(Optional.empty()))));
