@@ -24,12 +24,13 @@ import java.util.List;
 public final class CapacityParityCheck implements Check {
 
     public static final CheckMetadata META = AzureMeta.of("M9", "The managed instance's capacity is comparable to "
-            + "SQL Server's", Area.AZURE, Severity.WARNING, AzureMeta.BOTH, false, AzureMeta.PREPARATION, """
+            + "SQL Server's", Area.AZURE, Severity.INFO, AzureMeta.BOTH, false, AzureMeta.PREPARATION, """
                     A secondary smaller than its primary falls behind under load, and after a failover the \
                     workload runs on it: Microsoft recommends comparable vCores, memory and IO on both ends. \
                     Reads the managed instance's vCores, tier and storage. milink does not collect SQL Server's \
                     CPU count yet, so the finding is a note with both sizes to compare (sys.dm_os_sys_info \
-                    cpu_count on SQL Server), never a failure.""", Part.MANAGED_INSTANCE);
+                    cpu_count on SQL Server) at INFO severity, never a warning or a failure, until SQL Server's \
+                    size is collected.""", Part.MANAGED_INSTANCE);
 
     @Override
     public CheckMetadata metadata() {
