@@ -10,14 +10,13 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.check.ScriptLiterals;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.azure.support.AzureMeta;
 import dev.milink.core.check.azure.support.AzureSteps;
 import dev.milink.core.check.azure.support.MiFacts;
 import dev.milink.core.model.Facts;
-import dev.milink.core.model.ManagedInstanceFacts;
 import dev.milink.core.model.ManagedInstanceFacts.ManagedInstance;
+import dev.milink.core.model.ManagedInstanceFacts;
 import java.util.List;
 import java.util.Set;
 
@@ -56,10 +55,10 @@ public final class ManagedInstanceStateCheck implements Check {
         if (STOPPED.contains(MiFacts.lower(state))) {
             String rg = MiFacts.segment(mi.resourceId(), "resourceGroups").orElse("<resource-group>");
             var start = AzureSteps.step(META.id(), facts, "start-managed-instance", "Start " + MiFacts.label(mi))
-                    .text(ScriptKind.AZURE_CLI, "az sql mi start --resource-group " + ScriptLiterals.posixShell(rg)
-                            + " --mi " + ScriptLiterals.posixShell(mi.name()) + "\n")
+                    .text(ScriptKind.AZURE_CLI, "az sql mi start --resource-group " + AzureSteps.sh(rg)
+                            + " --mi " + AzureSteps.sh(mi.name()) + "\n")
                     .text(ScriptKind.AZURE_POWERSHELL, "Start-AzSqlInstance -ResourceGroupName "
-                            + ScriptLiterals.powershell(rg) + " -Name " + ScriptLiterals.powershell(mi.name()) + "\n")
+                            + AzureSteps.ps(rg) + " -Name " + AzureSteps.ps(mi.name()) + "\n")
                     .build();
             return List.of(finding.fail(MiFacts.label(mi) + " is " + state + "; a link needs it running.",
                     evidence, new Remediation("Start the managed instance (billing resumes).", List.of(start))));

@@ -10,15 +10,14 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.check.ScriptLiterals;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.azure.support.AzureMeta;
 import dev.milink.core.check.azure.support.AzureSteps;
 import dev.milink.core.check.azure.support.MiFacts;
 import dev.milink.core.model.Facts;
-import dev.milink.core.model.ManagedInstanceFacts;
 import dev.milink.core.model.ManagedInstanceFacts.CallerPermissions;
 import dev.milink.core.model.ManagedInstanceFacts.Permission;
+import dev.milink.core.model.ManagedInstanceFacts;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -83,9 +82,9 @@ public final class PermissionsCheck implements Check {
         }
         var step = AzureSteps.step(META.id(), facts, "assign-role", "Assign SQL Managed Instance Contributor on "
                         + MiFacts.label(mi))
-                .value("scope", ScriptLiterals.posixShell(mi.resourceId())).template(ScriptKind.AZURE_CLI,
+                .value("scope", AzureSteps.sh(mi.resourceId())).template(ScriptKind.AZURE_CLI,
                         "assign-role.sh")
-                .value("scope", ScriptLiterals.powershell(mi.resourceId())).template(ScriptKind.AZURE_POWERSHELL,
+                .value("scope", AzureSteps.ps(mi.resourceId())).template(ScriptKind.AZURE_POWERSHELL,
                         "assign-role.ps1").build();
         return List.of(finding.fail("The caller lacks " + missing.size() + " action" + (missing.size() == 1 ? ""
                         : "s") + " the link needs on " + MiFacts.label(mi) + ": " + String.join(", ", missing) + ".",

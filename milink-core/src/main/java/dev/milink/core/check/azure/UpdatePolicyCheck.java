@@ -10,7 +10,6 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.check.ScriptLiterals;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.azure.support.AzureMeta;
 import dev.milink.core.check.azure.support.AzureSteps;
@@ -114,9 +113,9 @@ public final class UpdatePolicyCheck implements Check {
         String rg = MiFacts.segment(mi.resourceId(), "resourceGroups").orElse("<resource-group>");
         var step = AzureSteps.step(META.id(), facts, "update-policy", "Move the update policy of "
                         + MiFacts.label(mi) + " to " + needed + " (permanent)")
-                .value("rg", ScriptLiterals.posixShell(rg)).value("mi", ScriptLiterals.posixShell(mi.name()))
+                .value("rg", AzureSteps.sh(rg)).value("mi", AzureSteps.sh(mi.name()))
                 .value("policy", needed).template(ScriptKind.AZURE_CLI, "set-policy.sh")
-                .value("rg", ScriptLiterals.powershell(rg)).value("mi", ScriptLiterals.powershell(mi.name()))
+                .value("rg", AzureSteps.ps(rg)).value("mi", AzureSteps.ps(mi.name()))
                 .template(ScriptKind.AZURE_POWERSHELL, "set-policy.ps1").build();
         return new Remediation("Move the update policy to " + needed + " for SQL Server " + major + ", knowing it "
                 + "cannot be moved back; milink never does this itself.", List.of(step));

@@ -11,7 +11,6 @@ import dev.milink.core.check.FixStep;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.check.ScriptLiterals;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.azure.support.ArmRequest;
 import dev.milink.core.check.azure.support.AzureMeta;
@@ -19,10 +18,9 @@ import dev.milink.core.check.azure.support.AzureSteps;
 import dev.milink.core.check.azure.support.Blobs;
 import dev.milink.core.check.azure.support.MiFacts;
 import dev.milink.core.model.Facts;
-import dev.milink.core.model.ManagedInstanceFacts;
 import dev.milink.core.model.ManagedInstanceFacts.TrustCertificate;
+import dev.milink.core.model.ManagedInstanceFacts;
 import dev.milink.core.model.ServerFacts.Certificate;
-import dev.milink.core.tsql.TSql;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -125,11 +123,11 @@ public final class ServerTrustCertificateCheck implements Check {
                 + c.name() + "' to " + MiFacts.label(mi)).order(AzureSteps.ORDER_TRUST_CERTIFICATE);
         Optional<byte[]> blob = Blobs.bytes(c.publicBlobHex());
         if (blob.isEmpty()) {
-            return step.value("name", c.name()).value("nameLiteral", TSql.literal(c.name()))
-                    .value("rgSh", ScriptLiterals.posixShell(rg)).value("miSh", ScriptLiterals.posixShell(mi.name()))
-                    .value("certSh", ScriptLiterals.posixShell(name)).value("rgPs", ScriptLiterals.powershell(rg))
-                    .value("miPs", ScriptLiterals.powershell(mi.name()))
-                    .value("certPs", ScriptLiterals.powershell(name))
+            return step.value("name", c.name()).value("nameLiteral", AzureSteps.tsqlString(c.name()))
+                    .value("rgSh", AzureSteps.sh(rg)).value("miSh", AzureSteps.sh(mi.name()))
+                    .value("certSh", AzureSteps.sh(name)).value("rgPs", AzureSteps.ps(rg))
+                    .value("miPs", AzureSteps.ps(mi.name()))
+                    .value("certPs", AzureSteps.ps(name))
                     .template(ScriptKind.MANUAL, "upload-from-sql.txt").build();
         }
         String hex = "0x" + Blobs.normalize(c.publicBlobHex());
@@ -137,11 +135,11 @@ public final class ServerTrustCertificateCheck implements Check {
                 .text(ScriptKind.ARM_REQUEST, ArmRequest.of("PUT", mi.resourceId() + "/serverTrustCertificates/"
                         + name + "?api-version=" + API_VERSION, Map.of("properties", Map.of("publicBlob", hex))))
                 .text(ScriptKind.AZURE_CLI, "az sql mi partner-cert create --resource-group "
-                        + ScriptLiterals.posixShell(rg) + " --instance-name " + ScriptLiterals.posixShell(mi.name())
-                        + " --name " + ScriptLiterals.posixShell(name) + " --public-blob " + hex + "\n")
+                        + AzureSteps.sh(rg) + " --instance-name " + AzureSteps.sh(mi.name())
+                        + " --name " + AzureSteps.sh(name) + " --public-blob " + hex + "\n")
                 .text(ScriptKind.AZURE_POWERSHELL, "New-AzSqlInstanceServerTrustCertificate -ResourceGroupName "
-                        + ScriptLiterals.powershell(rg) + " -InstanceName " + ScriptLiterals.powershell(mi.name())
-                        + " -Name " + ScriptLiterals.powershell(name) + " -PublicKey " + hex + "\n")
+                        + AzureSteps.ps(rg) + " -InstanceName " + AzureSteps.ps(mi.name())
+                        + " -Name " + AzureSteps.ps(name) + " -PublicKey " + hex + "\n")
                 .build();
     }
 }

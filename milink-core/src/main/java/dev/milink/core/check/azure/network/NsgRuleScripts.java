@@ -2,8 +2,8 @@
 package dev.milink.core.check.azure.network;
 
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.check.ScriptLiterals;
 import dev.milink.core.check.azure.support.ArmRequest;
+import dev.milink.core.check.azure.support.AzureSteps;
 import dev.milink.core.check.azure.support.MiFacts;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,8 +61,8 @@ public record NsgRuleScripts(String nsgId, String name, boolean inbound, int pri
 
     private String azureCli() {
         return "# " + description + "\naz network nsg rule create --resource-group "
-                + ScriptLiterals.posixShell(resourceGroup()) + " --nsg-name " + ScriptLiterals.posixShell(nsgName())
-                + " --name " + ScriptLiterals.posixShell(name) + " --priority " + priority + " --direction "
+                + AzureSteps.sh(resourceGroup()) + " --nsg-name " + AzureSteps.sh(nsgName())
+                + " --name " + AzureSteps.sh(name) + " --priority " + priority + " --direction "
                 + direction() + " --access Allow --protocol Tcp --source-address-prefixes " + sh(sources)
                 + " --source-port-ranges '*' --destination-address-prefixes " + sh(destinations)
                 + " --destination-port-ranges " + sh(ports) + "\n";
@@ -70,10 +70,10 @@ public record NsgRuleScripts(String nsgId, String name, boolean inbound, int pri
 
     private String azurePowerShell() {
         return "# " + description + "\n$nsg = Get-AzNetworkSecurityGroup -ResourceGroupName "
-                + ScriptLiterals.powershell(resourceGroup()) + " -Name " + ScriptLiterals.powershell(nsgName()) + "\n"
-                + "$nsg | Remove-AzNetworkSecurityRuleConfig -Name " + ScriptLiterals.powershell(name)
+                + AzureSteps.ps(resourceGroup()) + " -Name " + AzureSteps.ps(nsgName()) + "\n"
+                + "$nsg | Remove-AzNetworkSecurityRuleConfig -Name " + AzureSteps.ps(name)
                 + " | Out-Null\n"
-                + "$nsg | Add-AzNetworkSecurityRuleConfig -Name " + ScriptLiterals.powershell(name)
+                + "$nsg | Add-AzNetworkSecurityRuleConfig -Name " + AzureSteps.ps(name)
                 + " -Access Allow -Protocol Tcp -Direction " + direction() + " -Priority " + priority
                 + " -SourceAddressPrefix " + ps(sources) + " -SourcePortRange '*' -DestinationAddressPrefix "
                 + ps(destinations) + " -DestinationPortRange " + ps(ports) + " | Out-Null\n"
@@ -109,11 +109,11 @@ public record NsgRuleScripts(String nsgId, String name, boolean inbound, int pri
     }
 
     private static String sh(List<String> values) {
-        return values.stream().map(ScriptLiterals::posixShell).collect(Collectors.joining(" "));
+        return values.stream().map(AzureSteps::sh).collect(Collectors.joining(" "));
     }
 
     private static String ps(List<String> values) {
-        return values.stream().map(ScriptLiterals::powershell).collect(Collectors.joining(","));
+        return values.stream().map(AzureSteps::ps).collect(Collectors.joining(","));
     }
 
     private static String bicep(List<String> values) {

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.azure.support;
 
-import dev.milink.core.check.FixStep;
 import dev.milink.core.check.FixStep.Phase;
+import dev.milink.core.check.FixStep;
 import dev.milink.core.check.FixTemplates;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
+import dev.milink.core.check.ScriptLiterals;
 import dev.milink.core.model.Facts;
+import dev.milink.core.tsql.TSql;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +28,21 @@ public final class AzureSteps {
     public static final int ORDER_MANUAL = 50;
 
     private AzureSteps() {
+    }
+
+    /** A PowerShell single-quoted literal (the one place the Azure checks quote for PowerShell). */
+    public static String ps(String value) {
+        return ScriptLiterals.powershell(value);
+    }
+
+    /** A POSIX shell single-quoted literal. */
+    public static String sh(String value) {
+        return ScriptLiterals.posixShell(value);
+    }
+
+    /** A T-SQL {@code N'…'} literal. */
+    public static String tsqlString(String value) {
+        return TSql.literal(value);
     }
 
     public static Builder step(String checkId, Facts facts, String action, String title) {
