@@ -13,8 +13,8 @@ import dev.milink.core.check.Severity;
 import dev.milink.core.check.azure.support.AzureMeta;
 import dev.milink.core.check.azure.support.MiFacts;
 import dev.milink.core.model.Facts;
-import dev.milink.core.model.ManagedInstanceFacts.ManagedInstance;
 import dev.milink.core.model.ManagedInstanceFacts;
+import dev.milink.core.model.ManagedInstanceFacts.ManagedInstance;
 import java.util.List;
 
 /**

@@ -15,9 +15,9 @@ import dev.milink.core.check.azure.support.AzureMeta;
 import dev.milink.core.check.azure.support.AzureSteps;
 import dev.milink.core.check.azure.support.MiFacts;
 import dev.milink.core.model.Facts;
+import dev.milink.core.model.ManagedInstanceFacts;
 import dev.milink.core.model.ManagedInstanceFacts.CallerPermissions;
 import dev.milink.core.model.ManagedInstanceFacts.Permission;
-import dev.milink.core.model.ManagedInstanceFacts;
 import java.util.List;
 import java.util.regex.Pattern;
 

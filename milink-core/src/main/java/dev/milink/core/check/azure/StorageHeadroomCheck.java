@@ -14,8 +14,8 @@ import dev.milink.core.check.azure.support.AzureMeta;
 import dev.milink.core.check.azure.support.MiFacts;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
-import dev.milink.core.model.ManagedInstanceFacts.ManagedInstance;
 import dev.milink.core.model.ManagedInstanceFacts;
+import dev.milink.core.model.ManagedInstanceFacts.ManagedInstance;
 import java.util.List;
 
 /** MIL-M6: the databases to replicate fit in the managed instance's free reserved storage. */

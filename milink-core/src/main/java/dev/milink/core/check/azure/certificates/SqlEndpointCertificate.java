@@ -2,9 +2,9 @@
 package dev.milink.core.check.azure.certificates;
 
 import dev.milink.core.check.azure.support.Blobs;
+import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.Certificate;
 import dev.milink.core.model.ServerFacts.MirroringEndpoint;
-import dev.milink.core.model.ServerFacts;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.azure.support;
 
-import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.FixStep;
+import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.FixTemplates;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
