@@ -165,6 +165,9 @@ public final class NsgEvaluator {
     }
 
     private static Match portMatch(List<String> ports, int first, int last) {
+        if (ports.isEmpty()) {
+            return Match.MAYBE; // facts without the rule's ports: never read as "any port"
+        }
         List<BigInteger[]> covered = new ArrayList<>();
         for (String p : ports) {
             int[] r = portRange(p);
@@ -193,7 +196,7 @@ public final class NsgEvaluator {
 
     private Match addressMatch(List<String> prefixes, List<String> asgs, IpRange flow) {
         List<BigInteger[]> covered = new ArrayList<>();
-        boolean maybe = !asgs.isEmpty();
+        boolean maybe = !asgs.isEmpty() || prefixes.isEmpty(); // no prefixes and no groups: not known, not "any"
         for (String p : prefixes) {
             String t = p == null ? "" : p.trim();
             Optional<IpRange> ip = IpRange.parse(t);

@@ -214,6 +214,15 @@ class NsgEvaluatorTest {
     }
 
     @Test
+    void aRuleWithoutPortsOrPrefixesInTheFactsIsNeverReadAsAny() {
+        SecurityRule noPorts = rule("allow-no-ports", 100, "Inbound", "Allow", List.of("*"), List.of("*"), List.of());
+        SecurityRule noSource = rule("allow-no-source", 100, "Inbound", "Allow", List.of(), List.of("*"),
+                List.of("5022"));
+        assertThat(in(nsg(noPorts), "203.0.113.9", 5022, 5022)).isInstanceOf(Verdict.Unknown.class);
+        assertThat(in(nsg(noSource), "203.0.113.9", 5022, 5022)).isInstanceOf(Verdict.Unknown.class);
+    }
+
+    @Test
     void ipRangesParseWithoutDnsAndIgnoreHostBits() {
         assertThat(IpRange.parse("sqlhost.contoso.local")).isEmpty();
         assertThat(IpRange.parse("10.0.0.5/24").orElseThrow().contains(ip("10.0.0.0/24"))).isTrue();
