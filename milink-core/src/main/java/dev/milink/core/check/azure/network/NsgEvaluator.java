@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * the known address space (it also covers peered networks and on-premises ranges behind a gateway) makes a rule a
  * "maybe"; a maybe-deny before the deciding allow, or a maybe-allow before the deciding deny, makes the verdict
  * {@link Verdict.Unknown}. A private address is never in {@code Internet}; a public one is never in
- * {@code VirtualNetwork} unless it lies in the known space. A rule that covers only part of the flow's addresses
+ * {@code VirtualNetwork} unless it lies in the known space. Ports or prefixes missing from the facts are a maybe
+ * too, never "any". A rule that covers only part of the flow's addresses
  * or source ports is partial: a partial deny blocks part of the flow, a partial allow lets part through and the
  * rest goes on to the next rule. Destination ports are split at every rule's port boundaries and each piece is
  * judged on its own, so a range allowed by two rules together is allowed.
