@@ -55,6 +55,16 @@ class AzureChecksTest {
     }
 
     @Test
+    void checksOfTheSqlToMiDirectionAreSkippedFromTheManagedInstance() {
+        List<Finding> findings = assess(TestFacts.linked().direction(dev.milink.core.model.Direction.MI_TO_SQL)
+                .build());
+        assertThat(findings).filteredOn(f -> List.of("MIL-M4", "MIL-M6").contains(f.checkId()))
+                .hasSize(2).allSatisfy(f -> assertThat(f.status()).isEqualTo(Status.SKIPPED));
+        assertThat(findings).filteredOn(f -> f.checkId().equals("MIL-M1")).singleElement()
+                .satisfies(f -> assertThat(f.status()).isEqualTo(Status.PASS));
+    }
+
+    @Test
     void anUnreadableManagedInstanceMakesThemUnknownWithTheReason() {
         List<Finding> azure = assess(TestFacts.ready().mi(Input.unreadable("--mi-facts mi.json: not JSON")).build())
                 .stream().filter(f -> IDS.contains(f.checkId())).toList();

@@ -70,6 +70,14 @@ class MilRbacPermissionsTest {
     }
 
     @Test
+    void noRoleAtAllLacksEveryAction() {
+        Finding f = one(RBAC, TestFacts.linked().mi(TestMi.ready().set("permissions",
+                Fact.of(new CallerPermissions(List.of())))));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.message()).contains("lacks " + PermissionsCheck.REQUIRED.size() + " actions");
+    }
+
+    @Test
     void unreadablePermissionsAreUnknownNamingThePermission() {
         Finding f = one(RBAC, TestFacts.linked().mi(TestMi.ready().set("permissions",
                 Fact.unknown("403 AuthorizationFailed"))));

@@ -50,6 +50,13 @@ class MilI10ServerTrustCertificateTest {
     }
 
     @Test
+    void azuresThumbprintMatchesWhenTheBlobDoesNotParse() {
+        Finding f = one(I10, trusted(new TrustCertificate("t", "0x0102", TestCertificates.SQL_ENDPOINT_SHA1
+                .toLowerCase(Locale.ROOT))));
+        assertThat(f.status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
     void aSameNamedCertificateWithAnotherKeyIsStaleAndFails() {
         Finding f = one(I10, trusted(new TrustCertificate("Cert_SQL01_endpoint", TestCertificates.OTHER_HEX,
                 TestCertificates.OTHER_SHA1)));
