@@ -36,7 +36,11 @@ public final class MiCertificateCheck implements Check {
             41974. Reads sys.certificates. Uses --mi-fqdn; without it, assumes the one certificate named like \
             *.database.windows.net, *.database.usgovcloudapi.net or *.database.chinacloudapi.cn is the one, and \
             says so. A copy imported under another name (same subject) is re-imported under the FQDN by the fix; \
-            a missing certificate needs its public key from Azure.""");
+            a missing certificate needs its public key from Azure. When the managed instance was read from \
+            Azure (--mi or --mi-facts), its FQDN and current DATABASE_MIRRORING endpoint certificate come from \
+            there: the copy in master must have the SHA-1 thumbprint of that certificate's DER bytes (a stale \
+            copy after a rotation fails, and the blob's expiry is checked), and the fix imports it with CREATE \
+            CERTIFICATE … FROM BINARY, which milink can apply.""");
 
     @Override
     public CheckMetadata metadata() {
@@ -50,6 +54,10 @@ public final class MiCertificateCheck implements Check {
         if (!s.certificates().isKnown()) {
             return List.of(finding.unknown("Certificates in master could not be read: " + s.certificates().reason()
                     + "."));
+        }
+        Optional<Finding> bothEnds = MiEndpointCertificateMatch.judge(facts, context, finding);
+        if (bothEnds.isPresent()) {
+            return List.of(bothEnds.get());
         }
         Optional<MiName> mi = MiCertificates.resolve(facts);
         if (mi.isEmpty()) {
