@@ -241,6 +241,12 @@ public final class TestFacts {
         return this;
     }
 
+    /** The link settings as a whole (e.g. with a link name). */
+    public TestFacts link(dev.milink.core.model.LinkSettings settings) {
+        link = settings;
+        return this;
+    }
+
     /** The databases the link carries ({@code --database}). */
     public TestFacts linkDatabases(String... names) {
         link = link.withDatabases(List.of(names));

@@ -1,0 +1,11 @@
+-- The database mirroring endpoint the link connects to (certificate authentication, AES, role ALL).
+-- Safe to run again: nothing happens when the instance already has a database mirroring endpoint.
+USE [master];
+IF NOT EXISTS (SELECT 1 FROM sys.database_mirroring_endpoints)
+    CREATE ENDPOINT {{endpoint}}
+        STATE = STARTED
+        AS TCP (LISTENER_PORT = {{port}}, LISTENER_IP = ALL)
+        FOR DATABASE_MIRRORING (
+            ROLE = ALL,
+            AUTHENTICATION = CERTIFICATE {{certificate}},
+            ENCRYPTION = REQUIRED ALGORITHM AES);

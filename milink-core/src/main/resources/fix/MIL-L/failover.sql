@@ -1,0 +1,3 @@
+-- Planned failover of the link {{dagLiteral}}, run on the current primary (SQL Server 2022 CU13 and later).
+USE [master];
+ALTER AVAILABILITY GROUP {{dag}} FAILOVER;

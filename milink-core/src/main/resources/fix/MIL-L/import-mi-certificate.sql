@@ -1,0 +1,9 @@
+-- The managed instance's endpoint certificate (public key only), named after its FQDN, so SQL Server trusts
+-- the managed instance's end of the link. Matched by public key: nothing happens when master already holds it.
+USE [master];
+IF NOT EXISTS (SELECT 1 FROM sys.certificates WHERE CERTENCODED(certificate_id) = {{blob}})
+BEGIN
+    IF EXISTS (SELECT 1 FROM sys.certificates WHERE name = {{fqdnLiteral}})
+        DROP CERTIFICATE {{fqdn}};
+    CREATE CERTIFICATE {{fqdn}} FROM BINARY = {{blob}};
+END;
