@@ -8,7 +8,9 @@ public enum Area {
     CERTIFICATES("Certificates and endpoint"),
     DATABASE("Databases"),
     AZURE("Azure"),
-    NETWORK("Network");
+    NETWORK("Network"),
+    /** The link's own state on both ends ({@code milink link status}). */
+    LINK("The link");
 
     private final String title;
 

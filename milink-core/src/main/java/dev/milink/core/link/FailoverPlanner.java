@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.core.link;
+
+import dev.milink.core.link.LinkObservation.End;
+import dev.milink.core.link.LinkStep.Kind;
+import dev.milink.core.tsql.TSql;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plans {@code link failover}: planned (switch to synchronous, wait until the hardened LSNs match and stay
+ * stable, fail over, back to asynchronous), forced (from the secondary, with data loss), SQL Server 2016-2019's
+ * "break the link" migration, and the resolution of split brain.
+ *
+ * @since 0.3
+ */
+public final class FailoverPlanner {
+
+    /** How to fail over. */
+    public enum Mode { PLANNED, FORCED }
+
+    private FailoverPlanner() {
+    }
+
+    /**
+     * @param useTsql fail over with {@code ALTER AVAILABILITY GROUP … FAILOVER} on SQL Server instead of ARM
+     *                (SQL Server 2022 CU13 and later, SQL Server primary)
+     */
+    public static LinkPlan plan(LinkContext context, Mode mode, boolean allowDataLoss, boolean useTsql) {
+        List<LinkStep> steps = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        boolean breakTheLink = context.sqlVersion().major() < 16;
+        if (mode == Mode.FORCED && !allowDataLoss) {
+            refusals.add("A forced failover loses every transaction the secondary has not hardened yet; it is "
+                    + "only run with --allow-data-loss.");
+        }
+        if (mode == Mode.FORCED) {
+            notes.add("!!! FORCED FAILOVER WITH DATA LOSS: transactions not yet on the secondary are lost, and the "
+                    + "old primary may keep accepting writes (split brain; milink link status shows it).");
+        } else {
+            notes.add("Stop the workload on the primary first (cut application connections): the failover waits "
+                    + "until the hardened LSNs of both ends match and stay stable.");
+        }
+        if (breakTheLink && mode == Mode.PLANNED) {
+            notes.add("SQL Server " + context.sqlVersion() + " (2016-2019) cannot take the primary role back from "
+                    + "the managed instance: this is the documented 'break the link' migration. The link is "
+                    + "deleted once the LSNs match; repoint the applications to the managed instance afterwards.");
+        }
+        for (LinkContext.Link link : context.links()) {
+            LinkNames n = link.names();
+            LinkObservation o = link.observed();
+            if (o.sqlServer().isEmpty() || o.managedInstance().isEmpty()) {
+                refusals.add("The link " + n.linkName() + " does not exist on both ends (see milink link status).");
+                continue;
+            }
+            End sql = o.sqlServer().get();
+            End mi = o.managedInstance().get();
+            if (sql.isPrimary() && mi.isPrimary()) {
+                refusals.add("Both ends are PRIMARY for " + n.linkName() + " (split brain): resolve it first with "
+                        + "milink link failover --resolve-split-brain --keep sql-server|managed-instance.");
+                continue;
+            }
+            Map<String, String> v = LinkSql.names(n, "");
+            String db = n.database();
+            boolean sqlPrimary = sql.isPrimary();
+            if (mode == Mode.FORCED) {
+                // Run on the secondary: that end takes over.
+                steps.add(sqlPrimary
+                        ? LinkStep.todo("failover/" + db + "/forced", "FORCED failover to the managed instance (ARM,"
+                        + " data loss)", LinkStep.End.MANAGED_INSTANCE, Kind.ARM_REQUEST,
+                        context.arm("POST", n, "/failover", Map.of("failoverType", "ForcedAllowDataLoss")))
+                        : LinkStep.todo("failover/" + db + "/forced", "FORCED failover to SQL Server (T-SQL on SQL "
+                        + "Server, data loss)", LinkStep.End.SQL_SERVER, Kind.TSQL,
+                        LinkSql.render("forced-failover.sql", v)));
+                continue;
+            }
+            if (!"CONNECTED".equalsIgnoreCase(sql.connectedState()) || !"CONNECTED".equalsIgnoreCase(mi.connectedState())
+                    || mi.seeding().isPresent() || sql.seeding().isPresent()) {
+                refusals.add("The link " + n.linkName() + " is not connected and synchronized (seeding or "
+                        + "disconnected); a planned failover needs both. See milink link status.");
+                continue;
+            }
+            if (!sqlPrimary && breakTheLink) {
+                refusals.add("The managed instance is primary for " + n.linkName() + " and SQL Server "
+                        + context.sqlVersion() + " cannot become primary again: no failback to SQL Server 2016-2019.");
+                continue;
+            }
+            steps.add(LinkStep.todo("failover/" + db + "/sync-sql", "Switch " + TSql.quoteName(n.linkName())
+                    + " to synchronous commit on SQL Server", LinkStep.End.SQL_SERVER, Kind.TSQL,
+                    LinkSql.render("set-synchronous.sql", v)));
+            steps.add(LinkStep.todo("failover/" + db + "/sync-mi", "Switch the link to synchronous on the managed "
+                    + "instance (ARM PATCH replicationMode Sync)", LinkStep.End.MANAGED_INSTANCE, Kind.ARM_REQUEST,
+                    context.arm("PATCH", n, "", Map.of("properties", Map.of("replicationMode", "Sync")))));
+            steps.add(LinkStep.todo("failover/" + db + "/wait-lsns", "Wait until the hardened LSNs of both ends "
+                    + "match and stay stable", LinkStep.End.SQL_SERVER, Kind.WAIT_LSNS, n.linkName()));
+            if (breakTheLink) {
+                steps.add(LinkStep.todo("failover/" + db + "/delete-link", "Delete the link on the managed instance "
+                        + "(ARM DELETE): the managed instance's database becomes the primary copy",
+                        LinkStep.End.MANAGED_INSTANCE, Kind.ARM_REQUEST, context.arm("DELETE", n, "", Map.of())));
+                steps.add(LinkStep.todo("failover/" + db + "/drop-dag", "Drop " + TSql.quoteName(n.linkName())
+                        + " on SQL Server", LinkStep.End.SQL_SERVER, Kind.TSQL, LinkSql.render("drop-dag.sql", v)));
+                continue;
+            }
+            boolean tsql = useTsql && sqlPrimary && context.sqlVersion().isAtLeast(LinkContext.TSQL_FAILOVER);
+            if (useTsql && !tsql) {
+                notes.add("The T-SQL failover needs SQL Server 2022 CU13 or later as the primary; using ARM for "
+                        + n.linkName() + ".");
+            }
+            steps.add(tsql
+                    ? LinkStep.todo("failover/" + db + "/failover", "Planned failover to the managed instance "
+                    + "(T-SQL on SQL Server)", LinkStep.End.SQL_SERVER, Kind.TSQL, LinkSql.render("failover.sql", v))
+                    : LinkStep.todo("failover/" + db + "/failover", "Planned failover to "
+                    + (sqlPrimary ? "the managed instance" : "SQL Server") + " (ARM failover Planned)",
+                    LinkStep.End.MANAGED_INSTANCE, Kind.ARM_REQUEST,
+                    context.arm("POST", n, "/failover", Map.of("failoverType", "Planned"))));
+            steps.add(LinkStep.todo("failover/" + db + "/async-sql", "Switch " + TSql.quoteName(n.linkName())
+                    + " back to asynchronous commit on SQL Server", LinkStep.End.SQL_SERVER, Kind.TSQL,
+                    LinkSql.render("set-asynchronous.sql", v)));
+            steps.add(LinkStep.todo("failover/" + db + "/async-mi", "Switch the link back to asynchronous on the "
+                    + "managed instance", LinkStep.End.MANAGED_INSTANCE, Kind.ARM_REQUEST,
+                    context.arm("PATCH", n, "", Map.of("properties", Map.of("replicationMode", "Async")))));
+        }
+        return new LinkPlan(mode == Mode.FORCED ? "forced-failover" : breakTheLink ? "break-the-link" : "failover",
+                context.names(), steps, refusals, notes);
+    }
+
+    /**
+     * Resolves split brain (both ends PRIMARY after a forced failover): the old primary, the end not kept, is
+     * backed up by the user and set to SECONDARY; then the link resynchronizes from the kept end.
+     *
+     * @param keep the end that stays primary
+     */
+    public static LinkPlan resolveSplitBrain(LinkContext context, LinkStep.End keep) {
+        List<LinkStep> steps = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (LinkContext.Link link : context.links()) {
+            LinkNames n = link.names();
+            LinkObservation o = link.observed();
+            boolean split = o.sqlServer().filter(End::isPrimary).isPresent()
+                    && o.managedInstance().filter(End::isPrimary).isPresent();
+            if (!split) {
+                notes.add("No split brain on " + n.linkName() + ": only one end is PRIMARY.");
+                continue;
+            }
+            Map<String, String> v = LinkSql.names(n, "");
+            if (keep == LinkStep.End.MANAGED_INSTANCE) {
+                notes.add("Before applying: take a tail-log backup of " + n.database() + " on SQL Server; the writes "
+                        + "it took after the forced failover are not sent to the managed instance.");
+                steps.add(LinkStep.todo("split-brain/" + n.database() + "/demote-sql", "Make SQL Server the "
+                        + "secondary of " + TSql.quoteName(n.linkName()), LinkStep.End.SQL_SERVER, Kind.TSQL,
+                        LinkSql.render("set-role-secondary.sql", v)));
+            } else {
+                notes.add("Before applying: take a copy-only full backup of " + n.database() + " on the managed "
+                        + "instance; the writes it took after the forced failover are not sent to SQL Server.");
+                steps.add(LinkStep.todo("split-brain/" + n.database() + "/demote-mi", "Make the managed instance "
+                        + "the secondary (ARM setRole Secondary, Forced)", LinkStep.End.MANAGED_INSTANCE,
+                        Kind.ARM_REQUEST, context.arm("POST", n, "/setRole",
+                        setRole("Secondary", "Forced"))));
+            }
+            steps.add(LinkStep.todo("split-brain/" + n.database() + "/wait", "Wait until the link is connected and "
+                    + "the LSNs match", keep, Kind.WAIT_LSNS, n.linkName()));
+        }
+        if (steps.isEmpty() && refusals.isEmpty()) {
+            refusals.add("No link is in split brain; nothing to resolve.");
+        }
+        return new LinkPlan("resolve-split-brain", context.names(), steps, refusals, notes);
+    }
+
+    private static Map<String, String> setRole(String role, String change) {
+        Map<String, String> body = new java.util.LinkedHashMap<>();
+        body.put("instanceRole", role);
+        body.put("roleChangeType", change);
+        return body;
+    }
+}
