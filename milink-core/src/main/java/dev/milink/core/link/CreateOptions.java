@@ -11,10 +11,12 @@ import java.util.Objects;
  * @param pauseLogBackups   disable the jobs affecting the databases for the seeding and enable them afterwards
  * @param sqlEndpointHost   the SQL Server address the managed instance connects to (IP or resolvable name)
  * @param apiVersion        the ARM api-version of the requests
+ * @param pausedEarlier     job ids an earlier, interrupted run disabled (from the saved state): still to be
+ *                          enabled again after the seeding
  * @since 0.3
  */
 public record CreateOptions(List<LogBackupJob> logBackupJobs, boolean pauseLogBackups, String sqlEndpointHost,
-                            String apiVersion) {
+                            String apiVersion, java.util.Set<String> pausedEarlier) {
 
     public static final String API_VERSION = "2025-01-01";
 
@@ -22,9 +24,16 @@ public record CreateOptions(List<LogBackupJob> logBackupJobs, boolean pauseLogBa
         logBackupJobs = List.copyOf(logBackupJobs);
         Objects.requireNonNull(sqlEndpointHost, "sqlEndpointHost");
         Objects.requireNonNull(apiVersion, "apiVersion");
+        pausedEarlier = pausedEarlier.stream().map(s -> s.toUpperCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     public CreateOptions(List<LogBackupJob> logBackupJobs, boolean pauseLogBackups, String sqlEndpointHost) {
-        this(logBackupJobs, pauseLogBackups, sqlEndpointHost, API_VERSION);
+        this(logBackupJobs, pauseLogBackups, sqlEndpointHost, API_VERSION, java.util.Set.of());
+    }
+
+    /** The same options with the job ids an earlier run disabled. */
+    public CreateOptions withPausedEarlier(java.util.Set<String> jobIds) {
+        return new CreateOptions(logBackupJobs, pauseLogBackups, sqlEndpointHost, apiVersion, jobIds);
     }
 }

@@ -132,18 +132,23 @@ public final class CreatePlanner {
 
         List<LogBackupJob> affecting = direction == Direction.SQL_TO_MI
                 ? LogBackupJobs.affecting(options.logBackupJobs(), databases).stream()
-                        .filter(LogBackupJob::enabled).toList()
+                        .filter(j -> j.enabled() || options.pausedEarlier().contains(j.jobId().toUpperCase(Locale.ROOT)))
+                        .toList()
                 : List.of();
         String jobIds = String.join("\n", affecting.stream().map(LogBackupJob::jobId).distinct().toList());
-        if (!affecting.isEmpty() && !options.pauseLogBackups()) {
+        boolean pausedBefore = !affecting.isEmpty() && affecting.stream().noneMatch(LogBackupJob::enabled);
+        if (!affecting.isEmpty() && !options.pauseLogBackups() && !pausedBefore) {
             refusals.add("Log backups run on these databases while the link seeds, and a log backup during seeding "
                     + "breaks it (errors 1408/1412; the link must then be deleted and created again): "
                     + describe(affecting) + ". Disable these jobs until seeding ends, or rerun with "
                     + "--pause-log-backups to let milink disable exactly these jobs and enable them afterwards.");
         }
-        if (!affecting.isEmpty() && options.pauseLogBackups()) {
-            steps.add(LinkStep.todo("create/pause-log-backups", "Disable the log-backup jobs for the seeding: "
-                    + describe(affecting), End.SQL_SERVER, Kind.PAUSE_JOBS, jobIds));
+        boolean pausing = !affecting.isEmpty() && (options.pauseLogBackups() || pausedBefore);
+        if (pausing) {
+            LinkStep pause = LinkStep.todo("create/pause-log-backups", "Disable the log-backup jobs for the seeding: "
+                    + describe(affecting), End.SQL_SERVER, Kind.PAUSE_JOBS, jobIds);
+            steps.add(pausedBefore ? pause.doneBecause("an earlier run disabled them; they are enabled again after "
+                    + "the seeding") : pause);
         }
         for (LinkNames n : links) {
             Optional<DistributedAvailabilityGroup> ours = find(miLinks, n.linkName());
@@ -161,7 +166,7 @@ public final class CreatePlanner {
         steps.add(LinkStep.todo("create/wait-seeding", "Wait until the link is CONNECTED and seeding of "
                 + String.join(", ", databases) + " ends", End.MANAGED_INSTANCE, Kind.WAIT_SEEDING,
                 String.join("\n", links.stream().map(LinkNames::linkName).toList())));
-        if (!affecting.isEmpty() && options.pauseLogBackups()) {
+        if (pausing) {
             steps.add(LinkStep.todo("create/resume-log-backups", "Enable the log-backup jobs again",
                     End.SQL_SERVER, Kind.RESUME_JOBS, jobIds));
         }

@@ -162,6 +162,19 @@ class CreatePlannerTest {
         assertThat(paused.steps()).extracting(LinkStep::id).containsSubsequence("create/Sales/dag",
                 "create/pause-log-backups", "create/Sales/link", "create/wait-seeding", "create/resume-log-backups");
         assertThat(step(paused, "create/pause-log-backups").text()).isEqualTo("job-ola");
+
+        // A crash after the pause: the job is disabled now, and the saved state says milink disabled it.
+        List<LogBackupJob> disabled = LogBackupJobs.find(List.of(new JobStep("job-ola",
+                "DatabaseBackup - USER_DATABASES - LOG", false, 1, "DatabaseBackup", "TSQL", "master",
+                "EXECUTE dbo.DatabaseBackup @Databases = 'USER_DATABASES', @BackupType = 'LOG'")));
+        LinkPlan rerun = CreatePlanner.plan(facts, new CreateOptions(disabled, false, TestMi.SQL_ADDRESS)
+                .withPausedEarlier(java.util.Set.of("JOB-OLA")));
+        assertThat(rerun.refusals()).isEmpty();
+        assertThat(step(rerun, "create/pause-log-backups").isDone()).isTrue();
+        assertThat(step(rerun, "create/resume-log-backups").isDone()).isFalse();
+        // Disabled by someone else: not milink's to enable.
+        assertThat(CreatePlanner.plan(facts, new CreateOptions(disabled, false, TestMi.SQL_ADDRESS)).steps())
+                .extracting(LinkStep::id).doesNotContain("create/resume-log-backups");
     }
 
     @Test

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.core.link;
+
+import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.ExitStatus;
+
+/** Why a link operation stopped. */
+public enum LinkError implements ErrorCode {
+    /** The plan was refused (a guard): nothing was changed. */
+    LINK_REFUSED(ExitStatus.NOT_READY, "A guard refused the operation: the message names each reason.",
+            "Resolve what the message names, or take the documented way out it gives; then run the command again."),
+    /** Waiting for seeding or matching LSNs took longer than milink waits. */
+    LINK_WAIT_TIMED_OUT(ExitStatus.FIX_FAILED, "Seeding or a failover's LSN wait did not finish in time.",
+            "Follow it with milink link status and rerun the command: it continues where it stopped."),
+    /** The link failed (1408/1412 during seeding, a replica state with Error). */
+    LINK_BROKEN(ExitStatus.FIX_FAILED, "The link reported an error state while milink waited.",
+            "See milink link status for the explanation; delete the link and create it again."),
+    /** The run was interrupted. */
+    LINK_INTERRUPTED(ExitStatus.FIX_FAILED, "The run was interrupted (Ctrl-C, SIGTERM).",
+            "Rerun the same command: the saved state lets it continue without duplicates.");
+
+    private final ExitStatus exitStatus;
+    private final String causedBy;
+    private final String solution;
+
+    LinkError(ExitStatus exitStatus, String causedBy, String solution) {
+        this.exitStatus = exitStatus;
+        this.causedBy = causedBy;
+        this.solution = solution;
+    }
+
+    @Override
+    public ExitStatus exitStatus() {
+        return exitStatus;
+    }
+
+    @Override
+    public String causedBy() {
+        return causedBy;
+    }
+
+    @Override
+    public String solution() {
+        return solution;
+    }
+}
