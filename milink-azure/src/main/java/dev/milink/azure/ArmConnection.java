@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.azure;
 
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.SimpleTokenCache;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.exception.ClientAuthenticationException;
@@ -26,11 +28,13 @@ import com.azure.identity.CredentialUnavailableException;
 import dev.milink.core.error.MilinkException;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import reactor.core.publisher.Mono;
 
 /**
  * One authenticated connection to Azure Resource Manager: one credential and one azure-core {@link HttpPipeline} on
@@ -53,6 +57,7 @@ public final class ArmConnection {
     private final AzureOptions options;
     private final ArmEndpoints endpoints;
     private final TokenCredential credential;
+    private final SimpleTokenCache tokens;
     private final HttpPipeline pipeline;
     private final Semaphore inFlight;
 
@@ -60,6 +65,9 @@ public final class ArmConnection {
         this.options = options;
         this.endpoints = options.effectiveEndpoints();
         this.credential = credential;
+        // signIn() and the pipeline share azure-core's token cache: one token request per connection, not two
+        this.tokens = new SimpleTokenCache(() -> credential.getToken(new TokenRequestContext()
+                .addScopes(endpoints.scope())));
         this.inFlight = new Semaphore(options.maxConcurrentRequests(), true);
         RetryOptions retry = new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(options.retries())
                 .setBaseDelay(options.retryBaseDelay()).setMaxDelay(options.retryMaxDelay()));
@@ -68,7 +76,7 @@ public final class ArmConnection {
                 .setAllowedQueryParamNames(Set.of("api-version"));
         this.pipeline = new HttpPipelineBuilder().httpClient(http).policies(new UserAgentPolicy(USER_AGENT),
                 new RequestIdPolicy(), new RetryPolicy(retry),
-                new ArmChallengeAuthenticationPolicy(credential, endpoints.scope()), new HttpLoggingPolicy(log))
+                new ArmChallengeAuthenticationPolicy(shared(), endpoints.scope()), new HttpLoggingPolicy(log))
                 .build();
     }
 
@@ -107,7 +115,7 @@ public final class ArmConnection {
      */
     public void signIn() {
         try {
-            credential.getTokenSync(new TokenRequestContext().addScopes(endpoints.scope()));
+            tokens.getToken().block();
         } catch (CredentialUnavailableException e) {
             throw new MilinkException(AzureError.AZURE_CREDENTIAL_UNAVAILABLE, "No Azure credential available ("
                     + options.auth().mode().cliName() + "): " + firstLine(e.getMessage()), e);
@@ -164,6 +172,18 @@ public final class ArmConnection {
         } finally {
             inFlight.release();
         }
+    }
+
+    /** The credential as the pipeline sees it: the cached token for the ARM scope; a claims challenge goes direct. */
+    private TokenCredential shared() {
+        return new TokenCredential() {
+            @Override
+            public Mono<AccessToken> getToken(TokenRequestContext request) {
+                boolean plain = request.getClaims() == null && request.getTenantId() == null
+                        && request.getScopes().equals(List.of(endpoints.scope()));
+                return plain ? tokens.getToken() : credential.getToken(request);
+            }
+        };
     }
 
     /** GET of an ARM path at an api-version. */
