@@ -1,10 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.azure;
 
+import dev.milink.core.error.CoreError;
+import dev.milink.core.error.MilinkException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Settings of an {@link ArmConnection}: cloud (or custom endpoints), sign-in, retries, concurrency, TLS trust.
@@ -50,6 +59,62 @@ public record AzureOptions(AzureCloud cloud, ArmEndpoints endpoints, AzureAuth a
         return new AzureOptions(AzureCloud.AZURE_CLOUD, null, AzureAuth.of(AzureAuth.Mode.DEFAULT), 3,
                 Duration.ofMillis(800), Duration.ofSeconds(30), 8, Duration.ofSeconds(10), Duration.ofSeconds(60),
                 null, System.getenv());
+    }
+
+    /** Environment variable: a custom ARM endpoint (https), e.g. the sandbox's ARM stand-in. */
+    public static final String ENDPOINT_VARIABLE = "MILINK_ARM_ENDPOINT";
+    /** Environment variable: a PKCS12 trust store for the ARM and token endpoints (the sandbox certificate). */
+    public static final String TRUSTSTORE_VARIABLE = "MILINK_ARM_TRUSTSTORE";
+    /** Environment variable: that trust store's password. */
+    public static final String TRUSTSTORE_PASSWORD_VARIABLE = "MILINK_ARM_TRUSTSTORE_PASSWORD";
+
+    /**
+     * Options from CLI / config values and the environment: {@code --cloud} (null: AzureCloud),
+     * {@code --azure-auth} (null: default), a client secret file (null: AZURE_CLIENT_SECRET), plus
+     * {@value #ENDPOINT_VARIABLE} and {@value #TRUSTSTORE_VARIABLE} for a stand-in or private endpoint.
+     *
+     * @throws MilinkException AZURE_CLOUD_UNKNOWN, or USAGE for an unknown sign-in mode or an unreadable trust store
+     */
+    public static AzureOptions fromEnvironment(String cloud, String authMode, Path clientSecretFile,
+                                               Map<String, String> env) {
+        AzureCloud c = cloud == null || cloud.isBlank() ? AzureCloud.AZURE_CLOUD : AzureCloud.parse(cloud);
+        AzureAuth.Mode mode;
+        try {
+            mode = authMode == null || authMode.isBlank() ? AzureAuth.Mode.DEFAULT : AzureAuth.Mode.parse(authMode);
+        } catch (IllegalArgumentException e) {
+            throw new MilinkException(CoreError.USAGE, "Invalid --azure-auth: " + e.getMessage() + ".");
+        }
+        AzureOptions o = defaults().cloud(c).auth(new AzureAuth(mode, null, null, clientSecretFile))
+                .environment(env);
+        String endpoint = env.get(ENDPOINT_VARIABLE);
+        if (endpoint != null && !endpoint.isBlank()) {
+            try {
+                o = o.endpoints(ArmEndpoints.custom(endpoint.strip(), c.endpoints().scope()));
+            } catch (IllegalArgumentException e) {
+                throw new MilinkException(CoreError.USAGE, "Invalid " + ENDPOINT_VARIABLE + ": " + e.getMessage()
+                        + ".");
+            }
+        }
+        String store = env.get(TRUSTSTORE_VARIABLE);
+        if (store != null && !store.isBlank()) {
+            o = o.sslContext(trusting(Path.of(store.strip()), env.getOrDefault(TRUSTSTORE_PASSWORD_VARIABLE, "")));
+        }
+        return o;
+    }
+
+    private static SSLContext trusting(Path store, String password) {
+        try (InputStream in = Files.newInputStream(store)) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, password.toCharArray());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, tmf.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new MilinkException(CoreError.USAGE, "Cannot use " + TRUSTSTORE_VARIABLE + " " + store + " as a "
+                    + "PKCS12 trust store: " + e.getClass().getSimpleName() + ".", e);
+        }
     }
 
     /** The endpoints in use: custom ones, else the cloud's. */

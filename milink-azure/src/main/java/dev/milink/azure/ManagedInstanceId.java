@@ -2,6 +2,8 @@
 package dev.milink.azure;
 
 import dev.milink.core.error.MilinkException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,18 +68,18 @@ public record ManagedInstanceId(String subscriptionId, String resourceGroup, Str
     /** From its parts; any part null or blank is an error naming it. */
     public static ManagedInstanceId of(String subscriptionId, String resourceGroup, String name) {
         if (blank(subscriptionId) || blank(resourceGroup) || blank(name)) {
-            StringBuilder missing = new StringBuilder();
+            List<String> missing = new ArrayList<>();
             if (blank(subscriptionId)) {
-                missing.append("subscription ");
+                missing.add("subscription");
             }
             if (blank(resourceGroup)) {
-                missing.append("resource group ");
+                missing.add("resource group");
             }
             if (blank(name)) {
-                missing.append("name ");
+                missing.add("name");
             }
             throw invalid("the managed instance needs subscription, resource group and name; missing: "
-                    + missing.toString().strip().replace(" ", ", "));
+                    + String.join(", ", missing));
         }
         return new ManagedInstanceId(subscriptionId.strip(), resourceGroup.strip(), name.strip());
     }
