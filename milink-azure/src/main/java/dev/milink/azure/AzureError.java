@@ -37,9 +37,10 @@ public enum AzureError implements ErrorCode {
                     + "id, or a token endpoint that cannot be reached.",
             "Check the tenant and client id and renew the secret; the message carries Entra ID's AADSTS code."),
     AZURE_FACTS_FILE_INVALID(ExitStatus.USAGE,
-            "A file given with `--mi-facts` could not be read, is too large, is not JSON, or is not output milink "
-                    + "recognises (`az sql mi show`, `az network vnet subnet show`, `az network nsg show`, "
-                    + "`az role assignment list`, the permissions API, ...).",
+            "A file given with `--mi-facts` could not be read, is larger than 16 MiB, is not JSON, or is not "
+                    + "output milink recognises (`az sql mi show`, `az network vnet subnet show`, `az network nsg "
+                    + "show`, `az role assignment list`, the permissions API, ...), or the files describe more than "
+                    + "one managed instance.",
             "Save the output with `-o json` (the default) and give each file once; docs/azure.md lists the "
                     + "commands."),
     ARM_REQUEST_INVALID(ExitStatus.USAGE,
