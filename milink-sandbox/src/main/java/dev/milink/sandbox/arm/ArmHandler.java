@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sandbox.arm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -52,7 +53,7 @@ final class ArmHandler implements HttpHandler {
             }
             boolean logsBody = !token && !"GET".equals(method) && !"DELETE".equals(method);
             arm.requestLog().add(new ArmRequestLog.Entry(method, path, rawQuery == null ? "" : rawQuery,
-                    reply.status(), logsBody ? body : ""));
+                    reply.status(), logsBody ? redacted(body) : ""));
             send(exchange, reply);
         }
     }
@@ -163,6 +164,37 @@ final class ArmHandler implements HttpHandler {
     }
 
     // ---- plumbing ----
+
+    /** The body as logged: values of password and private-key fields replaced, so the log holds no secret. */
+    private static String redacted(String body) {
+        JsonNode tree = ArmHttp.parse(body);
+        if (tree == null || !tree.isObject()) {
+            return body;
+        }
+        redact(tree);
+        return tree.toString();
+    }
+
+    private static void redact(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            for (String field : List.copyOf(iterable(o))) {
+                String f = field.toLowerCase(java.util.Locale.ROOT);
+                if (f.contains("password") || f.equals("privateblob") || f.contains("secret")) {
+                    o.put(field, "(redacted)");
+                } else {
+                    redact(o.get(field));
+                }
+            }
+        } else if (node != null && node.isArray()) {
+            node.forEach(ArmHandler::redact);
+        }
+    }
+
+    private static List<String> iterable(ObjectNode o) {
+        List<String> names = new java.util.ArrayList<>();
+        o.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
 
     private static boolean sameToken(String given, String expected) {
         return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));

@@ -22,7 +22,9 @@ final class ArmRouter {
             "microsoft.sql", Set.of("2025-01-01", "2025-08-01-preview"),
             "microsoft.network", Set.of("2023-09-01", "2023-11-01", "2024-01-01", "2024-03-01", "2024-05-01",
                     "2024-07-01", "2024-10-01", "2025-01-01", "2025-03-01", "2025-05-01"),
-            "microsoft.authorization", Set.of("2022-04-01", "2015-07-01"));
+            "microsoft.authorization", Set.of("2022-04-01", "2015-07-01"),
+            "microsoft.insights", Set.of("2018-01-01", "2019-07-01", "2021-05-01", "2023-10-01", "2024-02-01"));
+    private static final String METRICS = "/providers/microsoft.insights/metrics";
 
     private final ArmStandIn arm;
     private final SqlRoutes sql;
@@ -64,6 +66,13 @@ final class ArmRouter {
             return Reply.error(404, "ResourceGroupNotFound", "Resource group '" + r.segment(3)
                     + "' could not be found.");
         }
+        if (r.path().toLowerCase(Locale.ROOT).endsWith(METRICS)) {
+            String action = "Microsoft.Insights/metrics/read";
+            if (arm.enforcePermissions() && !Permissions.allows(arm.state().permissions(), action)) {
+                return forbidden(r, action);
+            }
+            return "GET".equals(r.method()) ? Metrics.answer(r, arm) : methodNotAllowed(r);
+        }
         String denied = deniedAction(r);
         if (denied != null) {
             return forbidden(r, denied);
@@ -79,6 +88,9 @@ final class ArmRouter {
     private static String namespace(Request r) {
         if (r.path().toLowerCase(Locale.ROOT).endsWith("/providers/microsoft.authorization/permissions")) {
             return "Microsoft.Authorization";
+        }
+        if (r.path().toLowerCase(Locale.ROOT).endsWith(METRICS)) {
+            return "Microsoft.Insights";
         }
         List<String> s = r.segments();
         for (int i = 0; i + 1 < s.size(); i++) {

@@ -86,6 +86,7 @@ public final class ArmStandIn implements AutoCloseable {
     private final HttpsServer server;
     private volatile AzureScenario.Lro lro;
     private volatile boolean enforcePermissions;
+    private volatile Integer storageUsedGB;
 
     private ArmStandIn(AzureScenario scenario, Options options) throws IOException {
         this.scenario = scenario;
@@ -97,6 +98,7 @@ public final class ArmStandIn implements AutoCloseable {
         this.lro.retryAfterSeconds = scenario.lro.retryAfterSeconds;
         this.lro.inProgressPolls = scenario.lro.inProgressPolls;
         this.enforcePermissions = scenario.enforcePermissions;
+        this.storageUsedGB = scenario.managedInstance.storageUsedGB;
         ArmStateBuilder.build(scenario, state);
         for (AzureScenario.FaultSpec f : scenario.faults) {
             faults.add(ArmFault.fromSpec(f));
@@ -186,14 +188,21 @@ public final class ArmStandIn implements AutoCloseable {
     /** With false, every action is allowed whatever {@link ArmState#permissions()} says (the API still lists them). */
     public void setEnforcePermissions(boolean enforce) { this.enforcePermissions = enforce; }
 
+    /** Storage in use on the MI, as the metric {@code storage_space_used_mb} reports it; null = no data points. */
+    public Integer storageUsedGB() { return storageUsedGB; }
+
+    public void setStorageUsedGB(Integer gb) { this.storageUsedGB = gb; }
+
     Clock clock() { return options.clock(); }
 
     ArmOperations operations() { return operations; }
 
     /**
-     * Environment variables for azure-identity's {@code EnvironmentCredential} (and so
-     * {@code DefaultAzureCredential}) against this stand-in: {@code AZURE_TENANT_ID}, {@code AZURE_CLIENT_ID},
-     * {@code AZURE_CLIENT_SECRET}, {@code AZURE_AUTHORITY_HOST}. The secret is a sandbox value.
+     * The service principal as environment variables: {@code AZURE_TENANT_ID}, {@code AZURE_CLIENT_ID},
+     * {@code AZURE_CLIENT_SECRET}, {@code AZURE_AUTHORITY_HOST} (the secret is a sandbox value). A client that
+     * builds its credential from them must also turn MSAL's instance discovery off
+     * ({@code disableInstanceDiscovery()}): azure-identity's {@code EnvironmentCredential} cannot, and would first
+     * ask login.microsoftonline.com about this authority.
      */
     public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();

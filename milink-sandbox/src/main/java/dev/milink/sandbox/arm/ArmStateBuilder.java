@@ -58,7 +58,9 @@ final class ArmStateBuilder {
                 + m.subnet.name);
         p.put("state", m.state);
         p.put("licenseType", m.licenseType);
-        p.put("hybridSecondaryUsage", "Active");
+        if (m.hybridSecondaryUsage != null) {
+            p.put("hybridSecondaryUsage", m.hybridSecondaryUsage);
+        }
         p.put("vCores", m.vCores);
         p.put("storageSizeInGB", m.storageSizeInGB);
         p.put("collation", m.collation);
@@ -101,6 +103,7 @@ final class ArmStateBuilder {
             state.put(miId + "/serverTrustCertificates/" + t.name,
                     ArmBodies.trustCertificate(miId, t.name, blob(t, "serverTrustCertificates " + t.name)));
         }
+        state.put(miId + "/encryptionProtector/current", encryptionProtector(m.encryptionProtector));
         if (m.endpointCertificate != null) {
             state.put(miId + "/endpointCertificates/DATABASE_MIRRORING", ArmBodies.endpointCertificate(miId,
                     "DATABASE_MIRRORING", blob(m.endpointCertificate, "endpointCertificate")));
@@ -111,6 +114,28 @@ final class ArmStateBuilder {
         for (AzureScenario.FailoverGroup f : m.failoverGroups) {
             failoverGroup(f);
         }
+    }
+
+    private ObjectNode encryptionProtector(AzureScenario.EncryptionProtector e) {
+        ObjectNode n = ArmBodies.resource(miId + "/encryptionProtector/current", "current",
+                ArmBodies.SQL + "/encryptionProtector");
+        boolean akv = "AzureKeyVault".equalsIgnoreCase(e.serverKeyType);
+        n.put("kind", akv ? "azurekeyvault" : "servicemanaged");
+        ObjectNode p = n.putObject("properties");
+        if (akv) {
+            String uri = e.uri == null ? "https://contoso-kv.vault.azure.net/keys/tde/0123456789abcdef" : e.uri;
+            String[] parts = uri.replaceFirst("^https://", "").split("/");
+            p.put("serverKeyName", parts[0].split("\\.")[0] + "_" + parts[parts.length - 2] + "_"
+                    + parts[parts.length - 1]);
+            p.put("serverKeyType", "AzureKeyVault");
+            p.put("uri", uri);
+            p.put("thumbprint", Values.hexUpper(Values.sha1(uri)));
+        } else {
+            p.put("serverKeyName", "ServiceManaged");
+            p.put("serverKeyType", "ServiceManaged");
+        }
+        p.put("autoRotationEnabled", e.autoRotationEnabled);
+        return n;
     }
 
     private void dag(AzureScenario.DistributedAvailabilityGroup g) {

@@ -91,8 +91,12 @@ public final class AzureScenario {
         public Sku sku = new Sku();
         public int vCores = 8;
         public int storageSizeInGB = 256;
+        /** Storage in use, served as the Azure Monitor metric {@code storage_space_used_mb}; null = no data. */
+        public Integer storageUsedGB = 64;
         public String collation = "SQL_Latin1_General_CP1_CI_AS";
         public String licenseType = "LicenseIncluded";
+        /** Active, or Passive (a license-free DR replica); null = not set. */
+        public String hybridSecondaryUsage = "Active";
         /** Update policy: AlwaysUpToDate, SQLServer2022 or SQLServer2025. */
         public String databaseFormat = "SQLServer2022";
         public boolean isGeneralPurposeV2;
@@ -109,6 +113,8 @@ public final class AzureScenario {
         public Map<String, Object> properties = new LinkedHashMap<>();
         public List<ManagedDatabase> databases = new ArrayList<>();
         public List<TrustCertificate> serverTrustCertificates = new ArrayList<>();
+        /** The TDE protector ({@code encryptionProtector/current}). */
+        public EncryptionProtector encryptionProtector = new EncryptionProtector();
         /** The DATABASE_MIRRORING endpoint certificate's public key (hex); null = none. */
         public CertificateSource endpointCertificate;
         public List<DistributedAvailabilityGroup> distributedAvailabilityGroups = new ArrayList<>();
@@ -118,6 +124,15 @@ public final class AzureScenario {
         public String fullyQualifiedDomainName() {
             return name + "." + dnsZone + ".database.windows.net";
         }
+    }
+
+    /** The TDE protector: a service-managed key, or a customer-managed key in Azure Key Vault. */
+    public static final class EncryptionProtector {
+        /** ServiceManaged or AzureKeyVault. */
+        public String serverKeyType = "ServiceManaged";
+        /** AzureKeyVault only: the key's URI, e.g. {@code https://kv.vault.azure.net/keys/tde/0123…}. */
+        public String uri;
+        public boolean autoRotationEnabled;
     }
 
     /** {@code sku} of the instance. */

@@ -117,6 +117,7 @@ public final class AzureScenarios {
                         + e.getMessage(), e);
             }
         }
+        ArmStateBuilder.build(s, new ArmState()); // a dry run: certificate blobs and references
         for (AzureScenario.NetworkSecurityGroup g : s.networkSecurityGroups) {
             for (AzureScenario.SecurityRule r : g.securityRules) {
                 if (r.name == null || r.priority < 100 || r.priority > 4096) {

@@ -35,6 +35,12 @@ final class NetworkRoutes {
             return router.unknownType(r);
         }
         String type = "Microsoft.Network/" + canonical(r.segment(6));
+        if (r.segments().size() == 7) {
+            return "GET".equals(r.method()) ? Reply.ok(ArmHttp.list(arm.state().children("/subscriptions/"
+                    + arm.subscriptionId() + "/resourceGroups/" + arm.resourceGroup() + "/providers/Microsoft.Network",
+                    canonical(r.segment(6))).stream().map(n -> assembled(n.path("id").asText(), type)).toList()))
+                    : router.methodNotAllowed(r);
+        }
         String parentId = "/subscriptions/" + arm.subscriptionId() + "/resourceGroups/" + arm.resourceGroup()
                 + "/providers/" + type + "/" + r.segment(7);
         int n = r.segments().size();

@@ -19,7 +19,7 @@ final class SqlRoutes {
     private static final String MI = ArmBodies.SQL;
     private static final Pattern PARTNER_ENDPOINT = Pattern.compile("(?i)TCP://[^:/\\s]+:\\d{1,5}");
     private static final List<String> CHILDREN = List.of("databases", "serverTrustCertificates",
-            "endpointCertificates", "distributedAvailabilityGroups");
+            "endpointCertificates", "distributedAvailabilityGroups", "encryptionProtector", "tdeCertificates");
 
     private final ArmRouter router;
     private final ArmStandIn arm;
@@ -36,8 +36,13 @@ final class SqlRoutes {
         if (!r.is(6, "managedInstances")) {
             return router.unknownType(r);
         }
-        String miId = miId(r.segment(7));
         int n = r.segments().size();
+        if (n == 7) {
+            return "GET".equals(r.method()) ? Reply.ok(ArmHttp.list(arm.state().children("/subscriptions/"
+                    + arm.subscriptionId() + "/resourceGroups/" + arm.resourceGroup() + "/providers/Microsoft.Sql",
+                    "managedInstances"))) : router.methodNotAllowed(r);
+        }
+        String miId = miId(r.segment(7));
         if (!arm.state().exists(miId)) {
             return n == 8 ? router.notFound(r, MI, r.segment(7)) : router.parentNotFound(r, r.segment(7));
         }
@@ -47,6 +52,9 @@ final class SqlRoutes {
         String child = CHILDREN.stream().filter(c -> c.equalsIgnoreCase(r.segment(8))).findFirst().orElse(null);
         if (child == null) {
             return router.unknownType(r);
+        }
+        if (n == 9 && "tdeCertificates".equals(child)) {
+            return "POST".equals(r.method()) ? TdeCertificates.upload(r, router, arm, miId) : router.methodNotAllowed(r);
         }
         if (n == 9) {
             return "GET".equals(r.method()) ? Reply.ok(ArmHttp.list(arm.state().children(miId, child)))
@@ -61,7 +69,7 @@ final class SqlRoutes {
         }
         return switch (child + " " + r.method()) {
             case "databases GET", "serverTrustCertificates GET", "endpointCertificates GET",
-                    "distributedAvailabilityGroups GET" -> get(r, id, child);
+                    "distributedAvailabilityGroups GET", "encryptionProtector GET" -> get(r, id, child);
             case "serverTrustCertificates PUT" -> putTrustCertificate(r, miId, id);
             case "distributedAvailabilityGroups PUT" -> putDag(r, miId, id);
             case "distributedAvailabilityGroups PATCH" -> patchDag(r, id);

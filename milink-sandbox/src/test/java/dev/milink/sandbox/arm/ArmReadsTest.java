@@ -104,6 +104,16 @@ class ArmReadsTest {
     }
 
     @Test
+    void resourceGroupListings() {
+        assertThat(names(client.get(arm.resourceGroupId() + "/providers/Microsoft.Sql/managedInstances" + SQL).json()))
+                .containsExactly("contoso-mi");
+        JsonNode nsgs = client.get(arm.resourceGroupId() + "/providers/Microsoft.Network/networkSecurityGroups" + NET)
+                .json();
+        assertThat(names(nsgs)).containsExactly("nsg-mi");
+        assertThat(nsgs.path("value").get(0).path("properties").path("defaultSecurityRules").size()).isEqualTo(6);
+    }
+
+    @Test
     void permissionsAndFailoverGroups() {
         Answer perms = client.get(mi + "/providers/Microsoft.Authorization/permissions?api-version=2022-04-01");
         assertThat(perms.status()).isEqualTo(200);
@@ -113,6 +123,27 @@ class ArmReadsTest {
                 + "/providers/Microsoft.Sql/locations/westeurope/instanceFailoverGroups" + SQL);
         assertThat(fogs.status()).isEqualTo(200);
         assertThat(fogs.json().path("value")).isEmpty();
+    }
+
+    @Test
+    void tdeProtectorAndStorageMetrics() {
+        JsonNode tde = client.get(mi + "/encryptionProtector/current" + SQL).json();
+        assertThat(tde.path("kind").asText()).isEqualTo("azurekeyvault");
+        assertThat(tde.path("properties").path("serverKeyType").asText()).isEqualTo("AzureKeyVault");
+        assertThat(tde.path("properties").path("uri").asText()).startsWith("https://contoso-kv.vault.azure.net/keys/");
+        assertThat(names(client.get(mi + "/encryptionProtector" + SQL).json())).containsExactly("current");
+
+        Answer m = client.get(mi + "/providers/Microsoft.Insights/metrics?api-version=2023-10-01"
+                + "&metricnames=storage_space_used_mb,reserved_storage_mb&aggregation=Average");
+        assertThat(m.status()).isEqualTo(200);
+        assertThat(m.json().path("value").get(0).path("name").path("value").asText()).isEqualTo("storage_space_used_mb");
+        assertThat(m.json().path("value").get(0).path("timeseries").get(0).path("data").get(0).path("average")
+                .asDouble()).isEqualTo(120 * 1024.0);
+        assertThat(m.json().path("value").get(1).path("timeseries").get(0).path("data").get(0).path("average")
+                .asDouble()).isEqualTo(512 * 1024.0);
+        Answer bad = client.get(mi + "/providers/Microsoft.Insights/metrics?api-version=2023-10-01&metricnames=cpu");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorMessage()).contains("metric: cpu");
     }
 
     @Test
@@ -161,6 +192,22 @@ class ArmReadsTest {
         ArmRequestLog.Entry last = arm.requestLog().find("GET", "/databases$").getLast();
         assertThat(last.status()).isEqualTo(200);
         assertThat(last.query()).isEqualTo("api-version=2025-01-01");
+    }
+
+    @Test
+    void concurrentReadsAreAllServed() throws Exception {
+        int before = arm.requestLog().count("GET", "/routeTables/rt-mi$");
+        String rt = arm.resourceGroupId() + "/providers/Microsoft.Network/routeTables/rt-mi" + NET;
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                answers.add(pool.submit(() -> client.get(rt).status()));
+            }
+            for (var a : answers) {
+                assertThat(a.get()).isEqualTo(200);
+            }
+        }
+        assertThat(arm.requestLog().count("GET", "/routeTables/rt-mi$")).isEqualTo(before + 24);
     }
 
     static List<String> names(JsonNode listOrArray) {

@@ -85,7 +85,11 @@ class ArmWritesTest {
             assertThat(a.errorCode()).as(bad).isEqualTo("InvalidPublicBlob");
         }
         // a sandbox-made certificate (CREATE CERTIFICATE … WITH SUBJECT) has a DER-framed stand-in blob: accepted
-        String sandboxBlob = "3050" + "00".repeat(0x50);
+        dev.milink.sandbox.scenario.Scenario.Certificate made = new dev.milink.sandbox.scenario.Scenario.Certificate();
+        made.name = "SQLPROD01_endpoint";
+        made.subject = "SQLPROD01 endpoint";
+        made.expiryDate = "2027-01-01T00:00:00";
+        String sandboxBlob = HexFormat.of().formatHex(dev.milink.sandbox.catalog.view.SecurityViews.blob(made));
         assertThat(client.put(mi + "/serverTrustCertificates/made" + SQL, "{\"properties\":{\"publicBlob\":\"0X"
                 + sandboxBlob + "\"}}").status()).isEqualTo(201);
         assertThat(client.get(mi + "/serverTrustCertificates/bad" + SQL).status()).isEqualTo(404);
@@ -211,6 +215,24 @@ class ArmWritesTest {
         assertThat(after.path("networkSecurityGroup").path("id").asText()).endsWith("/nsg-mi");
         assertThat(arm.state().get(arm.subnetId()).path("etag").asText())
                 .isNotEqualTo(subnet.path("etag").asText());
+    }
+
+    @Test
+    void tdeCertificateUploadKeepsWhatWasUploadedAndLogsNoSecret() throws IOException {
+        String pfx = java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(arm.trustStore()));
+        String url = mi + "/tdeCertificates" + SQL;
+        Answer wrong = client.post(url, "{\"properties\":{\"privateBlob\":\"" + pfx + "\",\"certPassword\":\"nope\"}}");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.errorCode()).isEqualTo("InvalidTdeCertificate");
+        Answer ok = client.post(url, "{\"properties\":{\"privateBlob\":\"" + pfx + "\",\"certPassword\":\""
+                + arm.trustStorePassword() + "\"}}");
+        assertThat(ok.status()).isEqualTo(202);
+        assertThat(ok.header("Location")).contains("/operationResults/");
+        assertThat(arm.state().children(mi, "tdeCertificates")).singleElement()
+                .satisfies(c -> assertThat(c.path("properties").path("subject").asText()).isEqualTo("CN=localhost"));
+        assertThat(arm.requestLog().find("POST", "/tdeCertificates$")).allSatisfy(e -> assertThat(e.body())
+                .contains("(redacted)").doesNotContain(arm.trustStorePassword()).doesNotContain(pfx.substring(0, 40)));
+        assertThat(client.get(url).status()).isEqualTo(405);
     }
 
     @Test
