@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.azure;
 
+import static dev.milink.azure.internal.ArmResources.METRICS_API;
 import static dev.milink.azure.internal.ArmResources.NETWORK_API;
 import static dev.milink.azure.internal.ArmResources.PERMISSIONS_API;
 import static dev.milink.azure.internal.ArmResources.SQL_API;
@@ -34,7 +35,8 @@ import java.util.function.Function;
 /**
  * Reads one managed instance through Azure Resource Manager into {@link ManagedInstanceFacts}: the instance, its
  * databases, server trust certificates, endpoint certificate, links (distributed availability groups), failover
- * groups, TDE protector, subnet with its NSG and route table, and the caller's permissions on the instance. All
+ * groups, TDE protector, subnet with its NSG and route table, the caller's permissions on the instance, and the
+ * storage in use (Azure Monitor's {@code storage_space_used_mb}; null in the instance when it cannot be read). All
  * reads run at once on virtual threads (bounded by the connection's {@code maxConcurrentRequests}); the subnet,
  * NSG, route table and failover groups wait only for what they need.
  *
@@ -87,6 +89,7 @@ public final class AzureCollector {
                     mi + "/providers/Microsoft.Authorization/permissions", PERMISSIONS_API,
                     "the caller's permissions on the managed instance", n -> n)
                     .map(ArmResources::permissions));
+            Future<Integer> storageUsed = threads.submit(() -> storageUsedGb(mi));
             Future<Fact<List<String>>> failoverGroups = threads.submit(() -> failoverGroups(id,
                     await(instanceBody)));
             Future<Fact<Subnet>> subnet = threads.submit(() -> subnet(await(instanceBody)));
@@ -95,12 +98,25 @@ public final class AzureCollector {
             Future<Fact<Optional<RouteTable>>> routes = threads.submit(() -> attached(await(subnet),
                     Subnet::routeTableId, "route table", ArmResources::routeTable));
 
+            Integer usedGb = await(storageUsed);
             Fact<ManagedInstance> instance = mapped(await(instanceBody), "the managed instance",
-                    ArmResources::managedInstance);
+                    ArmResources::managedInstance).map(m -> ArmResources.withStorageUsed(m, usedGb));
             return new ManagedInstanceFacts(mi, clock.instant(), instance, await(databases), await(trust),
                     await(endpoint), await(links), await(failoverGroups), await(protector), await(subnet), await(nsg),
                     await(routes), await(permissions));
         }
+    }
+
+    /** Storage in use from Azure Monitor (GB), or null when it cannot be read: the instance's other facts stand. */
+    private Integer storageUsedGb(String mi) {
+        ArmResponse r = arm.send("GET", mi + "/providers/Microsoft.Insights/metrics?metricnames=storage_space_used_mb"
+                + "&aggregation=Average&interval=PT1H&api-version=" + METRICS_API, null);
+        JsonNode body = r.isSuccess() ? ArmJson.parse(r.body()) : null;
+        if (body == null) {
+            LOG.log(Level.DEBUG, () -> "storage in use not read: " + r.describe());
+            return null;
+        }
+        return ArmResources.storageUsedGb(body);
     }
 
     // ---- parts that depend on others ----

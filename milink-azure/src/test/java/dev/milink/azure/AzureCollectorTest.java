@@ -54,6 +54,7 @@ class AzureCollectorTest {
         assertThat(mi.skuTier()).isEqualTo("GeneralPurpose");
         assertThat(mi.vCores()).isEqualTo(8);
         assertThat(mi.storageSizeInGb()).isEqualTo(512);
+        assertThat(mi.storageUsedGb()).isEqualTo(120);
         assertThat(mi.collation()).isEqualTo("SQL_Latin1_General_CP1_CI_AS");
         assertThat(mi.databaseFormat()).isEqualTo("SQLServer2022");
         assertThat(mi.location()).isEqualTo("westeurope");
@@ -69,6 +70,7 @@ class AzureCollectorTest {
         assertThat(known(facts.endpointCertificate()).notAfter()).isEqualTo(Instant.parse("2028-06-01T00:00:00Z"));
         assertThat(known(facts.links())).isEmpty();
         assertThat(known(facts.failoverGroups())).isEmpty();
+        assertThat(known(facts.encryptionProtector())).isEqualTo("AzureKeyVault");
         assertThat(known(facts.subnet()).addressPrefixes()).containsExactly("10.0.0.0/24");
         assertThat(known(facts.subnet()).delegations()).containsExactly("Microsoft.Sql/managedInstances");
         NetworkSecurityGroup nsg = known(facts.networkSecurityGroup()).orElseThrow();
@@ -137,6 +139,16 @@ class AzureCollectorTest {
         assertThat(arm.requestLog().count("GET", "/databases$")).isEqualTo(3);
         assertThat(facts.instance().isKnown()).isTrue();
         assertThat(facts.trustCertificates().isKnown()).isTrue();
+    }
+
+    @Test
+    void storageInUseThatCannotBeReadLeavesTheInstanceKnown() {
+        arm.faults().add(ArmFault.forbidden("/Microsoft.Insights/metrics", "Microsoft.Insights/metrics/read"));
+
+        ManagedInstance mi = known(collector.collect(arm.managedInstanceId()).instance());
+
+        assertThat(mi.storageUsedGb()).isNull();
+        assertThat(mi.storageSizeInGb()).isEqualTo(512);
     }
 
     @Test

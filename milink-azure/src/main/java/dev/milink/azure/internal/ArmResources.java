@@ -37,6 +37,8 @@ public final class ArmResources {
     public static final String SQL_API = "2025-01-01";
     public static final String NETWORK_API = "2024-05-01";
     public static final String PERMISSIONS_API = "2022-04-01";
+    /** Azure Monitor metrics (storage in use). */
+    public static final String METRICS_API = "2023-10-01";
 
     private ArmResources() {}
 
@@ -103,6 +105,35 @@ public final class ArmResources {
                 intOf(w.storageSizeInGb()), null, w.collation(), w.databaseFormat(), bool(w.isGeneralPurposeV2()),
                 bool(w.zoneRedundant()), w.minimalTlsVersion(), bool(w.publicDataEndpointEnabled()), w.location(),
                 w.licenseType(), w.hybridSecondaryUsage());
+    }
+
+    /** The same instance with the storage in use (from Azure Monitor), when known. */
+    public static ManagedInstance withStorageUsed(ManagedInstance m, Integer usedGb) {
+        return usedGb == null ? m : new ManagedInstance(m.state(), m.fullyQualifiedDomainName(), m.subnetId(),
+                m.skuName(), m.skuTier(), m.vCores(), m.storageSizeInGb(), usedGb, m.collation(), m.databaseFormat(),
+                m.generalPurposeV2(), m.zoneRedundant(), m.minimalTlsVersion(), m.publicDataEndpointEnabled(),
+                m.location(), m.licenseType(), m.hybridSecondaryUsage());
+    }
+
+    /**
+     * The latest {@code storage_space_used_mb} average of an Azure Monitor metrics answer, in GB rounded up, or
+     * null when it has no data point.
+     */
+    public static Integer storageUsedGb(JsonNode metrics) {
+        Double latest = null;
+        for (JsonNode metric : metrics.path("value")) {
+            if (!"storage_space_used_mb".equalsIgnoreCase(metric.path("name").path("value").asText(""))) {
+                continue;
+            }
+            for (JsonNode series : metric.path("timeseries")) {
+                for (JsonNode point : series.path("data")) {
+                    if (point.path("average").isNumber()) {
+                        latest = point.path("average").asDouble();
+                    }
+                }
+            }
+        }
+        return latest == null ? null : (int) Math.ceil(latest / 1024.0);
     }
 
     /** The {@code location} of a managed instance body (instance failover groups live under it). */
