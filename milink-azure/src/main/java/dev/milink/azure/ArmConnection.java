@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
 /**
@@ -95,6 +96,26 @@ public final class ArmConnection {
     /** Opens a connection with a credential of the caller's (tests, or an application with its own sign-in). */
     public static ArmConnection open(AzureOptions options, TokenCredential credential) {
         return new ArmConnection(options, httpClient(options), Objects.requireNonNull(credential, "credential"));
+    }
+
+    /**
+     * A supplier that opens the connection on first use and then hands out the same one: what a CLI run passes to
+     * {@link AzureManagedInstanceSource#select} so that a fleet shares one connection, and a run with no live
+     * managed instance opens none.
+     */
+    public static Supplier<ArmConnection> lazily(AzureOptions options) {
+        Objects.requireNonNull(options, "options");
+        return new Supplier<>() {
+            private ArmConnection connection;
+
+            @Override
+            public synchronized ArmConnection get() {
+                if (connection == null) {
+                    connection = open(options);
+                }
+                return connection;
+            }
+        };
     }
 
     /** The JDK HttpClient transport both the pipeline and azure-identity use (so both trust the same TLS roots). */

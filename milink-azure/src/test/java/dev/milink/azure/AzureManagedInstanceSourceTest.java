@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The engine's MI source: live through each sign-in mode against the stand-in, offline, not given. */
 class AzureManagedInstanceSourceTest {
-    private static final Clock CLOCK = Clock.systemUTC();
+    private static final Clock CLOCK = Clock.fixed(java.time.Instant.parse("2026-03-01T10:00:00Z"),
+            java.time.ZoneOffset.UTC);
     private static ArmStandIn arm;
 
     @BeforeAll

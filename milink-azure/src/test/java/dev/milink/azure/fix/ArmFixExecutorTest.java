@@ -183,7 +183,7 @@ class ArmFixExecutorTest {
     }
 
     private ManagedInstanceFacts readFacts() {
-        return new AzureCollector(connection, Clock.systemUTC()).collect(arm.managedInstanceId());
+        return new AzureCollector(connection, Clock.fixed(java.time.Instant.parse("2026-03-01T10:00:00Z"), java.time.ZoneOffset.UTC)).collect(arm.managedInstanceId());
     }
 
     private String nsgId() {
