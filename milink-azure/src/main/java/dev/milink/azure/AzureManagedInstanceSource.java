@@ -33,17 +33,20 @@ import java.util.stream.Stream;
  */
 public final class AzureManagedInstanceSource implements Supplier<Input<ManagedInstanceFacts>> {
     private final Supplier<Input<ManagedInstanceFacts>> reader;
+    private final Runnable signIn;
     private final String description;
 
-    private AzureManagedInstanceSource(Supplier<Input<ManagedInstanceFacts>> reader, String description) {
+    private AzureManagedInstanceSource(Supplier<Input<ManagedInstanceFacts>> reader, Runnable signIn,
+                                       String description) {
         this.reader = reader;
+        this.signIn = signIn;
         this.description = description;
     }
 
     /** No managed instance named: checks that need it are skipped, saying how to name one. */
     public static AzureManagedInstanceSource notGiven() {
         return new AzureManagedInstanceSource(() -> Input.notGiven("no managed instance given: name it with --mi "
-                + "(resource id), or give saved az output with --mi-facts"), "managed instance not given");
+                + "(resource id), or give saved az output with --mi-facts"), () -> { }, "managed instance not given");
     }
 
     /** Reads {@code id} through {@code arm} (which a fleet shares) when {@link #read()} is called. */
@@ -54,13 +57,13 @@ public final class AzureManagedInstanceSource implements Supplier<Input<ManagedI
         return new AzureManagedInstanceSource(() -> {
             arm.signIn();
             return judged(collector.collect(id));
-        }, id.name() + " through Azure Resource Manager (" + arm.endpoints().resourceManager() + ")");
+        }, arm::signIn, id.name() + " through Azure Resource Manager (" + arm.endpoints().resourceManager() + ")");
     }
 
     /** Reads saved az / REST output (see {@link AzureOfflineFacts}) when {@link #read()} is called. */
     public static AzureManagedInstanceSource offline(List<Path> files, Clock clock) {
         List<Path> copy = List.copyOf(files);
-        return new AzureManagedInstanceSource(() -> Input.of(AzureOfflineFacts.read(copy, clock)),
+        return new AzureManagedInstanceSource(() -> Input.of(AzureOfflineFacts.read(copy, clock)), () -> { },
                 "managed instance from " + copy.size() + " saved file(s)");
     }
 
@@ -95,6 +98,17 @@ public final class AzureManagedInstanceSource implements Supplier<Input<ManagedI
         ManagedInstanceId id = given(mi) ? ManagedInstanceId.parse(mi)
                 : ManagedInstanceId.of(subscription, resourceGroup, name);
         return live(connection.get(), id, clock);
+    }
+
+    /**
+     * Signs in now (live sources; nothing for the others), so that a missing or refused credential stops the run
+     * before anything is read, even where the caller of {@link #read()} would turn exceptions into an unreadable
+     * input.
+     *
+     * @throws MilinkException AZURE_CREDENTIAL_UNAVAILABLE or AZURE_SIGN_IN_FAILED
+     */
+    public void signIn() {
+        signIn.run();
     }
 
     /** Reads the managed instance (each call reads again). */

@@ -93,6 +93,14 @@ class AzureManagedInstanceSourceTest {
         Map<String, String> env = sandboxEnvironment();
         env.put("AZURE_CLIENT_SECRET", "wrong-secret-value");
 
+        AzureManagedInstanceSource source = AzureManagedInstanceSource.live(ArmConnection.open(
+                AzureOptions.fromEnvironment(null, "service-principal", null, env)),
+                ManagedInstanceId.parse(arm.managedInstanceId()), CLOCK);
+        int before = arm.requestLog().size();
+
+        assertThatThrownBy(source::signIn).isInstanceOf(MilinkException.class);
+        assertThat(arm.requestLog().entries().subList(before, arm.requestLog().size()))
+                .allMatch(e -> e.path().endsWith("/oauth2/v2.0/token"));
         assertThatThrownBy(() -> live("service-principal", env)).isInstanceOfSatisfying(MilinkException.class, e -> {
             assertThat(e.code()).isEqualTo(AzureError.AZURE_SIGN_IN_FAILED);
             assertThat(e.getMessage()).contains("AADSTS7000215").doesNotContain("wrong-secret-value");

@@ -82,6 +82,28 @@ class ArmFixExecutorTest {
     }
 
     @Test
+    void createsALinkThenFailsItOverThroughPostAndLocation() throws Exception {
+        ArmFixExecutor executor = start("prepared-2022");
+        String dag = arm.managedInstanceId() + "/distributedAvailabilityGroups/SalesLink";
+        FixStep create = step("link/create", "PUT", dag + "?api-version=2025-01-01", "{\"properties\":{"
+                + "\"databases\":[{\"databaseName\":\"SalesDB\"}],\"partnerEndpoint\":\"TCP://SQLPROD02.contoso.local:5022\","
+                + "\"partnerAvailabilityGroupName\":\"AG_Sales\",\"instanceAvailabilityGroupName\":\"AG_Sales_MI\","
+                + "\"instanceLinkRole\":\"Secondary\",\"failoverMode\":\"Manual\",\"seedingMode\":\"Automatic\"}}");
+        FixStep failover = step("link/failover", "POST", dag + "/failover?api-version=2025-01-01",
+                "{\"failoverType\":\"Planned\"}");
+
+        List<ArmStepResult> results = executor.applyAll(List.of(create, failover), this::record);
+
+        assertThat(results).extracting(ArmStepResult::outcome).containsExactly(Outcome.APPLIED, Outcome.APPLIED);
+        assertThat(readFacts().links().orElse(null)).singleElement().satisfies(l -> {
+            assertThat(l.databases()).containsExactly("SalesDB");
+            assertThat(l.instanceLinkRole()).isEqualTo("Primary");
+        });
+        assertThat(arm.requestLog().find("POST", "/failover$")).extracting(ArmRequestLog.Entry::status)
+                .containsExactly(202);
+    }
+
+    @Test
     void uploadsATrustCertificate() throws Exception {
         ArmFixExecutor executor = start("unprepared-2019");
         String blob = readFacts().endpointCertificate().orElse(null).publicBlobHex();
