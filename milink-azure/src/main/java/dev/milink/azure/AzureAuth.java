@@ -51,7 +51,7 @@ public record AzureAuth(Mode mode, String tenantId, String clientId, Path client
         AZURE_CLI("cli"),
         /** Kubernetes workload identity (AZURE_FEDERATED_TOKEN_FILE). */
         WORKLOAD_IDENTITY("workload-identity"),
-        /** A fixed bearer token from MILINK_ARM_TOKEN: tests and air-gapped runs ({@code az account get-access-token}). */
+        /** A fixed bearer token from MILINK_ARM_TOKEN (tests, air-gapped runs: az account get-access-token). */
         ACCESS_TOKEN("token");
 
         private final String cliName;

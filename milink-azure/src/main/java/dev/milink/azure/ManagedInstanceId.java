@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * name.
  *
  * <pre>{@code
- * ManagedInstanceId mi = ManagedInstanceId.parse("/subscriptions/0000.../resourceGroups/rg-data/providers/Microsoft.Sql/managedInstances/contoso-mi");
+ * ManagedInstanceId mi = ManagedInstanceId.parse(
+ *         "/subscriptions/0000.../resourceGroups/rg-data/providers/Microsoft.Sql/managedInstances/contoso-mi");
  * ManagedInstanceId same = ManagedInstanceId.of("0000...", "rg-data", "contoso-mi");
  * }</pre>
  *

@@ -46,7 +46,8 @@ class AzureBasicsTest {
 
     @Test
     void eachCloudHasItsOwnEndpoints() {
-        assertThat(AzureCloud.parse("AzureCloud").endpoints().resourceManager()).isEqualTo("https://management.azure.com");
+        assertThat(AzureCloud.parse("AzureCloud").endpoints().resourceManager())
+                .isEqualTo("https://management.azure.com");
         assertThat(AzureCloud.parse("azureusgovernment").endpoints().resourceManager())
                 .isEqualTo("https://management.usgovcloudapi.net");
         assertThat(AzureCloud.parse("AZURE_CHINA_CLOUD").endpoints().authorityHost())
@@ -71,6 +72,14 @@ class AzureBasicsTest {
         assertThatThrownBy(() -> AzureOptions.fromEnvironment(null, null, null,
                 Map.of(AzureOptions.ENDPOINT_VARIABLE, "http://127.0.0.1:8080")))
                 .hasMessageContaining("must be https");
+    }
+
+    @Test
+    void aLazyConnectionIsOpenedOnceAndShared() {
+        var shared = ArmConnection.lazily(AzureOptions.defaults().auth(AzureAuth.of(AzureAuth.Mode.ACCESS_TOKEN))
+                .environment(Map.of(AzureAuth.TOKEN_VARIABLE, "t")));
+
+        assertThat(shared.get()).isSameAs(shared.get());
     }
 
     @Test

@@ -34,7 +34,8 @@ class AzureOfflineFactsTest {
         ManagedInstanceFacts f = read("nsg.json", "mi.json", "subnet.json", "route-table.json", "permissions.json",
                 "trust-certificates.json");
 
-        assertThat(f.resourceId()).endsWith("/resourceGroups/rg-data/providers/Microsoft.Sql/managedInstances/contoso-mi");
+        assertThat(f.resourceId())
+                .endsWith("/resourceGroups/rg-data/providers/Microsoft.Sql/managedInstances/contoso-mi");
         assertThat(f.collectedAt()).isEqualTo(CLOCK.instant());
         ManagedInstanceFacts.ManagedInstance mi = f.instance().orElse(null);
         assertThat(mi.state()).isEqualTo("Ready");

@@ -50,8 +50,8 @@ public final class ArmJson {
 
     /**
      * The same resource with {@code properties} merged into the top level, recursively: ARM's REST shape
-     * ({@code {"name":…,"properties":{"state":…}}}) and az's flattened shape ({@code {"name":…,"state":…}}) then
-     * read alike. Top-level fields win over properties of the same name.
+     * ({@code {"name":…,"properties":{"state":…}}}) and az's flattened shape ({@code {"name":…,"state":…}})
+     * then read alike. Top-level fields win over properties of the same name.
      */
     public static JsonNode flatten(JsonNode node) {
         if (node instanceof ArrayNode a) {

@@ -86,7 +86,8 @@ class ArmFixExecutorTest {
         ArmFixExecutor executor = start("prepared-2022");
         String dag = arm.managedInstanceId() + "/distributedAvailabilityGroups/SalesLink";
         FixStep create = step("link/create", "PUT", dag + "?api-version=2025-01-01", "{\"properties\":{"
-                + "\"databases\":[{\"databaseName\":\"SalesDB\"}],\"partnerEndpoint\":\"TCP://SQLPROD02.contoso.local:5022\","
+                + "\"databases\":[{\"databaseName\":\"SalesDB\"}],"
+                + "\"partnerEndpoint\":\"TCP://SQLPROD02.contoso.local:5022\","
                 + "\"partnerAvailabilityGroupName\":\"AG_Sales\",\"instanceAvailabilityGroupName\":\"AG_Sales_MI\","
                 + "\"instanceLinkRole\":\"Secondary\",\"failoverMode\":\"Manual\",\"seedingMode\":\"Automatic\"}}");
         FixStep failover = step("link/failover", "POST", dag + "/failover?api-version=2025-01-01",
@@ -157,8 +158,8 @@ class ArmFixExecutorTest {
     @Test
     void aForbiddenWriteNamesTheMissingAction() throws Exception {
         ArmFixExecutor executor = start("unprepared-2019");
-        arm.faults().add(ArmFault.forbidden("/securityRules/", "Microsoft.Network/networkSecurityGroups/securityRules/write")
-                .forMethod("PUT"));
+        arm.faults().add(ArmFault.forbidden("/securityRules/",
+                "Microsoft.Network/networkSecurityGroups/securityRules/write").forMethod("PUT"));
 
         ArmStepResult result = executor.apply(step("s", "PUT", nsgId() + "/securityRules/r?api-version=2024-05-01",
                 "{\"properties\":{}}"), this::record);
@@ -205,7 +206,8 @@ class ArmFixExecutorTest {
     }
 
     private ManagedInstanceFacts readFacts() {
-        return new AzureCollector(connection, Clock.fixed(java.time.Instant.parse("2026-03-01T10:00:00Z"), java.time.ZoneOffset.UTC)).collect(arm.managedInstanceId());
+        Clock clock = Clock.fixed(java.time.Instant.parse("2026-03-01T10:00:00Z"), java.time.ZoneOffset.UTC);
+        return new AzureCollector(connection, clock).collect(arm.managedInstanceId());
     }
 
     private String nsgId() {
