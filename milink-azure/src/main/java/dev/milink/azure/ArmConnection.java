@@ -157,10 +157,16 @@ public final class ArmConnection {
      *
      * @param method       GET, PUT, PATCH, POST, DELETE
      * @param pathAndQuery an ARM path with its query ({@code /subscriptions/…?api-version=…}) or an absolute https
-     *                     URL on the ARM endpoint (a {@code nextLink})
+     *                     URL on the ARM endpoint (a {@code nextLink}); a URL on any other host is refused
+     *                     (status 0), so the bearer token never leaves ARM
      * @param body         JSON body or null
      */
     public ArmResponse send(String method, String pathAndQuery, String body) {
+        if (!onArm(pathAndQuery)) {
+            // a nextLink elsewhere would receive the bearer token
+            return ArmResponse.failed("refused to send the ARM token to " + pathOnly(pathAndQuery)
+                    + ", which is not on " + endpoints.resourceManager());
+        }
         HttpRequest request = new HttpRequest(HttpMethod.valueOf(method.toUpperCase(Locale.ROOT)), url(pathAndQuery));
         request.setHeader(com.azure.core.http.HttpHeaderName.ACCEPT, "application/json");
         if (body != null) {
@@ -231,6 +237,14 @@ public final class ArmConnection {
             return pathAndQuery;
         }
         return endpoints.resourceManager() + (pathAndQuery.startsWith("/") ? "" : "/") + pathAndQuery;
+    }
+
+    private boolean onArm(String pathAndQuery) {
+        if (!pathAndQuery.contains("://")) {
+            return pathAndQuery.startsWith("/");
+        }
+        String base = endpoints.resourceManager() + "/";
+        return pathAndQuery.regionMatches(true, 0, base, 0, base.length());
     }
 
     private static String pathOnly(String pathAndQuery) {

