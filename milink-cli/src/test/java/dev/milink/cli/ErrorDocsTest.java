@@ -3,6 +3,7 @@ package dev.milink.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.milink.azure.AzureError;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.ErrorCode;
 import dev.milink.report.ReportError;
@@ -20,7 +21,7 @@ class ErrorDocsTest {
     void everyErrorCodeIsDocumented() throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "errors.md"));
         for (ErrorCode code : Stream.<ErrorCode[]>of(CoreError.values(), SqlError.values(),
-                ReportError.values()).flatMap(Stream::of).toList()) {
+                ReportError.values(), AzureError.values()).flatMap(Stream::of).toList()) {
             int at = doc.indexOf("\n## " + code.name() + "\n");
             assertThat(at).as("docs/errors.md section for " + code).isPositive();
             int next = doc.indexOf("\n## ", at + 4);
