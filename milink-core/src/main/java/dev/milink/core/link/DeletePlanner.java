@@ -40,7 +40,7 @@ public final class DeletePlanner {
             });
             LinkStep arm = LinkStep.todo("delete/" + n.database() + "/link", "Delete the link " + n.linkName()
                     + " on the managed instance (ARM DELETE)", End.MANAGED_INSTANCE, Kind.ARM_REQUEST,
-                    context.arm("DELETE", n, "", Map.of()));
+                    context.arm("DELETE", n, "", null));
             steps.add(o.managedInstance().isPresent() ? arm : arm.doneBecause("the managed instance has no link "
                     + n.linkName()));
             Map<String, String> v = LinkSql.names(n, "");

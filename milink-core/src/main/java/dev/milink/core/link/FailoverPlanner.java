@@ -98,7 +98,7 @@ public final class FailoverPlanner {
             if (breakTheLink) {
                 steps.add(LinkStep.todo("failover/" + db + "/delete-link", "Delete the link on the managed instance "
                         + "(ARM DELETE): the managed instance's database becomes the primary copy",
-                        LinkStep.End.MANAGED_INSTANCE, Kind.ARM_REQUEST, context.arm("DELETE", n, "", Map.of())));
+                        LinkStep.End.MANAGED_INSTANCE, Kind.ARM_REQUEST, context.arm("DELETE", n, "", null)));
                 steps.add(LinkStep.todo("failover/" + db + "/drop-dag", "Drop " + TSql.quoteName(n.linkName())
                         + " on SQL Server", LinkStep.End.SQL_SERVER, Kind.TSQL, LinkSql.render("drop-dag.sql", v)));
                 continue;

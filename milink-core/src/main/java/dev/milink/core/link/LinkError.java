@@ -15,6 +15,9 @@ public enum LinkError implements ErrorCode {
     /** The link failed (1408/1412 during seeding, a replica state with Error). */
     LINK_BROKEN(ExitStatus.FIX_FAILED, "The link reported an error state while milink waited.",
             "See milink link status for the explanation; delete the link and create it again."),
+    /** An end could not be read. */
+    LINK_READ_FAILED(ExitStatus.CONNECT, "Reading the link's state on one end failed (permissions, network).",
+            "The message names the end and the answer; fix access and run the command again."),
     /** The run was interrupted. */
     LINK_INTERRUPTED(ExitStatus.FIX_FAILED, "The run was interrupted (Ctrl-C, SIGTERM).",
             "Rerun the same command: the saved state lets it continue without duplicates.");

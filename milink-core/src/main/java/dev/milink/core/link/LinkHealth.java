@@ -111,7 +111,7 @@ public final class LinkHealth {
     }
 
     private static Finding health(Target target, End s, End m) {
-        Optional<LinkObservation.Seeding> seeding = m.seeding().or(s::seeding);
+        Optional<LinkObservation.Seeding> seeding = s.seeding().or(m::seeding);
         String state = "SQL Server " + s.synchronizationHealth() + " (" + s.state() + "), managed instance "
                 + m.synchronizationHealth() + " (" + m.state() + ")";
         if (contains(m.state(), "Error") || contains(s.state(), "Error")) {
@@ -221,6 +221,9 @@ public final class LinkHealth {
 
     /** "42 % of 10.0 GiB, 12.5 MiB/s, about 9 min left". */
     public static String describe(LinkObservation.Seeding s) {
+        if (!s.sizesKnown()) {
+            return s.percent() + " %";
+        }
         StringBuilder b = new StringBuilder().append(s.percent()).append(" % of ").append(bytes(s.totalBytes()));
         if (s.bytesPerSecond() > 0) {
             b.append(", ").append(bytes((long) s.bytesPerSecond())).append("/s");

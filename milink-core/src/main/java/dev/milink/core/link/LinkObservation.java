@@ -59,10 +59,23 @@ public record LinkObservation(String linkName, String database, Optional<End> sq
         }
     }
 
-    /** Seeding progress: sizes in bytes, rate in bytes per second, estimate when given. */
+    /**
+     * Seeding progress: sizes in bytes, rate in bytes per second, estimate when given; {@code totalBytes} 0 when
+     * only a percentage is known (ARM's seedingProgress), then held in {@code transferredBytes}.
+     */
     public record Seeding(long totalBytes, long transferredBytes, double bytesPerSecond, Instant estimatedCompletion) {
+        /** Progress known only as a percentage. */
+        public static Seeding percentOnly(int percent) {
+            return new Seeding(0, percent, 0, null);
+        }
+
+        public boolean sizesKnown() {
+            return totalBytes > 0;
+        }
+
         public int percent() {
-            return totalBytes <= 0 ? 0 : (int) Math.min(100, transferredBytes * 100 / totalBytes);
+            return totalBytes <= 0 ? (int) Math.min(100, Math.max(0, transferredBytes))
+                    : (int) Math.min(100, transferredBytes * 100 / totalBytes);
         }
     }
 

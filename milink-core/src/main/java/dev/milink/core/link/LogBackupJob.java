@@ -17,7 +17,7 @@ import java.util.Objects;
  * @since 0.3
  */
 public record LogBackupJob(String jobId, String jobName, boolean enabled, int stepId, String stepName,
-                           DatabaseSelection databases) {
+                           BackupSelection databases) {
 
     public LogBackupJob {
         Objects.requireNonNull(jobId, "jobId");
@@ -26,7 +26,7 @@ public record LogBackupJob(String jobId, String jobName, boolean enabled, int st
     }
 
     /** Whether the step backs up {@code database}'s log: YES, NO, or MAYBE when the command cannot be read. */
-    public DatabaseSelection.Match covers(String database) {
+    public BackupSelection.Match covers(String database) {
         return databases.matches(database);
     }
 }

@@ -47,24 +47,24 @@ public final class LogBackupJobs {
     /** The jobs in {@code jobs} that back up (or may back up) any of {@code databases}. */
     public static List<LogBackupJob> affecting(List<LogBackupJob> jobs, List<String> databases) {
         return jobs.stream()
-                .filter(j -> databases.stream().anyMatch(d -> j.covers(d) != DatabaseSelection.Match.NO))
+                .filter(j -> databases.stream().anyMatch(d -> j.covers(d) != BackupSelection.Match.NO))
                 .toList();
     }
 
-    static Optional<DatabaseSelection> read(JobStep step) {
+    static Optional<BackupSelection> read(JobStep step) {
         String command = step.command() == null ? "" : step.command();
         String subsystem = step.subsystem() == null ? "" : step.subsystem().toUpperCase(Locale.ROOT);
         if (subsystem.equals("SSIS") && command.toLowerCase(Locale.ROOT).contains("maintenance plans")) {
-            return Optional.of(DatabaseSelection.unreadable("maintenance plan " + step.jobName()
+            return Optional.of(BackupSelection.unreadable("maintenance plan " + step.jobName()
                     + ": open it in SSMS to see whether it backs up logs"));
         }
         String code = withoutComments(command);
         if (OLA.matcher(code).find() && OLA_LOG.matcher(code).find()) {
             Matcher m = OLA_DATABASES.matcher(code);
             if (!m.find()) {
-                return Optional.of(DatabaseSelection.unreadable("DatabaseBackup without a literal @Databases"));
+                return Optional.of(BackupSelection.unreadable("DatabaseBackup without a literal @Databases"));
             }
-            return Optional.of(DatabaseSelection.ola(m.group(1).replace("''", "'")));
+            return Optional.of(BackupSelection.ola(m.group(1).replace("''", "'")));
         }
         Matcher m = BACKUP_LOG.matcher(code);
         List<String> names = new ArrayList<>();
@@ -78,16 +78,16 @@ public final class LogBackupJobs {
             }
         }
         if ((variable || names.contains("?")) && FOREACHDB.matcher(code).find()) {
-            return Optional.of(DatabaseSelection.all());
+            return Optional.of(BackupSelection.all());
         }
         if (variable) {
-            return Optional.of(DatabaseSelection.unreadable("BACKUP LOG of a database named by a variable"));
+            return Optional.of(BackupSelection.unreadable("BACKUP LOG of a database named by a variable"));
         }
         if (!names.isEmpty()) {
-            return Optional.of(DatabaseSelection.names(names));
+            return Optional.of(BackupSelection.names(names));
         }
         if (FOREACHDB.matcher(code).find() && code.toUpperCase(Locale.ROOT).contains("BACKUP LOG")) {
-            return Optional.of(DatabaseSelection.all());
+            return Optional.of(BackupSelection.all());
         }
         return Optional.empty();
     }

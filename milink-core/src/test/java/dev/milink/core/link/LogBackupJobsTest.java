@@ -3,7 +3,7 @@ package dev.milink.core.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.milink.core.link.DatabaseSelection.Match;
+import dev.milink.core.link.BackupSelection.Match;
 import dev.milink.core.link.LogBackupJobs.JobStep;
 import java.util.List;
 import org.junit.jupiter.api.Test;

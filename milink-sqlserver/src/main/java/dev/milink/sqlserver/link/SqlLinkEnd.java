@@ -98,8 +98,8 @@ public final class SqlLinkEnd {
 
     /** SQL Server's end of the link for {@code n}, or empty when it has no DAG of that name. */
     public Optional<LinkObservation.End> observe(LinkNames n, String miFqdn, Instant now) {
-        if (!groups(n).getOrDefault(n.linkName(), false)
-                && groups(n).keySet().stream().noneMatch(k -> k.equalsIgnoreCase(n.linkName()))) {
+        Map<String, Boolean> groups = groups(n);
+        if (groups.entrySet().stream().noneMatch(g -> g.getValue() && g.getKey().equalsIgnoreCase(n.linkName()))) {
             return Optional.empty();
         }
         String role = null;
@@ -194,6 +194,9 @@ public final class SqlLinkEnd {
 
     private static String str(Map<String, Object> r, String column) {
         Object v = r.get(column);
+        if (v instanceof java.math.BigDecimal d) {
+            return d.toPlainString();
+        }
         return v == null ? null : v.toString();
     }
 

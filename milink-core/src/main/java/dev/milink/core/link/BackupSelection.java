@@ -19,25 +19,25 @@ import java.util.regex.Pattern;
  * @param note     why it is unreadable, or empty
  * @since 0.3
  */
-public record DatabaseSelection(List<String> items, boolean readable, String note) {
+public record BackupSelection(List<String> items, boolean readable, String note) {
 
     /** Whether a step covers a database. */
     public enum Match { YES, NO, MAYBE }
 
     private static final List<String> SYSTEM = List.of("master", "model", "msdb", "tempdb");
 
-    public DatabaseSelection {
+    public BackupSelection {
         items = List.copyOf(items);
         Objects.requireNonNull(note, "note");
     }
 
     /** The named databases. */
-    public static DatabaseSelection names(List<String> names) {
-        return new DatabaseSelection(names, true, "");
+    public static BackupSelection names(List<String> names) {
+        return new BackupSelection(names, true, "");
     }
 
     /** Ola Hallengren's {@code @Databases} value, e.g. {@code USER_DATABASES, -Staging%}. */
-    public static DatabaseSelection ola(String value) {
+    public static BackupSelection ola(String value) {
         List<String> items = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean inBracket = false;
@@ -59,17 +59,17 @@ public record DatabaseSelection(List<String> items, boolean readable, String not
             }
         }
         add(items, current);
-        return new DatabaseSelection(items, true, "");
+        return new BackupSelection(items, true, "");
     }
 
     /** A step milink cannot read; every database is a MAYBE. */
-    public static DatabaseSelection unreadable(String why) {
-        return new DatabaseSelection(List.of(), false, why);
+    public static BackupSelection unreadable(String why) {
+        return new BackupSelection(List.of(), false, why);
     }
 
     /** Every database (e.g. {@code sp_MSforeachdb} around {@code BACKUP LOG}). */
-    public static DatabaseSelection all() {
-        return new DatabaseSelection(List.of("ALL_DATABASES"), true, "");
+    public static BackupSelection all() {
+        return new BackupSelection(List.of("ALL_DATABASES"), true, "");
     }
 
     private static void add(List<String> items, StringBuilder current) {
