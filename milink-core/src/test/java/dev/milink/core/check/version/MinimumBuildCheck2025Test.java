@@ -9,9 +9,9 @@ import dev.milink.core.check.Status;
 import dev.milink.core.model.Direction;
 import org.junit.jupiter.api.Test;
 
-class SqlServer2025BuildCheckTest {
+class MinimumBuildCheck2025Test {
 
-    private final SqlServer2025BuildCheck check = new SqlServer2025BuildCheck();
+    private final MinimumBuildCheck check = BuildChecks.byId("MIL-V1");
 
     @Test
     void rtmPassesInBothDirections() {

@@ -7,6 +7,7 @@ import dev.milink.core.buildref.Edition;
 import dev.milink.core.buildref.KnownBuild;
 import dev.milink.core.buildref.LinkMinimum;
 import dev.milink.core.buildref.LinkPurpose;
+import dev.milink.core.check.Check;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -28,12 +29,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The judgement the minimum-build checks MIL-V1…V7 share: does the instance of one major version reach the
- * minimum build the reference data documents for the assessed direction, its edition and a purpose? The numbers
- * come from {@link BuildReference}, never from code; each check only says which major version and purpose it
- * guards. Instances of another major version get SKIPPED, unreadable versions UNKNOWN.
+ * The one minimum-build rule behind MIL-V1…V7: does the instance of one major version reach the minimum build the
+ * reference data documents for the assessed direction, its edition and a purpose? The numbers come from
+ * {@link BuildReference}, never from code; each instance only says which major version and purpose it guards
+ * ({@link BuildChecks} lists them, one per link minimum in the bundled data). Instances of another major
+ * version get SKIPPED, unreadable versions UNKNOWN.
+ *
+ * @since 0.1
  */
-final class MinimumBuildRule {
+public final class MinimumBuildCheck implements Check {
 
     /** Template folder shared by MIL-V1…V7 (install an update). */
     static final String TEMPLATES = "MIL-V1-V7";
@@ -42,13 +46,33 @@ final class MinimumBuildRule {
     private final int major;
     private final LinkPurpose purpose;
 
-    MinimumBuildRule(CheckMetadata meta, int major, LinkPurpose purpose) {
+    MinimumBuildCheck(CheckMetadata meta, int major, LinkPurpose purpose) {
         this.meta = meta;
         this.major = major;
         this.purpose = purpose;
     }
 
-    Finding evaluate(Facts facts, CheckContext context) {
+    @Override
+    public CheckMetadata metadata() {
+        return meta;
+    }
+
+    /** The major version this instance guards, e.g. 16 for SQL Server 2022. */
+    public int major() {
+        return major;
+    }
+
+    /** What the guarded minimum is for. */
+    public LinkPurpose purpose() {
+        return purpose;
+    }
+
+    @Override
+    public List<Finding> evaluate(Facts facts, CheckContext context) {
+        return List.of(judge(facts, context));
+    }
+
+    private Finding judge(Facts facts, CheckContext context) {
         Target target = Target.instance(facts.server().target());
         Finding.Builder finding = Finding.of(meta, target);
         BuildReference builds = context.builds();

@@ -15,11 +15,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** MIL-V2, MIL-V3 and MIL-V4: the three SQL Server 2022 minimums. */
-class SqlServer2022ChecksTest {
+class MinimumBuildCheck2022Test {
 
     @Nested
     class LinkFromSqlServer {
-        private final SqlServer2022BuildCheck check = new SqlServer2022BuildCheck();
+        private final MinimumBuildCheck check = BuildChecks.byId("MIL-V2");
 
         @Test
         void rtmIsEnough() {
@@ -43,7 +43,7 @@ class SqlServer2022ChecksTest {
 
     @Nested
     class LinkFromManagedInstance {
-        private final SqlServer2022FromMiBuildCheck check = new SqlServer2022FromMiBuildCheck();
+        private final MinimumBuildCheck check = BuildChecks.byId("MIL-V3");
 
         @ParameterizedTest
         @CsvSource({"16.0.4095.4, PASS", "16.0.4265.3, PASS", "16.0.4085.2, FAIL", "16.0.4080.1, FAIL",
@@ -68,7 +68,7 @@ class SqlServer2022ChecksTest {
 
     @Nested
     class TsqlFailover {
-        private final SqlServer2022TsqlFailoverBuildCheck check = new SqlServer2022TsqlFailoverBuildCheck();
+        private final MinimumBuildCheck check = BuildChecks.byId("MIL-V4");
 
         @Test
         void cu13Passes() {

@@ -11,9 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-class SqlServer2017BuildCheckTest {
+class MinimumBuildCheck2017Test {
 
-    private final SqlServer2017BuildCheck check = new SqlServer2017BuildCheck();
+    private final MinimumBuildCheck check = BuildChecks.byId("MIL-V6");
 
     @ParameterizedTest
     @CsvSource({"14.0.3490.10, PASS", "14.0.3495.9, PASS", "14.0.3456.2, FAIL", "14.0.3485.1, FAIL",

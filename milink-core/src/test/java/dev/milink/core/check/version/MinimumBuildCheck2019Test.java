@@ -12,9 +12,9 @@ import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Status;
 import org.junit.jupiter.api.Test;
 
-class SqlServer2019BuildCheckTest {
+class MinimumBuildCheck2019Test {
 
-    private final SqlServer2019BuildCheck check = new SqlServer2019BuildCheck();
+    private final MinimumBuildCheck check = BuildChecks.byId("MIL-V5");
 
     @Test
     void cu20PassesExactlyAtTheMinimum() {

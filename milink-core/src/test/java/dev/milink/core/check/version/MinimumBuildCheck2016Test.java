@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class SqlServer2016BuildCheckTest {
+class MinimumBuildCheck2016Test {
 
-    private final SqlServer2016BuildCheck check = new SqlServer2016BuildCheck();
+    private final MinimumBuildCheck check = BuildChecks.byId("MIL-V7");
 
     @ParameterizedTest
     @CsvSource({"13.0.7000.253, PASS", "13.0.7055.9, PASS", "13.0.6300.2, FAIL", "13.0.6460.7, FAIL",
