@@ -12,7 +12,7 @@ import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.Status;
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.TSql;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.ZoneOffset;

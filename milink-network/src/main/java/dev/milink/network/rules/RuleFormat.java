@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.network.rules;
 
-import dev.milink.core.check.ScriptLiterals;
+import dev.milink.core.script.Syntax;
 import dev.milink.network.probe.PortRange;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -39,13 +39,14 @@ public enum RuleFormat {
             int priority = o.basePriority();
             for (Rule r : set.rules(Rule.Layer.MI_NSG)) {
                 b.append("# ").append(r.purpose()).append('\n')
-                        .append("if (-not ($nsg.SecurityRules | Where-Object Name -eq '").append(r.name()).append("')) {\n")
-                        .append("  $nsg = $nsg | Add-AzNetworkSecurityRuleConfig -Name '").append(r.name())
-                        .append("' -Access Allow -Protocol Tcp -Direction ").append(r.directionWord())
+                        .append("if (-not ($nsg.SecurityRules | Where-Object Name -eq ").append(ps(r.name()))
+                        .append(")) {\n")
+                        .append("  $nsg = $nsg | Add-AzNetworkSecurityRuleConfig -Name ").append(ps(r.name()))
+                        .append(" -Access Allow -Protocol Tcp -Direction ").append(r.directionWord())
                         .append(" -Priority ").append(priority++).append(" -SourceAddressPrefix ")
                         .append(psList(r.source())).append(" -SourcePortRange '*' -DestinationAddressPrefix ")
                         .append(psList(r.destination())).append(" -DestinationPortRange ")
-                        .append(r.ports().stream().map(p -> "'" + p + "'").collect(Collectors.joining(",")))
+                        .append(list(r.ports(), Syntax.POWERSHELL, ",", "", ""))
                         .append("\n}\n");
             }
             return b.append("$nsg | Set-AzNetworkSecurityGroup | Out-Null\n").toString();
@@ -55,7 +56,7 @@ public enum RuleFormat {
         @Override
         String renderRules(RuleSet set, Options o) {
             StringBuilder b = new StringBuilder("// Bicep: allow rules on the managed instance subnet NSG\n")
-                    .append("param nsgName string = '").append(o.nsgName().replace("'", "\\'")).append("'\n\n")
+                    .append("param nsgName string = ").append(Syntax.BICEP.quote(o.nsgName())).append("\n\n")
                     .append("resource nsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' existing = {\n")
                     .append("  name: nsgName\n}\n");
             int priority = o.basePriority();
@@ -63,16 +64,16 @@ public enum RuleFormat {
                 b.append("\n// ").append(r.purpose()).append('\n')
                         .append("resource ").append(r.name().replace("-", "_"))
                         .append(" 'Microsoft.Network/networkSecurityGroups/securityRules@2024-05-01' = {\n")
-                        .append("  parent: nsg\n  name: '").append(r.name()).append("'\n  properties: {\n")
+                        .append("  parent: nsg\n  name: ").append(Syntax.BICEP.quote(r.name()))
+                        .append("\n  properties: {\n")
                         .append("    priority: ").append(priority++).append('\n')
                         .append("    direction: '").append(r.directionWord()).append("'\n")
                         .append("    access: 'Allow'\n    protocol: 'Tcp'\n")
                         .append("    sourceAddressPrefixes: ").append(bicepList(r.source())).append('\n')
                         .append("    sourcePortRange: '*'\n")
                         .append("    destinationAddressPrefixes: ").append(bicepList(r.destination())).append('\n')
-                        .append("    destinationPortRanges: [ ")
-                        .append(r.ports().stream().map(p -> "'" + p + "'").collect(Collectors.joining(", ")))
-                        .append(" ]\n  }\n}\n");
+                        .append("    destinationPortRanges: ").append(list(r.ports(), Syntax.BICEP, ", ", "[ ", " ]"))
+                        .append("\n  }\n}\n");
             }
             return b.toString();
         }
@@ -85,10 +86,10 @@ public enum RuleFormat {
             for (Rule r : set.rules(Rule.Layer.SQL_HOST)) {
                 String portParam = r.inbound() ? "-LocalPort" : "-RemotePort";
                 b.append("# ").append(r.purpose()).append('\n')
-                        .append("if (-not (Get-NetFirewallRule -Name '").append(r.name())
-                        .append("' -ErrorAction SilentlyContinue)) {\n")
-                        .append("  New-NetFirewallRule -Name '").append(r.name()).append("' -DisplayName ")
-                        .append(ScriptLiterals.powershell("milink: " + r.purpose())).append(" -Direction ")
+                        .append("if (-not (Get-NetFirewallRule -Name ").append(ps(r.name()))
+                        .append(" -ErrorAction SilentlyContinue)) {\n")
+                        .append("  New-NetFirewallRule -Name ").append(ps(r.name())).append(" -DisplayName ")
+                        .append(ps("milink: " + r.purpose())).append(" -Direction ")
                         .append(r.directionWord())
                         .append(" -Profile Any -Action Allow -Protocol TCP ").append(portParam).append(' ')
                         .append(ports(r.ports(), ",", "-")).append(" -RemoteAddress ").append(psList(r.remote()))
@@ -132,7 +133,7 @@ public enum RuleFormat {
                 for (Cidr c : r.remote()) {
                     b.append("ufw allow ").append(r.inbound() ? "in" : "out").append(" proto tcp ")
                             .append(r.inbound() ? "from " + c + " to any" : "to " + c).append(" port ")
-                            .append(ports(r.ports(), ",", ":")).append(" comment '").append(r.name()).append("'\n");
+                            .append(ports(r.ports(), ",", ":")).append(" comment ").append(Syntax.POSIX_SHELL.quote(r.name())).append('\n');
                 }
             }
             return b.toString();
@@ -236,19 +237,24 @@ public enum RuleFormat {
     }
 
     private static String psList(List<Cidr> cidrs) {
-        return cidrs.stream().map(c -> "'" + c + "'").collect(Collectors.joining(","));
+        return list(cidrs, Syntax.POWERSHELL, ",", "", "");
     }
 
     private static String bicepList(List<Cidr> cidrs) {
-        return cidrs.stream().map(c -> "'" + c + "'").collect(Collectors.joining(", ", "[ ", " ]"));
+        return list(cidrs, Syntax.BICEP, ", ", "[ ", " ]");
+    }
+
+    /** Each value quoted in {@code syntax}, joined. */
+    private static String list(List<?> values, Syntax syntax, String sep, String open, String close) {
+        return values.stream().map(v -> syntax.quote(v.toString())).collect(Collectors.joining(sep, open, close));
     }
 
     /** Quotes for POSIX shells unless the value is a plain word (placeholders stay readable). */
     private static String sh(String s) {
-        return s.matches("[A-Za-z0-9._-]+") ? s : ScriptLiterals.posixShell(s);
+        return s.matches("[A-Za-z0-9._-]+") ? s : Syntax.POSIX_SHELL.quote(s);
     }
 
     private static String ps(String s) {
-        return ScriptLiterals.powershell(s);
+        return Syntax.POWERSHELL.quote(s);
     }
 }

@@ -15,7 +15,6 @@ import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.DatabaseFacts.Backups;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.Fact;
-import dev.milink.core.tsql.TSql;
 import java.time.Instant;
 import java.util.List;
 
@@ -114,7 +113,7 @@ public final class LogChainCheck implements Check.DatabaseCheck {
                 .order(Steps.ORDER_FULL_BACKUP)
                 .appliable(dir && db.isOnline()
                         && ("FULL".equalsIgnoreCase(db.recoveryModel()) || Steps.unsafeToApply(db).isEmpty()))
-                .value("file", TSql.literal(file))
+                .value("file", file)
                 .value("compression", BackupFiles.compressionOption(facts.server().product()))
                 .script(ScriptKind.TSQL, "backup-full.sql")
                 .build();

@@ -14,7 +14,6 @@ import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.DatabaseFacts.Backups;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
-import dev.milink.core.tsql.TSql;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,8 +85,7 @@ public final class LogHeadroomCheck implements Check.DatabaseCheck {
                         + "; pause them while the link seeds.", List.of(Steps.step(META, db, "log-backups",
                                 "Log backups for " + Why.quoted(db) + ", paused during seeding")
                         .appliable(false)
-                        .value("file", TSql.literal(BackupFiles.path(context, facts.server().host(), db.name(),
-                                "trn")))
+                        .value("file", BackupFiles.path(context, facts.server().host(), db.name(), "trn"))
                         .value("compression", BackupFiles.compressionOption(facts.server().product()))
                         .script(ScriptKind.TSQL, "log-backup.sql").build())));
     }

@@ -14,7 +14,6 @@ import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.ServerFacts.AvailabilityGroup;
-import dev.milink.core.tsql.TSql;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,7 +78,7 @@ public final class NotReplicatedCheck implements Check.DatabaseCheck {
                 new Remediation("Move " + Why.quoted(db) + " out of '" + ag.name() + "' (or the other databases "
                         + "out of it) in a planned window.", List.of(Steps.step(META, db, "leave-ag",
                                 "Remove " + Why.quoted(db) + " from availability group '" + ag.name() + "'")
-                        .appliable(false).value("ag", TSql.quoteName(ag.name()))
+                        .appliable(false).value("ag", ag.name())
                         .script(ScriptKind.TSQL, "leave-ag.sql").build())));
     }
 }

@@ -8,7 +8,6 @@ import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.check.ScriptLiterals;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
@@ -16,7 +15,6 @@ import dev.milink.core.model.DatabaseFacts.Encryption;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts.Certificate;
-import dev.milink.core.tsql.TSql;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -98,18 +96,17 @@ public final class TdeCertificateCheck implements Check.DatabaseCheck {
         var export = Steps.step(META, db, "export-tde-certificate", "Export TDE certificate '" + c.name()
                         + "' with its private key").order(Steps.ORDER_OTHER).appliable(false)
                 .secret(PASSWORD_VARIABLE)
-                .value("certificate", TSql.quoteName(c.name()))
-                .value("cer_path", TSql.literal(BackupFiles.path(context, facts.server().host(), c.name(), "cer")))
-                .value("pvk_path", TSql.literal(BackupFiles.path(context, facts.server().host(), c.name(), "pvk")))
+                .value("certificate", c.name())
+                .value("cer_path", BackupFiles.path(context, facts.server().host(), c.name(), "cer"))
+                .value("pvk_path", BackupFiles.path(context, facts.server().host(), c.name(), "pvk"))
                 .script(ScriptKind.TSQL, "backup-certificate.sql").build();
         var convert = Steps.step(META, db, "convert-to-pfx", "Convert the exported certificate to .pfx")
                 .order(Steps.ORDER_OTHER + 1).appliable(false).secret(PASSWORD_VARIABLE)
-                .value("cer_ps", ScriptLiterals.powershell(cer)).value("pvk_ps", ScriptLiterals.powershell(pvk))
-                .value("pfx_ps", ScriptLiterals.powershell(pfx))
+                .value("cer", cer).value("pvk", pvk).value("pfx", pfx)
                 .script(ScriptKind.WINDOWS_POWERSHELL, "pvk2pfx.ps1").build();
         var upload = Steps.step(META, db, "upload-tde-certificate", "Upload the certificate to the managed instance")
                 .order(Steps.ORDER_OTHER + 2).appliable(false).secret(PASSWORD_VARIABLE)
-                .value("pfx_ps", ScriptLiterals.powershell(pfx)).value("pfx_sh", ScriptLiterals.posixShell(pfx))
+                .value("pfx", pfx)
                 .script(ScriptKind.AZURE_POWERSHELL, "upload.ps1")
                 .script(ScriptKind.AZURE_CLI, "upload-rest.sh").build();
         return new Remediation("Export certificate '" + c.name() + "' with its private key, convert it to .pfx and "

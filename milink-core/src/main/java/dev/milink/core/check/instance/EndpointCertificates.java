@@ -5,12 +5,12 @@ import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.FixStep;
 import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.check.ScriptLiterals;
+import dev.milink.core.script.Syntax;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.Certificate;
 import dev.milink.core.model.ServerFacts.MirroringEndpoint;
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.TSql;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -102,7 +102,7 @@ final class EndpointCertificates {
 
     static FixStep uploadStep(Facts facts, String name) {
         Map<String, String> values = Map.of("name", name, "nameLiteral", TSql.literal(name),
-                "nameArgument", ScriptLiterals.powershell(name));
+                "nameArgument", Syntax.POWERSHELL.quote(name));
         return Fixes.manual("MIL-I9", facts, "upload-endpoint-certificate",
                 "Upload the public key of " + name + " to the managed instance", Phase.INSTANCE,
                 Fixes.SQL_ENDPOINT_CERTIFICATE + 1, false,

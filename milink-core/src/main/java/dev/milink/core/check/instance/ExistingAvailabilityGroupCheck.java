@@ -15,7 +15,7 @@ import dev.milink.core.check.Target;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.AvailabilityGroup;
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.TSql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

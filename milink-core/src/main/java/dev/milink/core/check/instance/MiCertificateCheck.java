@@ -11,14 +11,14 @@ import dev.milink.core.check.FixStep;
 import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.check.ScriptLiterals;
+import dev.milink.core.script.Syntax;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.Target;
 import dev.milink.core.check.instance.MiCertificates.MiName;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.Certificate;
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.TSql;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -102,7 +102,7 @@ public final class MiCertificateCheck implements Check {
 
     private static FixStep importStep(Facts facts, String fqdn) {
         Map<String, String> values = Map.of("fqdn", fqdn, "fqdnLiteral", TSql.literal(fqdn),
-                "quotedFqdn", TSql.quoteName(fqdn), "miNameArgument", ScriptLiterals.powershell(fqdn.split("\\.")[0]));
+                "quotedFqdn", TSql.quoteName(fqdn), "miNameArgument", Syntax.POWERSHELL.quote(fqdn.split("\\.")[0]));
         return Fixes.manual(META.id(), facts, "import-mi-certificate", "Import the managed instance's certificate "
                 + "as " + fqdn, Phase.INSTANCE, Fixes.SQL_MI_CERTIFICATE, false,
                 List.of(Fixes.script(ScriptKind.MANUAL, META.id(), "import-mi-certificate.txt", values)));

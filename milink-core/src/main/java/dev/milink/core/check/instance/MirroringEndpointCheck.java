@@ -16,7 +16,7 @@ import dev.milink.core.check.Target;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.MirroringEndpoint;
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.TSql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

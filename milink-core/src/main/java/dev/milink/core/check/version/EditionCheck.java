@@ -9,7 +9,7 @@ import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.FixStep;
-import dev.milink.core.check.FixTemplates;
+import dev.milink.core.script.ScriptTemplate;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Scope;
 import dev.milink.core.check.Script;
@@ -74,11 +74,11 @@ public final class EditionCheck implements Check {
         List<Script> scripts = new ArrayList<>();
         if (!linux.orElse(false)) {
             scripts.add(new Script(ScriptKind.MANUAL,
-                    FixTemplates.render(META.id(), "edition-upgrade-windows.txt", values)));
+                    ScriptTemplate.fix(META.id(), "edition-upgrade-windows.txt").render(values)));
         }
         if (linux.orElse(true)) {
             scripts.add(new Script(ScriptKind.LINUX_SHELL,
-                    FixTemplates.render(META.id(), "edition-upgrade-linux.sh", values)));
+                    ScriptTemplate.fix(META.id(), "edition-upgrade-linux.sh").render(values)));
         }
         FixStep step = new FixStep(META.id() + "/" + instance + "/edition-upgrade",
                 "Upgrade " + instance + " to Enterprise or Standard edition", FixStep.Phase.HOST, 10,

@@ -8,7 +8,7 @@ import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.FixStep;
-import dev.milink.core.check.FixTemplates;
+import dev.milink.core.script.ScriptTemplate;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Scope;
 import dev.milink.core.check.Script;
@@ -131,7 +131,7 @@ public final class HostOsCheck implements Check {
 
     private static Remediation move(Facts facts, String host, String reason) {
         String instance = facts.server().target();
-        String text = FixTemplates.render(META.id(), "move-host.txt",
+        String text = ScriptTemplate.fix(META.id(), "move-host.txt").render(
                 Map.of("instance", instance, "host", host, "reason", reason));
         FixStep step = new FixStep(META.id() + "/" + instance + "/move-host", "Move " + instance
                 + " to Windows Server 2012 or later, or Linux", FixStep.Phase.HOST, 10, false, false,

@@ -13,7 +13,7 @@ import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.FixStep;
-import dev.milink.core.check.FixTemplates;
+import dev.milink.core.script.ScriptTemplate;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
@@ -136,11 +136,11 @@ public final class MinimumBuildCheck implements Check {
         List<Script> scripts = new ArrayList<>();
         if (!linux.orElse(false)) {
             scripts.add(new Script(ScriptKind.MANUAL,
-                    FixTemplates.render(TEMPLATES, "install-update-windows.txt", values)));
+                    ScriptTemplate.fix(TEMPLATES, "install-update-windows.txt").render(values)));
         }
         if (linux.orElse(true) && major >= 14) {
             scripts.add(new Script(ScriptKind.LINUX_SHELL,
-                    FixTemplates.render(TEMPLATES, "install-update-linux.sh", values)));
+                    ScriptTemplate.fix(TEMPLATES, "install-update-linux.sh").render(values)));
         }
         return new FixStep(meta.id() + "/" + instance + "/install-" + update.kb().orElse(update.version().toString()),
                 "Install " + product + " " + update.labelWithKb(), FixStep.Phase.HOST, order, true, false, scripts,

@@ -10,7 +10,7 @@ import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.FixStep;
-import dev.milink.core.check.FixTemplates;
+import dev.milink.core.script.ScriptTemplate;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Scope;
 import dev.milink.core.check.Script;
@@ -63,7 +63,7 @@ public final class SupportedMajorVersionCheck implements Check {
                     + builds.lastUpdated() + ") knows; update milink or pass --build-reference FILE."));
         }
         String instance = facts.server().target();
-        String text = FixTemplates.render(META.id(), "upgrade.txt", Map.of("product", builds.productName(major),
+        String text = ScriptTemplate.fix(META.id(), "upgrade.txt").render(Map.of("product", builds.productName(major),
                 "build", product.version().toString(), "instance", instance));
         FixStep upgrade = new FixStep(META.id() + "/" + instance + "/upgrade", "Upgrade " + instance + " to "
                 + builds.productName(oldest) + " or later", FixStep.Phase.HOST, 10, true, false,
