@@ -11,7 +11,6 @@ import dev.milink.core.check.FixStep;
 import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.script.Syntax;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.Target;
 import dev.milink.core.model.Facts;
@@ -67,7 +66,7 @@ public final class AgentRunningCheck implements Check {
 
     private static List<FixStep> steps(Facts facts, Platform platform) {
         InstanceNames names = InstanceNames.of(facts.server());
-        Map<String, String> values = Map.of("agentService", Syntax.POWERSHELL.quote(names.agentService()));
+        Map<String, String> values = Map.of("agentService", names.agentService());
         List<FixStep> steps = new ArrayList<>();
         if (platform.mayBeWindows()) {
             steps.add(Fixes.manual(META.id(), facts, "start-agent-windows", "Start SQL Server Agent ("

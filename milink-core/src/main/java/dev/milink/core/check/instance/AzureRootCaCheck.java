@@ -15,7 +15,6 @@ import dev.milink.core.check.Target;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.Certificate;
-import dev.milink.core.script.TSql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,8 +90,7 @@ public final class AzureRootCaCheck implements Check {
     private static FixStep importStep(Facts facts, Root root, String issuer) {
         String blob = Fixes.script(ScriptKind.TSQL, META.id(), root.name() + ".hex", Map.of()).text().strip();
         Map<String, String> values = Map.of("name", root.name(), "subject", root.subject(),
-                "issuer", issuer, "nameLiteral", TSql.literal(root.name()),
-                "quotedName", TSql.quoteName(root.name()), "blob", blob, "issuerLiteral", TSql.literal(issuer));
+                "issuer", issuer, "blob", blob);
         return Fixes.appliableTsql(META.id(), facts, "import-" + root.name(), "Import root certificate "
                 + root.name() + " and trust it for " + issuer, Fixes.SQL_ROOT_CA,
                 Fixes.script(ScriptKind.TSQL, META.id(), "import-root.sql", values));

@@ -15,7 +15,6 @@ import dev.milink.core.check.Target;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.MirroringEndpoint;
-import dev.milink.core.script.TSql;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +61,7 @@ public final class EndpointPortCheck implements Check {
                 + "firewalls.", List.of(Fixes.manual(META.id(), facts, "move-endpoint-port", "Move endpoint "
                 + e.name() + " to port " + MirroringEndpointCheck.NAMED_INSTANCE_PORT, Phase.INSTANCE,
                 Fixes.SQL_ENDPOINT + 1, false, List.of(Fixes.script(ScriptKind.TSQL, META.id(),
-                        "move-endpoint-port.sql", Map.of("endpoint", TSql.quoteName(e.name()),
+                        "move-endpoint-port.sql", Map.of("endpoint", e.name(),
                                 "currentPort", String.valueOf(e.port()),
                                 "port", String.valueOf(MirroringEndpointCheck.NAMED_INSTANCE_PORT)))))));
         if (!"STARTED".equalsIgnoreCase(e.state())) {

@@ -15,7 +15,6 @@ import dev.milink.core.check.Target;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.AvailabilityGroup;
-import dev.milink.core.script.TSql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +65,7 @@ public final class ExistingAvailabilityGroupCheck implements Check {
     }
 
     private static Remediation advice(Facts facts, AvailabilityGroup g) {
-        Map<String, String> values = Map.of("ag", g.name(), "quotedAg", TSql.quoteName(g.name()),
+        Map<String, String> values = Map.of("ag", g.name(),
                 "count", String.valueOf(g.databases().size()), "databases", String.join(", ", g.databases()));
         return new Remediation("Create a new availability group for the linked database, or reduce " + g.name()
                 + " to one database.", List.of(Fixes.manual(META.id(), facts, "reuse-ag-" + g.name(),

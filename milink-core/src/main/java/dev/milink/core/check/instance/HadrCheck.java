@@ -11,7 +11,6 @@ import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.script.Syntax;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.Target;
 import dev.milink.core.model.Facts;
@@ -63,8 +62,7 @@ public final class HadrCheck implements Check {
         Platform platform = Platform.of(facts.server());
         InstanceNames names = InstanceNames.of(facts.server());
         Map<String, String> values = Map.of("serviceName", names.engineService(),
-                "serverInstance", names.serverInstance(),
-                "serverInstanceLiteral", Syntax.POWERSHELL.quote(names.serverInstance()));
+                "serverInstance", names.serverInstance());
         List<Script> scripts = new ArrayList<>();
         if (platform.mayBeWindows()) {
             scripts.add(Fixes.script(ScriptKind.CONFIGURATION_MANAGER, META.id(), "enable-windows.txt", values));

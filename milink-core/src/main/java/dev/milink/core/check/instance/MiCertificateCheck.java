@@ -11,7 +11,6 @@ import dev.milink.core.check.FixStep;
 import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.script.Syntax;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.Target;
 import dev.milink.core.check.instance.MiCertificates.MiName;
@@ -80,8 +79,8 @@ public final class MiCertificateCheck implements Check {
                 .filter(c -> c.name().equalsIgnoreCase(fqdn) || mentions(c.subject(), fqdn)).findFirst();
         if (misnamed.isPresent()) {
             String current = misnamed.get().name();
-            Map<String, String> values = Map.of("currentLiteral", TSql.literal(current),
-                    "fqdnLiteral", TSql.literal(fqdn), "quotedFqdnLiteral", TSql.literal(TSql.quoteName(fqdn)));
+            Map<String, String> values = Map.of("current", current, "fqdn", fqdn,
+                    "quotedFqdn", TSql.quoteName(fqdn));
             return List.of(finding.fail("The managed instance's certificate is in master as " + current
                             + ", not under its FQDN " + fqdn + ".",
                     Evidence.of("certificate " + current + " (subject " + misnamed.get().subject() + ")", expected),
@@ -101,8 +100,7 @@ public final class MiCertificateCheck implements Check {
     }
 
     private static FixStep importStep(Facts facts, String fqdn) {
-        Map<String, String> values = Map.of("fqdn", fqdn, "fqdnLiteral", TSql.literal(fqdn),
-                "quotedFqdn", TSql.quoteName(fqdn), "miNameArgument", Syntax.POWERSHELL.quote(fqdn.split("\\.")[0]));
+        Map<String, String> values = Map.of("fqdn", fqdn, "miName", fqdn.split("\\.")[0]);
         return Fixes.manual(META.id(), facts, "import-mi-certificate", "Import the managed instance's certificate "
                 + "as " + fqdn, Phase.INSTANCE, Fixes.SQL_MI_CERTIFICATE, false,
                 List.of(Fixes.script(ScriptKind.MANUAL, META.id(), "import-mi-certificate.txt", values)));

@@ -16,7 +16,6 @@ import dev.milink.core.check.Target;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.MirroringEndpoint;
-import dev.milink.core.script.TSql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,8 +61,8 @@ public final class MirroringEndpointCheck implements Check {
                             certificate)));
         }
         MirroringEndpoint e = endpoints.getFirst();
-        Map<String, String> values = Map.of("endpoint", TSql.quoteName(e.name()),
-                "certificate", TSql.quoteName(certificate), "windowsKind", windowsKind(e.connectionAuth()),
+        Map<String, String> values = Map.of("endpoint", e.name(),
+                "certificate", certificate, "windowsKind", windowsKind(e.connectionAuth()),
                 "algorithms", upper(e.encryptionAlgorithm()).contains("RC4") ? "AES RC4" : "AES");
         List<String> problems = new ArrayList<>();
         StringBuilder alter = new StringBuilder(render("alter-header.sql", values));
@@ -106,8 +105,8 @@ public final class MirroringEndpointCheck implements Check {
 
     private static Remediation createEndpoint(Facts facts, CheckContext context, String certificate) {
         boolean named = InstanceNames.of(facts.server()).named();
-        Map<String, String> values = Map.of("endpoint", TSql.quoteName(NEW_ENDPOINT_NAME),
-                "certificate", TSql.quoteName(certificate),
+        Map<String, String> values = Map.of("endpoint", NEW_ENDPOINT_NAME,
+                "certificate", certificate,
                 "port", String.valueOf(named ? NAMED_INSTANCE_PORT : DEFAULT_PORT));
         List<FixStep> steps = new ArrayList<>();
         if (EndpointCertificates.needsNew(facts.server(), context)) {

@@ -9,7 +9,6 @@ import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.script.Syntax;
 import dev.milink.core.check.Target;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
@@ -107,7 +106,7 @@ final class TraceFlagRule {
         Platform platform = Platform.of(facts.server());
         InstanceNames names = InstanceNames.of(facts.server());
         Map<String, String> values = Map.of("flag", String.valueOf(flag),
-                "instanceName", Syntax.POWERSHELL.quote(names.instanceName()), "serviceName", names.engineService());
+                "instanceName", names.instanceName(), "serviceName", names.engineService());
         List<Script> scripts = new ArrayList<>();
         if (platform.mayBeWindows()) {
             scripts.add(Fixes.script(ScriptKind.CONFIGURATION_MANAGER, FOLDER, "persist-windows.txt", values));
