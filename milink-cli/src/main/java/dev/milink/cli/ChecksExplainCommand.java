@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.internal.Json;
 import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.check.CheckMetadata;
 import java.io.PrintWriter;
@@ -37,7 +38,7 @@ final class ChecksExplainCommand implements Callable<Integer> {
         CheckMetadata m = catalog.require(id).metadata();
         PrintWriter out = Invocation.of(spec).out();
         if (ChecksCommand.json(output)) {
-            out.println(ChecksCommand.toJson(m).toPrettyString());
+            out.println(Json.pretty(ChecksCommand.toJson(m)));
             return 0;
         }
         out.println(m.id() + "  " + m.title());

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.internal.Json;
 import dev.milink.core.error.CoreError;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.milink.cli.auth.Credentials;
 import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.catalog.CheckCatalog;
@@ -55,7 +54,6 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
             "mi-fqdn", "output", "output-file", "fail-on", "parallel", "trust-server-certificate",
             "host-name-in-certificate", "trust-store", "build-reference", "checks", "suppress");
 
-    private static final ObjectMapper PLAIN = new ObjectMapper();
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     static MilinkConfig empty() {
@@ -66,7 +64,7 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
     static MilinkConfig load(Path file, Map<String, String> env) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+            root = Json.yaml().readTree(Files.readString(file));
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new MilinkException(CoreError.CONFIG_INVALID, "The config file " + file + " is not valid YAML"
@@ -118,7 +116,7 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
         /** The value as plain maps, lists and strings (for core's {@link CheckConfig}), or null. */
         Object plain(String key) {
             JsonNode n = root.get(key);
-            return n == null || n.isNull() ? null : PLAIN.convertValue(n, Object.class);
+            return n == null || n.isNull() ? null : Json.plain(n);
         }
 
         Path path(String key) {
