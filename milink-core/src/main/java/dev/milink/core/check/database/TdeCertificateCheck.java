@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
+import dev.milink.core.check.PerDatabaseCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -9,7 +9,6 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.DatabaseFacts.Encryption;
 import dev.milink.core.model.Fact;
@@ -24,7 +23,7 @@ import java.util.Optional;
  * names the protector certificate but cannot see the managed instance's TDE certificates, so an encrypted
  * database is UNKNOWN (blocker) with the export and upload steps.
  */
-public final class TdeCertificateCheck implements Check.DatabaseCheck {
+public final class TdeCertificateCheck extends PerDatabaseCheck {
 
     /** Secret the export script and the upload scripts read the certificate password from. */
     static final String PASSWORD_VARIABLE = "MILINK_TDE_CERT_PASSWORD";
@@ -43,13 +42,7 @@ public final class TdeCertificateCheck implements Check.DatabaseCheck {
                     Azure Key Vault) needs the managed instance to use the same key as its protector instead.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        Finding.Builder finding = Finding.of(META, Target.database(facts.server().target(), db.name()));
+    protected Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
         if (db.encryption() instanceof Fact.Unknown<Encryption> u) {
             return finding.unknown(Why.unreadable(db, "the encryption state", u));
         }
@@ -121,5 +114,9 @@ public final class TdeCertificateCheck implements Check.DatabaseCheck {
         }
         String t = thumbprint.trim().toUpperCase(Locale.ROOT);
         return t.startsWith("0X") ? t.substring(2) : t;
+    }
+
+    public TdeCertificateCheck() {
+        super(META);
     }
 }

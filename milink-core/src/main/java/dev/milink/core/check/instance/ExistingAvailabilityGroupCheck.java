@@ -41,8 +41,7 @@ public final class ExistingAvailabilityGroupCheck implements Check {
         ServerFacts s = facts.server();
         Finding.Builder finding = Finding.of(META, Target.instance(s.target()));
         if (!s.availabilityGroups().isKnown()) {
-            return List.of(finding.unknown("Availability groups could not be read: "
-                    + s.availabilityGroups().reason() + "."));
+            return List.of(finding.unreadable("Availability groups", s.availabilityGroups()));
         }
         List<AvailabilityGroup> groups = s.availabilityGroups().orElse(List.of()).stream()
                 .filter(g -> !g.distributed()).toList();

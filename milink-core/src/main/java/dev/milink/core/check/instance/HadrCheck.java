@@ -2,7 +2,7 @@
 package dev.milink.core.check.instance;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -12,7 +12,6 @@ import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 /** MIL-I3: the Always On availability groups feature is enabled (and active). */
-public final class HadrCheck implements Check {
+public final class HadrCheck extends InstanceCheck {
 
     public static final CheckMetadata META = InstanceMeta.meta("I3", "Always On availability groups are enabled",
             Area.INSTANCE, Severity.BLOCKER, InstanceMeta.BOTH, true, InstanceMeta.PREPARATION, """
@@ -31,27 +30,20 @@ public final class HadrCheck implements Check {
             the feature only on a Windows Server Failover Cluster node (MIL-I4).""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ServerFacts s = facts.server();
-        Finding.Builder finding = Finding.of(META, Target.instance(s.target()));
         if (!s.hadrEnabled().isKnown()) {
-            return List.of(finding.unknown("Whether Always On is enabled could not be read: "
-                    + s.hadrEnabled().reason() + "."));
+            return finding.unreadable("Whether Always On is enabled", s.hadrEnabled());
         }
         if (s.hadrEnabled().orElse(false)) {
-            return List.of(finding.pass("Always On availability groups are enabled.",
-                    Evidence.of("IsHadrEnabled = 1", "1")));
+            return finding.pass("Always On availability groups are enabled.",
+                    Evidence.of("IsHadrEnabled = 1", "1"));
         }
         boolean needsCluster = isSql2016(s) && !s.wsfc().asOptional().map(ServerFacts.Wsfc::present).orElse(false);
         String message = "Always On availability groups are not enabled (or were enabled without a restart since)."
                 + (needsCluster ? " SQL Server 2016 can enable them only after the host joins a Windows Server "
                         + "Failover Cluster (MIL-I4)." : "");
-        return List.of(finding.fail(message, Evidence.of("IsHadrEnabled = 0", "1"), remediation(facts)));
+        return finding.fail(message, Evidence.of("IsHadrEnabled = 0", "1"), remediation(facts));
     }
 
     static boolean isSql2016(ServerFacts s) {
@@ -76,5 +68,9 @@ public final class HadrCheck implements Check {
                                 + (names.assumed() ? " (instance name unknown; default instance assumed)" : ""),
                                 Phase.HOST, Fixes.HOST_HADR, true, scripts),
                         Restart.step(facts)));
+    }
+
+    public HadrCheck() {
+        super(META);
     }
 }

@@ -4,9 +4,7 @@ package dev.milink.core.check.version;
 import dev.milink.core.buildref.BuildReferences;
 import dev.milink.core.buildref.LinkMinimum;
 import dev.milink.core.buildref.LinkPurpose;
-import dev.milink.core.check.Area;
 import dev.milink.core.check.CheckMetadata;
-import dev.milink.core.check.Scope;
 import dev.milink.core.check.Severity;
 import dev.milink.core.model.Direction;
 import java.util.List;
@@ -84,9 +82,8 @@ public final class BuildChecks {
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("the bundled build reference data has no minimum for "
                         + id + " (major " + major + ", " + purpose + ", " + direction + ")"));
-        String spec = id.substring("MIL-".length());
-        CheckMetadata meta = new CheckMetadata(id, title, Area.VERSION, Scope.INSTANCE, severity,
-                minimum.directions(), rationale, minimum.source(), List.of(spec), "0.1.0", true, List.of());
+        CheckMetadata meta = VersionMeta.meta(id.substring("MIL-".length()), title, severity, minimum.directions(),
+                true, minimum.source(), rationale);
         return new MinimumBuildCheck(meta, major, purpose);
     }
 }

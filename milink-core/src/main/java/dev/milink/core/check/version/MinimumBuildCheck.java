@@ -77,7 +77,7 @@ public final class MinimumBuildCheck implements Check {
         Finding.Builder finding = Finding.of(meta, target);
         BuildReference builds = context.builds();
         if (!(facts.server().product() instanceof Fact.Known<Product>(Product product))) {
-            return finding.unknown("The SQL Server version could not be read: " + facts.server().product().reason());
+            return finding.unreadable("The SQL Server version", facts.server().product());
         }
         SqlVersion version = product.version();
         if (version.major() != major) {

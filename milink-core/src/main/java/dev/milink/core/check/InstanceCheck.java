@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.core.check;
+
+import dev.milink.core.model.Facts;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A check that judges the instance with exactly one finding: the shared frame (metadata, the finding's target)
+ * so each check class holds only its judgement.
+ *
+ * <pre>{@code
+ * public final class SysadminCheck extends InstanceCheck {
+ *     public static final CheckMetadata META = ...;
+ *     public SysadminCheck() { super(META); }
+ *     protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
+ *         return facts.server().sysadmin().orElse(false) ? finding.pass(...) : finding.fail(...);
+ *     }
+ * }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public abstract class InstanceCheck implements Check {
+
+    private final CheckMetadata meta;
+
+    protected InstanceCheck(CheckMetadata meta) {
+        this.meta = Objects.requireNonNull(meta, "meta");
+    }
+
+    @Override
+    public final CheckMetadata metadata() {
+        return meta;
+    }
+
+    @Override
+    public final List<Finding> evaluate(Facts facts, CheckContext context) {
+        return List.of(evaluate(facts, context, Finding.of(meta, Target.instance(facts.server().target()))));
+    }
+
+    /** The one finding on the instance; {@code finding} is started for this check and the instance. */
+    protected abstract Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding);
+}
