@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check;
 
+import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A check that judges the instance with exactly one finding: the shared frame (metadata, the finding's target)
@@ -41,4 +43,39 @@ public abstract class InstanceCheck implements Check {
 
     /** The one finding on the instance; {@code finding} is started for this check and the instance. */
     protected abstract Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding);
+
+    /**
+     * UNKNOWN when the yes/no {@code fact} could not be read ("{@code what} could not be read: <reason>."), PASS
+     * with {@code passed} when it is true; empty when it is false, where the check states what is missing.
+     */
+    protected static Optional<Finding> unreadableOrPass(Finding.Builder finding, Fact<Boolean> fact, String what,
+                                                        String passed, Evidence evidence) {
+        if (!fact.isKnown()) {
+            return Optional.of(finding.unreadable(what, fact));
+        }
+        return fact.orElse(false) ? Optional.of(finding.pass(passed, evidence)) : Optional.empty();
+    }
+
+    /** A check that judges the instance with several findings (one per object found, or one per end of the link). */
+    public abstract static class Several implements Check {
+
+        private final CheckMetadata meta;
+
+        protected Several(CheckMetadata meta) {
+            this.meta = Objects.requireNonNull(meta, "meta");
+        }
+
+        @Override
+        public final CheckMetadata metadata() {
+            return meta;
+        }
+
+        @Override
+        public final List<Finding> evaluate(Facts facts, CheckContext context) {
+            return evaluate(facts, context, Finding.of(meta, Target.instance(facts.server().target())));
+        }
+
+        /** At least one finding; {@code finding} is started for this check and the SQL Server instance. */
+        protected abstract List<Finding> evaluate(Facts facts, CheckContext context, Finding.Builder finding);
+    }
 }

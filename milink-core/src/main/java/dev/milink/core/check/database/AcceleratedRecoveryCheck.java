@@ -59,7 +59,8 @@ public final class AcceleratedRecoveryCheck extends PerDatabaseCheck {
         if (pvs != PRIMARY_FILEGROUP_ID) {
             // ADR itself is advice; a version store outside PRIMARY is a real risk for the restore on the MI.
             return finding.severity(Severity.WARNING).warn("The persistent version store of " + Why.quoted(db)
-                            + " is in filegroup id " + pvs + ", not PRIMARY; restores on the managed instance can run into problems.",
+                            + " is in filegroup id " + pvs + ", not PRIMARY; restores on the managed instance can "
+                            + "run into problems.",
                     Evidence.of("ADR on, PVS in filegroup id " + pvs, expected),
                     fix(db, "pvs-to-primary", "Move the version store of " + Why.quoted(db) + " to PRIMARY",
                             "pvs-to-primary.sql"));

@@ -2,7 +2,7 @@
 package dev.milink.core.check.instance;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /** MIL-I17: an existing availability group a link could reuse holds exactly one database. */
-public final class ExistingAvailabilityGroupCheck implements Check {
+public final class ExistingAvailabilityGroupCheck extends InstanceCheck.Several {
 
     public static final CheckMetadata META = InstanceMeta.meta("I17",
             "Existing availability groups hold one database each", Area.INSTANCE, Severity.WARNING,
@@ -32,14 +32,8 @@ public final class ExistingAvailabilityGroupCheck implements Check {
             names them; it blocks only if one of them is linked through that group.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected List<Finding> evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ServerFacts s = facts.server();
-        Finding.Builder finding = Finding.of(META, Target.instance(s.target()));
         if (!s.availabilityGroups().isKnown()) {
             return List.of(finding.unreadable("Availability groups", s.availabilityGroups()));
         }
@@ -71,5 +65,9 @@ public final class ExistingAvailabilityGroupCheck implements Check {
                 "Choose an availability group for the link instead of " + g.name(), Phase.INSTANCE,
                 Fixes.SQL_ENDPOINT + 5, false, List.of(Fixes.script(ScriptKind.MANUAL, META.id(),
                         "reuse-availability-group.txt", values)))));
+    }
+
+    public ExistingAvailabilityGroupCheck() {
+        super(META);
     }
 }

@@ -2,8 +2,6 @@
 package dev.milink.core.check.instance;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.InstanceCheck;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
@@ -19,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /** MIL-I3: the Always On availability groups feature is enabled (and active). */
-public final class HadrCheck extends InstanceCheck {
+public final class HadrCheck extends YesNoCheck {
 
     public static final CheckMetadata META = InstanceMeta.meta("I3", "Always On availability groups are enabled",
             Area.INSTANCE, Severity.BLOCKER, InstanceMeta.BOTH, true, InstanceMeta.PREPARATION, """
@@ -30,15 +28,8 @@ public final class HadrCheck extends InstanceCheck {
             the feature only on a Windows Server Failover Cluster node (MIL-I4).""");
 
     @Override
-    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
+    Finding notMet(Facts facts, Finding.Builder finding) {
         ServerFacts s = facts.server();
-        if (!s.hadrEnabled().isKnown()) {
-            return finding.unreadable("Whether Always On is enabled", s.hadrEnabled());
-        }
-        if (s.hadrEnabled().orElse(false)) {
-            return finding.pass("Always On availability groups are enabled.",
-                    Evidence.of("IsHadrEnabled = 1", "1"));
-        }
         boolean needsCluster = isSql2016(s) && !s.wsfc().asOptional().map(ServerFacts.Wsfc::present).orElse(false);
         String message = "Always On availability groups are not enabled (or were enabled without a restart since)."
                 + (needsCluster ? " SQL Server 2016 can enable them only after the host joins a Windows Server "
@@ -71,6 +62,7 @@ public final class HadrCheck extends InstanceCheck {
     }
 
     public HadrCheck() {
-        super(META);
+        super(META, ServerFacts::hadrEnabled, "Whether Always On is enabled",
+                "Always On availability groups are enabled.", Evidence.of("IsHadrEnabled = 1", "1"));
     }
 }

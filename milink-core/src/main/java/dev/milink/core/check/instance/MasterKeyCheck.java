@@ -2,8 +2,6 @@
 package dev.milink.core.check.instance;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.InstanceCheck;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
@@ -13,12 +11,13 @@ import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
 import dev.milink.core.model.Facts;
+import dev.milink.core.model.ServerFacts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** MIL-I2: master holds a database master key. */
-public final class MasterKeyCheck extends InstanceCheck {
+public final class MasterKeyCheck extends YesNoCheck {
 
     /** The secret whose value becomes the master key password; never written into a script. */
     public static final String PASSWORD_SECRET = "MILINK_DMK_PASSWORD";
@@ -31,14 +30,7 @@ public final class MasterKeyCheck extends InstanceCheck {
             the secret MILINK_DMK_PASSWORD; it is guarded by IF NOT EXISTS, so re-running it is harmless.""");
 
     @Override
-    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
-        if (!facts.server().masterKeyInMaster().isKnown()) {
-            return finding.unreadable("Whether master has a database master key", facts.server().masterKeyInMaster());
-        }
-        if (facts.server().masterKeyInMaster().orElse(false)) {
-            return finding.pass("master has a database master key.",
-                    Evidence.of("##MS_DatabaseMasterKey## present in master", "present"));
-        }
+    Finding notMet(Facts facts, Finding.Builder finding) {
         FixStep create = new FixStep(Fixes.stepId(META.id(), facts, "create-master-key"),
                 "Create the database master key in master", Phase.INSTANCE, Fixes.SQL_MASTER_KEY, false, true,
                 List.of(Fixes.script(ScriptKind.TSQL, META.id(), "create-master-key.sql", Map.of())),
@@ -50,6 +42,7 @@ public final class MasterKeyCheck extends InstanceCheck {
     }
 
     public MasterKeyCheck() {
-        super(META);
+        super(META, ServerFacts::masterKeyInMaster, "Whether master has a database master key", "master has a database master key.",
+                Evidence.of("##MS_DatabaseMasterKey## present in master", "present"));
     }
 }

@@ -2,8 +2,6 @@
 package dev.milink.core.check.instance;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.InstanceCheck;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
@@ -12,11 +10,12 @@ import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
 import dev.milink.core.model.Facts;
+import dev.milink.core.model.ServerFacts;
 import java.util.List;
 import java.util.Map;
 
 /** MIL-I1: the login milink connects with is a member of sysadmin. */
-public final class SysadminCheck extends InstanceCheck {
+public final class SysadminCheck extends YesNoCheck {
 
     public static final CheckMetadata META = InstanceMeta.meta("I1", "The connecting login is a sysadmin",
             Area.INSTANCE, Severity.BLOCKER, InstanceMeta.BOTH, true, InstanceMeta.PREPARATION, """
@@ -26,14 +25,7 @@ public final class SysadminCheck extends InstanceCheck {
             UNKNOWN.""");
 
     @Override
-    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
-        if (!facts.server().sysadmin().isKnown()) {
-            return finding.unreadable("Membership of sysadmin", facts.server().sysadmin());
-        }
-        if (facts.server().sysadmin().orElse(false)) {
-            return finding.pass("The connecting login is a member of sysadmin.",
-                    Evidence.of("IS_SRVROLEMEMBER('sysadmin') = 1", "1"));
-        }
+    Finding notMet(Facts facts, Finding.Builder finding) {
         // The login cannot grant itself sysadmin, so the step is for another sysadmin to run.
         return finding.fail("The connecting login is not a member of sysadmin.",
                 Evidence.of("IS_SRVROLEMEMBER('sysadmin') = 0", "1"),
@@ -45,6 +37,7 @@ public final class SysadminCheck extends InstanceCheck {
     }
 
     public SysadminCheck() {
-        super(META);
+        super(META, ServerFacts::sysadmin, "Membership of sysadmin",
+                "The connecting login is a member of sysadmin.", Evidence.of("IS_SRVROLEMEMBER('sysadmin') = 1", "1"));
     }
 }

@@ -20,47 +20,53 @@ public final class BuildChecks {
 
     public static final List<MinimumBuildCheck> ALL = List.of(
             define("MIL-V1", 17, LinkPurpose.CREATE_LINK, Direction.SQL_TO_MI, Severity.BLOCKER,
-                    "SQL Server 2025 meets the link's minimum build",
-                    "SQL Server 2025 (17.x) supports the link in both directions from RTM (17.0.1000.7) on Windows "
-                    + "Server and Linux. Reads `SERVERPROPERTY('ProductVersion')` and compares it with the minimum in "
-                    + "the build reference data. Instances of other major versions are SKIPPED."),
+                    "SQL Server 2025 meets the link's minimum build", """
+                    SQL Server 2025 (17.x) supports the link in both directions from RTM \
+                    (17.0.1000.7) on Windows Server and Linux. Reads \
+                    `SERVERPROPERTY('ProductVersion')` and compares it with the minimum in the build \
+                    reference data. Instances of other major versions are SKIPPED."""),
             define("MIL-V2", 16, LinkPurpose.CREATE_LINK, Direction.SQL_TO_MI, Severity.BLOCKER,
-                    "SQL Server 2022 meets the link's minimum build (link from SQL Server)",
-                    "SQL Server 2022 (16.x) can be the initial primary of a link from RTM (16.0.1000.6) on Windows "
-                    + "Server and Linux. Reads `SERVERPROPERTY('ProductVersion')` and compares it with the minimum in "
-                    + "the build reference data. Instances of other major versions are SKIPPED."),
+                    "SQL Server 2022 meets the link's minimum build (link from SQL Server)", """
+                    SQL Server 2022 (16.x) can be the initial primary of a link from RTM \
+                    (16.0.1000.6) on Windows Server and Linux. Reads \
+                    `SERVERPROPERTY('ProductVersion')` and compares it with the minimum in the build \
+                    reference data. Instances of other major versions are SKIPPED."""),
             define("MIL-V3", 16, LinkPurpose.CREATE_LINK, Direction.MI_TO_SQL, Severity.BLOCKER,
-                    "SQL Server 2022 meets the minimum build for a link from the managed instance",
-                    "When the managed instance is the initial primary, SQL Server 2022 needs CU10 (16.0.4095.4, "
-                    + "KB5031778) or later, and must not be downgraded below CU10 while such a link exists. Reads "
-                    + "`SERVERPROPERTY('ProductVersion')`; the minimum comes from the build reference data. Instances "
-                    + "of other major versions are SKIPPED."),
+                    "SQL Server 2022 meets the minimum build for a link from the managed instance", """
+                    When the managed instance is the initial primary, SQL Server 2022 needs CU10 \
+                    (16.0.4095.4, KB5031778) or later, and must not be downgraded below CU10 while \
+                    such a link exists. Reads `SERVERPROPERTY('ProductVersion')`; the minimum comes \
+                    from the build reference data. Instances of other major versions are SKIPPED."""),
             define("MIL-V4", 16, LinkPurpose.TSQL_FAILOVER, Direction.SQL_TO_MI, Severity.WARNING,
-                    "SQL Server 2022 supports T-SQL failover of the link",
-                    "Failing a link over with `ALTER AVAILABILITY GROUP … FAILOVER` needs SQL Server 2022 CU13 "
-                    + "(16.0.4125.3, KB5036432) or later. The link itself works on older builds and can be failed over"
-                    + " by the other methods in the failover guide, so a miss is a warning rather than a blocker. "
-                    + "Instances of other major versions are SKIPPED."),
+                    "SQL Server 2022 supports T-SQL failover of the link", """
+                    Failing a link over with `ALTER AVAILABILITY GROUP … FAILOVER` needs SQL Server \
+                    2022 CU13 (16.0.4125.3, KB5036432) or later. The link itself works on older \
+                    builds and can be failed over by the other methods in the failover guide, so a \
+                    miss is a warning rather than a blocker. Instances of other major versions are \
+                    SKIPPED."""),
             define("MIL-V5", 15, LinkPurpose.CREATE_LINK, Direction.SQL_TO_MI, Severity.BLOCKER,
-                    "SQL Server 2019 meets the link's minimum build",
-                    "SQL Server 2019 (15.x) supports a one-way link from CU20 (15.0.4312.2, KB5024276) for every "
-                    + "supported edition. Earlier documentation accepted CU15 for Enterprise and Developer and CU17 for"
-                    + " Standard, and scripts still carry those numbers. Reads `SERVERPROPERTY('ProductVersion')`; the"
-                    + " minimum comes from the build reference data. Instances of other major versions are SKIPPED."),
+                    "SQL Server 2019 meets the link's minimum build", """
+                    SQL Server 2019 (15.x) supports a one-way link from CU20 (15.0.4312.2, \
+                    KB5024276) for every supported edition. Earlier documentation accepted CU15 for \
+                    Enterprise and Developer and CU17 for Standard, and scripts still carry those \
+                    numbers. Reads `SERVERPROPERTY('ProductVersion')`; the minimum comes from the \
+                    build reference data. Instances of other major versions are SKIPPED."""),
             define("MIL-V6", 14, LinkPurpose.CREATE_LINK, Direction.SQL_TO_MI, Severity.BLOCKER,
-                    "SQL Server 2017 has CU31 and the Azure Connect pack",
-                    "SQL Server 2017 (14.x) supports a one-way link only with CU31 (14.0.3456.2) plus the SQL Server "
-                    + "2017 Azure Connect pack (14.0.3490.10, KB5050533) installed, so ProductVersion must be "
-                    + "14.0.3490.10 or later; CU31 alone isn't enough and the engine lacks what the link needs (for "
-                    + "example `sp_certificate_add_issuer`). Documentation up to at least 11/2023 listed 2017 as "
-                    + "unsupported. Instances of other major versions are SKIPPED."),
+                    "SQL Server 2017 has CU31 and the Azure Connect pack", """
+                    SQL Server 2017 (14.x) supports a one-way link only with CU31 (14.0.3456.2) plus \
+                    the SQL Server 2017 Azure Connect pack (14.0.3490.10, KB5050533) installed, so \
+                    ProductVersion must be 14.0.3490.10 or later; CU31 alone isn't enough and the \
+                    engine lacks what the link needs (for example `sp_certificate_add_issuer`). \
+                    Documentation up to at least 11/2023 listed 2017 as unsupported. Instances of \
+                    other major versions are SKIPPED."""),
             define("MIL-V7", 13, LinkPurpose.CREATE_LINK, Direction.SQL_TO_MI, Severity.BLOCKER,
-                    "SQL Server 2016 has SP3 and the Azure Connect pack",
-                    "SQL Server 2016 (13.x) supports a one-way link on Windows Server only, with SP3 (13.0.6300.2, "
-                    + "KB5003279) plus the SQL Server 2016 Azure Connect pack (13.0.7000.253, KB5014242), so "
-                    + "ProductVersion must be 13.0.7000.253 or later; SP3 and its security updates (13.0.64xx) alone "
-                    + "aren't enough. 2016 also needs a Windows Server Failover Cluster (MIL-I4). Instances of other "
-                    + "major versions are SKIPPED."));
+                    "SQL Server 2016 has SP3 and the Azure Connect pack", """
+                    SQL Server 2016 (13.x) supports a one-way link on Windows Server only, with SP3 \
+                    (13.0.6300.2, KB5003279) plus the SQL Server 2016 Azure Connect pack \
+                    (13.0.7000.253, KB5014242), so ProductVersion must be 13.0.7000.253 or later; \
+                    SP3 and its security updates (13.0.64xx) alone aren't enough. 2016 also needs a \
+                    Windows Server Failover Cluster (MIL-I4). Instances of other major versions are \
+                    SKIPPED."""));
 
     private BuildChecks() {
     }

@@ -2,7 +2,6 @@
 package dev.milink.core.check.version;
 
 import dev.milink.core.buildref.Edition;
-import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -13,7 +12,6 @@ import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts.HostInfo;
 import dev.milink.core.model.ServerFacts.Product;
@@ -23,22 +21,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /** MIL-V9: the edition is one the link supports (Enterprise, Developer, Standard). Spec row V9. */
-public final class EditionCheck extends InstanceCheck {
+public final class EditionCheck extends ProductCheck {
 
     public static final CheckMetadata META = VersionMeta.meta("V9", "SQL Server edition supports the link",
-            Severity.BLOCKER, VersionMeta.BOTH, true, VersionMeta.OVERVIEW,
-            "The link is documented for Enterprise, Developer and Standard editions; Express and Web aren't listed "
-            + "and are reported as unsupported. Evaluation edition isn't listed by current documentation (the "
-            + "2022-era preview allowed it for SQL Server 2022), so it is a warning. Reads `SERVERPROPERTY('Edition')`, "
-            + "falling back to `SERVERPROPERTY('EngineEdition')` when the edition text is empty.");
+            Severity.BLOCKER, VersionMeta.BOTH, true, VersionMeta.OVERVIEW, """
+            The link is documented for Enterprise, Developer and Standard editions; Express and Web \
+            aren't listed and are reported as unsupported. Evaluation edition isn't listed by \
+            current documentation (the 2022-era preview allowed it for SQL Server 2022), so it is a \
+            warning. Reads `SERVERPROPERTY('Edition')`, falling back to \
+            `SERVERPROPERTY('EngineEdition')` when the edition text is empty.""");
 
     private static final String EXPECTED = "Enterprise, Developer or Standard";
 
     @Override
-    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
-        if (!(facts.server().product() instanceof Fact.Known<Product>(Product product))) {
-            return finding.unreadable("The SQL Server edition", facts.server().product());
-        }
+    protected Finding evaluate(Product product, Facts facts, CheckContext context, Finding.Builder finding) {
         String observed = product.edition() == null || product.edition().isBlank()
                 ? "engine edition " + product.engineEdition() : product.edition();
         Evidence evidence = Evidence.of(observed, EXPECTED);
@@ -73,6 +69,6 @@ public final class EditionCheck extends InstanceCheck {
     }
 
     public EditionCheck() {
-        super(META);
+        super(META, "The SQL Server edition");
     }
 }

@@ -30,11 +30,12 @@ import java.util.regex.Pattern;
 public final class HostOsCheck extends InstanceCheck {
 
     public static final CheckMetadata META = VersionMeta.meta("V10", "Host OS can run the link",
-            Severity.BLOCKER, VersionMeta.BOTH, true, VersionMeta.OVERVIEW,
-            "The link needs SQL Server on Windows Server 2012 or later, or on Linux. A Windows client OS (Windows "
-            + "10 or 11) can't host it because the availability group feature can't be enabled there. Reads "
-            + "`sys.dm_os_host_info` (platform, distribution, release, SKU); the distribution text decides, and "
-            + "the Windows SKU number is used only when the text names neither a server nor a client edition.");
+            Severity.BLOCKER, VersionMeta.BOTH, true, VersionMeta.OVERVIEW, """
+            The link needs SQL Server on Windows Server 2012 or later, or on Linux. A Windows client \
+            OS (Windows 10 or 11) can't host it because the availability group feature can't be \
+            enabled there. Reads `sys.dm_os_host_info` (platform, distribution, release, SKU); the \
+            distribution text decides, and the Windows SKU number is used only when the text names \
+            neither a server nor a client edition.""");
 
     private static final Pattern SERVER_YEAR = Pattern.compile("(?i)windows server (\\d{4})");
     private static final Pattern CLIENT = Pattern.compile("(?i)windows (7|8|8\\.1|10|11|vista)\\b");

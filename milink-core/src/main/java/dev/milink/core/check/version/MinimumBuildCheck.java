@@ -7,7 +7,6 @@ import dev.milink.core.buildref.Edition;
 import dev.milink.core.buildref.KnownBuild;
 import dev.milink.core.buildref.LinkMinimum;
 import dev.milink.core.buildref.LinkPurpose;
-import dev.milink.core.check.Check;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -17,8 +16,6 @@ import dev.milink.core.script.ScriptTemplate;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.check.Target;
-import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts.HostInfo;
 import dev.milink.core.model.ServerFacts.Product;
@@ -37,7 +34,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
-public final class MinimumBuildCheck implements Check {
+public final class MinimumBuildCheck extends ProductCheck {
 
     /** Template folder shared by MIL-V1…V7 (install an update). */
     static final String TEMPLATES = "MIL-V1-V7";
@@ -47,14 +44,10 @@ public final class MinimumBuildCheck implements Check {
     private final LinkPurpose purpose;
 
     MinimumBuildCheck(CheckMetadata meta, int major, LinkPurpose purpose) {
+        super(meta, "The SQL Server version");
         this.meta = meta;
         this.major = major;
         this.purpose = purpose;
-    }
-
-    @Override
-    public CheckMetadata metadata() {
-        return meta;
     }
 
     /** The major version this instance guards, e.g. 16 for SQL Server 2022. */
@@ -68,17 +61,8 @@ public final class MinimumBuildCheck implements Check {
     }
 
     @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
-        return List.of(judge(facts, context));
-    }
-
-    private Finding judge(Facts facts, CheckContext context) {
-        Target target = Target.instance(facts.server().target());
-        Finding.Builder finding = Finding.of(meta, target);
+    protected Finding evaluate(Product product, Facts facts, CheckContext context, Finding.Builder finding) {
         BuildReference builds = context.builds();
-        if (!(facts.server().product() instanceof Fact.Known<Product>(Product product))) {
-            return finding.unreadable("The SQL Server version", facts.server().product());
-        }
         SqlVersion version = product.version();
         if (version.major() != major) {
             return finding.skipped("Applies to " + builds.productName(major) + "; this instance is "

@@ -3,7 +3,6 @@ package dev.milink.core.check.version;
 
 import dev.milink.core.buildref.BuildReference;
 import dev.milink.core.buildref.LinkMinimum;
-import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -14,7 +13,6 @@ import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts.Product;
 import java.util.List;
@@ -22,19 +20,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /** MIL-V8: the instance's major version can take part in a link at all (SQL Server 2016 or later). Spec row V8. */
-public final class SupportedMajorVersionCheck extends InstanceCheck {
+public final class SupportedMajorVersionCheck extends ProductCheck {
 
     public static final CheckMetadata META = VersionMeta.meta("V8", "SQL Server major version supports the link",
-            Severity.BLOCKER, VersionMeta.BOTH, true, VersionMeta.OVERVIEW,
-            "The link is a distributed availability group, which SQL Server 2014 and older don't have. The "
-            + "supported major versions are those the build reference data documents a link minimum for (2016 to "
-            + "2025 today); a newer major version than the data knows is UNKNOWN until the data is updated.");
+            Severity.BLOCKER, VersionMeta.BOTH, true, VersionMeta.OVERVIEW, """
+            The link is a distributed availability group, which SQL Server 2014 and older don't \
+            have. The supported major versions are those the build reference data documents a link \
+            minimum for (2016 to 2025 today); a newer major version than the data knows is UNKNOWN \
+            until the data is updated.""");
 
     @Override
-    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
-        if (!(facts.server().product() instanceof Fact.Known<Product>(Product product))) {
-            return finding.unreadable("The SQL Server version", facts.server().product());
-        }
+    protected Finding evaluate(Product product, Facts facts, CheckContext context, Finding.Builder finding) {
         BuildReference builds = context.builds();
         int major = product.version().major();
         String observed = builds.describe(product.version());
@@ -60,6 +56,6 @@ public final class SupportedMajorVersionCheck extends InstanceCheck {
     }
 
     public SupportedMajorVersionCheck() {
-        super(META);
+        super(META, "The SQL Server version");
     }
 }

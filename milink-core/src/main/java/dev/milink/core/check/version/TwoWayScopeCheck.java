@@ -3,7 +3,6 @@ package dev.milink.core.check.version;
 
 import dev.milink.core.buildref.BuildReference;
 import dev.milink.core.buildref.LinkMinimum;
-import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -11,7 +10,6 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
 import dev.milink.core.model.Direction;
-import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts.Product;
 import java.util.List;
@@ -21,22 +19,20 @@ import java.util.stream.Collectors;
  * MIL-V11: whether data can flow back from the managed instance to this SQL Server (failback, two-way DR).
  * Informational for a link from SQL Server; blocking when the managed instance is to be the primary. Spec row V11.
  */
-public final class TwoWayScopeCheck extends InstanceCheck {
+public final class TwoWayScopeCheck extends ProductCheck {
 
     public static final CheckMetadata META = VersionMeta.meta("V11",
             "Two-way link (failback to SQL Server) is possible", Severity.INFO, VersionMeta.BOTH, false,
-            VersionMeta.FAILOVER,
-            "Only SQL Server 2022 and 2025 can receive data from a managed instance: a link from the managed "
-            + "instance, or a failback after failing over to it (which also needs the managed instance's update "
-            + "policy to match the SQL Server version, MIL-M1). With SQL Server 2016, 2017 and 2019 a failover to "
-            + "the managed instance is one-way and ends the link. Which versions are two-way comes from the build "
-            + "reference data (the versions with a minimum for the MI to SQL Server direction).");
+            VersionMeta.FAILOVER, """
+            Only SQL Server 2022 and 2025 can receive data from a managed instance: a link from the \
+            managed instance, or a failback after failing over to it (which also needs the managed \
+            instance's update policy to match the SQL Server version, MIL-M1). With SQL Server 2016, \
+            2017 and 2019 a failover to the managed instance is one-way and ends the link. Which \
+            versions are two-way comes from the build reference data (the versions with a minimum \
+            for the MI to SQL Server direction).""");
 
     @Override
-    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
-        if (!(facts.server().product() instanceof Fact.Known<Product>(Product product))) {
-            return finding.unreadable("The SQL Server version", facts.server().product());
-        }
+    protected Finding evaluate(Product product, Facts facts, CheckContext context, Finding.Builder finding) {
         BuildReference builds = context.builds();
         int major = product.version().major();
         String name = builds.productName(major);
@@ -63,6 +59,6 @@ public final class TwoWayScopeCheck extends InstanceCheck {
     }
 
     public TwoWayScopeCheck() {
-        super(META);
+        super(META, "The SQL Server version");
     }
 }
