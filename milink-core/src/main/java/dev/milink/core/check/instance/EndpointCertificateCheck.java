@@ -9,6 +9,7 @@ import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
+import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.Certificate;
@@ -38,9 +39,9 @@ public final class EndpointCertificateCheck extends InstanceCheck {
         if (!s.certificates().isKnown()) {
             return finding.unreadable("Certificates in master", s.certificates());
         }
-        if (!s.mirroringEndpoint().isKnown()) {
+        if (s.mirroringEndpoint() instanceof Fact.Unknown<?> endpoint) {
             return finding.unknown("The endpoint could not be read, so its certificate is not known: "
-                    + s.mirroringEndpoint().reason() + ".");
+                    + endpoint.reason() + ".");
         }
         Instant now = context.clock().instant();
         String expected = "certificate in master, private key encrypted by the master key (MK), expiry after "

@@ -38,12 +38,12 @@ public final class RestartPendingCheck extends InstanceCheck {
         }
         if (!s.startupParameters().isKnown()) {
             return finding.unknown("Startup parameters could not be read: " + s.startupParameters().reason()
-                    + ". " + TraceFlagRule.verifyHint(Platform.of(s)) + " Compare with DBCC TRACESTATUS(-1).");
+                    + ". " + TraceFlagCheck.verifyHint(Platform.of(s)) + " Compare with DBCC TRACESTATUS(-1).");
         }
-        if (TraceFlagRule.isErrorLog(s.startupParameters())) {
+        if (TraceFlagCheck.isErrorLog(s.startupParameters())) {
             return finding.unknown("The persisted configuration (mssql.conf) cannot be read over T-SQL; "
                     + "the error log shows only the parameters of the last start. "
-                    + TraceFlagRule.verifyHint(Platform.LINUX) + ", and compare with DBCC TRACESTATUS(-1).");
+                    + TraceFlagCheck.verifyHint(Platform.LINUX) + ", and compare with DBCC TRACESTATUS(-1).");
         }
         Set<Integer> running = s.runningTraceFlags().orElse(Set.of());
         Set<Integer> persisted = s.startupParameters().asOptional().orElseThrow().traceFlags();
