@@ -4,7 +4,6 @@ package dev.milink.core.check;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,22 +22,15 @@ import java.util.Optional;
  *
  * @since 0.1
  */
-public abstract class InstanceCheck implements Check {
-
-    private final CheckMetadata meta;
+public abstract class InstanceCheck extends BaseCheck {
 
     protected InstanceCheck(CheckMetadata meta) {
-        this.meta = Objects.requireNonNull(meta, "meta");
-    }
-
-    @Override
-    public final CheckMetadata metadata() {
-        return meta;
+        super(meta);
     }
 
     @Override
     public final List<Finding> evaluate(Facts facts, CheckContext context) {
-        return List.of(evaluate(facts, context, Finding.of(meta, Target.instance(facts.server().target()))));
+        return List.of(evaluate(facts, context, onInstance(facts)));
     }
 
     /** The one finding on the instance; {@code finding} is started for this check and the instance. */
@@ -57,22 +49,15 @@ public abstract class InstanceCheck implements Check {
     }
 
     /** A check that judges the instance with several findings (one per object found, or one per end of the link). */
-    public abstract static class Several implements Check {
-
-        private final CheckMetadata meta;
+    public abstract static class Several extends BaseCheck {
 
         protected Several(CheckMetadata meta) {
-            this.meta = Objects.requireNonNull(meta, "meta");
-        }
-
-        @Override
-        public final CheckMetadata metadata() {
-            return meta;
+            super(meta);
         }
 
         @Override
         public final List<Finding> evaluate(Facts facts, CheckContext context) {
-            return evaluate(facts, context, Finding.of(meta, Target.instance(facts.server().target())));
+            return evaluate(facts, context, onInstance(facts));
         }
 
         /** At least one finding; {@code finding} is started for this check and the SQL Server instance. */

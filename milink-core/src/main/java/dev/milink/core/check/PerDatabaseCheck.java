@@ -3,7 +3,6 @@ package dev.milink.core.check;
 
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
-import java.util.Objects;
 
 /**
  * A check judged once per selected database: the shared frame (metadata, the finding's target) so each check
@@ -11,22 +10,16 @@ import java.util.Objects;
  *
  * @since 0.1
  */
-public abstract class PerDatabaseCheck implements Check.DatabaseCheck {
-
-    private final CheckMetadata meta;
+public abstract class PerDatabaseCheck extends BaseCheck implements Check.DatabaseCheck {
 
     protected PerDatabaseCheck(CheckMetadata meta) {
-        this.meta = Objects.requireNonNull(meta, "meta");
-    }
-
-    @Override
-    public final CheckMetadata metadata() {
-        return meta;
+        super(meta);
     }
 
     @Override
     public final Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        return evaluate(db, facts, context, Finding.of(meta, Target.database(facts.server().target(), db.name())));
+        return evaluate(db, facts, context, Finding.of(metadata(), Target.database(facts.server().target(),
+                db.name())));
     }
 
     /** The finding on {@code db}; {@code finding} is started for this check and the database. */
