@@ -3,6 +3,7 @@ package dev.milink.core.script;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -16,123 +17,45 @@ import java.util.stream.Collectors;
 public enum Syntax {
 
     /** A T-SQL delimited identifier: {@code Sales]Q1} → {@code [Sales]]Q1]}, like QUOTENAME without its limit. */
-    TSQL_NAME("tsql-name") {
-        @Override
-        public String quote(String value) {
-            if (value.isEmpty()) {
-                throw new IllegalArgumentException("empty identifier");
-            }
-            return "[" + value.replace("]", "]]") + "]";
-        }
-    },
+    TSQL_NAME("tsql-name", Syntax::tsqlName),
 
     /** A T-SQL Unicode string literal: {@code O'Brien} → {@code N'O''Brien'}. Newlines stay as they are. */
-    TSQL_STRING("tsql-string") {
-        @Override
-        public String quote(String value) {
-            return "N'" + value.replace("'", "''") + "'";
-        }
-    },
+    TSQL_STRING("tsql-string", v -> "N'" + v.replace("'", "''") + "'"),
 
     /**
      * A PowerShell single-quoted (verbatim) string: nothing inside is expanded ({@code $}, backticks stay). Besides
      * {@code '}, PowerShell treats the typographic quotes U+2018–U+201B as single quotes, so each is doubled too.
      */
-    POWERSHELL("powershell") {
-        @Override
-        public String quote(String value) {
-            StringBuilder out = new StringBuilder("'");
-            for (char c : value.toCharArray()) {
-                if (c == '\'' || (c >= '\u2018' && c <= '\u201B')) {
-                    out.append(c);
-                }
-                out.append(c);
-            }
-            return out.append('\'').toString();
-        }
-    },
+    POWERSHELL("powershell", v -> quoted(v, '\'', Syntax::powershellEscape)),
 
     /** A POSIX shell single-quoted string: nothing inside is expanded; {@code '} becomes {@code '\''}. */
-    POSIX_SHELL("shell") {
-        @Override
-        public String quote(String value) {
-            return "'" + value.replace("'", "'\\''") + "'";
-        }
-    },
+    POSIX_SHELL("shell", v -> "'" + v.replace("'", "'\\''") + "'"),
 
     /**
      * A Bicep string: single-quoted, with {@code \\}, {@code \'}, {@code \$} (so {@code ${…}} is not
      * interpolated), {@code \n}, {@code \r}, {@code \t}; other control characters as Bicep's code-point
      * escapes (backslash, u, the hex code in braces).
      */
-    BICEP("bicep") {
-        @Override
-        public String quote(String value) {
-            StringBuilder out = new StringBuilder("'");
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '\\' -> out.append("\\\\");
-                    case '\'' -> out.append("\\'");
-                    case '$' -> out.append("\\$");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    default -> {
-                        if (c < 0x20) {
-                            out.append("\\u{").append(Integer.toHexString(c).toUpperCase()).append('}');
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-            return out.append('\'').toString();
-        }
-    },
+    BICEP("bicep", v -> quoted(v, '\'', Syntax::bicepEscape)),
 
     /** A JSON string (ARM request bodies and templates): {@code "} and {@code \} escaped, control characters as escapes. */
-    JSON("json") {
-        @Override
-        public String quote(String value) {
-            StringBuilder out = new StringBuilder("\"");
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    case '\t' -> out.append("\\t");
-                    default -> {
-                        if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                            out.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-            return out.append('"').toString();
-        }
-    },
+    JSON("json", v -> quoted(v, '"', Syntax::jsonEscape)),
 
     /** The value as it is: for numbers and fragments milink built itself, never for user or server text. */
-    RAW("raw") {
-        @Override
-        public String quote(String value) {
-            return value;
-        }
-    };
+    RAW("raw", v -> v);
 
     private final String templateName;
+    private final UnaryOperator<String> quoting;
 
-    Syntax(String templateName) {
+    Syntax(String templateName, UnaryOperator<String> quoting) {
         this.templateName = templateName;
+        this.quoting = quoting;
     }
 
     /** The value as one literal token of this language. */
-    public abstract String quote(String value);
+    public String quote(String value) {
+        return quoting.apply(Objects.requireNonNull(value, "value"));
+    }
 
     /** How a template names this syntax after the colon: {@code {{db:tsql-name}}}. */
     public String templateName() {
@@ -145,5 +68,56 @@ public enum Syntax {
         return Arrays.stream(values()).filter(s -> s.templateName.equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown placeholder syntax '" + name + "'; expected "
                         + Arrays.stream(values()).map(Syntax::templateName).collect(Collectors.joining(", "))));
+    }
+
+    private static String tsqlName(String value) {
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("empty identifier");
+        }
+        return "[" + value.replace("]", "]]") + "]";
+    }
+
+    /** {@code quote + value + quote}, each character replaced by its escape, or kept when the escape is null. */
+    private static String quoted(String value, char quote, CharEscape escape) {
+        StringBuilder out = new StringBuilder().append(quote);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            String e = escape.of(c);
+            out.append(e == null ? String.valueOf(c) : e);
+        }
+        return out.append(quote).toString();
+    }
+
+    private static String powershellEscape(char c) {
+        return c == '\'' || (c >= '\u2018' && c <= '\u201B') ? "" + c + c : null;
+    }
+
+    private static String bicepEscape(char c) {
+        return switch (c) {
+            case '\\' -> "\\\\";
+            case '\'' -> "\\'";
+            case '$' -> "\\$";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> c < 0x20 ? "\\u{" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + "}" : null;
+        };
+    }
+
+    private static String jsonEscape(char c) {
+        return switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> c < 0x20 || c == '\u2028' || c == '\u2029' ? String.format("\\u%04x", (int) c) : null;
+        };
+    }
+
+    /** One row of an escaping table: the escape for a character, or null when it stands for itself. */
+    @FunctionalInterface
+    private interface CharEscape {
+        String of(char c);
     }
 }
