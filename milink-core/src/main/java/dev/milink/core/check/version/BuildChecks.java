@@ -90,6 +90,6 @@ public final class BuildChecks {
                         + id + " (major " + major + ", " + purpose + ", " + direction + ")"));
         CheckMetadata meta = VersionMeta.meta(id.substring("MIL-".length()), title, severity, minimum.directions(),
                 true, minimum.source(), rationale);
-        return new MinimumBuildCheck(meta, major, purpose);
+        return new MinimumBuildCheck(meta, new MinimumBuildCheck.Guards(major, purpose));
     }
 }

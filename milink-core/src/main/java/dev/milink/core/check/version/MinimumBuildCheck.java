@@ -39,25 +39,28 @@ public final class MinimumBuildCheck extends ProductCheck {
     /** Template folder shared by MIL-V1…V7 (install an update). */
     static final String TEMPLATES = "MIL-V1-V7";
 
-    private final CheckMetadata meta;
+    private final Guards guards;
     private final int major;
     private final LinkPurpose purpose;
 
-    MinimumBuildCheck(CheckMetadata meta, int major, LinkPurpose purpose) {
+    /**
+     * Which minimum a check guards.
+     *
+     * @param major   the major version, e.g. 16 for SQL Server 2022
+     * @param purpose what the minimum is for
+     */
+    public record Guards(int major, LinkPurpose purpose) {}
+
+    MinimumBuildCheck(CheckMetadata meta, Guards guards) {
         super(meta, "The SQL Server version");
-        this.meta = meta;
-        this.major = major;
-        this.purpose = purpose;
+        this.guards = guards;
+        this.major = guards.major();
+        this.purpose = guards.purpose();
     }
 
-    /** The major version this instance guards, e.g. 16 for SQL Server 2022. */
-    public int major() {
-        return major;
-    }
-
-    /** What the guarded minimum is for. */
-    public LinkPurpose purpose() {
-        return purpose;
+    /** The minimum this instance guards. */
+    public Guards guards() {
+        return guards;
     }
 
     @Override
@@ -90,7 +93,7 @@ public final class MinimumBuildCheck extends ProductCheck {
                 : minBuild.label() + " or later";
         String message = observed + "; " + needsText() + " " + needed
                 + latest.map(l -> "; latest known " + l.label()).orElse("")
-                + (purpose == LinkPurpose.TSQL_FAILOVER ? "; until then use a failover method from " + meta.docsUrl()
+                + (purpose == LinkPurpose.TSQL_FAILOVER ? "; until then use a failover method from " + metadata().docsUrl()
                         : "");
         return finding.fail(message, Evidence.of(observed, needed),
                 remediation(facts, builds, product, min, minBuild, latest));
@@ -126,7 +129,7 @@ public final class MinimumBuildCheck extends ProductCheck {
             scripts.add(new Script(ScriptKind.LINUX_SHELL,
                     ScriptTemplate.fix(TEMPLATES, "install-update-linux.sh").render(values)));
         }
-        return new FixStep(meta.id() + "/" + instance + "/install-" + update.kb().orElse(update.version().toString()),
+        return new FixStep(metadata().id() + "/" + instance + "/install-" + update.kb().orElse(update.version().toString()),
                 "Install " + product + " " + update.labelWithKb(), FixStep.Phase.HOST, order, true, false, scripts,
                 Optional.empty());
     }

@@ -16,7 +16,7 @@ class BuildChecksTest {
     void everyBundledMinimumHasExactlyOneCheck() {
         for (LinkMinimum m : BuildReferences.bundled().minimums()) {
             List<String> guarding = BuildChecks.ALL.stream()
-                    .filter(c -> c.major() == m.major() && c.purpose() == m.purpose()
+                    .filter(c -> c.guards().equals(new MinimumBuildCheck.Guards(m.major(), m.purpose()))
                             && c.metadata().directions().equals(m.directions()))
                     .map(c -> c.metadata().id()).toList();
             assertThat(guarding).as("checks for %s %s %s", m.major(), m.purpose(), m.directions()).hasSize(1);
@@ -27,7 +27,7 @@ class BuildChecksTest {
     @Test
     void directionsAndDocsPageComeFromTheMinimum() {
         MinimumBuildCheck v3 = BuildChecks.byId("MIL-V3");
-        assertThat(v3.major()).isEqualTo(16);
+        assertThat(v3.guards().major()).isEqualTo(16);
         assertThat(v3.metadata().docsUrl())
                 .isEqualTo("https://learn.microsoft.com/azure/azure-sql/managed-instance/managed-instance-link-preparation");
         assertThat(v3.metadata().directions()).containsExactly(dev.milink.core.model.Direction.MI_TO_SQL);
