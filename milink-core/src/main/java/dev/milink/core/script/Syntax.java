@@ -94,24 +94,27 @@ public enum Syntax {
 
     private static String bicepEscape(char c) {
         return switch (c) {
-            case '\\' -> "\\\\";
             case '\'' -> "\\'";
             case '$' -> "\\$";
-            case '\n' -> "\\n";
-            case '\r' -> "\\r";
-            case '\t' -> "\\t";
-            default -> c < 0x20 ? "\\u{" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + "}" : null;
+            default -> backslashEscape(c, "\\u{%X}");
         };
     }
 
     private static String jsonEscape(char c) {
+        if (c == '"') {
+            return "\\\"";
+        }
+        return c == '\u2028' || c == '\u2029' ? String.format("\\u%04x", (int) c) : backslashEscape(c, "\\u%04x");
+    }
+
+    /** The escapes Bicep and JSON share: backslash, newline, return, tab, other controls in {@code control}. */
+    private static String backslashEscape(char c, String control) {
         return switch (c) {
-            case '"' -> "\\\"";
             case '\\' -> "\\\\";
             case '\n' -> "\\n";
             case '\r' -> "\\r";
             case '\t' -> "\\t";
-            default -> c < 0x20 || c == '\u2028' || c == '\u2029' ? String.format("\\u%04x", (int) c) : null;
+            default -> c < 0x20 ? String.format(control, (int) c) : null;
         };
     }
 

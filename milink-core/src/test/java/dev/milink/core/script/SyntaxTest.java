@@ -3,10 +3,15 @@ package dev.milink.core.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** One escaping table per language, on the names that break naive quoting. */
 class SyntaxTest {
@@ -15,69 +20,59 @@ class SyntaxTest {
     static final List<String> HARD = List.of("Sales]Q1", "O'Brien", "say \"hi\"", "$env:PATH ${x} $(rm -rf /)",
             "back`tick", "two  spaces", "line1\nline2", "Ведомости", "販売", "it\u2019s", "tab\there", "C:\\dir\\");
 
-    @Test
-    void tsqlNameDoublesClosingBrackets() {
-        assertThat(TSql.quoteName("Sales]Q1")).isEqualTo("[Sales]]Q1]");
-        assertThat(TSql.quoteName("Ведомости")).isEqualTo("[Ведомости]");
-        assertThat(TSql.quoteName("販売 2024")).isEqualTo("[販売 2024]");
-        assertThat(Syntax.TSQL_NAME.quote("a'b\"c$`d\ne")).isEqualTo("[a'b\"c$`d\ne]");
-        assertThatThrownBy(() -> TSql.quoteName("")).isInstanceOf(IllegalArgumentException.class);
-        for (String s : HARD) {
-            String q = TSql.quoteName(s);
-            assertThat(q.substring(1, q.length() - 1).replace("]]", "]")).isEqualTo(s);
-        }
+    static Stream<Arguments> examples() {
+        return Stream.of(
+                arguments(Syntax.TSQL_NAME, "Sales]Q1", "[Sales]]Q1]"),
+                arguments(Syntax.TSQL_NAME, "Ведомости", "[Ведомости]"),
+                arguments(Syntax.TSQL_NAME, "販売 2024", "[販売 2024]"),
+                arguments(Syntax.TSQL_NAME, "a'b\"c$`d\ne", "[a'b\"c$`d\ne]"),
+                arguments(Syntax.TSQL_STRING, "O'Brien", "N'O''Brien'"),
+                arguments(Syntax.TSQL_STRING, "販売", "N'販売'"),
+                arguments(Syntax.TSQL_STRING, "]\"$`", "N']\"$`'"),
+                arguments(Syntax.POWERSHELL, "O'Brien", "'O''Brien'"),
+                arguments(Syntax.POWERSHELL, "a\u2018b\u2019c\u201Ad\u201Be",
+                        "'a\u2018\u2018b\u2019\u2019c\u201A\u201Ad\u201B\u201Be'"),
+                arguments(Syntax.POWERSHELL, "$env:X \"y\" `n", "'$env:X \"y\" `n'"),
+                arguments(Syntax.POWERSHELL, "Ведомости 販売", "'Ведомости 販売'"),
+                arguments(Syntax.POWERSHELL, "a\nb", "'a\nb'"),
+                arguments(Syntax.POSIX_SHELL, "/var/opt/it's here", "'/var/opt/it'\\''s here'"),
+                arguments(Syntax.POSIX_SHELL, "$(rm -rf /) `id` \"x\"", "'$(rm -rf /) `id` \"x\"'"),
+                arguments(Syntax.POSIX_SHELL, "販売\nВедомости", "'販売\nВедомости'"),
+                arguments(Syntax.BICEP, "nsg-01", "'nsg-01'"),
+                arguments(Syntax.BICEP, "O'Brien", "'O\\'Brien'"),
+                arguments(Syntax.BICEP, "${subscription().id}", "'\\${subscription().id}'"),
+                arguments(Syntax.BICEP, "C:\\dir\\", "'C:\\\\dir\\\\'"),
+                arguments(Syntax.BICEP, "a\nb\tc\u0001", "'a\\nb\\tc\\u{1}'"),
+                arguments(Syntax.BICEP, "Ведомости \"販売\" `x`", "'Ведомости \"販売\" `x`'"),
+                arguments(Syntax.JSON, "say \"hi\"", "\"say \\\"hi\\\"\""),
+                arguments(Syntax.JSON, "C:\\dir", "\"C:\\\\dir\""),
+                arguments(Syntax.JSON, "a\nb\u0001", "\"a\\nb\\u0001\""),
+                arguments(Syntax.JSON, "Ведомости 販売 ' $ ` ]", "\"Ведомости 販売 ' $ ` ]\""),
+                arguments(Syntax.RAW, "42", "42"));
     }
 
+    /** Brackets, quotes, $, backticks, spaces, newlines, non-Latin letters, typographic quotes: one token each. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("examples")
+    void quotesEachValueAsOneToken(Syntax syntax, String value, String expected) {
+        assertThat(syntax.quote(value)).isEqualTo(expected);
+    }
+
+    /** Undoing each language's escaping gives the value back, for every hard name. */
     @Test
-    void tsqlStringIsUnicodeAndDoublesQuotes() {
-        assertThat(TSql.literal("O'Brien")).isEqualTo("N'O''Brien'");
-        assertThat(TSql.literal("販売")).isEqualTo("N'販売'");
-        assertThat(TSql.literal("]\"$`")).isEqualTo("N']\"$`'");
+    void readsBackAsTheSameValue() {
+        for (String s : HARD) {
+            assertThat(unwrap(TSql.quoteName(s), 1).replace("]]", "]")).isEqualTo(s);
+            assertThat(TSql.literal(s)).startsWith("N'");
+            assertThat(unwrap(TSql.literal(s), 2).replace("''", "'")).isEqualTo(s);
+            assertThat(unwrap(Syntax.POSIX_SHELL.quote(s), 1).replace("'\\''", "'")).isEqualTo(s);
+        }
         assertThat(TSql.literalBody("it's")).isEqualTo("it''s");
-        for (String s : HARD) {
-            String q = TSql.literal(s);
-            assertThat(q).startsWith("N'").endsWith("'");
-            assertThat(q.substring(2, q.length() - 1).replace("''", "'")).isEqualTo(s);
-        }
+        assertThatThrownBy(() -> TSql.quoteName("")).isInstanceOf(IllegalArgumentException.class);
     }
 
-    @Test
-    void powershellIsVerbatimAndDoublesEveryKindOfSingleQuote() {
-        assertThat(Syntax.POWERSHELL.quote("O'Brien")).isEqualTo("'O''Brien'");
-        assertThat(Syntax.POWERSHELL.quote("a\u2018b\u2019c\u201Ad\u201Be"))
-                .isEqualTo("'a\u2018\u2018b\u2019\u2019c\u201A\u201Ad\u201B\u201Be'");
-        assertThat(Syntax.POWERSHELL.quote("$env:X \"y\" `n")).isEqualTo("'$env:X \"y\" `n'");
-        assertThat(Syntax.POWERSHELL.quote("Ведомости 販売")).isEqualTo("'Ведомости 販売'");
-        assertThat(Syntax.POWERSHELL.quote("a\nb")).isEqualTo("'a\nb'");
-    }
-
-    @Test
-    void posixShellCannotBeBrokenOut() {
-        assertThat(Syntax.POSIX_SHELL.quote("/var/opt/it's here")).isEqualTo("'/var/opt/it'\\''s here'");
-        assertThat(Syntax.POSIX_SHELL.quote("$(rm -rf /) `id` \"x\"")).isEqualTo("'$(rm -rf /) `id` \"x\"'");
-        assertThat(Syntax.POSIX_SHELL.quote("販売\nВедомости")).isEqualTo("'販売\nВедомости'");
-        for (String s : HARD) {
-            String q = Syntax.POSIX_SHELL.quote(s);
-            assertThat(q.substring(1, q.length() - 1).replace("'\\''", "'")).isEqualTo(s);
-        }
-    }
-
-    @Test
-    void bicepEscapesQuotesBackslashesInterpolationAndNewlines() {
-        assertThat(Syntax.BICEP.quote("nsg-01")).isEqualTo("'nsg-01'");
-        assertThat(Syntax.BICEP.quote("O'Brien")).isEqualTo("'O\\'Brien'");
-        assertThat(Syntax.BICEP.quote("${subscription().id}")).isEqualTo("'\\${subscription().id}'");
-        assertThat(Syntax.BICEP.quote("C:\\dir\\")).isEqualTo("'C:\\\\dir\\\\'");
-        assertThat(Syntax.BICEP.quote("a\nb\tc\u0001")).isEqualTo("'a\\nb\\tc\\u{1}'");
-        assertThat(Syntax.BICEP.quote("Ведомости \"販売\" `x`")).isEqualTo("'Ведомости \"販売\" `x`'");
-    }
-
-    @Test
-    void jsonEscapesQuotesBackslashesAndControlCharacters() {
-        assertThat(Syntax.JSON.quote("say \"hi\"")).isEqualTo("\"say \\\"hi\\\"\"");
-        assertThat(Syntax.JSON.quote("C:\\dir")).isEqualTo("\"C:\\\\dir\"");
-        assertThat(Syntax.JSON.quote("a\nb\u0001")).isEqualTo("\"a\\nb\\u0001\"");
-        assertThat(Syntax.JSON.quote("Ведомости 販売 ' $ ` ]")).isEqualTo("\"Ведомости 販売 ' $ ` ]\"");
+    private static String unwrap(String quoted, int open) {
+        return quoted.substring(open, quoted.length() - 1);
     }
 
     @Test
