@@ -143,6 +143,9 @@ public final class CheckConfig {
             for (Map.Entry<?, ?> e : map.entrySet()) {
                 String id = String.valueOf(e.getKey());
                 String where = "checks." + id;
+                if (id.equals("suppress")) {
+                    throw invalid(source, "'suppress' is a top-level key beside 'checks', not inside it");
+                }
                 Map<String, Object> settings = settings(source, where, e.getValue(), List.of("severity", "enabled"));
                 b.resolve(id, source, where);
                 if (settings.get("severity") != null) {

@@ -142,6 +142,8 @@ class CheckConfigTest {
                 "expires", "next year")), CATALOG, "f")).hasMessageContaining("expires must be a date");
         assertThatThrownBy(() -> CheckConfig.read(null, List.of(Map.of("reason", "r")), CATALOG, "f"))
                 .hasMessageContaining("names neither a check nor a database");
+        assertThatThrownBy(() -> CheckConfig.read(Map.of("suppress", List.of()), null, CATALOG, "f"))
+                .hasMessageContaining("'suppress' is a top-level key beside 'checks'");
     }
 
     @Test
