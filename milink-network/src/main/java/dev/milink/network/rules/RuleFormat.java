@@ -4,6 +4,7 @@ package dev.milink.network.rules;
 import dev.milink.core.script.Syntax;
 import dev.milink.network.probe.PortRange;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -81,12 +82,10 @@ public enum RuleFormat {
     WINDOWS_FIREWALL("windows", Rule.Layer.SQL_HOST) {
         @Override
         String renderRules(RuleSet set, Options o) {
-            StringBuilder b = new StringBuilder(
-                    "# Windows PowerShell (as Administrator) on the SQL Server host; re-running is harmless\n");
-            for (Rule r : set.rules(Rule.Layer.SQL_HOST)) {
+            return hostRules(set, "# Windows PowerShell (as Administrator) on the SQL Server host; re-running is "
+                    + "harmless\n", (b, r) -> {
                 String portParam = r.inbound() ? "-LocalPort" : "-RemotePort";
-                b.append("# ").append(r.purpose()).append('\n')
-                        .append("if (-not (Get-NetFirewallRule -Name ").append(ps(r.name()))
+                b.append("if (-not (Get-NetFirewallRule -Name ").append(ps(r.name()))
                         .append(" -ErrorAction SilentlyContinue)) {\n")
                         .append("  New-NetFirewallRule -Name ").append(ps(r.name())).append(" -DisplayName ")
                         .append(ps("milink: " + r.purpose())).append(" -Direction ")
@@ -94,16 +93,13 @@ public enum RuleFormat {
                         .append(" -Profile Any -Action Allow -Protocol TCP ").append(portParam).append(' ')
                         .append(ports(r.ports(), ",", "-")).append(" -RemoteAddress ").append(psList(r.remote()))
                         .append("\n}\n");
-            }
-            return b.toString();
+            }).toString();
         }
     },
     FIREWALLD("firewalld", Rule.Layer.SQL_HOST) {
         @Override
         String renderRules(RuleSet set, Options o) {
-            StringBuilder b = new StringBuilder("# firewalld on the SQL Server host (run as root)\n");
-            for (Rule r : set.rules(Rule.Layer.SQL_HOST)) {
-                b.append("# ").append(r.purpose()).append('\n');
+            return hostRules(set, "# firewalld on the SQL Server host (run as root)\n", (b, r) -> {
                 if (!r.inbound()) {
                     b.append("# firewalld allows outbound traffic unless an egress policy filters it; if yours does:\n")
                             .append("firewall-cmd --permanent --new-policy ").append(r.name())
@@ -120,41 +116,35 @@ public enum RuleFormat {
                                 .append(c).append("\" port port=\"").append(p).append("\" protocol=\"tcp\" accept'\n");
                     }
                 }
-            }
-            return b.append("firewall-cmd --reload\n").toString();
+            }).append("firewall-cmd --reload\n").toString();
         }
     },
     UFW("ufw", Rule.Layer.SQL_HOST) {
         @Override
         String renderRules(RuleSet set, Options o) {
-            StringBuilder b = new StringBuilder("# ufw on the SQL Server host (run as root)\n");
-            for (Rule r : set.rules(Rule.Layer.SQL_HOST)) {
-                b.append("# ").append(r.purpose()).append('\n');
+            return hostRules(set, "# ufw on the SQL Server host (run as root)\n", (b, r) -> {
                 for (Cidr c : r.remote()) {
                     b.append("ufw allow ").append(r.inbound() ? "in" : "out").append(" proto tcp ")
                             .append(r.inbound() ? "from " + c + " to any" : "to " + c).append(" port ")
-                            .append(ports(r.ports(), ",", ":")).append(" comment ").append(Syntax.POSIX_SHELL.quote(r.name())).append('\n');
+                            .append(ports(r.ports(), ",", ":")).append(" comment ")
+                            .append(Syntax.POSIX_SHELL.quote(r.name())).append('\n');
                 }
-            }
-            return b.toString();
+            }).toString();
         }
     },
     NFTABLES("nftables", Rule.Layer.SQL_HOST) {
         @Override
         String renderRules(RuleSet set, Options o) {
-            StringBuilder b = new StringBuilder(
-                    "# nftables on the SQL Server host (run as root); assumes the usual 'inet filter' table with\n"
-                            + "# 'input' and 'output' chains - adapt the table and chain names to your rule set\n");
-            for (Rule r : set.rules(Rule.Layer.SQL_HOST)) {
-                b.append("# ").append(r.purpose()).append('\n');
+            return hostRules(set, "# nftables on the SQL Server host (run as root); assumes the usual 'inet "
+                    + "filter' table with\n# 'input' and 'output' chains - adapt the table and chain names to your "
+                    + "rule set\n", (b, r) -> {
                 for (Cidr c : r.remote()) {
                     b.append("nft add rule inet filter ").append(r.inbound() ? "input " : "output ")
                             .append(c.isIpv4() ? "ip " : "ip6 ").append(r.inbound() ? "saddr " : "daddr ").append(c)
                             .append(" tcp dport { ").append(ports(r.ports(), ", ", "-")).append(" } accept comment \"")
                             .append(r.name()).append("\"\n");
                 }
-            }
-            return b.toString();
+            }).toString();
         }
     },
     TABLE("table", null) {
@@ -234,6 +224,16 @@ public enum RuleFormat {
 
     private static String spaced(List<Cidr> cidrs) {
         return cidrs.stream().map(Cidr::toString).collect(Collectors.joining(" "));
+    }
+
+    /** {@code header}, then for each rule on the SQL Server host a "# purpose" line and what {@code rule} writes. */
+    private static StringBuilder hostRules(RuleSet set, String header, BiConsumer<StringBuilder, Rule> rule) {
+        StringBuilder b = new StringBuilder(header);
+        for (Rule r : set.rules(Rule.Layer.SQL_HOST)) {
+            b.append("# ").append(r.purpose()).append('\n');
+            rule.accept(b, r);
+        }
+        return b;
     }
 
     private static String psList(List<Cidr> cidrs) {
