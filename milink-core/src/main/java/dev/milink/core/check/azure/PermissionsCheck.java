@@ -82,10 +82,8 @@ public final class PermissionsCheck implements Check {
         }
         var step = AzureSteps.step(META.id(), facts, "assign-role", "Assign SQL Managed Instance Contributor on "
                         + MiFacts.label(mi))
-                .value("scope", AzureSteps.sh(mi.resourceId())).template(ScriptKind.AZURE_CLI,
-                        "assign-role.sh")
-                .value("scope", AzureSteps.ps(mi.resourceId())).template(ScriptKind.AZURE_POWERSHELL,
-                        "assign-role.ps1").build();
+                .value("scope", mi.resourceId()).template(ScriptKind.AZURE_CLI, "assign-role.sh")
+                .template(ScriptKind.AZURE_POWERSHELL, "assign-role.ps1").build();
         return List.of(finding.fail("The caller lacks " + missing.size() + " action" + (missing.size() == 1 ? ""
                         : "s") + " the link needs on " + MiFacts.label(mi) + ": " + String.join(", ", missing) + ".",
                 Evidence.of("missing " + String.join(", ", missing), expected),

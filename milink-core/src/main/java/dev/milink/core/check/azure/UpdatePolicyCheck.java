@@ -113,9 +113,8 @@ public final class UpdatePolicyCheck implements Check {
         String rg = MiFacts.segment(mi.resourceId(), "resourceGroups").orElse("<resource-group>");
         var step = AzureSteps.step(META.id(), facts, "update-policy", "Move the update policy of "
                         + MiFacts.label(mi) + " to " + needed + " (permanent)")
-                .value("rg", AzureSteps.sh(rg)).value("mi", AzureSteps.sh(mi.name()))
-                .value("policy", needed).template(ScriptKind.AZURE_CLI, "set-policy.sh")
-                .value("rg", AzureSteps.ps(rg)).value("mi", AzureSteps.ps(mi.name()))
+                .value("rg", rg).value("mi", mi.name()).value("policy", needed)
+                .template(ScriptKind.AZURE_CLI, "set-policy.sh")
                 .template(ScriptKind.AZURE_POWERSHELL, "set-policy.ps1").build();
         return new Remediation("Move the update policy to " + needed + " for SQL Server " + major + ", knowing it "
                 + "cannot be moved back; milink never does this itself.", List.of(step));

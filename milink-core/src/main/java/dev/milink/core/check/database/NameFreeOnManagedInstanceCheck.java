@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
+import dev.milink.core.check.PerDatabaseCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -9,7 +9,6 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.Input;
@@ -23,7 +22,7 @@ import java.util.Optional;
  * MIL-D10: no database of the same name on the managed instance. Judged from the managed instance's database list
  * when its end was read; otherwise an UNKNOWN reminder with the query that settles it.
  */
-public final class NameFreeOnManagedInstanceCheck implements Check.DatabaseCheck {
+public final class NameFreeOnManagedInstanceCheck extends PerDatabaseCheck {
 
     public static final CheckMetadata META = Meta.of("D10", "Database name is free on the managed instance",
             Severity.BLOCKER, Meta.SQL_TO_MI, true, Meta.TROUBLESHOOT, """
@@ -38,17 +37,12 @@ public final class NameFreeOnManagedInstanceCheck implements Check.DatabaseCheck
     private static final java.util.Set<String> RESERVED = java.util.Set.of("master", "model", "msdb", "tempdb");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
+    protected Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
         if (facts.managedInstance() instanceof Input.Present<ManagedInstanceFacts> p) {
-            return judge(db, facts, p.value());
+            return judge(db, facts, p.value(), finding);
         }
         String where = facts.link().managedInstanceFqdn().map(f -> "'" + f + "'").orElse("the managed instance");
-        return Finding.of(META, Target.database(facts.server().target(), db.name())).severity(Severity.WARNING)
+        return finding.severity(Severity.WARNING)
                 .unknown("Whether " + where + " already has a database named " + Why.quoted(db) + " is not read "
                                 + "by milink; link creation fails with RemoteDatabaseExists if it does.",
                         Evidence.of("not read", "no database of this name on the managed instance"),
@@ -58,8 +52,7 @@ public final class NameFreeOnManagedInstanceCheck implements Check.DatabaseCheck
                                 .appliable(false).script(ScriptKind.MANUAL, "check-name-on-mi.txt").build())));
     }
 
-    private static Finding judge(DatabaseFacts db, Facts facts, ManagedInstanceFacts mi) {
-        Finding.Builder finding = Finding.of(META, Target.database(facts.server().target(), db.name()));
+    private static Finding judge(DatabaseFacts db, Facts facts, ManagedInstanceFacts mi, Finding.Builder finding) {
         String where = "managed instance '" + mi.name() + "'";
         if (!mi.databases().isKnown()) {
             return finding.unknown("The databases on " + where + " could not be read: " + mi.databases().reason());
@@ -87,5 +80,9 @@ public final class NameFreeOnManagedInstanceCheck implements Check.DatabaseCheck
                 new Remediation(link.isEmpty() ? "Drop or rename the database on the managed instance, or link "
                         + "another database." : "The database is already linked; remove that link (and its "
                         + "database on the managed instance) first if a new link is intended.", List.of()));
+    }
+
+    public NameFreeOnManagedInstanceCheck() {
+        super(META);
     }
 }

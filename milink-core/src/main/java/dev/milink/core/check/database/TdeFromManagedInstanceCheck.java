@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
+import dev.milink.core.check.PerDatabaseCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -9,7 +9,6 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.Input;
@@ -22,7 +21,7 @@ import java.util.Optional;
  * MIL-D15: for a link from the managed instance, a TDE database must use a customer-managed key SQL Server can
  * reach. Judged from the managed instance's TDE protector when its end was read; otherwise an UNKNOWN reminder.
  */
-public final class TdeFromManagedInstanceCheck implements Check.DatabaseCheck {
+public final class TdeFromManagedInstanceCheck extends PerDatabaseCheck {
 
     public static final CheckMetadata META = Meta.of("D15", "TDE database from the managed instance uses a key "
             + "SQL Server can reach", Severity.BLOCKER, Meta.MI_TO_SQL, true, Meta.PREPARATION, """
@@ -40,16 +39,11 @@ public final class TdeFromManagedInstanceCheck implements Check.DatabaseCheck {
     static final SqlVersion LINUX_AKV_2022 = SqlVersion.parse("16.0.4135.4");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
+    protected Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
         if (facts.managedInstance() instanceof Input.Present<ManagedInstanceFacts> p) {
-            return judge(db, facts, p.value());
+            return judge(db, facts, p.value(), finding);
         }
-        return Finding.of(META, Target.database(facts.server().target(), db.name())).severity(Severity.WARNING)
+        return finding.severity(Severity.WARNING)
                 .unknown("The TDE protector of " + Why.quoted(db) + " on the managed instance is not read by "
                                 + "milink; a database under service-managed TDE cannot be linked to SQL Server.",
                         Evidence.of("not read", "not encrypted, or a customer-managed key SQL Server can reach"),
@@ -61,8 +55,7 @@ public final class TdeFromManagedInstanceCheck implements Check.DatabaseCheck {
                                         .build())));
     }
 
-    private static Finding judge(DatabaseFacts db, Facts facts, ManagedInstanceFacts mi) {
-        Finding.Builder finding = Finding.of(META, Target.database(facts.server().target(), db.name()));
+    private static Finding judge(DatabaseFacts db, Facts facts, ManagedInstanceFacts mi, Finding.Builder finding) {
         String where = "managed instance '" + mi.name() + "'";
         if (!mi.encryptionProtector().isKnown()) {
             return finding.unknown("The TDE protector of " + where + " could not be read: "
@@ -95,5 +88,9 @@ public final class TdeFromManagedInstanceCheck implements Check.DatabaseCheck {
         }
         return finding.pass(where + " uses a customer-managed key (Azure Key Vault); SQL Server must reach the same "
                 + "key through its EKM provider, which milink cannot see.", evidence);
+    }
+
+    public TdeFromManagedInstanceCheck() {
+        super(META);
     }
 }

@@ -11,7 +11,6 @@ import dev.milink.core.model.Facts;
 import dev.milink.core.model.ManagedInstanceFacts;
 import dev.milink.core.model.ManagedInstanceFacts.EndpointCertificate;
 import dev.milink.core.model.ServerFacts.Certificate;
-import dev.milink.core.tsql.TSql;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +69,9 @@ final class MiEndpointCertificateMatch {
                                 + "master under " + name + ".");
         String observed = named.map(c -> name + ", thumbprint " + Blobs.normalize(c.thumbprint()))
                 .or(() -> sameKey.map(c -> c.name() + ", thumbprint " + thumb)).orElse("none");
-        Map<String, String> values = Map.of("fqdnLiteral", TSql.literal(name), "quotedFqdn", TSql.quoteName(name),
-                "thumbprint", "0x" + thumb, "blob", "0x" + Blobs.normalize(cert.get().publicBlobHex()));
+        // thumbprint and blob are hex digits produced here: binary literals as they are
+        Map<String, String> values = Map.of("fqdn", name, "thumbprint", "0x" + thumb,
+                "blob", "0x" + Blobs.normalize(cert.get().publicBlobHex()));
         return Optional.of(finding.fail(problem, Evidence.of(observed, expected), new Remediation("Import the "
                 + "managed instance's current endpoint certificate into master as " + name + ".",
                 List.of(Fixes.appliableTsql(MiCertificateCheck.META.id(), facts, "import-mi-certificate",

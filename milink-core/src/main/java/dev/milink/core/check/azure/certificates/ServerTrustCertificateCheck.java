@@ -123,11 +123,7 @@ public final class ServerTrustCertificateCheck implements Check {
                 + c.name() + "' to " + MiFacts.label(mi)).order(AzureSteps.ORDER_TRUST_CERTIFICATE);
         Optional<byte[]> blob = Blobs.bytes(c.publicBlobHex());
         if (blob.isEmpty()) {
-            return step.value("name", c.name()).value("nameLiteral", AzureSteps.tsqlString(c.name()))
-                    .value("rgSh", AzureSteps.sh(rg)).value("miSh", AzureSteps.sh(mi.name()))
-                    .value("certSh", AzureSteps.sh(name)).value("rgPs", AzureSteps.ps(rg))
-                    .value("miPs", AzureSteps.ps(mi.name()))
-                    .value("certPs", AzureSteps.ps(name))
+            return step.value("name", c.name()).value("rg", rg).value("mi", mi.name()).value("cert", name)
                     .template(ScriptKind.MANUAL, "upload-from-sql.txt").build();
         }
         String hex = "0x" + Blobs.normalize(c.publicBlobHex());

@@ -120,8 +120,7 @@ public record NsgRuleScripts(String nsgId, String name, boolean inbound, int pri
         return values.stream().map(NsgRuleScripts::bicepString).collect(Collectors.joining(", ", "[ ", " ]"));
     }
 
-    /** A Bicep single-quoted string: {@code \} and {@code '} escaped, and {@code $} so nothing interpolates. */
     static String bicepString(String s) {
-        return "'" + s.replace("\\", "\\\\").replace("'", "\\'").replace("$", "\\$") + "'";
+        return AzureSteps.bicep(s);
     }
 }

@@ -3,12 +3,11 @@ package dev.milink.core.check.azure.support;
 
 import dev.milink.core.check.FixStep;
 import dev.milink.core.check.FixStep.Phase;
-import dev.milink.core.check.FixTemplates;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.check.ScriptLiterals;
 import dev.milink.core.model.Facts;
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.ScriptTemplate;
+import dev.milink.core.script.Syntax;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,17 +31,17 @@ public final class AzureSteps {
 
     /** A PowerShell single-quoted literal (the one place the Azure checks quote for PowerShell). */
     public static String ps(String value) {
-        return ScriptLiterals.powershell(value);
+        return Syntax.POWERSHELL.quote(value);
     }
 
     /** A POSIX shell single-quoted literal. */
     public static String sh(String value) {
-        return ScriptLiterals.posixShell(value);
+        return Syntax.POSIX_SHELL.quote(value);
     }
 
-    /** A T-SQL {@code N'…'} literal. */
-    public static String tsqlString(String value) {
-        return TSql.literal(value);
+    /** A Bicep single-quoted string ({@code \\}, {@code \'} and {@code \$} escaped: nothing interpolates). */
+    public static String bicep(String value) {
+        return Syntax.BICEP.quote(value);
     }
 
     public static Builder step(String checkId, Facts facts, String action, String title) {
@@ -95,7 +94,7 @@ public final class AzureSteps {
 
         /** A script rendered from {@code fix/<check-id>/<template>}. */
         public Builder template(ScriptKind kind, String template) {
-            scripts.add(new Script(kind, FixTemplates.render(checkId, template, values)));
+            scripts.add(new Script(kind, ScriptTemplate.fix(checkId, template).render(values)));
             return this;
         }
 
