@@ -1,3 +1,3 @@
--- Planned failover of the link {{dagLiteral}}, run on the current primary (SQL Server 2022 CU13 and later).
+-- Planned failover of the link {{dag:tsql-string}}, run on the current primary (SQL Server 2022 CU13 and later).
 USE [master];
-ALTER AVAILABILITY GROUP {{dag}} FAILOVER;
+ALTER AVAILABILITY GROUP {{dag:tsql-name}} FAILOVER;

@@ -1,6 +1,6 @@
--- Switches the link {{dagLiteral}} back to asynchronous commit after the failover (both members).
+-- Switches the link {{dag:tsql-string}} back to asynchronous commit after the failover (both members).
 USE [master];
-ALTER AVAILABILITY GROUP {{dag}}
+ALTER AVAILABILITY GROUP {{dag:tsql-name}}
     MODIFY AVAILABILITY GROUP ON
-        {{agLiteral}} WITH (AVAILABILITY_MODE = ASYNCHRONOUS_COMMIT),
-        {{miAgLiteral}} WITH (AVAILABILITY_MODE = ASYNCHRONOUS_COMMIT);
+        {{ag:tsql-string}} WITH (AVAILABILITY_MODE = ASYNCHRONOUS_COMMIT),
+        {{miAg:tsql-string}} WITH (AVAILABILITY_MODE = ASYNCHRONOUS_COMMIT);

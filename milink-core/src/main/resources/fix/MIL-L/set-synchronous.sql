@@ -1,6 +1,6 @@
--- Switches the link {{dagLiteral}} to synchronous commit for a planned failover (both members).
+-- Switches the link {{dag:tsql-string}} to synchronous commit for a planned failover (both members).
 USE [master];
-ALTER AVAILABILITY GROUP {{dag}}
+ALTER AVAILABILITY GROUP {{dag:tsql-name}}
     MODIFY AVAILABILITY GROUP ON
-        {{agLiteral}} WITH (AVAILABILITY_MODE = SYNCHRONOUS_COMMIT),
-        {{miAgLiteral}} WITH (AVAILABILITY_MODE = SYNCHRONOUS_COMMIT);
+        {{ag:tsql-string}} WITH (AVAILABILITY_MODE = SYNCHRONOUS_COMMIT),
+        {{miAg:tsql-string}} WITH (AVAILABILITY_MODE = SYNCHRONOUS_COMMIT);

@@ -14,7 +14,7 @@ import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.AvailabilityGroup;
 import dev.milink.core.model.ServerFacts.Certificate;
 import dev.milink.core.model.ServerFacts.MirroringEndpoint;
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.TSql;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -91,12 +91,12 @@ public final class CreatePlanner {
             Optional<DistributedAvailabilityGroup> ours = find(miLinks, n.linkName());
             guardNames(n, ours, miLinks, miDatabases, direction, refusals);
             Map<String, String> v = LinkSql.names(n, miFqdn);
-            v.put("serverLiteral", TSql.literal(serverName));
-            v.put("endpointUrlLiteral", TSql.literal(endpointUrl));
+            v.put("server", serverName);
+            v.put("endpointUrl", endpointUrl);
             v.put("clusterType", clusterType);
             String miListener = "tcp://" + miFqdn + ":5022;Server=[" + LinkSql.shortName(miFqdn) + "]"
                     + (direction == Direction.MI_TO_SQL ? ";Database=[" + db + "]" : "");
-            v.put("miListenerLiteral", TSql.literal(miListener));
+            v.put("miListener", miListener);
 
             Optional<AvailabilityGroup> ag = sqlGroups.stream()
                     .filter(g -> !g.distributed() && g.name().equalsIgnoreCase(n.sqlAvailabilityGroup())).findFirst();
@@ -215,8 +215,7 @@ public final class CreatePlanner {
                     + mi.endpointCertificate().reason());
             return;
         }
-        Map<String, String> v = Map.of("blob", "0x" + miBlob, "fqdn", TSql.quoteName(miFqdn.isEmpty() ? "mi" : miFqdn),
-                "fqdnLiteral", TSql.literal(miFqdn));
+        Map<String, String> v = Map.of("blob", "0x" + miBlob, "fqdn", miFqdn.isEmpty() ? "mi" : miFqdn);
         LinkStep imp = LinkStep.todo("create/mi-certificate", "Import the managed instance's endpoint certificate "
                 + "on SQL Server as " + TSql.quoteName(miFqdn), End.SQL_SERVER, Kind.TSQL,
                 LinkSql.render("import-mi-certificate.sql", v));
@@ -232,8 +231,8 @@ public final class CreatePlanner {
 
     private static LinkStep endpointStep(Optional<MirroringEndpoint> endpoint, int port, ServerFacts server) {
         String cert = endpoint.map(MirroringEndpoint::certificateName).orElse("");
-        Map<String, String> v = Map.of("endpoint", TSql.quoteName("Hadr_endpoint"), "port", Integer.toString(port),
-                "certificate", TSql.quoteName(cert.isEmpty() ? "certificate" : cert));
+        Map<String, String> v = Map.of("endpoint", "Hadr_endpoint", "port", Integer.toString(port),
+                "certificate", cert.isEmpty() ? "certificate" : cert);
         LinkStep step = LinkStep.todo("create/endpoint", "Create the database mirroring endpoint on port " + port,
                 End.SQL_SERVER, Kind.TSQL, LinkSql.render("create-endpoint.sql", v));
         return endpoint.isPresent() ? step.doneBecause("endpoint " + endpoint.get().name() + " exists") : step;

@@ -3,7 +3,7 @@ package dev.milink.core.link;
 
 import dev.milink.core.link.LinkObservation.End;
 import dev.milink.core.link.LinkStep.Kind;
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.TSql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

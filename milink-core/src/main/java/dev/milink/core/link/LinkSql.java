@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.link;
 
-import dev.milink.core.check.FixTemplates;
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.ScriptTemplate;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The link's T-SQL, rendered from the templates in {@code fix/MIL-L/}. Every identifier goes through
- * {@link TSql#quoteName} and every string through {@link TSql#literal}.
+ * The link's T-SQL, rendered from the templates in {@code fix/MIL-L/}: every identifier is quoted as a T-SQL
+ * name and every string as an {@code N'...'} literal by the template's placeholder syntax.
  */
 final class LinkSql {
 
@@ -18,20 +17,17 @@ final class LinkSql {
     }
 
     static String render(String template, Map<String, String> values) {
-        return FixTemplates.render(TEMPLATES, template, values);
+        return ScriptTemplate.fix(TEMPLATES, template).render(values);
     }
 
-    /** The placeholders every availability-group template uses for one database's link. */
+    /** The plain values every availability-group template uses for one database's link. */
     static Map<String, String> names(LinkNames n, String miFqdn) {
         Map<String, String> v = new HashMap<>();
-        v.put("database", TSql.quoteName(n.database()));
-        v.put("databaseLiteral", TSql.literal(n.database()));
-        v.put("ag", TSql.quoteName(n.sqlAvailabilityGroup()));
-        v.put("agLiteral", TSql.literal(n.sqlAvailabilityGroup()));
-        v.put("miAgLiteral", TSql.literal(n.miAvailabilityGroup()));
-        v.put("dag", TSql.quoteName(n.linkName()));
-        v.put("dagLiteral", TSql.literal(n.linkName()));
-        v.put("miFqdnLiteral", TSql.literal(miFqdn));
+        v.put("database", n.database());
+        v.put("ag", n.sqlAvailabilityGroup());
+        v.put("miAg", n.miAvailabilityGroup());
+        v.put("dag", n.linkName());
+        v.put("miFqdn", miFqdn);
         return v;
     }
 

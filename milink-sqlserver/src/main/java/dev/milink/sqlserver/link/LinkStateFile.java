@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.milink.core.error.CoreError;
+import dev.milink.core.internal.Json;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.link.LinkRunState;
 import dev.milink.core.link.LinkRunner;
@@ -36,7 +37,7 @@ import java.util.Set;
  */
 public final class LinkStateFile implements LinkRunner.StateStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private static final int SCHEMA = 1;
 
     private final Path file;
@@ -102,7 +103,7 @@ public final class LinkStateFile implements LinkRunner.StateStore {
                 Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rw-------");
                 Files.createFile(tmp, PosixFilePermissions.asFileAttribute(owner));
             }
-            Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(n) + "\n");
+            Files.writeString(tmp, Json.pretty(n) + "\n");
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -7,13 +7,10 @@ import dev.milink.core.link.LinkObservation;
 import dev.milink.core.link.LinkObservation.LinkError;
 import dev.milink.core.link.LinkObservation.Seeding;
 import dev.milink.core.link.LogBackupJobs;
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.ScriptTemplate;
+import dev.milink.core.script.TSql;
 import dev.milink.sqlserver.connect.Batches;
 import dev.milink.sqlserver.connect.SqlError;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -139,8 +136,7 @@ public final class SqlLinkEnd {
         }
         String certName = null;
         Instant certExpiry = null;
-        for (Map<String, Object> r : query(sql("certificate-expiry.sql", Map.of("fqdnLiteral",
-                TSql.literal(miFqdn))))) {
+        for (Map<String, Object> r : query(sql("certificate-expiry.sql", Map.of("fqdn", miFqdn)))) {
             certName = str(r, "name");
             certExpiry = instant(r.get("expiry_date"));
         }
@@ -149,29 +145,11 @@ public final class SqlLinkEnd {
     }
 
     private static Map<String, String> values(LinkNames n) {
-        return Map.of("dagLiteral", TSql.literal(n.linkName()), "agLiteral", TSql.literal(n.sqlAvailabilityGroup()));
+        return Map.of("dag", n.linkName(), "ag", n.sqlAvailabilityGroup());
     }
 
     static String sql(String resource, Map<String, String> values) {
-        String text;
-        try (InputStream in = SqlLinkEnd.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing query resource " + resource);
-            }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (Map.Entry<String, String> v : values.entrySet()) {
-            text = text.replace("{{" + v.getKey() + "}}", v.getValue());
-        }
-        StringBuilder code = new StringBuilder();
-        for (String line : text.split("\n")) {
-            if (!line.strip().startsWith("--")) {
-                code.append(line).append('\n');
-            }
-        }
-        return code.toString().strip();
+        return ScriptTemplate.resource(SqlLinkEnd.class, resource).withoutCommentLines().render(values);
     }
 
     private List<Map<String, Object>> query(String select) {

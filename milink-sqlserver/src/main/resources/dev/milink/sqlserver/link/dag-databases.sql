@@ -4,4 +4,4 @@ SELECT drs.is_local, DB_NAME(drs.database_id) AS database_name, drs.synchronizat
        drs.log_send_queue_size, drs.redo_queue_size
 FROM sys.availability_groups AS ag
 JOIN sys.dm_hadr_database_replica_states AS drs ON drs.group_id = ag.group_id
-WHERE ag.is_distributed = 1 AND ag.name = {{dagLiteral}}
+WHERE ag.is_distributed = 1 AND ag.name = {{dag:tsql-string}}
