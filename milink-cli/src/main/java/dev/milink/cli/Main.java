@@ -35,6 +35,7 @@ import picocli.CommandLine.HelpCommand;
             CollectScriptCommand.class,
             SandboxCommand.class,
             dev.milink.cli.network.NetworkCommand.class,
+            dev.milink.cli.link.LinkCommand.class,
             VersionCommand.class,
             HelpCommand.class,
         })

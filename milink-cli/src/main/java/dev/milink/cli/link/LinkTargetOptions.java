@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.cli.link;
+
+import dev.milink.azure.ArmConnection;
+import dev.milink.azure.AzureOptions;
+import dev.milink.azure.ManagedInstanceId;
+import dev.milink.cli.auth.AuthContext;
+import dev.milink.cli.auth.AuthMode;
+import dev.milink.cli.auth.Credentials;
+import dev.milink.cli.auth.Side;
+import dev.milink.core.error.CoreError;
+import dev.milink.core.error.MilinkException;
+import dev.milink.core.model.Direction;
+import dev.milink.core.model.LinkSettings;
+import dev.milink.core.secret.Secret;
+import dev.milink.sqlserver.connect.Authentication;
+import dev.milink.sqlserver.connect.ConnectionSettings;
+import dev.milink.sqlserver.connect.SqlTarget;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The two ends and the link, as every link command takes them: the same SQL Server options as {@code check}. */
+final class LinkTargetOptions {
+
+    private static final List<String> AZURE_VARIABLES = List.of("AZURE_CLIENT_ID", "AZURE_TENANT_ID",
+            "AZURE_CLIENT_SECRET", "AZURE_CLIENT_CERTIFICATE_PATH", "AZURE_FEDERATED_TOKEN_FILE",
+            "AZURE_AUTHORITY_HOST", "IDENTITY_ENDPOINT", "IDENTITY_HEADER", "MSI_ENDPOINT", "MSI_SECRET",
+            "MILINK_ARM_TOKEN", AzureOptions.ENDPOINT_VARIABLE, AzureOptions.TRUSTSTORE_VARIABLE,
+            AzureOptions.TRUSTSTORE_PASSWORD_VARIABLE);
+
+    @Parameters(index = "0", paramLabel = "SQLSERVER", descriptionKey = "target")
+    String target;
+
+    @Option(names = "--auth", paramLabel = "MODE", descriptionKey = "auth", converter = AuthMode.Converter.class,
+            completionCandidates = AuthMode.Names.class)
+    AuthMode auth;
+
+    @Option(names = {"-U", "--user"}, paramLabel = "NAME", descriptionKey = "user")
+    String user;
+
+    @Option(names = "--password-file", paramLabel = "FILE", descriptionKey = "password-file")
+    Path passwordFile;
+
+    @Option(names = "--trust-server-certificate", descriptionKey = "trust-server-certificate")
+    boolean trustServerCertificate;
+
+    @Option(names = "--trust-store", paramLabel = "FILE", descriptionKey = "trust-store")
+    Path trustStore;
+
+    @Option(names = "--login-timeout", paramLabel = "SECONDS", defaultValue = "15", descriptionKey = "login-timeout")
+    int loginTimeout;
+
+    @Option(names = "--mi", paramLabel = "RESOURCE-ID", required = true, descriptionKey = "mi")
+    String mi;
+
+    @Option(names = "--cloud", paramLabel = "CLOUD", descriptionKey = "cloud")
+    String cloud;
+
+    @Option(names = "--azure-auth", paramLabel = "MODE", descriptionKey = "azure-auth")
+    String azureAuth;
+
+    @Option(names = "--azure-client-secret-file", paramLabel = "FILE", descriptionKey = "azure-client-secret-file")
+    Path azureClientSecretFile;
+
+    @Option(names = {"-d", "--database"}, paramLabel = "NAME", required = true, descriptionKey = "database")
+    List<String> databases = new ArrayList<>();
+
+    @Option(names = "--link-name", paramLabel = "NAME", descriptionKey = "link-name")
+    String linkName;
+
+    @Option(names = "--direction", paramLabel = "DIRECTION", defaultValue = "sql-to-mi", descriptionKey = "direction")
+    String direction;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", descriptionKey = "state-dir")
+    Path stateDir;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", descriptionKey = "output")
+    String output;
+
+    boolean json() {
+        return switch (output.trim().toLowerCase(Locale.ROOT)) {
+            case "text" -> false;
+            case "json" -> true;
+            default -> throw new MilinkException(CoreError.USAGE, "--output must be text or json, not '" + output
+                    + "'.");
+        };
+    }
+
+    LinkSettings link() {
+        Direction d;
+        try {
+            d = Direction.fromCliName(direction);
+        } catch (IllegalArgumentException e) {
+            throw new MilinkException(CoreError.USAGE, "--direction: " + e.getMessage() + ".");
+        }
+        LinkSettings s = LinkSettings.of(d).withDatabases(databases);
+        return linkName == null ? s : s.withLinkName(linkName);
+    }
+
+    SqlTarget sqlTarget() {
+        return SqlTarget.parse(target);
+    }
+
+    /** Signs in to both ends (secrets from files, environment or a prompt; never argv) and opens the operations. */
+    LinkOperations open(AuthContext context, Clock clock) {
+        ManagedInstanceId id = ManagedInstanceId.parse(mi);
+        Authentication sqlAuth = new Credentials(context, Side.SQL_SERVER)
+                .resolve(Objects.requireNonNullElse(auth, AuthMode.SQL), user, passwordFile);
+        if (trustServerCertificate) {
+            context.warn("--trust-server-certificate turns off server certificate validation: a man-in-the-middle"
+                    + " could read the login. Prefer --trust-store FILE.");
+        }
+        Secret storePassword = trustStore == null ? null : context.env("MILINK_TRUST_STORE_PASSWORD")
+                .map(Secret::of).map(context::remember).orElse(null);
+        ConnectionSettings sql = new ConnectionSettings(sqlTarget(), sqlAuth, true, trustServerCertificate, null,
+                trustStore, storePassword, Duration.ofSeconds(Math.max(1, loginTimeout)), Duration.ofSeconds(60));
+        Map<String, String> env = new HashMap<>();
+        for (String name : AZURE_VARIABLES) {
+            context.env(name).ifPresent(v -> env.put(name, v));
+        }
+        AzureOptions options = AzureOptions.fromEnvironment(cloud, azureAuth, azureClientSecretFile, env);
+        Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".milink", "link");
+        return LinkOperations.open(sql, ArmConnection.open(options), id.resourceId(), dir, clock);
+    }
+}
