@@ -161,7 +161,7 @@ public final class FailoverPlanner {
                         setRole("Secondary", "Forced"))));
             }
             steps.add(LinkStep.todo("split-brain/" + n.database() + "/wait", "Wait until the link is connected and "
-                    + "the LSNs match", keep, Kind.WAIT_LSNS, n.linkName()));
+                    + "synchronizing again", keep, Kind.WAIT_SEEDING, n.linkName()));
         }
         if (steps.isEmpty() && refusals.isEmpty()) {
             refusals.add("No link is in split brain; nothing to resolve.");

@@ -158,7 +158,9 @@ public final class SqlLinkEnd {
             while (rs.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    Object v = rs.getObject(i);
+                    // uniqueidentifier as the driver prints it (job ids go back into sp_update_job as text)
+                    Object v = "uniqueidentifier".equalsIgnoreCase(rs.getMetaData().getColumnTypeName(i))
+                            ? rs.getString(i) : rs.getObject(i);
                     row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(Locale.ROOT), v);
                 }
                 rows.add(row);
