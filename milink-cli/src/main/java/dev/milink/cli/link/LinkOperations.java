@@ -167,18 +167,14 @@ public final class LinkOperations implements AutoCloseable {
         LinkRunState start = state.load().filter(s -> s.operation().equals(plan.operation()) && !s.finished())
                 .orElse(LinkRunState.start(plan.operation(), plan.linkName(), clock.instant()));
         LinkRunner runner = new LinkRunner(sqlSide(), mi, this::observeByName, state, progress, waiting, clock);
-        Thread hook = new Thread(() -> state.load().ifPresent(s -> {
-            if (!s.pausedJobs().isEmpty()) {
-                runner.resumePausedJobs(s);
-            }
-        }), "milink-link-resume-jobs");
+        Thread hook = new Thread(() -> resumeIfSafe(runner, state, plan), "milink-link-resume-jobs");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             LinkRunState done = runner.run(plan, start);
             state.delete();
             return done;
         } catch (RuntimeException e) {
-            state.load().filter(s -> !s.pausedJobs().isEmpty()).ifPresent(runner::resumePausedJobs);
+            resumeIfSafe(runner, state, plan);
             throw e;
         } finally {
             try {
@@ -187,6 +183,51 @@ public final class LinkOperations implements AutoCloseable {
                 // the hook is running or has run
             }
         }
+    }
+
+    /**
+     * After a failure or on Ctrl-C/SIGTERM: enables the log-backup jobs a run disabled, unless a link is still
+     * seeding. Enabling them then would let the next log backup break the seeding (1408/1412), so they stay
+     * disabled, the saved state keeps them, and the next run of the same command enables them once seeding ended.
+     */
+    private void resumeIfSafe(LinkRunner runner, LinkStateFile state, LinkPlan plan) {
+        Optional<LinkRunState> saved = state.load().filter(s -> !s.pausedJobs().isEmpty());
+        if (saved.isEmpty()) {
+            return;
+        }
+        boolean seeding;
+        try {
+            seeding = observeByName(java.util.Arrays.asList(plan.linkName().split(", "))).stream()
+                    .anyMatch(LinkOperations::stillSeeding);
+        } catch (RuntimeException unreadable) {
+            seeding = true;   // cannot tell: keeping them disabled is the safe side
+        }
+        if (seeding) {
+            notices.accept("The log-backup jobs " + String.join(", ", saved.get().pausedJobs()) + " stay disabled: the "
+                    + "link is still seeding and a log backup now would break it (1408/1412). Rerun the same "
+                    + "milink link create to follow the seeding; it enables them when seeding ends.");
+            return;
+        }
+        runner.resumePausedJobs(saved.get(), plan);
+        notices.accept("The log-backup jobs milink disabled are enabled again.");
+    }
+
+    private static boolean stillSeeding(LinkObservation o) {
+        Optional<LinkObservation.End> m = o.managedInstance();
+        if (m.isEmpty()) {
+            return false;
+        }
+        boolean failed = m.get().state() != null && m.get().state().contains("Error");
+        return !failed && (m.get().seeding().isPresent() || o.sqlServer().flatMap(LinkObservation.End::seeding)
+                .isPresent() || "CreatingLink".equalsIgnoreCase(m.get().state()));
+    }
+
+    private java.util.function.Consumer<String> notices = n -> { };
+
+    /** Where warnings go that the caller must show (e.g. jobs left disabled while seeding runs). */
+    public LinkOperations onNotice(java.util.function.Consumer<String> sink) {
+        this.notices = sink;
+        return this;
     }
 
     /** The saved state file of a link between these two ends. */

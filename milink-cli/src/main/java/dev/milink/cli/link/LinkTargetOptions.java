@@ -129,6 +129,7 @@ final class LinkTargetOptions {
         }
         AzureOptions options = AzureOptions.fromEnvironment(cloud, azureAuth, azureClientSecretFile, env);
         Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".milink", "link");
-        return LinkOperations.open(sql, ArmConnection.open(options), id.resourceId(), dir, clock);
+        return LinkOperations.open(sql, ArmConnection.open(options), id.resourceId(), dir, clock)
+                .onNotice(context::warn);
     }
 }

@@ -46,6 +46,12 @@ public record LinkRunState(String operation, String linkName, Instant startedAt,
         return new LinkRunState(operation, linkName, startedAt, now, List.copyOf(d), pausedJobs, "", finished);
     }
 
+    /** The same state with {@code stepIds} no longer done (e.g. the pause, after the jobs were enabled again). */
+    public LinkRunState undone(java.util.Collection<String> stepIds, Instant now) {
+        return new LinkRunState(operation, linkName, startedAt, now,
+                done.stream().filter(d -> !stepIds.contains(d)).toList(), pausedJobs, lastError, finished);
+    }
+
     public LinkRunState withPausedJobs(List<String> jobs, Instant now) {
         return new LinkRunState(operation, linkName, startedAt, now, done, jobs, lastError, finished);
     }

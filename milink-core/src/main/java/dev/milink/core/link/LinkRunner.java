@@ -108,13 +108,18 @@ public final class LinkRunner {
         return current;
     }
 
-    /** Enables again the jobs a run disabled (after a failure, on Ctrl-C, or after a crash). */
-    public LinkRunState resumePausedJobs(LinkRunState state) {
+    /**
+     * Enables again the jobs a run disabled (after a failure, on Ctrl-C, or after a crash). The plan's pause steps
+     * count as not done any more, so a rerun pauses the jobs again before the seeding.
+     */
+    public LinkRunState resumePausedJobs(LinkRunState state, LinkPlan plan) {
         if (state.pausedJobs().isEmpty()) {
             return state;
         }
         sql.setJobsEnabled(state.pausedJobs(), true);
-        LinkRunState resumed = state.withPausedJobs(List.of(), clock.instant());
+        List<String> pauses = plan.steps().stream().filter(s -> s.kind() == LinkStep.Kind.PAUSE_JOBS)
+                .map(LinkStep::id).toList();
+        LinkRunState resumed = state.withPausedJobs(List.of(), clock.instant()).undone(pauses, clock.instant());
         store.save(resumed);
         return resumed;
     }

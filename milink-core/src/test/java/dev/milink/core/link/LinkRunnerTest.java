@@ -130,8 +130,9 @@ class LinkRunnerTest {
                 .hasMessageContaining("Delete it (milink link delete)");
         assertThat(ends.saved.pausedJobs()).containsExactly("job-1", "job-2");
 
-        LinkRunState resumed = runner.resumePausedJobs(ends.saved);
+        LinkRunState resumed = runner.resumePausedJobs(ends.saved, plan());
         assertThat(resumed.pausedJobs()).isEmpty();
+        assertThat(resumed.done()).as("a rerun pauses them again").doesNotContain("p").contains("a", "b");
         assertThat(ends.journal).last().asString().startsWith("enable:job-1,job-2");
     }
 
