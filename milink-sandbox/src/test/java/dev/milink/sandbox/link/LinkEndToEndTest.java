@@ -73,6 +73,8 @@ class LinkEndToEndTest {
             assertThat(db.path("synchronizationHealth").asText()).isEqualTo("HEALTHY");
             assertThat(db.path("connectedState").asText()).isEqualTo("CONNECTED");
             assertThat(db.path("seedingProgress").asText()).isEqualTo("Completed");
+            assertThat(db.path("partnerAuthCertValidity").path("certificateName").asText()).isEqualTo("SQLPROD02-endpoint");
+            assertThat(db.path("partnerAuthCertValidity").path("expiryDate").asText()).startsWith("2034-07-01");
             assertThat(ends.get(ends.estate.arm().managedInstanceId() + "/databases/SalesDB").path("properties")
                     .path("status").asText()).isEqualTo("Online");
 
