@@ -86,6 +86,9 @@ final class NetworkTestCommand implements Callable<Integer> {
     @Option(names = "--login-timeout", paramLabel = "SECONDS", defaultValue = "15", descriptionKey = "test-login-timeout")
     int loginTimeout;
 
+    @Option(names = "--query-timeout", paramLabel = "SECONDS", defaultValue = "60", descriptionKey = "query-timeout")
+    int queryTimeout;
+
     @Option(names = "--sql-address", paramLabel = "IP", descriptionKey = "sql-address")
     String sqlAddress;
 
@@ -167,7 +170,15 @@ final class NetworkTestCommand implements Callable<Integer> {
 
     private ConnectionSettings settings(SqlTarget t, Authentication a, Secret storePassword) {
         return new ConnectionSettings(t, a, true, trustServerCertificate, null, trustStore, storePassword,
-                Duration.ofSeconds(Math.max(1, loginTimeout)), Duration.ofSeconds(60));
+                seconds("--login-timeout", loginTimeout), seconds("--query-timeout", queryTimeout));
+    }
+
+    private static Duration seconds(String option, int value) {
+        if (value < 1 || value > 86_400) {
+            throw new MilinkException(ErrorCode.USAGE, option + " must be between 1 and 86400 seconds, not "
+                    + value + ".");
+        }
+        return Duration.ofSeconds(value);
     }
 
     private static int port(int p) {

@@ -36,8 +36,8 @@ public final class SqlExceptionTranslator {
         if (lower.contains("pkix path") || lower.contains("unable to find valid certification path")
                 || lower.contains("certificate_unknown") || lower.contains("certpathvalidator")) {
             return new MilinkException(ErrorCode.SQL_TLS_UNTRUSTED, "The TLS certificate of " + endpoint
-                    + " is not trusted by this machine. Give the issuing CA with --trust-store (and"
-                    + " --trust-store-password), or --host-name-in-certificate <name> if the certificate names another"
+                    + " is not trusted by this machine. Give the issuing CA with --trust-store FILE (its"
+                    + " password, if any, in MILINK_TRUST_STORE_PASSWORD), or --host-name-in-certificate <name> if the certificate names another"
                     + " host; --trust-server-certificate skips validation, which keeps the traffic encrypted but lets"
                     + " an impostor on the network read the login.", e);
         }
