@@ -145,8 +145,11 @@ public final class FixWorkflow {
         Secrets secrets = secrets(plan, target);
         out.println("Applying " + plan.appliable().size() + " step(s) to " + target + ":");
         out.flush();
-        FixResult result = server.apply(plan, secrets, new ApplyOptions(options.includeDatabases(),
-                java.time.Duration.ZERO), new ProgressText(out));
+        FixResult result;
+        try (ApplyWatch watch = new ApplyWatch(new ProgressText(out), terminal.err(), target)) {
+            result = server.apply(plan, secrets, new ApplyOptions(options.includeDatabases(),
+                    java.time.Duration.ZERO), watch);
+        }
         report(result);
         List<Finding> after;
         try {
@@ -154,16 +157,36 @@ public final class FixWorkflow {
         } catch (MilinkException e) {
             terminal.err().println("Warning: could not check " + target + " again after applying: " + e.getMessage()
                     + " Run milink check " + target + " to see the result.");
-            return result.succeeded() ? ExitStatus.CONNECT.code() : ExitStatus.FIX_FAILED.code();
+            return result.succeeded() ? exitLine(result, ExitStatus.CONNECT.code()) : exitLine(result, 0);
         }
         beforeAfter(before, after);
         closing(target, include(FixPlanner.plan(target, after, FixPlanner.Options.DEFAULT), options.includeDatabases()),
                 platform, result);
         out.flush();
+        return exitLine(result, verdictCode(after));
+    }
+
+    /**
+     * A failed step (4) outranks skipped steps (6), which outrank the verdict after applying; exits 4 and 6 say why
+     * in one line on stderr, whatever stdout shows.
+     */
+    private int exitLine(FixResult result, int verdict) {
+        PrintWriter err = terminal.err();
         if (!result.succeeded()) {
+            err.println("Error [" + ErrorCode.FIX_STEP_FAILED.name() + "]: " + result.asException().orElseThrow()
+                    .getMessage());
+            err.flush();
             return ExitStatus.FIX_FAILED.code();
         }
-        return verdictCode(after);
+        if (!result.skipped().isEmpty()) {
+            err.println("Done, with " + result.skipped().size() + " step(s) skipped (exit "
+                    + ExitStatus.FIX_SKIPPED.code() + "): " + result.skipped().stream()
+                    .map(k -> "step " + k.step().number()).collect(Collectors.joining(", "))
+                    + "; the output above says why.");
+            err.flush();
+            return ExitStatus.FIX_SKIPPED.code();
+        }
+        return verdict;
     }
 
     private boolean confirmed(String target, FixPlan plan) {
@@ -216,8 +239,13 @@ public final class FixWorkflow {
     private void report(FixResult result) {
         PrintWriter out = terminal.out();
         out.println();
+        if (!result.skipped().isEmpty()) {
+            out.println("Skipped (" + result.skipped().size() + "):");
+            result.skipped().forEach(k -> out.println("  " + PlanText.line(k.step()) + "\n      " + k.reason()));
+        }
         if (result.succeeded()) {
-            out.println("Applied " + result.done().size() + " step(s).");
+            out.println("Applied " + result.done().size() + " step(s)" + (result.skipped().isEmpty() ? "."
+                    : "; the other databases' steps ran, the skipped ones need the change named above."));
             return;
         }
         StepOutcome.Failed f = result.failure().orElseThrow();
