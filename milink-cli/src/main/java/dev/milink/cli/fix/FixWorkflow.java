@@ -206,7 +206,7 @@ public final class FixWorkflow {
                         : Path.of("milink-dmk-password-" + safe(target) + "-"
                                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC)
                                 .format(clock.instant()) + ".txt");
-                secrets = secrets.with(name, DmkPasswordSource.resolve(terminal, file));
+                secrets = secrets.with(name, DmkPasswordSource.resolve(terminal, file, options.dmkPasswordFile() != null));
             } else {
                 var value = terminal.env(name);
                 if (value.isPresent()) {
