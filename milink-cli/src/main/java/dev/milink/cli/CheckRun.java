@@ -73,10 +73,12 @@ final class CheckRun {
         List<Object> collected = collectAll(sources, parallel);
         List<MilinkException> failures = new ArrayList<>();
         List<ServerFacts> facts = new ArrayList<>();
+        List<String> assessed = new ArrayList<>();
         List<String> allNotes = new ArrayList<>(notes);
         for (int i = 0; i < sources.size(); i++) {
             if (collected.get(i) instanceof ServerFacts f) {
                 facts.add(f);
+                assessed.add(sources.get(i).label());
             } else {
                 MilinkException e = (MilinkException) collected.get(i);
                 failures.add(e);
@@ -93,8 +95,9 @@ final class CheckRun {
         for (ServerFacts f : facts) {
             findings.addAll(assessor.evaluate(new Facts(f), context, selection));
         }
+        // The header names the instances assessed; the others are in the notes, each with why.
         AssessmentReport report = new AssessmentReport(Versions.milink(), Instant.now(), context.direction(),
-                sources.stream().map(Source::label).toList(), findings, allNotes);
+                assessed, findings, allNotes);
         return new Result(report, List.copyOf(failures));
     }
 
@@ -132,12 +135,19 @@ final class CheckRun {
         }
     }
 
-    /** The facts, or the MilinkException that explains why there are none. */
+    /**
+     * The facts, or the MilinkException that explains why there are none. Any other exception is a bug, but it
+     * costs this target alone, never the whole fleet's report.
+     */
     private static Object collectOne(Source s) {
         try {
             return s.collect().get();
         } catch (MilinkException e) {
             return e;
+        } catch (RuntimeException e) {
+            return new MilinkException(ErrorCode.INTERNAL, "Unexpected " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + " while collecting " + s.label()
+                    + " (a bug in milink; please report it)", e);
         }
     }
 

@@ -97,7 +97,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         List<String> seen = new ArrayList<>();
         String topMessage = String.valueOf(top.getMessage());
         for (Throwable t = top.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            // one line per cause: parsers append the offending source text and a caret line
+            String m = t.getMessage() == null ? t.getClass().getSimpleName()
+                    : t.getMessage().strip().lines().findFirst().orElse("").strip();
             // Translated messages often quote the driver's message, sometimes shortened: compare its opening.
             String opening = m.length() > 40 ? m.substring(0, 40) : m;
             if (!m.isEmpty() && !topMessage.contains(opening) && !seen.contains(m)) {

@@ -94,6 +94,7 @@ final class FixCommand implements Callable<Integer> {
             throw new MilinkException(ErrorCode.USAGE, "milink fix works on one instance: give TARGET (HOST[,PORT] or"
                     + " HOST\\INSTANCE), or exactly one entry under 'targets:' in --config FILE.");
         }
+        connection.validate();
         CheckContext context = assessment.context(cfg);
         Direction dir = context.direction();
         if (backupDir != null) {

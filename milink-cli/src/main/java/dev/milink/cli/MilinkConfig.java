@@ -63,7 +63,7 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new MilinkException(ErrorCode.CONFIG_INVALID, "The config file " + file + " is not valid YAML"
-                    + where + ": " + e.getOriginalMessage(), e);
+                    + where + ": " + e.getOriginalMessage().lines().findFirst().orElse("").strip() + ".", e);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return empty();

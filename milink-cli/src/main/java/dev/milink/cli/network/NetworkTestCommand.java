@@ -129,6 +129,11 @@ final class NetworkTestCommand implements Callable<Integer> {
         };
         SqlTarget sqlTarget = SqlTarget.parse(target);
         SqlTarget miTarget = SqlTarget.parse(mi);
+        if (sqlAddress != null) {
+            checkAddress(sqlAddress);
+        }
+        seconds("--login-timeout", loginTimeout);
+        seconds("--query-timeout", queryTimeout);
         AuthContext context = AuthContext.of(spec);
         Authentication sqlAuth = new Credentials(context, SQL_SERVER)
                 .resolve(Objects.requireNonNullElse(auth, AuthMode.SQL), user, passwordFile);
@@ -148,9 +153,6 @@ final class NetworkTestCommand implements Callable<Integer> {
                 .withCreateTestEndpoint(!noTestEndpoint)
                 .withControlProbe(controlProbe)
                 .withTestEndpointPort(port(testEndpointPort));
-        if (sqlAddress != null) {
-            checkAddress(sqlAddress);
-        }
         Secret storePassword = trustStore == null ? null
                 : context.env(TRUST_STORE_PASSWORD_ENV).map(Secret::of).map(context::remember).orElse(null);
         ConnectionSettings sqlSettings = settings(sqlTarget, sqlAuth, storePassword)
@@ -189,7 +191,7 @@ final class NetworkTestCommand implements Callable<Integer> {
     }
 
     private static void checkAddress(String address) {
-        if (!address.matches("[A-Za-z0-9._:-]{1,253}")) {
+        if (!address.matches("[A-Za-z0-9._:-]{1,253}") || !SqlTarget.isPlausibleIpv4(address)) {
             throw new MilinkException(ErrorCode.USAGE, "--sql-address: '" + address + "' is not an IP address or"
                     + " host name.");
         }
