@@ -64,6 +64,11 @@ public final class Credentials {
                     + side.userOption() + " NAME"
                     + (mode == AuthMode.ENTRA_SERVICE_PRINCIPAL ? " (the application's client id)." : "."));
         }
+        if (user.startsWith("-")) {
+            // "--user --password=…": the next argument was taken as the name; never echo it, it may be a secret
+            throw new MilinkException(ErrorCode.USAGE, side.userOption() + " needs a login name, but the value"
+                    + " given starts with '-' (an option?); it is not shown, in case it is a secret.");
+        }
         return user;
     }
 
