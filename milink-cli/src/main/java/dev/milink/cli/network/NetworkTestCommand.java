@@ -161,7 +161,10 @@ final class NetworkTestCommand implements Callable<Integer> {
         err.println("Testing the link's network paths; temporary SQL Agent jobs (prefix milink_nettest_) are created"
                 + " and removed. This can take a minute or two.");
         err.flush();
-        LinkTestReport report = new LinkTester(options).run(
+        LinkTestReport report = new LinkTester(options).withInterruptReport(lines -> {
+            lines.forEach(err::println); // from the shutdown hook on Ctrl-C or SIGTERM: never end silently
+            err.flush();
+        }).run(
                 new TestTarget(sqlTarget.host(), sqlTarget.endpoint(), () -> SqlConnector.open(sqlSettings)),
                 new TestTarget(miTarget.host(), miTarget.endpoint(), () -> SqlConnector.open(miSettings)));
         PrintWriter out = spec.commandLine().getOut();
