@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.error.CoreError;
 import dev.milink.cli.auth.AuthMode;
 import dev.milink.cli.auth.Credentials;
 import dev.milink.cli.auth.Side;
 import dev.milink.core.buildref.BuildReference;
 import dev.milink.core.buildref.BuildReferences;
 import dev.milink.core.check.CheckContext;
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.Direction;
+import dev.milink.core.model.LinkSettings;
 import dev.milink.sqlserver.connect.Authentication;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,17 +43,23 @@ final class AssessmentOptions {
         return config == null ? MilinkConfig.empty() : MilinkConfig.load(config, inv.env().variables());
     }
 
-    /** Direction, build reference data (bundled unless a file is given) and the MI's FQDN. */
+    /** Build reference data: bundled unless a file is given. */
     CheckContext context(MilinkConfig cfg) {
+        Path ref = first(buildReference, cfg.buildReference(), null);
+        BuildReference builds = ref == null ? BuildReferences.bundled() : BuildReferences.load(ref);
+        return CheckContext.of(builds);
+    }
+
+    /** The link as the user describes it: direction, databases and the MI's FQDN. */
+    LinkSettings link(MilinkConfig cfg) {
         Direction dir;
         try {
             dir = Direction.fromCliName(first(direction, cfg.direction(), Direction.SQL_TO_MI.cliName()));
         } catch (IllegalArgumentException e) {
-            throw new MilinkException(ErrorCode.USAGE, "Unknown direction: " + e.getMessage() + ".");
+            throw new MilinkException(CoreError.USAGE, "Unknown direction: " + e.getMessage() + ".");
         }
-        Path ref = first(buildReference, cfg.buildReference(), null);
-        BuildReference builds = ref == null ? BuildReferences.bundled() : BuildReferences.load(ref);
-        return CheckContext.of(dir, builds).withManagedInstanceFqdn(first(miFqdn, cfg.miFqdn(), null));
+        return LinkSettings.of(dir).withDatabases(databases(cfg))
+                .withManagedInstanceFqdn(first(miFqdn, cfg.miFqdn(), null));
     }
 
     /** The databases named on the command line, else in the config; empty = every user database. */
@@ -60,10 +67,10 @@ final class AssessmentOptions {
         List<String> names = databases.isEmpty() ? cfg.databases() : databases;
         for (String n : names) {
             if (n == null || n.isBlank()) {
-                throw new MilinkException(ErrorCode.USAGE, "--database needs a database name, not an empty value.");
+                throw new MilinkException(CoreError.USAGE, "--database needs a database name, not an empty value.");
             }
             if (n.length() > 128 || n.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-                throw new MilinkException(ErrorCode.USAGE, "--database: not a SQL Server database name (at most 128"
+                throw new MilinkException(CoreError.USAGE, "--database: not a SQL Server database name (at most 128"
                         + " characters, no control characters).");
             }
         }

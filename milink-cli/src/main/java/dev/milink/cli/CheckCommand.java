@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.error.CoreError;
 import dev.milink.core.check.CheckContext;
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.report.ReportRenderer;
 import dev.milink.sqlserver.connect.Authentication;
@@ -78,8 +78,7 @@ final class CheckCommand implements Callable<Integer> {
         FailOn gate = failOn != null ? failOn : failOn(cfg); // validated before anything is collected or printed
         List<CheckRun.Source> sources = sources(cfg, inv);
         List<String> notes = context.builds().stalenessNote(Clock.systemUTC()).stream().toList();
-        CheckRun.Result result = CheckRun.run(sources, parallel(cfg), context,
-                assessment.databases(cfg), notes);
+        CheckRun.Result result = CheckRun.run(sources, parallel(cfg), context, assessment.link(cfg), notes);
         result.failures().forEach(f -> inv.warn("not assessed: " + f.getMessage() + " [" + f.code() + "]"));
         ReportOutput.write(result.report(), renderer, output.file, output.color(inv.env()), showSkipped, inv);
         return result.exitCode(gate);
@@ -90,14 +89,14 @@ final class CheckCommand implements Callable<Integer> {
         List<String> names = targets.isEmpty() ? cfg.targets() : targets;
         if (!facts.isEmpty()) {
             if (!targets.isEmpty()) {
-                throw new MilinkException(ErrorCode.USAGE, "Give either TARGETs to connect to or --facts FILE to"
+                throw new MilinkException(CoreError.USAGE, "Give either TARGETs to connect to or --facts FILE to"
                         + " judge offline, not both.");
             }
             return facts.stream().map(f -> f.toAbsolutePath().normalize()).distinct()
                     .map(f -> new CheckRun.Source(Collectors.offlineName(f), () -> Collectors.offline(f))).toList();
         }
         if (names.isEmpty()) {
-            throw new MilinkException(ErrorCode.USAGE, "No target. Give one or more HOST[,PORT] or HOST\\INSTANCE,"
+            throw new MilinkException(CoreError.USAGE, "No target. Give one or more HOST[,PORT] or HOST\\INSTANCE,"
                     + " 'targets:' in --config FILE, or --facts FILE from 'milink collect-script'.");
         }
         connection.validate();
@@ -130,7 +129,7 @@ final class CheckCommand implements Callable<Integer> {
     private int parallel(MilinkConfig cfg) {
         int n = parallel != null ? parallel : cfg.parallel() != null ? cfg.parallel() : DEFAULT_PARALLEL;
         if (n < 1) {
-            throw new MilinkException(ErrorCode.USAGE, "--parallel must be 1 or more, not " + n + ".");
+            throw new MilinkException(CoreError.USAGE, "--parallel must be 1 or more, not " + n + ".");
         }
         return n;
     }
@@ -142,7 +141,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             return FailOn.valueOf(cfg.failOn().trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new MilinkException(ErrorCode.CONFIG_INVALID, "Config file " + cfg.source() + ": 'fail-on' must be"
+            throw new MilinkException(CoreError.CONFIG_INVALID, "Config file " + cfg.source() + ": 'fail-on' must be"
                     + " blocker or warning, not '" + cfg.failOn() + "'.");
         }
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.error.CoreError;
 import dev.milink.core.assess.AssessmentReport;
 import dev.milink.core.assess.Assessor;
 import dev.milink.core.assess.Assessor.DatabaseSelection;
@@ -9,11 +10,11 @@ import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.Severity;
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.ExitStatus;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
+import dev.milink.core.model.LinkSettings;
 import dev.milink.core.model.ServerFacts;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,8 +69,9 @@ final class CheckRun {
      * @throws MilinkException the first collection error when nothing at all could be collected, or a usage
      *                         error when a named database exists on no target
      */
-    static Result run(List<Source> sources, int parallel, CheckContext context, List<String> databases,
+    static Result run(List<Source> sources, int parallel, CheckContext context, LinkSettings link,
                       List<String> notes) {
+        List<String> databases = link.databases();
         List<Object> collected = collectAll(sources, parallel);
         List<MilinkException> failures = new ArrayList<>();
         List<ServerFacts> facts = new ArrayList<>();
@@ -93,10 +95,10 @@ final class CheckRun {
         Assessor assessor = Assessor.of(CheckCatalog.standard());
         List<Finding> findings = new ArrayList<>();
         for (ServerFacts f : facts) {
-            findings.addAll(assessor.evaluate(new Facts(f), context, selection));
+            findings.addAll(assessor.evaluate(Facts.of(f, link), context, selection));
         }
         // The header names the instances assessed; the others are in the notes, each with why.
-        AssessmentReport report = new AssessmentReport(Versions.milink(), Instant.now(), context.direction(),
+        AssessmentReport report = new AssessmentReport(Versions.milink(), Instant.now(), link.direction(),
                 assessed, findings, allNotes);
         return new Result(report, List.copyOf(failures));
     }
@@ -129,9 +131,9 @@ final class CheckRun {
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MilinkException(ErrorCode.INTERNAL, "Interrupted while collecting.", e);
+            throw new MilinkException(CoreError.INTERNAL, "Interrupted while collecting.", e);
         } catch (ExecutionException e) {
-            throw new MilinkException(ErrorCode.INTERNAL, "Collection failed unexpectedly.", e.getCause());
+            throw new MilinkException(CoreError.INTERNAL, "Collection failed unexpectedly.", e.getCause());
         }
     }
 
@@ -145,7 +147,7 @@ final class CheckRun {
         } catch (MilinkException e) {
             return e;
         } catch (RuntimeException e) {
-            return new MilinkException(ErrorCode.INTERNAL, "Unexpected " + e.getClass().getSimpleName()
+            return new MilinkException(CoreError.INTERNAL, "Unexpected " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + " while collecting " + s.label()
                     + " (a bug in milink; please report it)", e);
         }
@@ -163,7 +165,7 @@ final class CheckRun {
             String known = facts.stream().flatMap(f -> f.databases().orElse(List.of()).stream())
                     .filter(d -> !d.isSystem()).map(DatabaseFacts::name).distinct().sorted()
                     .collect(Collectors.joining(", "));
-            throw new MilinkException(ErrorCode.USAGE, "No database named " + String.join(", ", missing)
+            throw new MilinkException(CoreError.USAGE, "No database named " + String.join(", ", missing)
                     + " on the target" + (facts.size() > 1 ? "s" : "") + ". User databases found: "
                     + (known.isEmpty() ? "none" : known) + ".");
         }

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.error.CoreError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.milink.core.check.CheckMetadata;
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.Direction;
 import java.util.Arrays;
@@ -30,7 +30,7 @@ final class ChecksCommand {
         return switch (f) {
             case "text" -> false;
             case "json" -> true;
-            default -> throw new MilinkException(ErrorCode.USAGE,
+            default -> throw new MilinkException(CoreError.USAGE,
                     "Unknown output format '" + output.format + "' for this command. Valid formats: text, json.");
         };
     }

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.error.CoreError;
 import dev.milink.core.check.Check;
 import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.check.CheckMetadata;
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import java.io.PrintWriter;
 import java.util.Comparator;
@@ -91,7 +91,7 @@ final class ChecksExplainCommand implements Callable<Integer> {
                 .sorted(Comparator.comparingInt(known -> distance(known, wanted)))
                 .limit(3).toList();
         String hint = close.isEmpty() ? "" : " Did you mean " + String.join(" or ", close) + "?";
-        return new MilinkException(ErrorCode.USAGE, "Unknown check id '" + id + "'." + hint
+        return new MilinkException(CoreError.USAGE, "Unknown check id '" + id + "'." + hint
                 + " Run 'milink checks list' to see every id.");
     }
 

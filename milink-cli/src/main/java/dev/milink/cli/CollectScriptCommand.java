@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.error.CoreError;
 import dev.milink.cli.auth.Credentials;
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.sqlserver.collect.CollectScript;
 import java.io.IOException;
@@ -50,7 +50,7 @@ final class CollectScriptCommand implements Callable<Integer> {
         try {
             Files.writeString(file, script, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new MilinkException(ErrorCode.USAGE, "Cannot write " + file + ": " + Credentials.describe(e) + ".",
+            throw new MilinkException(CoreError.USAGE, "Cannot write " + file + ": " + Credentials.describe(e) + ".",
                     e);
         }
         inv.out().println("Wrote the collect script to " + file + ".");

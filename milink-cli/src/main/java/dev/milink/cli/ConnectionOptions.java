@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
-import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.secret.Secret;
 import dev.milink.sqlserver.connect.Authentication;
@@ -46,7 +46,7 @@ final class ConnectionOptions {
     /** A timeout option's value: 1 second to 1 day; 0 or less is a usage error, never "no timeout". */
     static Duration seconds(String option, int value) {
         if (value < 1 || value > 86_400) {
-            throw new MilinkException(ErrorCode.USAGE, option + " must be between 1 and 86400 seconds, not "
+            throw new MilinkException(CoreError.USAGE, option + " must be between 1 and 86400 seconds, not "
                     + value + ".");
         }
         return Duration.ofSeconds(value);

@@ -4,6 +4,7 @@ package dev.milink.cli;
 import dev.milink.core.buildref.BuildReferences;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.model.Direction;
+import dev.milink.core.model.LinkSettings;
 import dev.milink.report.ReportRenderer;
 import java.time.Clock;
 import java.util.List;
@@ -53,11 +54,11 @@ final class DemoCommand implements Callable<Integer> {
                     + "), a test double that speaks SQL Server's protocol; it is not SQL Server.";
             // The banner heads the text report; with JSON, stdout stays pure JSON and the banner goes to stderr.
             (inv.json() || output.file != null ? inv.err() : inv.out()).println(banner);
-            CheckContext context = CheckContext.of(Direction.SQL_TO_MI, BuildReferences.bundled());
+            CheckContext context = CheckContext.of(BuildReferences.bundled());
             List<String> notes = context.builds().stalenessNote(Clock.systemUTC()).stream().toList();
             CheckRun.Result result = CheckRun.run(
                     List.of(new CheckRun.Source(m.target().display(), () -> Collectors.live(m.settings()))), 1, context,
-                    List.of(), notes);
+                    LinkSettings.of(Direction.SQL_TO_MI), notes);
             ReportOutput.write(result.report(), renderer, output.file, output.color(inv.env()), showSkipped, inv);
             return result.exitCode(FailOn.BLOCKER);
         }

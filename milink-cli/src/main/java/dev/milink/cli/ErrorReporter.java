@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.error.CoreError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,7 +48,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         CommandLine cl = ex.getCommandLine();
         String message = ex instanceof UnmatchedArgumentException u ? UnknownArguments.describe(u, args)
                 : UnknownArguments.hideSuspectValues(ex.getMessage(), cl, args);
-        return report(ErrorCode.USAGE, message, List.of(), ex, helpHint(cl));
+        return report(CoreError.USAGE, message, List.of(), ex, helpHint(cl));
     }
 
     @Override
@@ -61,7 +62,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         }
         String message = "Unexpected " + ex.getClass().getSimpleName()
                 + (ex.getMessage() == null ? "" : ": " + ex.getMessage()) + " (a bug in milink; please report it)";
-        return report(ErrorCode.INTERNAL, message, causes(ex), ex, verboseHint(cl));
+        return report(CoreError.INTERNAL, message, causes(ex), ex, verboseHint(cl));
     }
 
     private int report(ErrorCode code, String message, List<String> causes, Throwable ex, String hint) {

@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.error.CoreError;
 import dev.milink.cli.fix.FixTerminal;
 import dev.milink.cli.fix.FixWorkflow;
 import dev.milink.core.assess.Assessor;
 import dev.milink.core.assess.Assessor.DatabaseSelection;
 import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.check.CheckContext;
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.fix.FixPlan;
 import dev.milink.core.fix.FixScripts;
 import dev.milink.core.model.Direction;
 import dev.milink.core.model.Facts;
+import dev.milink.core.model.LinkSettings;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.secret.Secret;
 import dev.milink.sqlserver.connect.Authentication;
@@ -91,12 +92,13 @@ final class FixCommand implements Callable<Integer> {
         MilinkConfig cfg = assessment.config(inv);
         String name = target != null ? target : cfg.targets().size() == 1 ? cfg.targets().getFirst() : null;
         if (name == null) {
-            throw new MilinkException(ErrorCode.USAGE, "milink fix works on one instance: give TARGET (HOST[,PORT] or"
+            throw new MilinkException(CoreError.USAGE, "milink fix works on one instance: give TARGET (HOST[,PORT] or"
                     + " HOST\\INSTANCE), or exactly one entry under 'targets:' in --config FILE.");
         }
         connection.validate();
         CheckContext context = assessment.context(cfg);
-        Direction dir = context.direction();
+        LinkSettings link = assessment.link(cfg);
+        Direction dir = link.direction();
         if (backupDir != null) {
             context = context.withBackupPath(backupDir);
         }
@@ -105,7 +107,7 @@ final class FixCommand implements Callable<Integer> {
         CheckContext ctx = context;
         Assessor assessor = Assessor.of(CheckCatalog.standard());
         FixWorkflow workflow = new FixWorkflow(server(SqlTarget.parse(name), cfg, inv, facts -> new FixWorkflow.Checked(
-                assessor.evaluate(new Facts(facts), ctx, selection), FixScripts.Platform.of(facts))), terminal(inv),
+                assessor.evaluate(Facts.of(facts, link), ctx, selection), FixScripts.Platform.of(facts))), terminal(inv),
                 new FixWorkflow.Options(apply, yes, scriptDir, Set.copyOf(includeDatabases), dmkPasswordFile), dir,
                 Clock.systemUTC());
         return workflow.run(name);

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.error.CoreError;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.io.BoundedFiles;
 import java.nio.charset.StandardCharsets;
@@ -58,11 +58,11 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
     static MilinkConfig load(Path file, Map<String, String> env) {
         JsonNode root;
         try {
-            byte[] bytes = BoundedFiles.read(file, BoundedFiles.CONFIG_MAX, "config file", ErrorCode.CONFIG_INVALID);
+            byte[] bytes = BoundedFiles.read(file, BoundedFiles.CONFIG_MAX, "config file", CoreError.CONFIG_INVALID);
             root = YAML.readTree(new String(bytes, StandardCharsets.UTF_8));
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw new MilinkException(ErrorCode.CONFIG_INVALID, "The config file " + file + " is not valid YAML"
+            throw new MilinkException(CoreError.CONFIG_INVALID, "The config file " + file + " is not valid YAML"
                     + where + ": " + e.getOriginalMessage().lines().findFirst().orElse("").strip() + ".", e);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
@@ -88,7 +88,7 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
     }
 
     private static MilinkException invalid(Path file, String what) {
-        return new MilinkException(ErrorCode.CONFIG_INVALID, "Config file " + file + ": " + what + ".");
+        return new MilinkException(CoreError.CONFIG_INVALID, "Config file " + file + ": " + what + ".");
     }
 
     /** Typed, substituted access to the values. */

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.error.CoreError;
 import dev.milink.cli.auth.Credentials;
 import dev.milink.core.assess.AssessmentReport;
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.report.RenderOptions;
 import dev.milink.report.ReportRenderer;
@@ -32,7 +32,7 @@ final class ReportOutput {
             try {
                 renderer.render(report, invocation.out(), options);
             } catch (IOException e) {
-                throw new MilinkException(ErrorCode.INTERNAL, "Cannot write the report to stdout.", e);
+                throw new MilinkException(CoreError.INTERNAL, "Cannot write the report to stdout.", e);
             } finally {
                 invocation.out().flush();
             }
@@ -41,7 +41,7 @@ final class ReportOutput {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             renderer.render(report, w, options.withColor(false));
         } catch (IOException e) {
-            throw new MilinkException(ErrorCode.USAGE, "Cannot write the report to " + file + ": "
+            throw new MilinkException(CoreError.USAGE, "Cannot write the report to " + file + ": "
                     + Credentials.describe(e) + ".", e);
         }
         invocation.err().println("Report written to " + file + " (" + report.verdict() + ").");

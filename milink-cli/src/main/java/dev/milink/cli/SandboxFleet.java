@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
-import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.secret.Secret;
 import dev.milink.sandbox.catalog.CatalogEngine;
@@ -81,7 +81,7 @@ final class SandboxFleet implements AutoCloseable {
         try {
             server = SandboxServer.start(defs);
         } catch (IOException e) {
-            throw new MilinkException(ErrorCode.USAGE, "Cannot start the sandbox" + (firstPort == 0 ? ""
+            throw new MilinkException(CoreError.USAGE, "Cannot start the sandbox" + (firstPort == 0 ? ""
                     : " on port " + firstPort + (scenarios.size() > 1 ? "-" + (firstPort + scenarios.size() - 1) : ""))
                     + ": " + e.getMessage() + ".", e);
         }
@@ -107,7 +107,7 @@ final class SandboxFleet implements AutoCloseable {
         try {
             return Scenarios.load(name);
         } catch (IllegalArgumentException e) {
-            throw new MilinkException(ErrorCode.USAGE, "Unknown sandbox scenario '" + name + "'. Scenarios: "
+            throw new MilinkException(CoreError.USAGE, "Unknown sandbox scenario '" + name + "'. Scenarios: "
                     + String.join(", ", Scenarios.names()) + ".");
         }
     }
@@ -119,7 +119,7 @@ final class SandboxFleet implements AutoCloseable {
                 .filter(l -> s.connectAs == null || l.name.equalsIgnoreCase(s.connectAs))
                 .sorted((a, b) -> Boolean.compare(isSysadmin(b), isSysadmin(a)))
                 .findFirst()
-                .orElseThrow(() -> new MilinkException(ErrorCode.INTERNAL, "Sandbox scenario '" + scenario
+                .orElseThrow(() -> new MilinkException(CoreError.INTERNAL, "Sandbox scenario '" + scenario
                         + (s.connectAs == null ? "' defines no SQL login with a password."
                                 : "' connects as '" + s.connectAs + "', which is not one of its SQL logins.")));
     }

@@ -34,7 +34,7 @@ class CheckCommandTest {
         Cli r = Cli.run("check", "--facts", FACTS.toString(), "--output", "json");
         assertThat(r.exit()).isEqualTo(1);
         JsonNode report = new ObjectMapper().readTree(r.out());
-        assertThat(report.path("schemaVersion").asText()).isEqualTo("1.0");
+        assertThat(report.path("schemaVersion").asText()).isEqualTo("1.1");
         assertThat(report.toString()).contains("NOT_READY", "MIL-I3");
     }
 
@@ -44,7 +44,7 @@ class CheckCommandTest {
         Cli r = Cli.run("check", "--facts", FACTS.toString(), "-o", "json", "--output-file", file.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(new ObjectMapper().readTree(file.toFile()).path("schemaVersion").asText()).isEqualTo("1.0");
+        assertThat(new ObjectMapper().readTree(file.toFile()).path("schemaVersion").asText()).isEqualTo("1.1");
         assertThat(r.err()).contains("Report written to " + file);
     }
 

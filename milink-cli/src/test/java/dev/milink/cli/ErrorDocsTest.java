@@ -3,7 +3,10 @@ package dev.milink.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.ErrorCode;
+import dev.milink.sqlserver.connect.SqlError;
+import java.util.stream.Stream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +18,7 @@ class ErrorDocsTest {
     @Test
     void everyErrorCodeIsDocumented() throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "errors.md"));
-        for (ErrorCode code : ErrorCode.values()) {
+        for (ErrorCode code : Stream.<ErrorCode>concat(Stream.of(CoreError.values()), Stream.of(SqlError.values())).toList()) {
             int at = doc.indexOf("\n## " + code.name() + "\n");
             assertThat(at).as("docs/errors.md section for " + code).isPositive();
             int next = doc.indexOf("\n## ", at + 4);

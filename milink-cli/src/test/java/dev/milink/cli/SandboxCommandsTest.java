@@ -68,7 +68,7 @@ class SandboxCommandsTest {
     void demoJsonKeepsStdoutPureJson() throws IOException {
         Cli r = Cli.run("demo", "--output", "json");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(new ObjectMapper().readTree(r.out()).path("schemaVersion").asText()).isEqualTo("1.0");
+        assertThat(new ObjectMapper().readTree(r.out()).path("schemaVersion").asText()).isEqualTo("1.1");
         assertThat(r.err()).contains("built-in sandbox");
     }
 

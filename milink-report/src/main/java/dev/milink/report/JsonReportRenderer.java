@@ -18,7 +18,7 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The machine-readable report, schema version {@value #SCHEMA_VERSION}, described by
- * {@code docs/report-schema-1.0.json} (JSON Schema 2020-12). Fields are written in a fixed order with a
+ * {@code docs/report-schema-1.1.json} (JSON Schema 2020-12). Fields are written in a fixed order with a
  * streaming generator, so diffs between two runs show only what changed. Absent evidence and remediation are
  * {@code null}, never omitted; enum values are their Java names ({@code "FAIL"}, {@code "BLOCKER"}) except the
  * direction, which uses its CLI name ({@code "sql-to-mi"}).
@@ -31,10 +31,10 @@ import java.time.format.DateTimeFormatter;
 public final class JsonReportRenderer implements ReportRenderer {
 
     /** The version of the JSON shape, independent of the tool version. */
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "1.1";
 
     /** Where the schema is published, relative to the repository root. */
-    public static final String SCHEMA_PATH = "docs/report-schema-1.0.json";
+    public static final String SCHEMA_PATH = "docs/report-schema-1.1.json";
 
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
@@ -105,8 +105,11 @@ public final class JsonReportRenderer implements ReportRenderer {
         g.writeNumberField("pass", s.pass());
         g.writeNumberField("fail", s.fail());
         g.writeNumberField("warn", s.warn());
+        g.writeNumberField("info", s.info());
         g.writeNumberField("skipped", s.skipped());
         g.writeNumberField("unknown", s.unknown());
+        g.writeNumberField("error", s.error());
+        g.writeNumberField("suppressed", s.suppressed());
         g.writeNumberField("blockers", c.blockers());
         g.writeNumberField("warnings", c.warnings());
         g.writeNumberField("instances", c.instances());
@@ -122,6 +125,14 @@ public final class JsonReportRenderer implements ReportRenderer {
         g.writeStringField("status", f.status().name());
         g.writeStringField("severity", f.severity().name());
         g.writeBooleanField("blocking", f.isBlocking());
+        if (f.suppression() == null) {
+            g.writeNullField("suppression");
+        } else {
+            g.writeObjectFieldStart("suppression");
+            g.writeStringField("was", f.suppression().was().name());
+            g.writeStringField("reason", f.suppression().reason());
+            g.writeEndObject();
+        }
         g.writeObjectFieldStart("target");
         g.writeStringField("instance", f.target().instance());
         g.writeStringField("database", f.target().database());

@@ -4,8 +4,6 @@ package dev.milink.report;
 import dev.milink.core.assess.AssessmentReport;
 import dev.milink.core.assess.Summary;
 import dev.milink.core.check.Finding;
-import dev.milink.core.check.Severity;
-import dev.milink.core.check.Status;
 import dev.milink.core.check.Target;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,9 +12,8 @@ import java.util.Set;
 /**
  * The numbers every format shows in its verdict line, computed once so text and JSON agree.
  *
- * @param blockers  FAIL findings at BLOCKER severity
- * @param warnings  WARN and FAIL findings at WARNING severity (INFO-severity advice is not counted; neither
- *                  changes the verdict)
+ * @param blockers  FAIL findings (blockers not met)
+ * @param warnings  WARN findings (INFO notes are not counted; neither changes the verdict)
  * @param unknown   UNKNOWN findings
  * @param instances instances assessed
  * @param databases distinct databases that have at least one finding
@@ -36,9 +33,7 @@ record ReportCounts(int blockers, int warnings, int unknown, int instances, int 
                 databases.add(List.of(t.instance(), t.database()));
             }
         }
-        int warnings = (int) report.findings().stream().filter(f -> f.severity() == Severity.WARNING
-                && (f.status() == Status.WARN || f.status() == Status.FAIL)).count();
-        return new ReportCounts(s.blocking(), warnings, s.unknown(), instances.size(), databases.size());
+        return new ReportCounts(s.fail(), s.warn(), s.unknown(), instances.size(), databases.size());
     }
 
     /** "7 blockers, 5 warnings, 2 unknown across 1 instance and 9 databases". */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.report;
 
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ public final class ReportRenderers {
     public static ReportRenderer byName(String name) {
         ReportRenderer r = name == null ? null : BY_NAME.get(name.trim().toLowerCase(Locale.ROOT));
         if (r == null) {
-            throw new MilinkException(ErrorCode.USAGE, "Unknown output format '" + name + "'. Valid formats: "
+            throw new MilinkException(CoreError.USAGE, "Unknown output format '" + name + "'. Valid formats: "
                     + String.join(", ", names()) + ".");
         }
         return r;

@@ -162,7 +162,10 @@ public final class TextReportRenderer implements ReportRenderer {
         } else {
             page.wrapped(lead + pad(target, layout.targetWidth()) + "  ", hanging, f.message(), null);
         }
-        if (f.status() == Status.FAIL || f.status() == Status.WARN || f.status() == Status.UNKNOWN) {
+        if (f.status() == Status.SUPPRESSED) {
+            page.wrapped(" ".repeat(layout.detailColumn()) + "suppressed: ", " ".repeat(layout.detailColumn() + 12),
+                    Page.clean(f.suppression().reason()) + " (was " + f.suppression().was() + ")", null);
+        } else if (f.status().isNotMet() || f.status() == Status.UNKNOWN) {
             evidence(f.evidence(), page, layout.detailColumn());
             remediation(f.remediation(), page, layout.detailColumn());
         }
@@ -170,7 +173,8 @@ public final class TextReportRenderer implements ReportRenderer {
 
     private static boolean groupable(Finding f) {
         return f.target().isDatabase()
-                && (f.status() == Status.PASS || f.status() == Status.WARN || f.status() == Status.UNKNOWN);
+                && (f.status() == Status.PASS || f.status() == Status.WARN || f.status() == Status.INFO
+                || f.status() == Status.UNKNOWN);
     }
 
     private static String groupKey(Finding f) {
@@ -279,10 +283,15 @@ public final class TextReportRenderer implements ReportRenderer {
         page.blank();
         page.line(page.style(Ansi.BOLD, "Summary"));
         page.line("-------");
-        page.line(INDENT + count(Status.PASS, s.pass(), page) + "   " + count(Status.FAIL, s.fail(), page) + "   "
-                + count(Status.WARN, s.warn(), page) + "   " + count(Status.UNKNOWN, s.unknown(), page) + "   "
-                + count(Status.SKIPPED, s.skipped(), page) + "   "
-                + ReportCounts.plural(s.total(), "finding", "findings"));
+        StringBuilder line = new StringBuilder(INDENT);
+        for (Status st : List.of(Status.PASS, Status.FAIL, Status.WARN, Status.INFO, Status.UNKNOWN, Status.SKIPPED,
+                Status.ERROR, Status.SUPPRESSED)) {
+            // INFO, ERROR and SUPPRESSED appear only when there are some: many reports never have them.
+            if (s.count(st) > 0 || st != Status.INFO && st != Status.ERROR && st != Status.SUPPRESSED) {
+                line.append(count(st, s.count(st), page)).append("   ");
+            }
+        }
+        page.line(line.append(ReportCounts.plural(s.total(), "finding", "findings")).toString());
         page.blank();
     }
 
@@ -306,11 +315,7 @@ public final class TextReportRenderer implements ReportRenderer {
         page.line(page.style(Ansi.BOLD + colour, word + ": " + ReportCounts.of(report).sentence()));
     }
 
-    /** A WARN at INFO severity is advice, shown as INFO so it is not mistaken for a warning. */
     static String badge(Finding f, Page page) {
-        if (f.status() == Status.WARN && f.severity() == Severity.INFO) {
-            return page.style(Ansi.CYAN, "INFO");
-        }
         return badge(f.status(), page);
     }
 
@@ -319,6 +324,9 @@ public final class TextReportRenderer implements ReportRenderer {
             case PASS -> page.style(Ansi.GREEN, "PASS");
             case FAIL -> page.style(Ansi.BOLD + Ansi.RED, "FAIL");
             case WARN -> page.style(Ansi.YELLOW, "WARN");
+            case INFO -> page.style(Ansi.CYAN, "INFO");
+            case ERROR -> page.style(Ansi.BOLD + Ansi.RED, "ERR!");
+            case SUPPRESSED -> page.style(Ansi.DIM, "SUPP");
             case SKIPPED -> page.style(Ansi.DIM, "SKIP");
             case UNKNOWN -> page.style(Ansi.MAGENTA, "????");
         };

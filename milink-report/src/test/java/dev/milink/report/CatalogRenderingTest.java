@@ -36,8 +36,9 @@ class CatalogRenderingTest {
                 .masterKey(Fact.unknown("VIEW DEFINITION on master.sys.symmetric_keys was denied"))
                 .database("Sales", d -> TestFacts.withRecovery(d, "SIMPLE"))
                 .addDatabase(TestFacts.readyDatabase(6, "O'Brien]Продажи"))
+                .direction(direction)
                 .build();
-        CheckContext context = CheckContext.of(direction, BuildReferences.bundled());
+        CheckContext context = CheckContext.of(BuildReferences.bundled());
         return new AssessmentReport("0.1.0", TestFacts.NOW, direction, List.of(TestFacts.INSTANCE),
                 Assessor.of(CheckCatalog.standard()).evaluate(facts, context, Assessor.DatabaseSelection.ALL_USER),
                 List.of());

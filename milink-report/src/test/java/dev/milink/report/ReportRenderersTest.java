@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.report;
 
+import dev.milink.core.error.CoreError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class ReportRenderersTest {
         assertThatThrownBy(() -> ReportRenderers.byName("xml"))
                 .isInstanceOf(MilinkException.class)
                 .hasMessage("Unknown output format 'xml'. Valid formats: text, json.")
-                .satisfies(e -> assertThat(((MilinkException) e).code()).isEqualTo(ErrorCode.USAGE));
+                .satisfies(e -> assertThat(((MilinkException) e).code()).isEqualTo(CoreError.USAGE));
     }
 
     @Test

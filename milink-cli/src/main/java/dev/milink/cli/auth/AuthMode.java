@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.auth;
 
-import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -46,7 +46,7 @@ public enum AuthMode {
     /** The mode called {@code name} (any case); a usage error listing the valid names otherwise. */
     public static AuthMode fromCliName(String name) {
         return Arrays.stream(values()).filter(m -> m.cliName.equalsIgnoreCase(name.trim())).findFirst()
-                .orElseThrow(() -> new MilinkException(ErrorCode.USAGE, "Unknown authentication mode '" + name
+                .orElseThrow(() -> new MilinkException(CoreError.USAGE, "Unknown authentication mode '" + name
                         + "'. Valid modes: " + Arrays.stream(values()).map(AuthMode::cliName)
                         .collect(Collectors.joining(", ")) + "."));
     }

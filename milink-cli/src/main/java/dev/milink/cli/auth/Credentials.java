@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.auth;
 
-import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.io.BoundedFiles;
 import dev.milink.core.secret.Secret;
@@ -51,7 +51,7 @@ public final class Credentials {
             case ENTRA_SERVICE_PRINCIPAL, ENTRA_PASSWORD ->
                     new Authentication.Entra(mode.jdbcMode(), required(user, mode), password(user, passwordFile));
             case ACCESS_TOKEN -> new Authentication.AccessToken(context.remember(context.env(side.tokenEnv())
-                    .map(Secret::of).orElseThrow(() -> new MilinkException(ErrorCode.SECRET_MISSING,
+                    .map(Secret::of).orElseThrow(() -> new MilinkException(CoreError.SECRET_MISSING,
                             side.authOption() + " access-token needs the token in the environment variable "
                                     + side.tokenEnv() + " (e.g. from 'az account get-access-token --resource"
                                     + " https://database.windows.net/')."))));
@@ -60,13 +60,13 @@ public final class Credentials {
 
     private String required(String user, AuthMode mode) {
         if (user == null || user.isBlank()) {
-            throw new MilinkException(ErrorCode.USAGE, side.authOption() + " " + mode.cliName() + " needs "
+            throw new MilinkException(CoreError.USAGE, side.authOption() + " " + mode.cliName() + " needs "
                     + side.userOption() + " NAME"
                     + (mode == AuthMode.ENTRA_SERVICE_PRINCIPAL ? " (the application's client id)." : "."));
         }
         if (user.startsWith("-")) {
             // "--user --password=…": the next argument was taken as the name; never echo it, it may be a secret
-            throw new MilinkException(ErrorCode.USAGE, side.userOption() + " needs a login name, but the value"
+            throw new MilinkException(CoreError.USAGE, side.userOption() + " needs a login name, but the value"
                     + " given starts with '-' (an option?); it is not shown, in case it is a secret.");
         }
         return user;
@@ -94,7 +94,7 @@ public final class Credentials {
                 return Secret.of(typed);
             }
         }
-        throw new MilinkException(ErrorCode.SECRET_MISSING, "No password for '" + user + "'" + side.where()
+        throw new MilinkException(CoreError.SECRET_MISSING, "No password for '" + user + "'" + side.where()
                 + ": set the environment variable " + side.passwordEnv() + ", use " + side.passwordFileOption()
                 + " FILE, or run milink in a terminal to be prompted. (There is no --password option: command"
                 + " lines end up in shell history and ps.)");
@@ -102,12 +102,12 @@ public final class Credentials {
 
     private Secret fromFile(Path file) {
         warnIfOthersCanRead(file);
-        byte[] bytes = BoundedFiles.read(file, BoundedFiles.SECRET_MAX, "password file", ErrorCode.USAGE);
+        byte[] bytes = BoundedFiles.read(file, BoundedFiles.SECRET_MAX, "password file", CoreError.USAGE);
         String text = new String(bytes, StandardCharsets.UTF_8);
         java.util.Arrays.fill(bytes, (byte) 0);
         String first = text.lines().findFirst().orElse("");
         if (first.isEmpty()) {
-            throw new MilinkException(ErrorCode.SECRET_MISSING, "The password file " + file
+            throw new MilinkException(CoreError.SECRET_MISSING, "The password file " + file
                     + " is empty; put the password on its first line.");
         }
         return Secret.of(first);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.fix;
 
-import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.secret.Secret;
 import dev.milink.sqlserver.fix.DmkPasswords;
@@ -32,11 +32,11 @@ final class DmkPasswordSource {
             Secret s = Secret.of(fromEnv.get());
             terminal.remember(s);
             DmkPasswords.weakness(s).ifPresent(w -> {
-                throw new MilinkException(ErrorCode.SECRET_MISSING, "The password in " + DmkPasswords.VARIABLE
+                throw new MilinkException(CoreError.SECRET_MISSING, "The password in " + DmkPasswords.VARIABLE
                         + " would be rejected by SQL Server: " + w + ". Unset it to let milink generate one.");
             });
             if (s.reveal().contains("$(")) {
-                throw new MilinkException(ErrorCode.SECRET_MISSING, "The password in " + DmkPasswords.VARIABLE
+                throw new MilinkException(CoreError.SECRET_MISSING, "The password in " + DmkPasswords.VARIABLE
                         + " contains '$(', which sqlcmd would read as a variable; choose another.");
             }
             return s;
@@ -53,10 +53,10 @@ final class DmkPasswordSource {
                     Arrays.fill(again, '\0');
                 }
                 if (!same) {
-                    throw new MilinkException(ErrorCode.SECRET_MISSING, "The two passwords differ; nothing was changed.");
+                    throw new MilinkException(CoreError.SECRET_MISSING, "The two passwords differ; nothing was changed.");
                 }
                 DmkPasswords.weakness(s).ifPresent(w -> {
-                    throw new MilinkException(ErrorCode.SECRET_MISSING, "SQL Server would reject that password: "
+                    throw new MilinkException(CoreError.SECRET_MISSING, "SQL Server would reject that password: "
                             + w + ". Nothing was changed.");
                 });
                 return s;
@@ -66,7 +66,7 @@ final class DmkPasswordSource {
             Secret s = SecretFiles.read(generatedFile);
             terminal.remember(s);
             DmkPasswords.weakness(s).ifPresent(w -> {
-                throw new MilinkException(ErrorCode.SECRET_MISSING, "The password in " + generatedFile.toAbsolutePath()
+                throw new MilinkException(CoreError.SECRET_MISSING, "The password in " + generatedFile.toAbsolutePath()
                         + " would be rejected by SQL Server: " + w + ". Move the file away to let milink generate"
                         + " one.");
             });

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.fix;
 
+import dev.milink.sqlserver.connect.SqlError;
+import dev.milink.core.error.CoreError;
 import dev.milink.core.assess.Summary;
 import dev.milink.core.assess.Verdict;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.FixStep;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.ExitStatus;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.fix.FixPlan;
@@ -114,7 +115,7 @@ public final class FixWorkflow {
     public int run(String target) {
         PrintWriter out = terminal.out();
         if (options.apply() && !options.yes() && !terminal.interactive()) {
-            throw new MilinkException(ErrorCode.USAGE, "--apply changes " + target + " and needs a confirmation, but "
+            throw new MilinkException(CoreError.USAGE, "--apply changes " + target + " and needs a confirmation, but "
                     + "milink is not running in a terminal. Review the plan first (milink fix " + target
                     + " --script-dir DIR), then add --yes to apply without asking.");
         }
@@ -173,7 +174,7 @@ public final class FixWorkflow {
     private int exitLine(FixResult result, int verdict) {
         PrintWriter err = terminal.err();
         if (!result.succeeded()) {
-            err.println("Error [" + ErrorCode.FIX_STEP_FAILED.name() + "]: " + result.asException().orElseThrow()
+            err.println("Error [" + SqlError.FIX_STEP_FAILED.name() + "]: " + result.asException().orElseThrow()
                     .getMessage());
             err.flush();
             return ExitStatus.FIX_FAILED.code();
@@ -229,7 +230,7 @@ public final class FixWorkflow {
                 Files.writeString(dir.resolve(f.name()), f.content(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw new MilinkException(ErrorCode.USAGE, "Cannot write the scripts to " + dir + ": "
+            throw new MilinkException(CoreError.USAGE, "Cannot write the scripts to " + dir + ": "
                     + e.getClass().getSimpleName() + " (" + e.getMessage() + ").", e);
         }
         terminal.out().println("Wrote " + files.size() + " file(s) to " + dir.toAbsolutePath()

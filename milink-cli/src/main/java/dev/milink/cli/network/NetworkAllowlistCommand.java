@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.network;
 
-import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.network.allowlist.Allowlist;
 import java.io.PrintWriter;
@@ -35,7 +35,7 @@ final class NetworkAllowlistCommand implements Callable<Integer> {
         try {
             c = Allowlist.Cloud.fromCliName(cloud);
         } catch (IllegalArgumentException e) {
-            throw new MilinkException(ErrorCode.USAGE, Sentences.end("--cloud: " + e.getMessage()));
+            throw new MilinkException(CoreError.USAGE, Sentences.end("--cloud: " + e.getMessage()));
         }
         List<Allowlist.Entry> entries = Allowlist.forCloud(c, miFqdn);
         int width = entries.stream().mapToInt(e -> e.value().length()).max().orElse(10);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.network;
 
-import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,6 +35,6 @@ public final class NetworkCommand implements Callable<Integer> {
     /** {@code milink network} alone: a usage error naming the subcommands. */
     @Override
     public Integer call() {
-        throw new MilinkException(ErrorCode.USAGE, "Missing subcommand: milink network test|rules|allowlist|probe.");
+        throw new MilinkException(CoreError.USAGE, "Missing subcommand: milink network test|rules|allowlist|probe.");
     }
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.network;
 
-import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.network.probe.ControlProbe;
 import dev.milink.network.probe.PortRange;
@@ -65,7 +65,7 @@ final class NetworkProbeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (concurrency < 1) {
-            throw new MilinkException(ErrorCode.USAGE, "--concurrency must be 1 or more, not " + concurrency + ".");
+            throw new MilinkException(CoreError.USAGE, "--concurrency must be 1 or more, not " + concurrency + ".");
         }
         PortRange extra = ports == null ? null : range("--ports", ports);
         List<ProbeTarget> list = new ArrayList<>();
@@ -163,6 +163,6 @@ final class NetworkProbeCommand implements Callable<Integer> {
     }
 
     private static MilinkException usage(String text, String why) {
-        return new MilinkException(ErrorCode.USAGE, Sentences.end("Invalid probe target '" + text + "': " + why));
+        return new MilinkException(CoreError.USAGE, Sentences.end("Invalid probe target '" + text + "': " + why));
     }
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.network;
 
-import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.network.diagram.FlowDiagram;
 import dev.milink.network.rules.Cidr;
@@ -66,7 +66,7 @@ final class NetworkRulesCommand implements Callable<Integer> {
         LinkNetwork network = network(sqlServer, miSubnet, sqlPort);
         List<String> overlaps = network.overlaps();
         if (!overlaps.isEmpty()) {
-            throw new MilinkException(ErrorCode.USAGE, String.join("; ", overlaps) + ". Overlapping address ranges"
+            throw new MilinkException(CoreError.USAGE, String.join("; ", overlaps) + ". Overlapping address ranges"
                     + " cannot be routed between SQL Server and the managed instance (spec N6): re-address one side,"
                     + " or correct --sql-server / --mi-subnet. No rules written.");
         }
@@ -76,7 +76,7 @@ final class NetworkRulesCommand implements Callable<Integer> {
             options = new RuleFormat.Options(resourceGroup == null ? RuleFormat.Options.DEFAULT.resourceGroup()
                     : resourceGroup, nsgName == null ? RuleFormat.Options.DEFAULT.nsgName() : nsgName, priority);
         } catch (IllegalArgumentException e) {
-            throw new MilinkException(ErrorCode.USAGE, Sentences.end("--priority: " + e.getMessage()));
+            throw new MilinkException(CoreError.USAGE, Sentences.end("--priority: " + e.getMessage()));
         }
         RuleSet rules = RuleSet.of(network);
         PrintWriter out = spec.commandLine().getOut();
@@ -95,7 +95,7 @@ final class NetworkRulesCommand implements Callable<Integer> {
             try {
                 Files.writeString(diagram, FlowDiagram.svg(network), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new MilinkException(ErrorCode.USAGE, "Cannot write the diagram to " + diagram + ": "
+                throw new MilinkException(CoreError.USAGE, "Cannot write the diagram to " + diagram + ": "
                         + e.getMessage() + ".", e);
             }
             spec.commandLine().getErr().println("Diagram written to " + diagram);
@@ -115,7 +115,7 @@ final class NetworkRulesCommand implements Callable<Integer> {
         try {
             return new LinkNetwork(sql, mi, sqlPort);
         } catch (IllegalArgumentException e) {
-            throw new MilinkException(ErrorCode.USAGE, Sentences.end("Invalid network: " + e.getMessage()));
+            throw new MilinkException(CoreError.USAGE, Sentences.end("Invalid network: " + e.getMessage()));
         }
     }
 
@@ -123,7 +123,7 @@ final class NetworkRulesCommand implements Callable<Integer> {
         try {
             return Cidr.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new MilinkException(ErrorCode.USAGE, Sentences.end(option + ": " + e.getMessage()));
+            throw new MilinkException(CoreError.USAGE, Sentences.end(option + ": " + e.getMessage()));
         }
     }
 
@@ -136,7 +136,7 @@ final class NetworkRulesCommand implements Callable<Integer> {
             try {
                 out.add(RuleFormat.fromCliName(n.trim()));
             } catch (IllegalArgumentException e) {
-                throw new MilinkException(ErrorCode.USAGE, "--format: " + e.getMessage() + ", all.");
+                throw new MilinkException(CoreError.USAGE, "--format: " + e.getMessage() + ", all.");
             }
         }
         return out;

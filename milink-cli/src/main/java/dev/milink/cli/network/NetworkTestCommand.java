@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.network;
 
+import dev.milink.core.error.CoreError;
 import dev.milink.cli.auth.AuthContext;
 import dev.milink.cli.auth.AuthMode;
 import dev.milink.cli.auth.Credentials;
 import dev.milink.cli.auth.Side;
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.secret.Secret;
 import dev.milink.network.test.LinkTestOptions;
@@ -124,7 +124,7 @@ final class NetworkTestCommand implements Callable<Integer> {
         boolean json = switch (output.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "text" -> false;
             case "json" -> true;
-            default -> throw new MilinkException(ErrorCode.USAGE, "--output must be text or json, not '" + output
+            default -> throw new MilinkException(CoreError.USAGE, "--output must be text or json, not '" + output
                     + "'.");
         };
         SqlTarget sqlTarget = SqlTarget.parse(target);
@@ -180,7 +180,7 @@ final class NetworkTestCommand implements Callable<Integer> {
 
     private static Duration seconds(String option, int value) {
         if (value < 1 || value > 86_400) {
-            throw new MilinkException(ErrorCode.USAGE, option + " must be between 1 and 86400 seconds, not "
+            throw new MilinkException(CoreError.USAGE, option + " must be between 1 and 86400 seconds, not "
                     + value + ".");
         }
         return Duration.ofSeconds(value);
@@ -188,14 +188,14 @@ final class NetworkTestCommand implements Callable<Integer> {
 
     private static int port(int p) {
         if (p < 1 || p > 65_535) {
-            throw new MilinkException(ErrorCode.USAGE, "--test-endpoint-port " + p + " is outside 1-65535.");
+            throw new MilinkException(CoreError.USAGE, "--test-endpoint-port " + p + " is outside 1-65535.");
         }
         return p;
     }
 
     private static void checkAddress(String address) {
         if (!address.matches("[A-Za-z0-9._:-]{1,253}") || !SqlTarget.isPlausibleIpv4(address)) {
-            throw new MilinkException(ErrorCode.USAGE, "--sql-address: '" + address + "' is not an IP address or"
+            throw new MilinkException(CoreError.USAGE, "--sql-address: '" + address + "' is not an IP address or"
                     + " host name.");
         }
     }

@@ -98,12 +98,12 @@ public final class ColdCheck {
         long t0 = System.nanoTime();
         ServerFacts facts = SqlServerCollector.jdbc().collect(settings);
         long t1 = System.nanoTime();
-        CheckContext context = CheckContext.of(Direction.SQL_TO_MI, BuildReferences.bundled());
+        CheckContext context = CheckContext.of(BuildReferences.bundled());
         Assessor assessor = Assessor.of(CheckCatalog.standard());
         long t15 = System.nanoTime();
-        List<Finding> findings = assessor.evaluate(new Facts(facts), context, Assessor.DatabaseSelection.ALL_USER);
+        List<Finding> findings = assessor.evaluate(Facts.of(facts, Direction.SQL_TO_MI), context, Assessor.DatabaseSelection.ALL_USER);
         long t2 = System.nanoTime();
-        AssessmentReport report = new AssessmentReport("bench", Instant.now(), context.direction(),
+        AssessmentReport report = new AssessmentReport("bench", Instant.now(), Direction.SQL_TO_MI,
                 List.of("localhost:" + port), findings, List.of());
         StringWriter text = new StringWriter();
         ReportRenderers.byName("text").render(report, text, RenderOptions.defaults());

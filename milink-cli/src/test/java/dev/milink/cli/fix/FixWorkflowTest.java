@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.fix;
 
+import dev.milink.core.error.CoreError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,6 @@ import dev.milink.core.check.database.FullRecoveryCheck;
 import dev.milink.core.check.database.ReadWriteCheck;
 import dev.milink.core.check.instance.HadrCheck;
 import dev.milink.core.check.instance.MasterKeyCheck;
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.fix.FixPlan;
 import dev.milink.core.fix.FixScripts;
@@ -91,7 +91,7 @@ class FixWorkflowTest {
     @Test
     void applyWithoutYesOutsideATerminalIsAUsageErrorBeforeAnythingIsCollected() {
         assertThatThrownBy(() -> workflow(true, false, null).run("sql01"))
-                .isInstanceOfSatisfying(MilinkException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.USAGE))
+                .isInstanceOfSatisfying(MilinkException.class, e -> assertThat(e.code()).isEqualTo(CoreError.USAGE))
                 .hasMessageContaining("add --yes");
         assertThat(server.checkCalls).isZero();
     }

@@ -4,6 +4,7 @@ package dev.milink.core.assess;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.Status;
+import dev.milink.core.error.ExitStatus;
 import dev.milink.core.model.Direction;
 import java.time.Instant;
 import java.util.List;
@@ -42,5 +43,10 @@ public record AssessmentReport(String toolVersion, Instant createdAt, Direction 
     public boolean hasProblemsAtOrAbove(Severity threshold) {
         return findings.stream().anyMatch(f -> (f.status() == Status.FAIL || f.status() == Status.WARN)
                 && f.severity().ordinal() <= threshold.ordinal());
+    }
+
+    /** The exit status of these findings ({@link Verdict#exitStatus(List, Severity)}: the one rule). */
+    public ExitStatus exitStatus(Severity failOn) {
+        return Verdict.exitStatus(findings, failOn);
     }
 }

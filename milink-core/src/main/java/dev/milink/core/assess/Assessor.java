@@ -5,10 +5,12 @@ import dev.milink.core.check.Check;
 import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.Finding;
+import dev.milink.core.check.Part;
 import dev.milink.core.check.Scope;
 import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
+import dev.milink.core.model.Input;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,13 +23,15 @@ import java.util.function.Predicate;
  * <p>This is your starting point for judging facts you already have:
  * <pre>{@code
  * Facts facts = ...; // from SqlServerCollector or a collect-script output
- * CheckContext ctx = CheckContext.of(Direction.SQL_TO_MI, BuildReferences.bundled());
+ * CheckContext ctx = CheckContext.of(BuildReferences.bundled());
  * List<Finding> findings = Assessor.of(CheckCatalog.standard()).evaluate(facts, ctx, DatabaseSelection.ALL_USER);
  * }</pre>
  *
  * @since 0.1
  */
 public final class Assessor {
+
+    private static final System.Logger LOG = System.getLogger(Assessor.class.getName());
 
     private final CheckCatalog catalog;
 
@@ -40,9 +44,11 @@ public final class Assessor {
     }
 
     /**
-     * Evaluates every check. A check that does not apply to the context's direction yields one SKIPPED finding
-     * per target; a database check runs once per database chosen by {@code selection}. A check that throws is a
-     * bug; it becomes an UNKNOWN finding naming the exception type instead of failing the whole run.
+     * Evaluates every check. A check that does not apply to the link's direction yields one SKIPPED finding
+     * per target; a check that needs a part of the link that was not given is SKIPPED, one that could not be read
+     * UNKNOWN, both with the reason; a database check runs once per database chosen by {@code selection}. A check
+     * that throws is a bug: it becomes an ERROR finding naming the exception, the other checks still run, and the
+     * stack trace goes to the debug log ({@code --verbose}, {@code --log-file}).
      */
     public List<Finding> evaluate(Facts facts, CheckContext context, DatabaseSelection selection) {
         String instance = facts.server().target();
@@ -50,7 +56,13 @@ public final class Assessor {
                 .filter(selection).toList();
         List<Finding> out = new ArrayList<>();
         for (Check check : catalog.checks()) {
-            boolean applies = check.metadata().appliesTo(context.direction());
+            boolean applies = check.metadata().appliesTo(facts.direction());
+            Input<?> missing = missingPart(check, facts);
+            if (applies && missing != null) {
+                Finding.Builder b = Finding.of(check.metadata(), Target.instance(instance));
+                out.add(missing instanceof Input.NotGiven<?> ? b.skipped(missing.reason()) : b.unknown(missing.reason()));
+                continue;
+            }
             if (check.metadata().scope() == Scope.DATABASE && check instanceof Check.DatabaseCheck dc) {
                 if (!facts.server().databases().isKnown()) {
                     out.add(Finding.of(check.metadata(), Target.instance(instance))
@@ -60,20 +72,35 @@ public final class Assessor {
                 for (DatabaseFacts db : databases) {
                     Target t = Target.database(instance, db.name());
                     out.add(applies ? safely(check, t, () -> List.of(dc.evaluate(db, facts, context))).getFirst()
-                            : notInDirection(check, t, context));
+                            : notInDirection(check, t, facts));
                 }
             } else {
                 Target t = Target.instance(instance);
                 out.addAll(applies ? safely(check, t, () -> check.evaluate(facts, context))
-                        : List.of(notInDirection(check, t, context)));
+                        : List.of(notInDirection(check, t, facts)));
             }
         }
         return List.copyOf(out);
     }
 
-    private static Finding notInDirection(Check check, Target t, CheckContext context) {
+    /** The first part the check needs that is not present, or null. */
+    private static Input<?> missingPart(Check check, Facts facts) {
+        for (Part p : check.metadata().needs()) {
+            Input<?> in = switch (p) {
+                case SQL_SERVER -> Input.of(facts.server());
+                case MANAGED_INSTANCE -> facts.managedInstance();
+                case NETWORK -> facts.network();
+            };
+            if (!in.isPresent()) {
+                return in;
+            }
+        }
+        return null;
+    }
+
+    private static Finding notInDirection(Check check, Target t, Facts facts) {
         return Finding.of(check.metadata(), t)
-                .skipped("Does not apply to links in the " + context.direction().label() + " direction.");
+                .skipped("Does not apply to links in the " + facts.direction().label() + " direction.");
     }
 
     private static List<Finding> safely(Check check, Target t, java.util.function.Supplier<List<Finding>> run) {
@@ -83,10 +110,20 @@ public final class Assessor {
                 return List.of(Finding.of(check.metadata(), t).unknown("The check produced no result (a bug)."));
             }
             return result;
-        } catch (RuntimeException e) {
-            return List.of(Finding.of(check.metadata(), t)
-                    .unknown("The check failed with " + e.getClass().getSimpleName() + " (a bug); see the debug log."));
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.log(System.Logger.Level.WARNING, "check " + check.metadata().id() + " failed on " + t, e);
+            return List.of(Finding.of(check.metadata(), t).error(errorMessage(e)));
         }
+    }
+
+    /** "The check failed: IllegalStateException: …" with the exception's own message, one line. */
+    static String errorMessage(Throwable e) {
+        String msg = e.getMessage() == null ? "" : ": " + e.getMessage().strip().replaceAll("\\s+", " ");
+        if (msg.length() > 300) {
+            msg = msg.substring(0, 300) + "…";
+        }
+        return "The check failed with " + e.getClass().getName() + msg + " (a bug in milink; rerun with --verbose"
+                + " for the stack trace and report it).";
     }
 
     /** Which databases database-scoped checks judge. */

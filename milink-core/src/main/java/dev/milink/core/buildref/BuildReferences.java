@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.buildref;
 
+import dev.milink.core.error.CoreError;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,7 +66,7 @@ public final class BuildReferences {
     public static BuildReference load(Path file) {
         String name = file.toString();
         byte[] bytes = BoundedFiles.read(file, BoundedFiles.BUILD_REFERENCE_MAX, "build reference file",
-                ErrorCode.BUILD_REFERENCE_INVALID);
+                CoreError.BUILD_REFERENCE_INVALID);
         return parse(new java.io.ByteArrayInputStream(bytes), name);
     }
 
@@ -88,7 +89,7 @@ public final class BuildReferences {
     }
 
     private static MilinkException invalid(String name, String problem, Throwable cause) {
-        return new MilinkException(ErrorCode.BUILD_REFERENCE_INVALID,
+        return new MilinkException(CoreError.BUILD_REFERENCE_INVALID,
                 "Build reference file " + name + " " + problem + ".", cause);
     }
 

@@ -23,11 +23,20 @@ import java.util.Set;
  * @param since       milink version that introduced it
  * @param fixable     whether milink can produce a remediation for it
  * @param aliases     former ids
+ * @param needs       the parts of the link's facts it reads; without one of them it is SKIPPED or UNKNOWN
  * @since 0.1
  */
 public record CheckMetadata(String id, String title, Area area, Scope scope, Severity severity,
                             Set<Direction> directions, String rationale, String docsUrl, List<String> specRefs,
-                            String since, boolean fixable, List<String> aliases) {
+                            String since, boolean fixable, List<String> aliases, Set<Part> needs) {
+
+    /** A check that reads the SQL Server end only. */
+    public CheckMetadata(String id, String title, Area area, Scope scope, Severity severity,
+                         Set<Direction> directions, String rationale, String docsUrl, List<String> specRefs,
+                         String since, boolean fixable, List<String> aliases) {
+        this(id, title, area, scope, severity, directions, rationale, docsUrl, specRefs, since, fixable, aliases,
+                Set.of(Part.SQL_SERVER));
+    }
 
     public CheckMetadata {
         Objects.requireNonNull(id, "id");
@@ -38,6 +47,7 @@ public record CheckMetadata(String id, String title, Area area, Scope scope, Sev
         directions = Set.copyOf(directions);
         specRefs = List.copyOf(specRefs);
         aliases = List.copyOf(aliases);
+        needs = Set.copyOf(needs);
         if (!id.matches("[A-Z]+-[A-Z0-9][A-Z0-9.-]*")) {
             throw new IllegalArgumentException("check id must look like MIL-I5: " + id);
         }
@@ -45,5 +55,11 @@ public record CheckMetadata(String id, String title, Area area, Scope scope, Sev
 
     public boolean appliesTo(Direction direction) {
         return directions.contains(direction);
+    }
+
+    /** The same metadata for a check that reads {@code parts} (and nothing else). */
+    public CheckMetadata needing(Part... parts) {
+        return new CheckMetadata(id, title, area, scope, severity, directions, rationale, docsUrl, specRefs, since,
+                fixable, aliases, Set.of(parts));
     }
 }

@@ -17,11 +17,16 @@ import java.util.Objects;
  * @param evidence    observed vs. expected
  * @param remediation how to fix it; empty for PASS and SKIPPED; an UNKNOWN may carry the steps that settle
  *                    the question (e.g. upload a certificate milink cannot see on the managed instance)
+ * @param suppression why the user suppressed it and what it was before; null unless status is SUPPRESSED
  * @since 0.1
  */
 public record Finding(String checkId, String title, Area area, Status status, Severity severity, Target target,
-                      String message, Evidence evidence, Remediation remediation) {
+                      String message, Evidence evidence, Remediation remediation, Suppression suppression) {
 
+    /**
+     * A requirement that is not met always carries the status of its effective severity (FAIL for a blocker, WARN
+     * for a warning, INFO for a note), so the status alone says what the finding is.
+     */
     public Finding {
         Objects.requireNonNull(checkId, "checkId");
         Objects.requireNonNull(status, "status");
@@ -30,6 +35,44 @@ public record Finding(String checkId, String title, Area area, Status status, Se
         Objects.requireNonNull(message, "message");
         evidence = evidence == null ? Evidence.NONE : evidence;
         remediation = remediation == null ? Remediation.NONE : remediation;
+        if (status.isNotMet()) {
+            status = Status.notMet(severity);
+        }
+        if ((status == Status.SUPPRESSED) != (suppression != null)) {
+            throw new IllegalArgumentException("a SUPPRESSED finding needs its suppression, and only it has one");
+        }
+    }
+
+    /** A finding without suppression. */
+    public Finding(String checkId, String title, Area area, Status status, Severity severity, Target target,
+                   String message, Evidence evidence, Remediation remediation) {
+        this(checkId, title, area, status, severity, target, message, evidence, remediation, null);
+    }
+
+    /**
+     * Why a finding was suppressed, and the status it had.
+     *
+     * @param was    the status before suppression
+     * @param reason the user's reason, shown in every report (mandatory)
+     */
+    public record Suppression(Status was, String reason) {
+        public Suppression {
+            Objects.requireNonNull(was, "was");
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("a suppression needs a reason");
+            }
+        }
+    }
+
+    /** The same finding at another severity (a configured override); a requirement not met changes status too. */
+    public Finding withSeverity(Severity s) {
+        return new Finding(checkId, title, area, status, s, target, message, evidence, remediation, suppression);
+    }
+
+    /** The same finding, suppressed by the user for {@code reason}. */
+    public Finding suppressed(String reason) {
+        return new Finding(checkId, title, area, Status.SUPPRESSED, severity, target, message, evidence, remediation,
+                new Suppression(status, reason));
     }
 
     /** Starts a finding for {@code check} on {@code target} with the check's own severity. */
@@ -37,9 +80,9 @@ public record Finding(String checkId, String title, Area area, Status status, Se
         return new Builder(check, target);
     }
 
-    /** True for a FAIL that blocks the link. */
+    /** True for a FAIL: a blocker that is not met. */
     public boolean isBlocking() {
-        return status == Status.FAIL && severity == Severity.BLOCKER;
+        return status == Status.FAIL;
     }
 
     /** Fluent construction so checks read as prose: {@code Finding.of(META, t).fail("…", evidence, fix)}. */
@@ -67,8 +110,23 @@ public record Finding(String checkId, String title, Area area, Status status, Se
             return build(Status.FAIL, message, evidence, remediation);
         }
 
+        /** A recommendation not met: WARN, or INFO at INFO severity; never blocking (a BLOCKER check warns at WARNING). */
         public Finding warn(String message, Evidence evidence, Remediation remediation) {
+            if (severity == Severity.BLOCKER) {
+                severity = Severity.WARNING;
+            }
             return build(Status.WARN, message, evidence, remediation);
+        }
+
+        /** A note worth knowing, at INFO severity whatever the check's default. */
+        public Finding info(String message, Evidence evidence, Remediation remediation) {
+            severity = Severity.INFO;
+            return build(Status.INFO, message, evidence, remediation);
+        }
+
+        /** The check itself failed (a bug); the message names the exception. */
+        public Finding error(String message) {
+            return build(Status.ERROR, message, Evidence.NONE, Remediation.NONE);
         }
 
         public Finding skipped(String reason) {

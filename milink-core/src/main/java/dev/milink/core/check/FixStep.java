@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param phase           ordering class: instance steps come before database steps
  * @param order           ordering within the phase (prerequisites get lower numbers)
  * @param restartRequired whether the change takes effect only after a service restart
- * @param appliable       whether milink can apply it over T-SQL (true only when a TSQL script is present)
+ * @param appliable       whether milink can apply it itself: over T-SQL (a TSQL script) or through Azure Resource
+ *                        Manager (an ARM_REQUEST script)
  * @param scripts         scripts per tool; at least one
  * @param secret          name of the secret the T-SQL needs (e.g. MILINK_DMK_PASSWORD), if any
  */
@@ -25,8 +26,9 @@ public record FixStep(String id, String title, Phase phase, int order, boolean r
             throw new IllegalArgumentException("a fix step needs at least one script: " + id);
         }
         // Read the parameter, not script(): record fields are assigned only after the compact constructor.
-        if (appliable && scripts.stream().noneMatch(s -> s.kind() == ScriptKind.TSQL)) {
-            throw new IllegalArgumentException("an appliable step needs T-SQL: " + id);
+        if (appliable && scripts.stream().noneMatch(s -> s.kind() == ScriptKind.TSQL
+                || s.kind() == ScriptKind.ARM_REQUEST)) {
+            throw new IllegalArgumentException("an appliable step needs T-SQL or an ARM request: " + id);
         }
     }
 
@@ -37,6 +39,8 @@ public record FixStep(String id, String title, Phase phase, int order, boolean r
     /** Plan order: OS and service level first, then instance T-SQL, then per database. */
     public enum Phase {
         HOST,
+        /** Azure resources (NSG rules, trust certificates), before the SQL Server instance steps. */
+        AZURE,
         INSTANCE,
         DATABASE
     }

@@ -11,6 +11,11 @@ public enum ScriptKind {
     AZURE_CLI("Azure CLI", "sh"),
     AZURE_POWERSHELL("Azure PowerShell", "ps1"),
     BICEP("Bicep", "bicep"),
+    /**
+     * One Azure Resource Manager request milink can send itself, as JSON:
+     * {@code {"method":"PUT","path":"/subscriptions/…?api-version=…","body":{…}}}.
+     */
+    ARM_REQUEST("Azure Resource Manager request", "json"),
     /** Plain instructions for a step no tool can do. */
     MANUAL("Manual steps", "txt");
 

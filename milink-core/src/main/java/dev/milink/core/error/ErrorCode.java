@@ -2,31 +2,27 @@
 package dev.milink.core.error;
 
 /**
- * Every error milink reports, with the process exit code it leads to. Each code has a "Caused by / Solution"
- * entry in {@code docs/errors.md}.
+ * An error milink reports, with the process exit code it leads to. Not a closed list: each module contributes its
+ * own enum of codes (core's {@link CoreError}, the SQL Server module's {@code SqlError}, …), and
+ * {@code docs/errors.md} is generated from all of them, each with "Caused by / Solution".
+ *
+ * @since 0.1
  */
-public enum ErrorCode {
-    USAGE(ExitStatus.USAGE),
-    CONFIG_INVALID(ExitStatus.USAGE),
-    FACTS_FILE_INVALID(ExitStatus.USAGE),
-    BUILD_REFERENCE_INVALID(ExitStatus.USAGE),
-    SECRET_MISSING(ExitStatus.USAGE),
-    SQL_LOGIN_FAILED(ExitStatus.CONNECT),
-    SQL_TLS_UNTRUSTED(ExitStatus.CONNECT),
-    SQL_UNREACHABLE(ExitStatus.CONNECT),
-    SQL_TIMEOUT(ExitStatus.CONNECT),
-    SQL_PERMISSION_DENIED(ExitStatus.CONNECT),
-    SQL_QUERY_FAILED(ExitStatus.CONNECT),
-    FIX_STEP_FAILED(ExitStatus.FIX_FAILED),
-    INTERNAL(ExitStatus.CONNECT);
+public interface ErrorCode {
 
-    private final ExitStatus exitStatus;
+    /** The code as users see it, {@code Error [CODE]: …}: upper case, stable, never reused. */
+    String name();
 
-    ErrorCode(ExitStatus exitStatus) {
-        this.exitStatus = exitStatus;
+    /** The process exit status this error leads to. */
+    ExitStatus exitStatus();
+
+    /** What leads to this error (Markdown, for the generated error reference). */
+    default String causedBy() {
+        return "";
     }
 
-    public ExitStatus exitStatus() {
-        return exitStatus;
+    /** What to do about it (Markdown, for the generated error reference). */
+    default String solution() {
+        return "";
     }
 }

@@ -68,7 +68,8 @@ public final class FixPlanner {
     }
 
     private static boolean wanted(Finding f, Options o) {
-        boolean problem = f.status() == Status.FAIL || (o.includeWarnings() && f.status() == Status.WARN);
+        boolean problem = f.status() == Status.FAIL
+                || (o.includeWarnings() && (f.status() == Status.WARN || f.status() == Status.INFO));
         boolean severe = f.severity().ordinal() <= o.minimumSeverity().ordinal();
         boolean selected = o.onlyChecks().isEmpty()
                 || o.onlyChecks().stream().anyMatch(id -> id.equalsIgnoreCase(f.checkId()));

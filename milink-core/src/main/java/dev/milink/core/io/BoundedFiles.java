@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.io;
 
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.nio.file.Path;
  * The cap is enforced while reading, so devices and pipes that report no size are bounded too.
  *
  * <pre>{@code
- * byte[] bytes = BoundedFiles.read(file, BoundedFiles.FACTS_MAX, "facts file", ErrorCode.FACTS_FILE_INVALID);
+ * byte[] bytes = BoundedFiles.read(file, BoundedFiles.FACTS_MAX, "facts file", CoreError.FACTS_FILE_INVALID);
  * }</pre>
  *
  * @since 0.1

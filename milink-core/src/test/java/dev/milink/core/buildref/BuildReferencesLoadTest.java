@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.buildref;
 
+import dev.milink.core.error.CoreError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.SqlVersion;
 import java.io.IOException;
@@ -74,7 +74,7 @@ class BuildReferencesLoadTest {
         Path file = write(broken);
         assertThatThrownBy(() -> BuildReferences.load(file))
                 .isInstanceOfSatisfying(MilinkException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.BUILD_REFERENCE_INVALID);
+                    assertThat(e.code()).isEqualTo(CoreError.BUILD_REFERENCE_INVALID);
                     assertThat(e.getMessage()).isEqualTo("Build reference file " + file + " is invalid: " + problem
                             + ".").doesNotContain("\n");
                 });
@@ -94,7 +94,7 @@ class BuildReferencesLoadTest {
         Path file = dir.resolve("nope.json");
         assertThatThrownBy(() -> BuildReferences.load(file))
                 .isInstanceOfSatisfying(MilinkException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.BUILD_REFERENCE_INVALID))
+                        e -> assertThat(e.code()).isEqualTo(CoreError.BUILD_REFERENCE_INVALID))
                 .hasMessageStartingWith("Build reference file " + file + " cannot be read (NoSuchFileException");
     }
 

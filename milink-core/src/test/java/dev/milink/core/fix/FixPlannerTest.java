@@ -94,7 +94,7 @@ class FixPlannerTest {
     }
 
     private static Finding finding(String checkId, Status status, Target target, FixStep step) {
-        return new Finding(checkId, "title", Area.INSTANCE, status, Severity.BLOCKER, target, "message",
+        return new Finding(checkId, "title", Area.INSTANCE, status, status == Status.WARN ? Severity.WARNING : Severity.BLOCKER, target, "message",
                 Evidence.NONE, new Remediation("fix it", List.of(step)));
     }
 }

@@ -43,6 +43,7 @@ public final class TestFacts {
     public static final String MI_FQDN = "contoso-mi.abc123def456.database.windows.net";
 
     private ServerFacts server;
+    private dev.milink.core.model.LinkSettings link = dev.milink.core.model.LinkSettings.of(dev.milink.core.model.Direction.SQL_TO_MI);
 
     private TestFacts(ServerFacts server) {
         this.server = server;
@@ -210,7 +211,19 @@ public final class TestFacts {
     }
 
     public Facts build() {
-        return new Facts(server);
+        return Facts.of(server, link);
+    }
+
+    /** The link's managed instance FQDN, as {@code --mi-fqdn} gives it. */
+    public TestFacts miFqdn(String fqdn) {
+        link = link.withManagedInstanceFqdn(fqdn);
+        return this;
+    }
+
+    /** The link's direction. */
+    public TestFacts direction(dev.milink.core.model.Direction direction) {
+        link = link.withDirection(direction);
+        return this;
     }
 
     /** The ready database {@code Sales} of {@link #ready()}. */

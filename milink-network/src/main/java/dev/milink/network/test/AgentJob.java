@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.network.test;
 
-import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.tsql.TSql;
 import dev.milink.sqlserver.connect.Batches;
@@ -38,7 +38,7 @@ final class AgentJob {
     /** The PowerShell command of one probe; the host is validated so it cannot break out of the command. */
     static String tnc(String host, int port, boolean quiet) {
         if (!SAFE_HOST.matcher(host).matches()) {
-            throw new MilinkException(ErrorCode.USAGE, "'" + host + "' is not a host name or IP address that can be"
+            throw new MilinkException(CoreError.USAGE, "'" + host + "' is not a host name or IP address that can be"
                     + " probed.");
         }
         return "Test-NetConnection -ComputerName '" + host + "' -Port " + port
@@ -123,7 +123,7 @@ final class AgentJob {
             Thread.sleep(d);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MilinkException(ErrorCode.INTERNAL, "The network test was interrupted while waiting for a"
+            throw new MilinkException(CoreError.INTERNAL, "The network test was interrupted while waiting for a"
                     + " SQL Agent job.", e);
         }
     }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.network.test;
 
-import dev.milink.core.error.ErrorCode;
+import dev.milink.sqlserver.connect.SqlError;
 import dev.milink.core.error.MilinkException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -74,7 +74,7 @@ final class FabricReader {
     }
 
     private static MilinkException notAManagedInstance(String endpoint, String why) {
-        return new MilinkException(ErrorCode.SQL_QUERY_FAILED, "Cannot read the link endpoints of the managed"
+        return new MilinkException(SqlError.SQL_QUERY_FAILED, "Cannot read the link endpoints of the managed"
                 + " instance at " + endpoint + ": " + why + ". Check that --mi names an Azure SQL Managed Instance and"
                 + " that the login has VIEW SERVER STATE.");
     }

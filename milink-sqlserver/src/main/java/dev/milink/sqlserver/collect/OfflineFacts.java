@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.collect;
 
-import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.io.BoundedFiles;
 import dev.milink.core.model.ServerFacts;
@@ -36,11 +36,11 @@ public final class OfflineFacts {
     public static ServerFacts read(Path file, String targetName) {
         byte[] bytes;
         Instant modified;
-        bytes = BoundedFiles.read(file, BoundedFiles.FACTS_MAX, "facts file", ErrorCode.FACTS_FILE_INVALID);
+        bytes = BoundedFiles.read(file, BoundedFiles.FACTS_MAX, "facts file", CoreError.FACTS_FILE_INVALID);
         try {
             modified = Files.getLastModifiedTime(file).toInstant();
         } catch (IOException e) {
-            throw new MilinkException(ErrorCode.FACTS_FILE_INVALID, "Cannot read the facts file " + file + ": "
+            throw new MilinkException(CoreError.FACTS_FILE_INVALID, "Cannot read the facts file " + file + ": "
                     + BoundedFiles.describe(e) + ".", e);
         }
         return parse(bytes, file.getFileName().toString(), targetName, modified);
@@ -52,7 +52,7 @@ public final class OfflineFacts {
         try {
             return FactsMapper.map(targetName, raw, null, fallbackTime);
         } catch (RuntimeException e) {
-            throw new MilinkException(ErrorCode.FACTS_FILE_INVALID, sourceName + " holds a value milink cannot"
+            throw new MilinkException(CoreError.FACTS_FILE_INVALID, sourceName + " holds a value milink cannot"
                     + " interpret (" + e.getMessage() + "); was it edited by hand?", e);
         }
     }

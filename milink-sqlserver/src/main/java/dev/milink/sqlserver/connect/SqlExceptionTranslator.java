@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.connect;
 
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
@@ -35,7 +34,7 @@ public final class SqlExceptionTranslator {
         int number = e.getErrorCode();
         if (lower.contains("pkix path") || lower.contains("unable to find valid certification path")
                 || lower.contains("certificate_unknown") || lower.contains("certpathvalidator")) {
-            return new MilinkException(ErrorCode.SQL_TLS_UNTRUSTED, "The TLS certificate of " + endpoint
+            return new MilinkException(SqlError.SQL_TLS_UNTRUSTED, "The TLS certificate of " + endpoint
                     + " is not trusted by this machine. Give the issuing CA with --trust-store FILE (its"
                     + " password, if any, in MILINK_TRUST_STORE_PASSWORD), or --host-name-in-certificate <name> if the certificate names another"
                     + " host; --trust-server-certificate skips validation, which keeps the traffic encrypted but lets"
@@ -43,32 +42,32 @@ public final class SqlExceptionTranslator {
         }
         if (lower.contains("hostname in certificate") || lower.contains("host name in certificate")
                 || lower.contains("does not match the certificate") || lower.contains("no subject alternative")) {
-            return new MilinkException(ErrorCode.SQL_TLS_UNTRUSTED, "The TLS certificate of " + endpoint
+            return new MilinkException(SqlError.SQL_TLS_UNTRUSTED, "The TLS certificate of " + endpoint
                     + " was issued for another name. Pass the name it holds with --host-name-in-certificate <name>, or"
                     + " connect with the host name the certificate was issued for.", e);
         }
         if (lower.contains("not configured to support ssl") || lower.contains("ssl is not supported")) {
-            return new MilinkException(ErrorCode.SQL_TLS_UNTRUSTED, endpoint + " does not offer TLS encryption."
+            return new MilinkException(SqlError.SQL_TLS_UNTRUSTED, endpoint + " does not offer TLS encryption."
                     + " Configure a certificate on SQL Server (Force Encryption), or, on a trusted network only,"
                     + " connect with --encrypt false.", e);
         }
         if (lower.contains("secure connection") || lower.contains("sslhandshake") || lower.contains("ssl handshake")) {
-            return new MilinkException(ErrorCode.SQL_TLS_UNTRUSTED, "The TLS handshake with " + endpoint
+            return new MilinkException(SqlError.SQL_TLS_UNTRUSTED, "The TLS handshake with " + endpoint
                     + " failed: " + firstLine(msg) + " Check the server certificate and TLS versions (TLS 1.2+).", e);
         }
         switch (number) {
             case 18456, 18452, 18470, 18486, 18487, 18488 -> {
-                return new MilinkException(ErrorCode.SQL_LOGIN_FAILED, "Login to " + endpoint + " failed: "
+                return new MilinkException(SqlError.SQL_LOGIN_FAILED, "Login to " + endpoint + " failed: "
                         + firstLine(msg) + " Check the user name and password (or the authentication mode); the"
                         + " SQL Server error log shows the exact reason (error 18456 state).", e);
             }
             case 4060 -> {
-                return new MilinkException(ErrorCode.SQL_LOGIN_FAILED, "Signed in to " + endpoint
+                return new MilinkException(SqlError.SQL_LOGIN_FAILED, "Signed in to " + endpoint
                         + " but the database could not be opened: " + firstLine(msg)
                         + " Grant the login access to master or fix its default database.", e);
             }
             case 229, 230, 262, 297, 300, 916, 15247, 15151 -> {
-                return new MilinkException(ErrorCode.SQL_PERMISSION_DENIED, "Permission denied on " + endpoint
+                return new MilinkException(SqlError.SQL_PERMISSION_DENIED, "Permission denied on " + endpoint
                         + ": " + firstLine(msg) + " Run milink as a sysadmin login, or grant VIEW SERVER STATE and"
                         + " VIEW ANY DEFINITION for a read-only check.", e);
             }
@@ -77,7 +76,7 @@ public final class SqlExceptionTranslator {
             }
         }
         if (e instanceof SQLTimeoutException || lower.contains("timed out") || lower.contains("timeout")) {
-            return new MilinkException(ErrorCode.SQL_TIMEOUT, "No answer from " + endpoint + " in time: "
+            return new MilinkException(SqlError.SQL_TIMEOUT, "No answer from " + endpoint + " in time: "
                     + firstLine(msg) + " Check that the host is reachable on that port (milink network), or raise"
                     + " --login-timeout / --query-timeout.", e);
         }
@@ -87,12 +86,12 @@ public final class SqlExceptionTranslator {
                 || lower.contains("couldn't connect to") || lower.contains("connection reset")
                 || lower.contains("connection is closed") || lower.contains("connection closed")
                 || "08S01".equals(e.getSQLState()) || (e.getSQLState() != null && e.getSQLState().startsWith("08"))) {
-            return new MilinkException(ErrorCode.SQL_UNREACHABLE, "Cannot reach SQL Server at " + endpoint + ": "
+            return new MilinkException(SqlError.SQL_UNREACHABLE, "Cannot reach SQL Server at " + endpoint + ": "
                     + firstLine(msg) + " Check the host name and port, that SQL Server listens on TCP there, and that"
                     + " firewalls allow it (named instances also need SQL Browser on UDP 1434 unless a port is given);"
                     + " 'milink network' tests the path.", e);
         }
-        return new MilinkException(ErrorCode.SQL_QUERY_FAILED, "SQL Server at " + endpoint + " returned error "
+        return new MilinkException(SqlError.SQL_QUERY_FAILED, "SQL Server at " + endpoint + " returned error "
                 + number + ": " + firstLine(msg), e);
     }
 

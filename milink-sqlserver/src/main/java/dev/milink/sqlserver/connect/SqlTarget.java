@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.connect;
 
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import java.util.regex.Matcher;
@@ -47,7 +48,7 @@ public record SqlTarget(String host, Integer port, String instanceName) {
     /**
      * Parses what a user typed.
      *
-     * @throws MilinkException {@link ErrorCode#USAGE} with a one-line explanation and the accepted forms
+     * @throws MilinkException {@link dev.milink.core.error.CoreError#USAGE} with a one-line explanation and the accepted forms
      */
     public static SqlTarget parse(String text) {
         if (text == null || text.isBlank()) {
@@ -164,7 +165,7 @@ public record SqlTarget(String host, Integer port, String instanceName) {
     }
 
     private static MilinkException usage(String text, String why) {
-        return new MilinkException(ErrorCode.USAGE, "Invalid SQL Server address '" + text + "': " + why
+        return new MilinkException(CoreError.USAGE, "Invalid SQL Server address '" + text + "': " + why
                 + ". Use host, host,port, host:port or host\\INSTANCE[,port].");
     }
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.fix;
 
-import dev.milink.core.error.ErrorCode;
+import dev.milink.sqlserver.connect.SqlError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.fix.PlannedStep;
 import java.util.List;
@@ -42,7 +42,7 @@ public record FixResult(List<StepOutcome.Done> done, Optional<StepOutcome.Failed
 
     /** A FIX_STEP_FAILED exception (exit code 4) describing the failure; empty when the run succeeded. */
     public Optional<MilinkException> asException() {
-        return failure.map(f -> new MilinkException(ErrorCode.FIX_STEP_FAILED, "Fix step " + f.step().number()
+        return failure.map(f -> new MilinkException(SqlError.FIX_STEP_FAILED, "Fix step " + f.step().number()
                 + " (" + f.step().step().title() + ") failed" + (f.errorNumber() == 0 ? "" : " with error "
                 + f.errorNumber()) + ": " + f.message() + " " + done.size() + " step(s) done, " + notRun.size()
                 + " not run. Run milink fix again once the cause is fixed; it re-plans and resumes."));

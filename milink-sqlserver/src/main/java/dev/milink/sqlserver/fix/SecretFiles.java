@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.fix;
 
-import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.io.BoundedFiles;
 import dev.milink.core.secret.Secret;
@@ -60,11 +60,11 @@ public final class SecretFiles {
             }
             return target;
         } catch (FileAlreadyExistsException e) {
-            throw new MilinkException(ErrorCode.USAGE, "The file " + target + " exists already; milink does not "
+            throw new MilinkException(CoreError.USAGE, "The file " + target + " exists already; milink does not "
                     + "overwrite a secret file. To reuse the password in it, name it with --dmk-password-file "
                     + target + "; otherwise move it away or name another file.", e);
         } catch (IOException e) {
-            throw new MilinkException(ErrorCode.USAGE, "Cannot write the secret file " + target + ": "
+            throw new MilinkException(CoreError.USAGE, "Cannot write the secret file " + target + ": "
                     + e.getClass().getSimpleName() + ".", e);
         }
     }
@@ -76,11 +76,11 @@ public final class SecretFiles {
      * @throws MilinkException USAGE when it cannot be read or its first line is empty (the message never holds it)
      */
     public static Secret read(Path file) {
-        byte[] bytes = BoundedFiles.read(file, BoundedFiles.SECRET_MAX, "secret file", ErrorCode.USAGE);
+        byte[] bytes = BoundedFiles.read(file, BoundedFiles.SECRET_MAX, "secret file", CoreError.USAGE);
         String first = new String(bytes, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
         java.util.Arrays.fill(bytes, (byte) 0);
         if (first.isEmpty()) {
-            throw new MilinkException(ErrorCode.USAGE, "The file " + file.toAbsolutePath() + " exists but its first"
+            throw new MilinkException(CoreError.USAGE, "The file " + file.toAbsolutePath() + " exists but its first"
                     + " line is empty; put the password there, or move the file away to let milink generate one.");
         }
         return Secret.of(first);

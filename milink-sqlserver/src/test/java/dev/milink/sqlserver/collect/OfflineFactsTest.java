@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.collect;
 
+import dev.milink.core.error.CoreError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.ServerFacts;
@@ -86,14 +86,14 @@ class OfflineFactsTest {
                 "cannot interpret");
         assertThatThrownBy(() -> OfflineFacts.read(dir.resolve("missing.txt"), "x"))
                 .isInstanceOfSatisfying(MilinkException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.FACTS_FILE_INVALID));
+                        e -> assertThat(e.code()).isEqualTo(CoreError.FACTS_FILE_INVALID));
     }
 
     private static void assertInvalid(String content, String message) {
         assertThatThrownBy(() -> OfflineFacts.parse(content.getBytes(StandardCharsets.UTF_8), "facts.txt", "x",
                 Instant.EPOCH))
                 .isInstanceOfSatisfying(MilinkException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.FACTS_FILE_INVALID);
+                    assertThat(e.code()).isEqualTo(CoreError.FACTS_FILE_INVALID);
                     assertThat(e.getMessage()).contains(message).startsWith("facts.txt");
                 });
     }

@@ -79,8 +79,8 @@ class SqlConnectorTest {
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2));
         assertThatThrownBy(() -> SqlConnector.open(s))
                 .isInstanceOfSatisfying(dev.milink.core.error.MilinkException.class, e -> {
-                    assertThat(e.code()).isIn(dev.milink.core.error.ErrorCode.SQL_UNREACHABLE,
-                            dev.milink.core.error.ErrorCode.SQL_TIMEOUT);
+                    assertThat(e.code()).isIn(dev.milink.sqlserver.connect.SqlError.SQL_UNREACHABLE,
+                            dev.milink.sqlserver.connect.SqlError.SQL_TIMEOUT);
                     assertThat(e.getMessage()).contains("127.0.0.1:1").doesNotContain("p;w{d}");
                 });
     }

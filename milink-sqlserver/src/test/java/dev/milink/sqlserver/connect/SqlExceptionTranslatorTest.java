@@ -23,7 +23,7 @@ class SqlExceptionTranslatorTest {
             "VIEW SERVER STATE permission was denied on object 'server', database 'master'. | S0001 | 300 | SQL_PERMISSION_DENIED | sysadmin",
             "The query has timed out. | HY008 | 0 | SQL_TIMEOUT | --query-timeout",
             "Invalid column name 'x'. | S0001 | 207 | SQL_QUERY_FAILED | error 207"})
-    void mapsDriverErrorsToActionableMessages(String message, String state, int code, ErrorCode expected, String hint) {
+    void mapsDriverErrorsToActionableMessages(String message, String state, int code, SqlError expected, String hint) {
         MilinkException e = SqlExceptionTranslator.translate(new SQLException(message, state, code), "sql01:1433");
         assertThat(e.code()).isEqualTo(expected);
         assertThat(e.getMessage()).contains("sql01:1433").contains(hint).doesNotContain("\n");
@@ -41,6 +41,6 @@ class SqlExceptionTranslatorTest {
     @org.junit.jupiter.api.Test
     void timeoutExceptionTypeIsATimeout() {
         assertThat(SqlExceptionTranslator.translate(new SQLTimeoutException("Login timed out"), "h:1").code())
-                .isEqualTo(ErrorCode.SQL_TIMEOUT);
+                .isEqualTo(SqlError.SQL_TIMEOUT);
     }
 }

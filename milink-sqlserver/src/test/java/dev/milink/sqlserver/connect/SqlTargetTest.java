@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.connect;
 
+import dev.milink.core.error.CoreError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,7 +35,7 @@ class SqlTargetTest {
     void rejectsGarbageWithOneLineUsageError(String text) {
         assertThatThrownBy(() -> SqlTarget.parse(text))
                 .isInstanceOfSatisfying(MilinkException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.USAGE);
+                    assertThat(e.code()).isEqualTo(CoreError.USAGE);
                     assertThat(e.getMessage()).startsWith("Invalid SQL Server address").doesNotContain("\n")
                             .contains("host\\INSTANCE");
                 });

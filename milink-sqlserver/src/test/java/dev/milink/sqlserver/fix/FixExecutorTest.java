@@ -138,7 +138,7 @@ class FixExecutorTest {
         assertThat(result.manual()).extracting(s -> s.step().id()).containsExactly("MIL-I7/restart");
         assertThat(engine.steps()).noneMatch(b -> b.contains("RECOVERY FULL"));
         assertThat(result.asException()).hasValueSatisfying(e -> {
-            assertThat(e.code()).isEqualTo(dev.milink.core.error.ErrorCode.FIX_STEP_FAILED);
+            assertThat(e.code()).isEqualTo(dev.milink.sqlserver.connect.SqlError.FIX_STEP_FAILED);
             assertThat(e.getMessage()).contains("error 1222", "1 step(s) done, 1 not run");
         });
     }

@@ -160,8 +160,8 @@ class FixSandboxTest {
     }
 
     private List<Finding> findings() {
-        CheckContext context = CheckContext.of(Direction.SQL_TO_MI, BuildReferences.bundled()).withBackupPath(BACKUP_DIR);
-        return Assessor.of(CheckCatalog.standard()).evaluate(new Facts(new JdbcSqlServerCollector().collect(settings)),
+        CheckContext context = CheckContext.of(BuildReferences.bundled()).withBackupPath(BACKUP_DIR);
+        return Assessor.of(CheckCatalog.standard()).evaluate(Facts.of(new JdbcSqlServerCollector().collect(settings), Direction.SQL_TO_MI),
                 context, Assessor.DatabaseSelection.ALL_USER);
     }
 

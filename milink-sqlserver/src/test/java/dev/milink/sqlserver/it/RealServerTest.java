@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.it;
 
+import dev.milink.sqlserver.connect.SqlError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.secret.Secret;
@@ -83,6 +83,6 @@ class RealServerTest {
                 s.loginTimeout(), s.queryTimeout());
         assertThatThrownBy(() -> SqlServerCollector.jdbc().collect(wrong))
                 .isInstanceOfSatisfying(MilinkException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.SQL_LOGIN_FAILED));
+                        e -> assertThat(e.code()).isEqualTo(SqlError.SQL_LOGIN_FAILED));
     }
 }

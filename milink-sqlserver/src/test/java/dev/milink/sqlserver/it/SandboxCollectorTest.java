@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.it;
 
+import dev.milink.sqlserver.connect.SqlError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Fact;
@@ -213,7 +213,7 @@ class SandboxCollectorTest {
                 new Authentication.SqlLogin("sa", Secret.of("not-the-password"))).withEncrypt(false);
         assertThatThrownBy(() -> SqlServerCollector.jdbc().collect(wrong))
                 .isInstanceOfSatisfying(MilinkException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.SQL_LOGIN_FAILED);
+                    assertThat(e.code()).isEqualTo(SqlError.SQL_LOGIN_FAILED);
                     assertThat(e.getMessage()).contains(s.host() + ":" + s.port()).doesNotContain("not-the-password");
                 });
     }
@@ -231,7 +231,7 @@ class SandboxCollectorTest {
         ConnectionSettings untrusted = settings("prepared-2022", "sa").withEncrypt(true);
         assertThatThrownBy(() -> SqlServerCollector.jdbc().collect(untrusted))
                 .isInstanceOfSatisfying(MilinkException.class,
-                        e -> assertThat(e.code()).isEqualTo(ErrorCode.SQL_TLS_UNTRUSTED));
+                        e -> assertThat(e.code()).isEqualTo(SqlError.SQL_TLS_UNTRUSTED));
         assertThat(s.port()).isPositive();
     }
 

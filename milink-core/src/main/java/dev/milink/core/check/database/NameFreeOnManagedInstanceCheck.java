@@ -35,7 +35,7 @@ public final class NameFreeOnManagedInstanceCheck implements Check.DatabaseCheck
 
     @Override
     public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        String where = context.managedInstanceFqdn().map(f -> "'" + f + "'").orElse("the managed instance");
+        String where = facts.link().managedInstanceFqdn().map(f -> "'" + f + "'").orElse("the managed instance");
         return Finding.of(META, Target.database(facts.server().target(), db.name())).severity(Severity.WARNING)
                 .unknown("Whether " + where + " already has a database named " + Why.quoted(db) + " is not read "
                                 + "by milink; link creation fails with RemoteDatabaseExists if it does.",

@@ -38,7 +38,7 @@ public final class AgentJobPermissionCheck implements Check {
     public List<Finding> evaluate(Facts facts, CheckContext context) {
         ServerFacts s = facts.server();
         Finding.Builder sql = Finding.of(META, Target.instance(s.target()));
-        Finding miSide = Finding.of(META, Target.instance(context.managedInstanceFqdn().orElse("managed instance")))
+        Finding miSide = Finding.of(META, Target.instance(facts.link().managedInstanceFqdn().orElse("managed instance")))
                 .skipped("The managed instance side needs the same permission; milink does not connect to the "
                         + "managed instance yet. Check there with SELECT IS_SRVROLEMEMBER('sysadmin'), "
                         + "IS_ROLEMEMBER('SQLAgentOperatorRole') in msdb.");

@@ -57,7 +57,7 @@ public final class AzureRootCaCheck implements Check {
             return List.of(finding.unknown("Certificates in master could not be read: " + s.certificates().reason()
                     + "."));
         }
-        String issuer = MiCertificates.issuerPattern(MiCertificates.resolve(s, context));
+        String issuer = MiCertificates.issuerPattern(MiCertificates.resolve(facts));
         List<String> observed = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<FixStep> steps = new ArrayList<>();

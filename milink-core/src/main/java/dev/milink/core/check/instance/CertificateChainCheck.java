@@ -34,7 +34,7 @@ public final class CertificateChainCheck implements Check {
 
     @Override
     public List<Finding> evaluate(Facts facts, CheckContext context) {
-        String id = MiCertificates.resolve(facts.server(), context)
+        String id = MiCertificates.resolve(facts)
                 .flatMap(mi -> MiCertificates.named(facts.server(), mi.fqdn()))
                 .map(Certificate::certificateId).map(String::valueOf)
                 .orElse("<certificate_id of the managed instance's certificate>");

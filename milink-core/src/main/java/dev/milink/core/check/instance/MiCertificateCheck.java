@@ -51,7 +51,7 @@ public final class MiCertificateCheck implements Check {
             return List.of(finding.unknown("Certificates in master could not be read: " + s.certificates().reason()
                     + "."));
         }
-        Optional<MiName> mi = MiCertificates.resolve(s, context);
+        Optional<MiName> mi = MiCertificates.resolve(facts);
         if (mi.isEmpty()) {
             List<String> candidates = MiCertificates.candidates(s);
             return List.of(candidates.isEmpty()

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.instance;
 
-import dev.milink.core.check.CheckContext;
+import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.Certificate;
 import java.util.List;
@@ -25,9 +25,10 @@ final class MiCertificates {
     }
 
     /** The given FQDN, else the only candidate certificate's name; empty when none or several. */
-    static Optional<MiName> resolve(ServerFacts s, CheckContext context) {
-        if (context.managedInstanceFqdn().isPresent()) {
-            return context.managedInstanceFqdn().map(f -> new MiName(f.trim(), false));
+    static Optional<MiName> resolve(Facts facts) {
+        ServerFacts s = facts.server();
+        if (facts.link().managedInstanceFqdn().isPresent()) {
+            return facts.link().managedInstanceFqdn().map(f -> new MiName(f.trim(), false));
         }
         List<String> candidates = candidates(s);
         return candidates.size() == 1 ? Optional.of(new MiName(candidates.getFirst(), true)) : Optional.empty();

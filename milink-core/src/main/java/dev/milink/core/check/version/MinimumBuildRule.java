@@ -61,10 +61,10 @@ final class MinimumBuildRule {
                     + builds.productName(version.major()) + ".");
         }
         Edition edition = Edition.of(product.edition(), product.engineEdition());
-        Optional<LinkMinimum> found = builds.minimum(major, context.direction(), edition, purpose);
+        Optional<LinkMinimum> found = builds.minimum(major, facts.direction(), edition, purpose);
         if (found.isEmpty()) {
             return finding.unknown("The build reference data (" + builds.lastUpdated() + ") documents no minimum "
-                    + builds.productName(major) + " build for " + purposeText() + " (" + context.direction().label()
+                    + builds.productName(major) + " build for " + purposeText() + " (" + facts.direction().label()
                     + ", " + edition.label() + "); update milink or pass --build-reference FILE.");
         }
         LinkMinimum min = found.get();

@@ -67,7 +67,7 @@ public final class TwoWayScopeCheck implements Check {
         Evidence evidence = Evidence.of(name + ": one-way", twoWay + " for two-way");
         Remediation plan = new Remediation("Treat a failover to the managed instance as a one-way migration, or "
                 + "upgrade to " + twoWay + " before relying on failback.", List.of());
-        if (context.direction() == Direction.MI_TO_SQL) {
+        if (facts.direction() == Direction.MI_TO_SQL) {
             return List.of(finding.severity(Severity.BLOCKER).fail(name + " can't receive a link from a managed "
                     + "instance; that needs " + twoWay + ".", evidence, plan));
         }

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 final class DbFixture {
 
     /** No --backup-dir; clock at 2026-06-01T00:00:00Z. */
-    static final CheckContext CONTEXT = CheckContext.of(Direction.SQL_TO_MI, BuildReferences.bundled())
+    static final CheckContext CONTEXT = CheckContext.of(BuildReferences.bundled())
             .withClock(Clock.fixed(TestFacts.NOW, ZoneOffset.UTC));
     /** With --backup-dir D:\Backup. */
     static final CheckContext WITH_DIR = CONTEXT.withBackupPath("D:\\Backup");

@@ -30,7 +30,7 @@ class MilD09NotAlreadyLinkedTest {
     @Test
     void existingDagIsReportedAsInformation() {
         Finding f = with(Fact.of(List.of(new AvailabilityGroup("DAG_Sales", true, "NONE", List.of("Sales")))));
-        assertThat(f.status()).isEqualTo(Status.WARN);
+        assertThat(f.status()).isEqualTo(Status.INFO);
         assertThat(f.severity()).isEqualTo(Severity.INFO);
         assertThat(f.isBlocking()).isFalse();
         assertThat(f.message()).contains("[DAG_Sales]", "own DAG name");

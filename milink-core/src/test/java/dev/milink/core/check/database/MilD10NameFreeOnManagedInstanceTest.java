@@ -18,8 +18,8 @@ class MilD10NameFreeOnManagedInstanceTest {
 
     @Test
     void alwaysAnUnknownReminderWithTheQueryForTheManagedInstance() {
-        Finding f = DbFixture.runNamed(check, "O'Brien]DB", d -> d,
-                DbFixture.CONTEXT.withManagedInstanceFqdn(TestFacts.MI_FQDN));
+        Finding f = DbFixture.run(check, TestFacts.ready().miFqdn(TestFacts.MI_FQDN)
+                .addDatabase(TestFacts.readyDatabase(6, "O'Brien]DB")), "O'Brien]DB", DbFixture.CONTEXT);
         assertThat(f.status()).isEqualTo(Status.UNKNOWN);
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.message()).contains(TestFacts.MI_FQDN, "RemoteDatabaseExists");

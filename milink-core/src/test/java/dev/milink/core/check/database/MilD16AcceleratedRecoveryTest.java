@@ -29,9 +29,9 @@ class MilD16AcceleratedRecoveryTest {
     }
 
     @Test
-    void adrOffWarnsAndTheStepIsNeverApplied() {
+    void adrOffIsANoteAndTheStepIsNeverApplied() {
         Finding f = run(TestFacts.ready());
-        assertThat(f.status()).isEqualTo(Status.WARN);
+        assertThat(f.status()).isEqualTo(Status.INFO);
         assertThat(f.message()).contains("off", "cannot be enabled on the managed instance");
         assertThat(onlyStep(f).appliable()).isFalse();
         assertThat(scripts(f, ScriptKind.TSQL))

@@ -28,7 +28,7 @@ class MilD17to19SmallChecksTest {
     @Test
     void brokerDisabledWarnsWithANeverAppliedEnableBroker() {
         Finding f = run(new ServiceBrokerCheck(), d -> set(d, "brokerEnabled", false));
-        assertThat(f.status()).isEqualTo(Status.WARN);
+        assertThat(f.status()).isEqualTo(Status.INFO);
         assertThat(f.severity()).isEqualTo(Severity.INFO);
         assertThat(onlyStep(f).appliable()).isFalse();
         assertThat(scripts(f, ScriptKind.TSQL)).contains("ALTER DATABASE [Sales] SET ENABLE_BROKER WITH NO_WAIT;",

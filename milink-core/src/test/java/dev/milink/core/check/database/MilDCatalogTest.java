@@ -118,10 +118,8 @@ class MilDCatalogTest {
         Facts facts = TestFacts.ready().build();
         assertThat(assessor.evaluate(facts, DbFixture.CONTEXT, Assessor.DatabaseSelection.ALL_USER))
                 .extracting(Finding::status).doesNotContain(Status.FAIL);
-        CheckContext c = DbFixture.CONTEXT;
-        CheckContext reverse = new CheckContext(Direction.MI_TO_SQL, c.builds(), c.clock(), c.managedInstanceFqdn(),
-                c.certificateExpiryWarning(), c.backupPath());
-        assertThat(assessor.evaluate(facts, reverse, Assessor.DatabaseSelection.ALL_USER))
+        Facts reverse = facts.withLink(facts.link().withDirection(Direction.MI_TO_SQL));
+        assertThat(assessor.evaluate(reverse, DbFixture.CONTEXT, Assessor.DatabaseSelection.ALL_USER))
                 .filteredOn(f -> f.status() != Status.SKIPPED).extracting(Finding::checkId)
                 .containsExactly("MIL-D15");
     }

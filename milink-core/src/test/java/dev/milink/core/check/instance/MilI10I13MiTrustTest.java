@@ -25,7 +25,6 @@ class MilI10I13MiTrustTest {
     private static final MiCertificateCheck I11 = new MiCertificateCheck();
     private static final AzureRootCaCheck I12 = new AzureRootCaCheck();
     private static final CertificateChainCheck I13 = new CertificateChainCheck();
-    private static final CheckContext WITH_FQDN = CONTEXT.withManagedInstanceFqdn(TestFacts.MI_FQDN);
 
     /** The ready certificates without those matching {@code drop}, plus {@code extra}. */
     private static TestFacts certificates(Predicate<Certificate> drop, Certificate... extra) {
@@ -50,7 +49,7 @@ class MilI10I13MiTrustTest {
 
     @Test
     void miCertificateUnderItsFqdnPasses() {
-        Finding f = one(I11, TestFacts.ready().build(), WITH_FQDN);
+        Finding f = one(I11, TestFacts.ready().miFqdn(TestFacts.MI_FQDN).build(), CONTEXT);
         assertThat(f.status()).isEqualTo(Status.PASS);
         assertThat(f.message()).doesNotContain("assumed");
     }
@@ -76,7 +75,7 @@ class MilI10I13MiTrustTest {
     @Test
     void miCertificateUnderAnotherNameIsReimportedUnderTheFqdn() {
         Finding f = one(I11, certificates(c -> c.name().equals(TestFacts.MI_FQDN),
-                cert("mi's cert]", "CN=" + TestFacts.MI_FQDN, "0102")).build(), WITH_FQDN);
+                cert("mi's cert]", "CN=" + TestFacts.MI_FQDN, "0102")).miFqdn(TestFacts.MI_FQDN).build(), CONTEXT);
         assertThat(f.status()).isEqualTo(Status.FAIL);
         assertThat(f.message()).contains("mi's cert]", "not under its FQDN");
         assertThat(f.remediation().steps()).singleElement().satisfies(s -> assertThat(s.appliable()).isTrue());
@@ -87,7 +86,7 @@ class MilI10I13MiTrustTest {
 
     @Test
     void missingMiCertificateFailsWithImportSteps() {
-        Finding f = one(I11, certificates(c -> c.name().equals(TestFacts.MI_FQDN)).build(), WITH_FQDN);
+        Finding f = one(I11, certificates(c -> c.name().equals(TestFacts.MI_FQDN)).miFqdn(TestFacts.MI_FQDN).build(), CONTEXT);
         assertThat(f.status()).isEqualTo(Status.FAIL);
         assertThat(scripts(f, ScriptKind.MANUAL)).contains("Get-AzSqlInstanceEndpointCertificate",
                 "-InstanceName 'contoso-mi'", "CREATE CERTIFICATE [" + TestFacts.MI_FQDN + "] FROM BINARY = 0x");
@@ -116,8 +115,7 @@ class MilI10I13MiTrustTest {
 
     @Test
     void usGovernmentManagedInstanceRegistersItsOwnZone() {
-        Finding f = one(I12, certificates(c -> c.name().equals("MicrosoftPKI")).build(),
-                CONTEXT.withManagedInstanceFqdn("gov-mi.abc.database.usgovcloudapi.net"));
+        Finding f = one(I12, certificates(c -> c.name().equals("MicrosoftPKI")).miFqdn("gov-mi.abc.database.usgovcloudapi.net").build(), CONTEXT);
         assertThat(scripts(f, ScriptKind.TSQL)).contains("N'*.database.usgovcloudapi.net'",
                 "[MicrosoftPKI] FROM BINARY = 0x308205A8");
     }
@@ -133,7 +131,7 @@ class MilI10I13MiTrustTest {
 
     @Test
     void chainValidationIsSkippedWithTheExactCommand() {
-        Finding f = one(I13, TestFacts.ready().build(), WITH_FQDN);
+        Finding f = one(I13, TestFacts.ready().miFqdn(TestFacts.MI_FQDN).build(), CONTEXT);
         assertThat(f.status()).isEqualTo(Status.SKIPPED);
         assertThat(f.message()).contains("EXEC sp_validate_certificate_ca_chain 257", "internet");
         Finding unnamed = one(I13, certificates(c -> c.name().equals(TestFacts.MI_FQDN)).build());

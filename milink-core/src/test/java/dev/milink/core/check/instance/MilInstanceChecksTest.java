@@ -46,7 +46,7 @@ class MilInstanceChecksTest {
     @Test
     void readyFactsRaiseNoFailOrWarn() {
         for (Check c : InstanceChecks.ALL) {
-            for (Finding f : c.evaluate(TestFacts.ready().build(), CONTEXT.withManagedInstanceFqdn(TestFacts.MI_FQDN))) {
+            for (Finding f : c.evaluate(TestFacts.ready().miFqdn(TestFacts.MI_FQDN).build(), CONTEXT)) {
                 assertThat(f.status()).as(f.checkId() + ": " + f.message()).isIn(Status.PASS, Status.SKIPPED);
             }
         }

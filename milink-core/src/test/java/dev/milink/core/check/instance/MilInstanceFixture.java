@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 /** Shared helpers for the instance check tests: a fixed clock at {@link TestFacts#NOW}, script lookup. */
 final class MilInstanceFixture {
 
-    static final CheckContext CONTEXT = CheckContext.of(Direction.SQL_TO_MI, BuildReferences.bundled())
+    static final CheckContext CONTEXT = CheckContext.of(BuildReferences.bundled())
             .withClock(Clock.fixed(TestFacts.NOW, ZoneOffset.UTC));
 
     private MilInstanceFixture() {

@@ -18,7 +18,7 @@ class TwoWayScopeCheckTest {
     @Test
     void sql2019IsOneWayInformationally() {
         Finding f = run(check, build("15.0.4312.2"));
-        assertThat(f.status()).isEqualTo(Status.WARN);
+        assertThat(f.status()).isEqualTo(Status.INFO);
         assertThat(f.severity()).isEqualTo(Severity.INFO);
         assertThat(f.message()).isEqualTo("SQL Server 2019 links are one-way: after a failover to the managed "
                 + "instance the link ends and no data flows back to SQL Server; failback needs SQL Server 2022 or "

@@ -25,9 +25,9 @@ final class VersionCheckRun {
     }
 
     static Finding run(Check check, Facts facts, Direction direction) {
-        CheckContext context = CheckContext.of(direction, BuildReferences.bundled())
+        CheckContext context = CheckContext.of(BuildReferences.bundled())
                 .withClock(Clock.fixed(TestFacts.NOW, ZoneOffset.UTC));
-        List<Finding> findings = check.evaluate(facts, context);
+        List<Finding> findings = check.evaluate(facts.withLink(facts.link().withDirection(direction)), context);
         assertThat(findings).hasSize(1);
         assertThat(findings.getFirst().checkId()).isEqualTo(check.metadata().id());
         return findings.getFirst();

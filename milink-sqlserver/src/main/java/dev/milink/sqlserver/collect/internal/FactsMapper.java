@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.collect.internal;
 
+import dev.milink.sqlserver.connect.SqlError;
 import static dev.milink.sqlserver.collect.internal.SectionReader.mapOr;
 import static dev.milink.sqlserver.collect.internal.Values.intOr;
 import static dev.milink.sqlserver.collect.internal.Values.lng;
 import static dev.milink.sqlserver.collect.internal.Values.one;
 import static dev.milink.sqlserver.collect.internal.Values.str;
 
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.ServerFacts;
@@ -71,7 +71,7 @@ public final class FactsMapper {
         try {
             return new FactsMapper(raw, loginMajor).facts(target, fallbackNow);
         } catch (OddValue e) {
-            throw new MilinkException(ErrorCode.SQL_QUERY_FAILED, target + " returned a value milink cannot"
+            throw new MilinkException(SqlError.SQL_QUERY_FAILED, target + " returned a value milink cannot"
                     + " interpret: " + e.getMessage() + ". The server was not assessed; please report the value.", e);
         }
     }

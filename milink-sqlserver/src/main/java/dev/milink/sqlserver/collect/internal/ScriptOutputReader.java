@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.collect.internal;
 
+import dev.milink.core.error.CoreError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +55,7 @@ public final class ScriptOutputReader {
                 joined.append(lines[++j].strip());
             }
             if (node == null) {
-                throw new MilinkException(ErrorCode.FACTS_FILE_INVALID, source + " line " + (i + 1)
+                throw new MilinkException(CoreError.FACTS_FILE_INVALID, source + " line " + (i + 1)
                         + " starts a JSON object that never ends (" + Math.min(line.length(), 60) + " characters: '"
                         + line.substring(0, Math.min(line.length(), 60)) + "…'). Was the output cut? In SSMS set"
                         + " Results to Text to 8192 characters per column; with sqlcmd use -y 0.");
@@ -69,7 +69,7 @@ public final class ScriptOutputReader {
             if (section.equals("milink")) {
                 int format = node.path("format").asInt(-1);
                 if (format != expectedFormat) {
-                    throw new MilinkException(ErrorCode.FACTS_FILE_INVALID, source + " was written by collect"
+                    throw new MilinkException(CoreError.FACTS_FILE_INVALID, source + " was written by collect"
                             + " script format " + format + ", but this milink reads format " + expectedFormat
                             + ". Generate the script again with this milink and re-run it.");
                 }
@@ -92,13 +92,13 @@ public final class ScriptOutputReader {
             }
         }
         if (!header || jsonLines == 0) {
-            throw new MilinkException(ErrorCode.FACTS_FILE_INVALID, source + " is not the output of milink's collect"
+            throw new MilinkException(CoreError.FACTS_FILE_INVALID, source + " is not the output of milink's collect"
                     + " script: no line like {\"_section\":\"milink\",\"format\":" + expectedFormat + "}. Run the"
                     + " script from 'milink collect-script' with sqlcmd -h -1 -y 0 (or SSMS Results to Text) and pass"
                     + " its output.");
         }
         if (raw.get("server") == null) {
-            throw new MilinkException(ErrorCode.FACTS_FILE_INVALID, source + " has no 'server' section: the script"
+            throw new MilinkException(CoreError.FACTS_FILE_INVALID, source + " has no 'server' section: the script"
                     + " output is incomplete. Run the whole script again and save all of its output.");
         }
         for (String section : open) {

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.collect.internal;
 
+import dev.milink.sqlserver.connect.SqlError;
 import static dev.milink.sqlserver.collect.internal.RawFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.ServerFacts;
 import java.time.Instant;
@@ -64,7 +64,7 @@ class FactsMapperOddValuesTest {
         }
         assertThatThrownBy(() -> FactsMapper.map("sql01", raw, 16, NOW))
                 .isInstanceOfSatisfying(MilinkException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.SQL_QUERY_FAILED);
+                    assertThat(e.code()).isEqualTo(SqlError.SQL_QUERY_FAILED);
                     assertThat(e.getMessage()).startsWith("sql01 returned a value milink cannot interpret: column "
                             + odd.column()).contains(odd.named());
                     assertThat(e.getMessage()).doesNotContain("\u001b");
