@@ -64,14 +64,14 @@ public final class FactsMapper {
      * @param raw         the rows of both round trips (or of the offline file)
      * @param loginMajor  major version from the login (online), or null (offline: read from the rows)
      * @param fallbackNow collection time when the rows do not carry it
-     * @throws MilinkException SQL_QUERY_FAILED naming the column and the value when a value cannot be interpreted
+     * @throws MilinkException SQL_VALUE_UNREADABLE naming the column and the value when a value cannot be interpreted
      *                         (a version with five parts, text where a number belongs, NULL for a database's id)
      */
     public static ServerFacts map(String target, RawResults raw, Integer loginMajor, Instant fallbackNow) {
         try {
             return new FactsMapper(raw, loginMajor).facts(target, fallbackNow);
         } catch (OddValue e) {
-            throw new MilinkException(SqlError.SQL_QUERY_FAILED, target + " returned a value milink cannot"
+            throw new MilinkException(SqlError.SQL_VALUE_UNREADABLE, target + " returned a value milink cannot"
                     + " interpret: " + e.getMessage() + ". The server was not assessed; please report the value.", e);
         }
     }

@@ -64,7 +64,7 @@ class FactsMapperOddValuesTest {
         }
         assertThatThrownBy(() -> FactsMapper.map("sql01", raw, 16, NOW))
                 .isInstanceOfSatisfying(MilinkException.class, e -> {
-                    assertThat(e.code()).isEqualTo(SqlError.SQL_QUERY_FAILED);
+                    assertThat(e.code()).isEqualTo(SqlError.SQL_VALUE_UNREADABLE);
                     assertThat(e.getMessage()).startsWith("sql01 returned a value milink cannot interpret: column "
                             + odd.column()).contains(odd.named());
                     assertThat(e.getMessage()).doesNotContain("\u001b");
