@@ -110,10 +110,12 @@ public final class BuildReferences {
     private record Reader(String name) {
 
         BuildReference read(JsonNode root) {
+            // no "schema" means 1 (files written before it existed); any other value is a format this milink
+            // does not know, and reading it as 1 could misjudge every server
             JsonNode schema = root.path("schema");
-            if (!schema.isInt() || schema.intValue() != SCHEMA) {
-                throw problem("has schema " + (schema.isMissingNode() ? "(none)" : "'" + oneLine(schema.asText())
-                        + "'") + "; this milink reads schema " + SCHEMA + " (see " + BUNDLED_RESOURCE + ")");
+            if (!schema.isMissingNode() && (!schema.isInt() || schema.intValue() != SCHEMA)) {
+                throw problem("has schema '" + oneLine(schema.asText()) + "'; this milink reads schema " + SCHEMA
+                        + " (see " + BUNDLED_RESOURCE + ")");
             }
             LocalDate lastUpdated = date(root, "lastUpdated", "");
             Map<Integer, String> names = new LinkedHashMap<>();
