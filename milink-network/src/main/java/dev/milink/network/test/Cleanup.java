@@ -70,11 +70,10 @@ final class Cleanup {
      */
     synchronized List<String> interrupt() {
         interrupted = true;
-        int removedBefore = removed.size();
         int problemsBefore = problems.size();
         runAll();
         List<String> report = new ArrayList<>();
-        List<String> now = removed.subList(removedBefore, removed.size());
+        List<String> now = removed; // all of this run's objects: some may have gone just before the interruption
         report.add(now.isEmpty() && problems.size() == problemsBefore
                 ? "Interrupted: the network test stopped early; none of its temporary objects was left to remove."
                 : "Interrupted: the network test stopped early." + (now.isEmpty() ? ""
