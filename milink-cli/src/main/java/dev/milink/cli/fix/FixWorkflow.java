@@ -109,8 +109,8 @@ public final class FixWorkflow {
 
     /**
      * @param target the instance as the user named it
-     * @return the exit code: 0 after a dry run; with --apply 4 when a step failed, else the verdict of the check
-     *     after applying (0 ready, 1 not ready, 5 incomplete)
+     * @return the exit code: 0 after a dry run; with --apply 4 when a step failed, 6 when steps were skipped
+     *     (guarded databases), else the verdict of the check after applying (0 ready, 1 not ready, 5 incomplete)
      */
     public int run(String target) {
         PrintWriter out = terminal.out();
