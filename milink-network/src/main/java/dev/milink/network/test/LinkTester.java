@@ -106,7 +106,7 @@ public final class LinkTester {
                 return c;
             }
         });
-        Thread hook = new Thread(() -> onInterrupt.accept(cleanup.interrupt()), "milink-network-test-cleanup");
+        Thread hook = new Thread(() -> cleanup.interrupt(onInterrupt), "milink-network-test-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         List<String> notes = new ArrayList<>();
         List<String> leftovers = new ArrayList<>();
