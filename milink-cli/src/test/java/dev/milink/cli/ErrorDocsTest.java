@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.ErrorCode;
+import dev.milink.report.ReportError;
 import dev.milink.sqlserver.connect.SqlError;
 import java.util.stream.Stream;
 import java.io.IOException;
@@ -18,7 +19,8 @@ class ErrorDocsTest {
     @Test
     void everyErrorCodeIsDocumented() throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "errors.md"));
-        for (ErrorCode code : Stream.<ErrorCode>concat(Stream.of(CoreError.values()), Stream.of(SqlError.values())).toList()) {
+        for (ErrorCode code : Stream.<ErrorCode[]>of(CoreError.values(), SqlError.values(),
+                ReportError.values()).flatMap(Stream::of).toList()) {
             int at = doc.indexOf("\n## " + code.name() + "\n");
             assertThat(at).as("docs/errors.md section for " + code).isPositive();
             int next = doc.indexOf("\n## ", at + 4);
