@@ -185,6 +185,24 @@ class InterruptionTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void sigtermWhileFixApplyStillCollectsSaysNothingWasChanged() throws Exception {
+        PausingEngine engine = new PausingEngine(CatalogEngine.create(Scenarios.load("unprepared-2019")),
+                "sys\\.dm_os_host_info");
+        sandbox = SandboxServer.start(InstanceDef.of("sql", engine));
+        try (Child child = new Child(dir, Map.of("MILINK_SQL_PASSWORD", SQL_PASSWORD), "fix",
+                address(sandbox.instance("sql")), "--user", "sa", "--trust-server-certificate", "--apply", "--yes")) {
+            assertThat(engine.reached.await(60, TimeUnit.SECONDS)).isTrue();
+            child.terminate();
+            assertThat(child.awaitInterruptedLine()).as("the child says it was interrupted: %s", child.errSoFar())
+                    .isTrue();
+            int exit = child.awaitExit();
+            engine.release.countDown();
+            assertThat(exit).isNotZero();
+            assertThat(child.err()).contains("Interrupted before milink applied anything: nothing was changed.");
+        }
+    }
+
     private static String address(SandboxInstance i) {
         return i.host() + "," + i.port();
     }
