@@ -3,6 +3,7 @@ package dev.milink.cli;
 
 import dev.milink.core.error.CoreError;
 import dev.milink.core.assess.AssessmentReport;
+import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.assess.Assessor;
 import dev.milink.core.assess.Assessor.DatabaseSelection;
 import dev.milink.core.assess.CollectionErrors;
@@ -21,6 +22,8 @@ import dev.milink.core.model.Facts;
 import dev.milink.core.model.LinkSettings;
 import dev.milink.core.model.ServerFacts;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,11 +70,12 @@ final class CheckRun {
     /**
      * @param databases named databases ({@code --database}), empty for every user database
      * @param notes     report-level notes to carry (e.g. build reference age)
+     * @param checks    per-check configuration (severities, disabled checks, suppressions) from the config file
      * @throws MilinkException the first collection error when nothing at all could be collected (a target whose
      *                         values milink cannot interpret, or a bug, is an ERROR finding instead)
      */
     static Result run(List<Source> sources, int parallel, CheckContext context, LinkSettings link,
-                      List<String> notes) {
+                      List<String> notes, CheckConfig checks) {
         List<String> databases = link.databases();
         List<Object> collected = collectAll(sources, parallel);
         List<MilinkException> failures = new ArrayList<>();
@@ -104,9 +108,12 @@ final class CheckRun {
             findings.addAll(assessor.evaluate(Facts.of(f, link), context, selection));
         }
         findings.addAll(missingDatabases(facts, databases));
+        CheckConfig.Applied configured = checks.apply(findings, LocalDate.ofInstant(context.clock().instant(),
+                ZoneOffset.UTC));
+        allNotes.addAll(configured.notes());
         // The header names the instances assessed; the others are in the notes, each with why.
         AssessmentReport report = new AssessmentReport(Versions.milink(), Instant.now(), link.direction(),
-                assessed, findings, allNotes);
+                assessed, configured.findings(), allNotes);
         return new Result(report, List.copyOf(failures));
     }
 
