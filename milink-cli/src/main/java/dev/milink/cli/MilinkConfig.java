@@ -5,9 +5,6 @@ import dev.milink.core.internal.Json;
 import dev.milink.core.error.CoreError;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.milink.cli.auth.Credentials;
 import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.error.DidYouMean;
@@ -56,10 +53,6 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
             "mi-fqdn", "output", "output-file", "fail-on", "parallel", "trust-server-certificate",
             "host-name-in-certificate", "trust-store", "build-reference", "checks", "suppress");
 
-    /** Duplicate keys are an error: YAML would silently keep the last one, hiding the first from review. */
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     static MilinkConfig empty() {
@@ -71,7 +64,8 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
         JsonNode root;
         try {
             byte[] bytes = BoundedFiles.read(file, BoundedFiles.CONFIG_MAX, "config file", CoreError.CONFIG_INVALID);
-            root = YAML.readTree(new String(bytes, StandardCharsets.UTF_8));
+            // Json.yaml() rejects duplicate keys: YAML would silently keep the last one, hiding the first from review
+            root = Json.yaml().readTree(new String(bytes, StandardCharsets.UTF_8));
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new MilinkException(CoreError.CONFIG_INVALID, "The config file " + file + " is not valid YAML"
