@@ -98,6 +98,7 @@ final class LinkArm {
             p.putNull("partnerLinkRole");
         }
         p.put("replicationMode", l.miSynchronousCommit() ? "Sync" : "Async");
+        ObjectNode validity = partnerCertificate(arm, sim, dag.path("id").asText());
         ArrayNode dbs = p.putArray("databases");
         long secondsPerStep = sim.settings().stepDuration().toSeconds();
         for (String name : l.mi().databases()) {
@@ -134,8 +135,37 @@ final class LinkArm {
             long lag = d == null || !healthy ? 0 : d.logSendQueueKb() / 480 * secondsPerStep;
             o.put("instanceSendReplicationLagSeconds", l.miRole() == Role.PRIMARY ? lag : 0);
             o.put("instanceRedoReplicationLagSeconds", l.miRole() == Role.SECONDARY ? lag : 0);
+            if (validity != null) {
+                o.set("partnerAuthCertValidity", validity.deepCopy());
+            }
         }
         return dag;
+    }
+
+    /**
+     * {@code partnerAuthCertValidity}: the server trust certificate holding the SQL Server's endpoint certificate,
+     * with its expiry read from the DER; null when the MI trusts no such certificate.
+     */
+    private static ObjectNode partnerCertificate(ArmStandIn arm, LinkSimulation sim, String dagId) {
+        String blob = sim.sqlEndpointCertificate();
+        if (blob == null) {
+            return null;
+        }
+        String miId = dagId.substring(0, dagId.toLowerCase(Locale.ROOT).indexOf("/distributedavailabilitygroups/"));
+        for (ObjectNode t : arm.state().children(miId, "serverTrustCertificates")) {
+            if (blob.equalsIgnoreCase(t.path("properties").path("publicBlob").asText())) {
+                try {
+                    java.security.cert.X509Certificate x = (java.security.cert.X509Certificate)
+                            java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
+                                    new java.io.ByteArrayInputStream(java.util.HexFormat.of().parseHex(blob)));
+                    return ArmState.JSON.createObjectNode().put("certificateName", t.path("name").asText())
+                            .put("expiryDate", x.getNotAfter().toInstant().toString());
+                } catch (java.security.cert.CertificateException | IllegalArgumentException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private static String replicaState(LinkState l, LinkState.DatabaseState d) {

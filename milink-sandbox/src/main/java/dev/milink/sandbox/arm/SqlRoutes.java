@@ -76,6 +76,7 @@ final class SqlRoutes {
             case "distributedAvailabilityGroups PUT" -> putDag(r, miId, id);
             case "distributedAvailabilityGroups PATCH" -> patchDag(r, id);
             case "serverTrustCertificates DELETE" -> delete(r, id);
+            case "databases DELETE" -> deleteDatabase(r, id);
             case "distributedAvailabilityGroups DELETE" -> deleteDag(r, id);
             default -> router.methodNotAllowed(r);
         };
@@ -104,6 +105,18 @@ final class SqlRoutes {
             return Reply.empty(204);
         }
         return router.accepted(r, 202, null, () -> arm.state().remove(id), null);
+    }
+
+    /** A database a link on this MI replicates cannot be dropped until the link is deleted. */
+    private Reply deleteDatabase(Request r, String id) {
+        String db = r.segment(9);
+        boolean linked = arm.link() != null && arm.link().links().stream().anyMatch(l -> l.mi() != null
+                && l.mi().databases().stream().anyMatch(d -> d.equalsIgnoreCase(db)));
+        if (linked && arm.state().exists(id)) {
+            return Reply.error(409, "OperationCanNotStartDueToMiLink", "The operation cannot start: database '" + db
+                    + "' is replicated by a Managed Instance link. Delete the link first.");
+        }
+        return delete(r, id);
     }
 
     private Reply deleteDag(Request r, String id) {

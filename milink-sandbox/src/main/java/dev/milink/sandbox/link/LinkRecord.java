@@ -150,6 +150,18 @@ final class LinkRecord {
         }
     }
 
+    /** After a role change: the MI's first-backup countdown starts for the databases it is now primary for. */
+    private void rolesChanged(LinkSimulation sim) {
+        if (miRole != Role.PRIMARY) {
+            return;
+        }
+        for (LinkDatabase d : dbs.values()) {
+            if (d.miBackupDue == null && d.seeding == Seeding.COMPLETED) {
+                d.miBackupDue = sim.step() + sim.settings().firstMiBackupAfterSteps();
+            }
+        }
+    }
+
     boolean splitBrain() {
         return sqlRole == Role.PRIMARY && miRole == Role.PRIMARY;
     }
@@ -189,6 +201,7 @@ final class LinkRecord {
         if (requestedAt == End.MANAGED_INSTANCE) {
             miSync = false;
         }
+        rolesChanged(sim);
         return Outcome.OK;
     }
 
@@ -212,6 +225,7 @@ final class LinkRecord {
         if (connected) {
             workloadEnd = at;
         }
+        rolesChanged(sim);
         return Outcome.OK;
     }
 
@@ -229,6 +243,7 @@ final class LinkRecord {
         } else {
             connected = false;
         }
+        rolesChanged(sim);
         return Outcome.OK;
     }
 

@@ -345,6 +345,11 @@ public final class LinkSimulation {
                 java.util.stream.Collectors.toSet());
     }
 
+    /** The DER hex (upper case) of the SQL Server's mirroring endpoint certificate, as last reported, or null. */
+    public synchronized String sqlEndpointCertificate() {
+        return sqlEndpointCertificate;
+    }
+
     /** 41973 when the MI does not trust the SQL Server's endpoint certificate, 41974 the other way, else 0. */
     synchronized int trustError() {
         if (sqlEndpointCertificate != null && miTrustedCertificates != null

@@ -73,6 +73,8 @@ class LinkEndToEndTest {
             assertThat(db.path("synchronizationHealth").asText()).isEqualTo("HEALTHY");
             assertThat(db.path("connectedState").asText()).isEqualTo("CONNECTED");
             assertThat(db.path("seedingProgress").asText()).isEqualTo("Completed");
+            assertThat(db.path("partnerAuthCertValidity").path("certificateName").asText()).isEqualTo("SQLPROD02-endpoint");
+            assertThat(db.path("partnerAuthCertValidity").path("expiryDate").asText()).startsWith("2034-07-01");
             assertThat(ends.get(ends.estate.arm().managedInstanceId() + "/databases/SalesDB").path("properties")
                     .path("status").asText()).isEqualTo("Online");
 
@@ -316,6 +318,62 @@ class LinkEndToEndTest {
             ends.sql(LinkEnds.DAG);
             ends.longRunning(HttpMethod.PUT, ends.dagPath("DAG_SalesDB"), LinkEnds.PUT_BODY);
             assertThat(seedToTheEnd(ends)).isEqualTo("COMPLETED");
+        }
+    }
+
+    @Test
+    void afterA1412TheLinkIsRemovedAtBothEndsWithTheMiDatabaseAndCreatedAgain() throws Exception {
+        try (LinkEnds ends = new LinkEnds("prepared-2022")) {
+            create(ends);
+            assertThat(ends.scalar("SELECT current_state FROM sys.dm_hadr_automatic_seeding")).isEqualTo("SEEDING");
+            ends.link().sqlLogBackup("SalesDB");
+            assertThat(seedToTheEnd(ends)).isEqualTo("FAILED");
+            String miDb = ends.estate.arm().managedInstanceId() + "/databases/SalesDB";
+            LinkEnds.Answer busy = ends.send(HttpMethod.DELETE, miDb, null);
+            assertThat(busy.status()).isEqualTo(409);
+            assertThat(busy.errorCode()).isEqualTo("OperationCanNotStartDueToMiLink");
+            assertThat(ends.longRunning(HttpMethod.DELETE, ends.dagPath("DAG_SalesDB"), null))
+                    .isEqualTo(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED);
+            ends.sql("DROP AVAILABILITY GROUP [DAG_SalesDB]");
+            // the half-seeded copy is still on the MI: a new link for it is refused until it is dropped
+            LinkEnds.Answer taken = ends.send(HttpMethod.PUT, ends.dagPath("DAG_SalesDB"), LinkEnds.PUT_BODY);
+            assertThat(taken.status()).isEqualTo(400);
+            assertThat(taken.errorCode()).isEqualTo("RemoteDatabaseExists");
+            assertThat(ends.longRunning(HttpMethod.DELETE, miDb, null))
+                    .isEqualTo(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED);
+            ends.sql(LinkEnds.DAG);
+            assertThat(ends.longRunning(HttpMethod.PUT, ends.dagPath("DAG_SalesDB"), LinkEnds.PUT_BODY))
+                    .isEqualTo(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED);
+            assertThat(seedToTheEnd(ends)).isEqualTo("COMPLETED");
+            assertThat(armDb(ends).path("mostRecentLinkError").asText()).isEmpty();
+        }
+    }
+
+    @Test
+    void managedInstanceAsInitialPrimaryThroughArmSeedsIntoSqlServer() throws Exception {
+        try (LinkEnds ends = new LinkEnds("prepared-2022")) {
+            ends.sql("""
+                    CREATE AVAILABILITY GROUP [AG_Reports] WITH (CLUSTER_TYPE = NONE) FOR REPLICA ON N'SQLPROD02'
+                     WITH (ENDPOINT_URL = 'TCP://10.20.0.4:5022', FAILOVER_MODE = MANUAL,
+                     AVAILABILITY_MODE = SYNCHRONOUS_COMMIT, SEEDING_MODE = AUTOMATIC);
+                    ALTER AVAILABILITY GROUP [AG_Reports] GRANT CREATE ANY DATABASE;
+                    CREATE AVAILABILITY GROUP [DAG_Reports] WITH (DISTRIBUTED) AVAILABILITY GROUP ON
+                     N'AG_Reports' WITH (LISTENER_URL = 'TCP://10.20.0.4:5022', AVAILABILITY_MODE = ASYNCHRONOUS_COMMIT,
+                       FAILOVER_MODE = MANUAL, SEEDING_MODE = AUTOMATIC),
+                     N'AG_Reports_MI' WITH (LISTENER_URL = 'tcp://contoso-mi.abc123.database.windows.net:5022;Server=[contoso-mi];Database=[ReportingArchive]',
+                       AVAILABILITY_MODE = ASYNCHRONOUS_COMMIT, FAILOVER_MODE = MANUAL, SEEDING_MODE = AUTOMATIC)""");
+            assertThat(ends.longRunning(HttpMethod.PUT, ends.dagPath("DAG_Reports"), """
+                    {"properties":{"databases":[{"databaseName":"ReportingArchive"}],
+                     "partnerEndpoint":"TCP://10.20.0.4:5022","instanceAvailabilityGroupName":"AG_Reports_MI",
+                     "partnerAvailabilityGroupName":"AG_Reports","failoverMode":"Manual","seedingMode":"Automatic",
+                     "instanceLinkRole":"Primary"}}""")).isEqualTo(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED);
+            assertThat(seedToTheEnd(ends)).isEqualTo("COMPLETED");
+            assertThat(ends.scalar("SELECT name FROM sys.databases WHERE name = 'ReportingArchive'"))
+                    .isEqualTo("ReportingArchive");
+            assertThat(ends.replicaState(true)).containsEntry("role_desc", "SECONDARY");
+            JsonNode props = ends.get(ends.dagPath("DAG_Reports")).path("properties");
+            assertThat(props.path("instanceLinkRole").asText()).isEqualTo("Primary");
+            assertThat(props.path("databases").get(0).path("lastBackupLsn").asText()).isNotEmpty();
         }
     }
 }
