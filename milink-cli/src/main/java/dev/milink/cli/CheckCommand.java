@@ -77,7 +77,8 @@ final class CheckCommand implements Callable<Integer> {
         CheckContext context = assessment.context(cfg);
         List<CheckRun.Source> sources = sources(cfg, inv);
         List<String> notes = context.builds().stalenessNote(Clock.systemUTC()).stream().toList();
-        CheckRun.Result result = CheckRun.run(sources, parallel(cfg), context, assessment.link(cfg), notes);
+        CheckRun.Result result = CheckRun.run(sources, parallel(cfg), context, assessment.link(cfg), notes,
+                cfg.checks());
         result.failures().forEach(f -> inv.warn("not assessed: " + f.getMessage() + " [" + f.code() + "]"));
         ReportOutput.write(result.report(), renderer, output.file, output.color(inv.env()), showSkipped, inv);
         return result.exitCode(failOn != null ? failOn : failOn(cfg));

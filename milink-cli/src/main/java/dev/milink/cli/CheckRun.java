@@ -3,6 +3,7 @@ package dev.milink.cli;
 
 import dev.milink.core.error.CoreError;
 import dev.milink.core.assess.AssessmentReport;
+import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.assess.Assessor;
 import dev.milink.core.assess.Assessor.DatabaseSelection;
 import dev.milink.core.assess.Verdict;
@@ -17,6 +18,8 @@ import dev.milink.core.model.Facts;
 import dev.milink.core.model.LinkSettings;
 import dev.milink.core.model.ServerFacts;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,11 +69,12 @@ final class CheckRun {
     /**
      * @param databases named databases ({@code --database}), empty for every user database
      * @param notes     report-level notes to carry (e.g. build reference age)
+     * @param checks    per-check configuration (severities, disabled checks, suppressions) from the config file
      * @throws MilinkException the first collection error when nothing at all could be collected, or a usage
      *                         error when a named database exists on no target
      */
     static Result run(List<Source> sources, int parallel, CheckContext context, LinkSettings link,
-                      List<String> notes) {
+                      List<String> notes, CheckConfig checks) {
         List<String> databases = link.databases();
         List<Object> collected = collectAll(sources, parallel);
         List<MilinkException> failures = new ArrayList<>();
@@ -95,8 +99,11 @@ final class CheckRun {
         for (ServerFacts f : facts) {
             findings.addAll(assessor.evaluate(Facts.of(f, link), context, selection));
         }
+        CheckConfig.Applied configured = checks.apply(findings, LocalDate.ofInstant(context.clock().instant(),
+                ZoneOffset.UTC));
+        allNotes.addAll(configured.notes());
         AssessmentReport report = new AssessmentReport(Versions.milink(), Instant.now(), link.direction(),
-                sources.stream().map(Source::label).toList(), findings, allNotes);
+                sources.stream().map(Source::label).toList(), configured.findings(), allNotes);
         return new Result(report, List.copyOf(failures));
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.buildref.BuildReferences;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.model.Direction;
@@ -58,7 +59,7 @@ final class DemoCommand implements Callable<Integer> {
             List<String> notes = context.builds().stalenessNote(Clock.systemUTC()).stream().toList();
             CheckRun.Result result = CheckRun.run(
                     List.of(new CheckRun.Source(m.target().display(), () -> Collectors.live(m.settings()))), 1, context,
-                    LinkSettings.of(Direction.SQL_TO_MI), notes);
+                    LinkSettings.of(Direction.SQL_TO_MI), notes, CheckConfig.NONE);
             ReportOutput.write(result.report(), renderer, output.file, output.color(inv.env()), showSkipped, inv);
             return result.exitCode(FailOn.BLOCKER);
         }

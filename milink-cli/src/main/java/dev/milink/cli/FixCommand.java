@@ -27,6 +27,8 @@ import dev.milink.sqlserver.fix.Secrets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -106,7 +108,9 @@ final class FixCommand implements Callable<Integer> {
         CheckContext ctx = context;
         Assessor assessor = Assessor.of(CheckCatalog.standard());
         FixWorkflow workflow = new FixWorkflow(server(SqlTarget.parse(name), cfg, inv, facts -> new FixWorkflow.Checked(
-                assessor.evaluate(Facts.of(facts, link), ctx, selection), FixScripts.Platform.of(facts))), terminal(inv),
+                cfg.checks().apply(assessor.evaluate(Facts.of(facts, link), ctx, selection),
+                        LocalDate.ofInstant(ctx.clock().instant(), ZoneOffset.UTC)).findings(),
+                FixScripts.Platform.of(facts))), terminal(inv),
                 new FixWorkflow.Options(apply, yes, scriptDir, Set.copyOf(includeDatabases), dmkPasswordFile), dir,
                 Clock.systemUTC());
         return workflow.run(name);

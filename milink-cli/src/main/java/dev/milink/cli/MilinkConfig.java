@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.internal.Json;
 import dev.milink.core.error.CoreError;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.milink.cli.auth.Credentials;
+import dev.milink.core.assess.CheckConfig;
+import dev.milink.core.catalog.CheckCatalog;
+import dev.milink.core.error.DidYouMean;
 import dev.milink.core.error.MilinkException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -34,28 +35,36 @@ import java.util.regex.Pattern;
  * mi-fqdn: mi1.abc123.database.windows.net
  * output: json
  * fail-on: warning
+ * checks:
+ *   MIL-D16: {severity: warning}
+ *   MIL-I9: {enabled: false}
+ * suppress:
+ *   - {check: MIL-D7, database: Legacy, reason: "archived; never linked", expires: 2027-01-31}
  * </pre>
+ *
+ * <p>{@code checks:} and {@code suppress:} become a {@link CheckConfig} (validated against the standard catalog:
+ * an unknown id or a suppression without a reason is a configuration error, exit 2).
  */
 record MilinkConfig(Path source, List<String> targets, String auth, String user, Path passwordFile, String direction,
                     List<String> databases, String miFqdn, String output, Path outputFile, String failOn,
                     Integer parallel, Boolean trustServerCertificate, String hostNameInCertificate, Path trustStore,
-                    Path buildReference) {
+                    Path buildReference, CheckConfig checks) {
 
     static final List<String> KEYS = List.of("targets", "auth", "user", "password-file", "direction", "databases",
             "mi-fqdn", "output", "output-file", "fail-on", "parallel", "trust-server-certificate",
-            "host-name-in-certificate", "trust-store", "build-reference");
+            "host-name-in-certificate", "trust-store", "build-reference", "checks", "suppress");
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     static MilinkConfig empty() {
         return new MilinkConfig(null, List.of(), null, null, null, null, List.of(), null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, CheckConfig.NONE);
     }
 
     static MilinkConfig load(Path file, Map<String, String> env) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+            root = Json.yaml().readTree(Files.readString(file));
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new MilinkException(CoreError.CONFIG_INVALID, "The config file " + file + " is not valid YAML"
@@ -73,8 +82,7 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
         for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
             String key = it.next();
             if (!KEYS.contains(key)) {
-                String close = KEYS.stream().min(Comparator.comparingInt(k ->
-                        ChecksExplainCommand.distance(k, key.replace('_', '-').toLowerCase()))).orElseThrow();
+                String close = DidYouMean.nearest(KEYS, key.replace('_', '-'));
                 throw invalid(file, "unknown key '" + key + "' (did you mean '" + close + "'?). Valid keys: "
                         + String.join(", ", KEYS));
             }
@@ -83,7 +91,8 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
         return new MilinkConfig(file, r.list("targets"), r.text("auth"), r.text("user"), r.path("password-file"),
                 r.text("direction"), r.list("databases"), r.text("mi-fqdn"), r.text("output"), r.path("output-file"),
                 r.text("fail-on"), r.integer("parallel"), r.bool("trust-server-certificate"),
-                r.text("host-name-in-certificate"), r.path("trust-store"), r.path("build-reference"));
+                r.text("host-name-in-certificate"), r.path("trust-store"), r.path("build-reference"),
+                CheckConfig.read(r.plain("checks"), r.plain("suppress"), CheckCatalog.standard(), file.toString()));
     }
 
     private static MilinkException invalid(Path file, String what) {
@@ -102,6 +111,12 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
                 throw invalid(file, "'" + key + "' must be a single value");
             }
             return substitute(key, n.asText());
+        }
+
+        /** The value as plain maps, lists and strings (for core's {@link CheckConfig}), or null. */
+        Object plain(String key) {
+            JsonNode n = root.get(key);
+            return n == null || n.isNull() ? null : Json.plain(n);
         }
 
         Path path(String key) {

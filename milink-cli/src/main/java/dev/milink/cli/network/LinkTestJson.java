@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.network;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.milink.core.internal.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +16,7 @@ import java.util.List;
 final class LinkTestJson {
 
     static final String SCHEMA_VERSION = "1";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private LinkTestJson() {
     }
@@ -52,11 +52,7 @@ final class LinkTestJson {
         strings(root.putArray("leftoversRemoved"), r.leftoversRemoved());
         strings(root.putArray("cleanedUp"), r.cleanedUp());
         strings(root.putArray("cleanupProblems"), r.cleanupProblems());
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the report as JSON", e);
-        }
+        return Json.pretty(root) + "\n";
     }
 
     private static void strings(ArrayNode a, List<String> values) {

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.buildref;
 
+import dev.milink.core.internal.Json;
 import dev.milink.core.error.CoreError;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.Direction;
@@ -48,8 +48,6 @@ public final class BuildReferences {
     /** Classpath location of the bundled data. */
     public static final String BUNDLED_RESOURCE = "buildref/sqlserver-builds.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private BuildReferences() {
     }
 
@@ -73,7 +71,7 @@ public final class BuildReferences {
     public static BuildReference parse(InputStream in, String name) {
         JsonNode root;
         try {
-            root = JSON.readTree(in);
+            root = Json.mapper().readTree(in);
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

@@ -2,7 +2,7 @@
 package dev.milink.network.test;
 
 import dev.milink.core.error.MilinkException;
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.TSql;
 import dev.milink.network.probe.ControlProbe;
 import dev.milink.network.probe.ProbeOutcome;
 import dev.milink.network.probe.ProbeResult;
@@ -259,13 +259,13 @@ public final class LinkTester {
         String name = AgentJob.PREFIX + runId;
         String expiry = LocalDate.now().plusDays(2).format(DateTimeFormatter.BASIC_ISO_DATE);
         AgentJob.execute(s, SqlScripts.render("create_test_certificate.sql", Map.of("certificate",
-                TSql.quoteName(name), "expiry", expiry)));
+                name, "expiry", expiry)));
         cleanup.push(name + "/cert", "certificate " + name + " on SQL Server", Side.SQL_SERVER,
-                SqlScripts.render("drop_certificate.sql", Map.of("certificate", TSql.quoteName(name))));
-        AgentJob.execute(s, SqlScripts.render("create_test_endpoint.sql", Map.of("certificate", TSql.quoteName(name),
-                "endpoint", TSql.quoteName(name), "port", Integer.toString(port))));
+                SqlScripts.render("drop_certificate.sql", Map.of("certificate", (name))));
+        AgentJob.execute(s, SqlScripts.render("create_test_endpoint.sql", Map.of("certificate", (name),
+                "endpoint", (name), "port", Integer.toString(port))));
         cleanup.push(name + "/endpoint", "endpoint " + name + " on SQL Server", Side.SQL_SERVER,
-                SqlScripts.render("drop_endpoint.sql", Map.of("endpoint", TSql.quoteName(name))));
+                SqlScripts.render("drop_endpoint.sql", Map.of("endpoint", (name))));
     }
 
     // ---- Agent jobs ----
@@ -283,7 +283,7 @@ public final class LinkTester {
                     agentHelp(side, proveCommand));
         }
         cleanup.push(job, "Agent job " + job + " on " + where, side,
-                SqlScripts.render("delete_job.sql", Map.of("job_name", TSql.literal(job))));
+                SqlScripts.render("delete_job.sql", Map.of("job_name", (job))));
         try {
             AgentJob.start(c, job);
             rows = AgentJob.await(c, job, options.jobTimeout(), options.pollInterval());
@@ -324,7 +324,7 @@ public final class LinkTester {
 
     private static String deleteJobIfExists(String job) {
         return "IF EXISTS (SELECT 1 FROM msdb.dbo.sysjobs WHERE name = " + TSql.literal(job) + ") "
-                + SqlScripts.render("delete_job.sql", Map.of("job_name", TSql.literal(job)));
+                + SqlScripts.render("delete_job.sql", Map.of("job_name", (job)));
     }
 
     private static List<String> agentHelp(Side side, String proveCommand) {
@@ -406,7 +406,7 @@ public final class LinkTester {
                 for (String[] o : objects) {
                     boolean ep = o[0].equals("ENDPOINT");
                     AgentJob.execute(c, SqlScripts.render(ep ? "drop_endpoint.sql" : "drop_certificate.sql",
-                            Map.of(ep ? "endpoint" : "certificate", TSql.quoteName(o[1]))));
+                            Map.of(ep ? "endpoint" : "certificate", (o[1]))));
                     removed.add((ep ? "endpoint " : "certificate ") + o[1] + " on " + endpoint);
                 }
             }

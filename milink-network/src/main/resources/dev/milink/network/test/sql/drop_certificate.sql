@@ -1,2 +1,2 @@
 -- Drops a temporary test endpoint's certificate.
-DROP CERTIFICATE ${certificate};
+DROP CERTIFICATE {{certificate:tsql-name}};

@@ -1,2 +1,2 @@
 -- Drops a temporary test endpoint.
-DROP ENDPOINT ${endpoint};
+DROP ENDPOINT {{endpoint:tsql-name}};
