@@ -21,7 +21,8 @@ class ErrorDocsTest {
     void everyErrorCodeIsDocumented() throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "errors.md"));
         for (ErrorCode code : Stream.<ErrorCode[]>of(CoreError.values(), SqlError.values(),
-                ReportError.values(), AzureError.values()).flatMap(Stream::of).toList()) {
+                ReportError.values(), AzureError.values(), dev.milink.core.link.LinkError.values())
+                .flatMap(Stream::of).toList()) {
             int at = doc.indexOf("\n## " + code.name() + "\n");
             assertThat(at).as("docs/errors.md section for " + code).isPositive();
             int next = doc.indexOf("\n## ", at + 4);

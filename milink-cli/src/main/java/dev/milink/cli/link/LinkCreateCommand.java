@@ -68,6 +68,8 @@ final class LinkCreateCommand implements Callable<Integer> {
                     out.print(LinkText.planJson(p.plan(), false, Optional.empty()));
                 }
                 out.flush();
+                spec.commandLine().getErr().println("Error [LINK_REFUSED]: " + p.plan().refusals().size()
+                        + " reason(s), nothing was changed: " + p.plan().refusals().getFirst());
                 return ExitStatus.NOT_READY.code();
             }
             Optional<LinkRunState> state = Optional.empty();

@@ -61,6 +61,12 @@ final class LinkDeleteCommand implements Callable<Integer> {
             out.print(LinkText.planJson(plan, run, state));
         }
         out.flush();
-        return plan.refused() ? ExitStatus.NOT_READY.code() : ExitStatus.READY.code();
+        if (plan.refused()) {
+            err.println("Error [LINK_REFUSED]: " + plan.refusals().size() + " reason(s), nothing was changed: "
+                    + plan.refusals().getFirst());
+            err.flush();
+            return ExitStatus.NOT_READY.code();
+        }
+        return ExitStatus.READY.code();
     }
 }
