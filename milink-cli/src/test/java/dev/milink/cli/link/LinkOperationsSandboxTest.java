@@ -52,6 +52,7 @@ class LinkOperationsSandboxTest {
     private LinkOperations link;
     private final List<String> progress = new ArrayList<>();
     private final List<LinkObservation> seen = new ArrayList<>();
+    private final List<Finding> seedingStatus = new ArrayList<>();
 
     private LinkRunner.Progress recorder() {
         return new LinkRunner.Progress() {
@@ -63,6 +64,10 @@ class LinkOperationsSandboxTest {
             @Override
             public void observed(List<LinkObservation> links) {
                 seen.addAll(links);
+                if (seedingStatus.isEmpty() && links.get(0).sqlServer().flatMap(LinkObservation.End::seeding)
+                        .isPresent()) {
+                    seedingStatus.addAll(link.status(sales()).findings());   // milink link status while it seeds
+                }
             }
         };
     }
@@ -148,6 +153,11 @@ class LinkOperationsSandboxTest {
                 .or(() -> o.managedInstance().flatMap(LinkObservation.End::seeding))).isPresent());
         assertThat(query("SELECT name FROM sys.availability_groups WHERE is_distributed = 1"))
                 .containsExactly(Map.of("name", "DAG_SalesDB"));
+
+        Finding whileSeeding = seedingStatus.stream().filter(f -> f.checkId().equals("MIL-L3")).findFirst()
+                .orElseThrow();
+        assertThat(whileSeeding.status()).isEqualTo(Status.INFO);
+        assertThat(whileSeeding.message()).startsWith("Seeding: ").contains("% of ").contains("/s, about");
 
         LinkOperations.Status healthy = link.status(sales());
         assertThat(statusOf(healthy.findings(), "MIL-L2")).isEqualTo(Status.PASS);
