@@ -2,6 +2,7 @@
 package dev.milink.sandbox.scenario;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.milink.sandbox.engine.Faults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,6 +76,14 @@ public final class Scenario {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read scenario " + file, e);
         }
+    }
+
+    /**
+     * Binds an already-parsed scenario tree (e.g. the {@code sqlServer:} part of an Azure scenario), resolving
+     * {@code base} against the shipped scenarios and filling defaults like {@link #fromYaml}.
+     */
+    public static Scenario fromTree(JsonNode tree, String source) {
+        return Scenarios.resolve(tree, source);
     }
 
     /** The database with this name (case-insensitive, as SQL Server's default collation compares), or null. */

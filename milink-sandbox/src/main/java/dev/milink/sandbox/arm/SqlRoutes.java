@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.sandbox.arm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.milink.sandbox.arm.ArmHttp.Reply;
+import dev.milink.sandbox.arm.ArmHttp.Request;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Microsoft.Sql routes: the managed instance, its databases, server trust certificates, endpoint certificates and
+ * distributed availability groups (the link), and instance failover groups under the location.
+ */
+final class SqlRoutes {
+    private static final String MI = ArmBodies.SQL;
+    private static final Pattern PARTNER_ENDPOINT = Pattern.compile("(?i)TCP://[^:/\\s]+:\\d{1,5}");
+    private static final List<String> CHILDREN = List.of("databases", "serverTrustCertificates",
+            "endpointCertificates", "distributedAvailabilityGroups", "encryptionProtector", "tdeCertificates");
+
+    private final ArmRouter router;
+    private final ArmStandIn arm;
+
+    SqlRoutes(ArmRouter router, ArmStandIn arm) {
+        this.router = router;
+        this.arm = arm;
+    }
+
+    Reply route(Request r) {
+        if (r.is(6, "locations")) {
+            return failoverGroups(r);
+        }
+        if (!r.is(6, "managedInstances")) {
+            return router.unknownType(r);
+        }
+        int n = r.segments().size();
+        if (n == 7) {
+            return "GET".equals(r.method()) ? Reply.ok(ArmHttp.list(arm.state().children("/subscriptions/"
+                    + arm.subscriptionId() + "/resourceGroups/" + arm.resourceGroup() + "/providers/Microsoft.Sql",
+                    "managedInstances"))) : router.methodNotAllowed(r);
+        }
+        String miId = miId(r.segment(7));
+        if (!arm.state().exists(miId)) {
+            return n == 8 ? router.notFound(r, MI, r.segment(7)) : router.parentNotFound(r, r.segment(7));
+        }
+        if (n == 8) {
+            return "GET".equals(r.method()) ? Reply.ok(arm.state().get(miId)) : router.methodNotAllowed(r);
+        }
+        String child = CHILDREN.stream().filter(c -> c.equalsIgnoreCase(r.segment(8))).findFirst().orElse(null);
+        if (child == null) {
+            return router.unknownType(r);
+        }
+        if (n == 9 && "tdeCertificates".equals(child)) {
+            return "POST".equals(r.method()) ? TdeCertificates.upload(r, router, arm, miId) : router.methodNotAllowed(r);
+        }
+        if (n == 9) {
+            return "GET".equals(r.method()) ? Reply.ok(ArmHttp.list(arm.state().children(miId, child)))
+                    : router.methodNotAllowed(r);
+        }
+        String id = miId + "/" + child + "/" + r.segment(9);
+        if (n == 11 && "distributedAvailabilityGroups".equals(child) && "POST".equals(r.method())) {
+            return dagAction(r, id);
+        }
+        if (n != 10) {
+            return router.unknownType(r);
+        }
+        return switch (child + " " + r.method()) {
+            case "databases GET", "serverTrustCertificates GET", "endpointCertificates GET",
+                    "distributedAvailabilityGroups GET", "encryptionProtector GET" -> get(r, id, child);
+            case "serverTrustCertificates PUT" -> putTrustCertificate(r, miId, id);
+            case "distributedAvailabilityGroups PUT" -> putDag(r, miId, id);
+            case "distributedAvailabilityGroups PATCH" -> patchDag(r, id);
+            case "serverTrustCertificates DELETE", "distributedAvailabilityGroups DELETE" -> delete(r, id);
+            default -> router.methodNotAllowed(r);
+        };
+    }
+
+    private String miId(String name) {
+        return "/subscriptions/" + arm.subscriptionId() + "/resourceGroups/" + arm.resourceGroup() + "/providers/"
+                + MI + "/" + name;
+    }
+
+    private Reply get(Request r, String id, String child) {
+        ObjectNode n = arm.state().get(id);
+        return n != null ? Reply.ok(n) : childNotFound(child, r.segment(9));
+    }
+
+    private static Reply childNotFound(String child, String name) {
+        return Reply.error(404, "ResourceNotFound", "The requested resource of type '" + MI + "/" + child
+                + "' with name '" + name + "' was not found.");
+    }
+
+    private Reply delete(Request r, String id) {
+        if (!arm.state().exists(id)) {
+            return Reply.empty(204);
+        }
+        return router.accepted(r, 202, null, () -> arm.state().remove(id), null);
+    }
+
+    // ---- server trust certificates ----
+
+    private Reply putTrustCertificate(Request r, String miId, String id) {
+        JsonNode body = ArmHttp.parse(r.body());
+        if (body == null || !body.path("properties").isObject()) {
+            return ArmHttp.invalidBody("a body {\"properties\":{\"publicBlob\":\"0x…\"}} is required");
+        }
+        String name = r.segment(9);
+        byte[] der = PublicBlob.parse(body.path("properties").path("publicBlob").asText(null)).orElse(null);
+        if (der == null) {
+            return Reply.error(400, "InvalidPublicBlob", "The provided public blob is invalid. Provide the hex of "
+                    + "the certificate's DER encoding (CERTENCODED), with or without 0x.");
+        }
+        ObjectNode cert = ArmBodies.trustCertificate(miId, name, der);
+        String blob = cert.path("properties").path("publicBlob").asText();
+        for (ObjectNode other : arm.state().children(miId, "serverTrustCertificates")) {
+            if (!other.path("name").asText().equalsIgnoreCase(name)
+                    && other.path("properties").path("publicBlob").asText().equalsIgnoreCase(blob)) {
+                return Reply.error(409, "CertificateAlreadyExists", "A certificate with the same public key already "
+                        + "exists on the managed instance as '" + other.path("name").asText() + "'.");
+            }
+        }
+        boolean exists = arm.state().exists(id);
+        return router.accepted(r, exists ? 202 : 201, exists ? null : cert, () -> arm.state().put(id, cert), null);
+    }
+
+    // ---- distributed availability groups (the link) ----
+
+    private Reply putDag(Request r, String miId, String id) {
+        JsonNode body = ArmHttp.parse(r.body());
+        JsonNode p = body == null ? null : body.get("properties");
+        if (p == null || !p.isObject()) {
+            return ArmHttp.invalidBody("a body {\"properties\":{…}} is required");
+        }
+        for (String required : List.of("partnerAvailabilityGroupName", "instanceAvailabilityGroupName",
+                "partnerEndpoint")) {
+            if (p.path(required).asText("").isBlank()) {
+                return invalidParameter(required);
+            }
+        }
+        if (!PARTNER_ENDPOINT.matcher(p.path("partnerEndpoint").asText()).matches()) {
+            return invalidParameter("partnerEndpoint");
+        }
+        if (!p.path("databases").isArray() || p.path("databases").isEmpty()) {
+            return invalidParameter("databases");
+        }
+        for (JsonNode db : p.path("databases")) {
+            if (db.path("databaseName").asText("").isBlank()) {
+                return invalidParameter("databases.databaseName");
+            }
+        }
+        for (String[] e : List.of(new String[] {"instanceLinkRole", "Primary", "Secondary"},
+                new String[] {"failoverMode", "None", "Manual"}, new String[] {"seedingMode", "Automatic", "Manual"},
+                new String[] {"replicationMode", "Async", "Sync"})) {
+            if (p.has(e[0]) && Arrays.stream(e, 1, e.length).noneMatch(v -> v.equalsIgnoreCase(p.get(e[0]).asText()))) {
+                return invalidParameter(e[0]);
+            }
+        }
+        ObjectNode dag = ArmBodies.distributedAvailabilityGroup(miId, r.segment(9), p, now());
+        boolean exists = arm.state().exists(id);
+        return router.accepted(r, exists ? 202 : 201, exists ? null : dag, () -> arm.state().put(id, dag), null);
+    }
+
+    private Reply patchDag(Request r, String id) {
+        if (!arm.state().exists(id)) {
+            return childNotFound("distributedAvailabilityGroups", r.segment(9));
+        }
+        JsonNode body = ArmHttp.parse(r.body());
+        JsonNode p = body == null ? null : body.get("properties");
+        if (p == null || !p.isObject()) {
+            return ArmHttp.invalidBody("a body {\"properties\":{\"replicationMode\":\"Sync\"}} is required");
+        }
+        String mode = p.path("replicationMode").asText(null);
+        if (mode != null && !List.of("async", "sync").contains(mode.toLowerCase(Locale.ROOT))) {
+            return invalidParameter("replicationMode");
+        }
+        return router.accepted(r, 202, null, () -> arm.state().update(id, dag -> {
+            if (mode != null) {
+                ((ObjectNode) dag.get("properties")).put("replicationMode", mode);
+            }
+        }), null);
+    }
+
+    /** POST …/failover {@code {"failoverType": …}} and …/setRole {@code {"instanceRole": …, "roleChangeType": …}}. */
+    private Reply dagAction(Request r, String id) {
+        String action = r.segment(10);
+        if (!arm.state().exists(id)) {
+            return childNotFound("distributedAvailabilityGroups", r.segment(9));
+        }
+        JsonNode body = ArmHttp.parse(r.body());
+        String role;
+        if ("failover".equalsIgnoreCase(action)) {
+            String type = body == null ? "" : body.path("failoverType").asText("");
+            if (!List.of("planned", "forcedallowdataloss").contains(type.toLowerCase(Locale.ROOT))) {
+                return invalidParameter("failoverType");
+            }
+            role = null;
+        } else if ("setRole".equalsIgnoreCase(action)) {
+            role = body == null ? "" : body.path("instanceRole").asText("");
+            String change = body == null ? "" : body.path("roleChangeType").asText("");
+            if (!List.of("primary", "secondary").contains(role.toLowerCase(Locale.ROOT))) {
+                return invalidParameter("instanceRole");
+            }
+            if (!List.of("forced", "planned").contains(change.toLowerCase(Locale.ROOT))) {
+                return invalidParameter("roleChangeType");
+            }
+        } else {
+            return router.unknownType(r);
+        }
+        Runnable apply = () -> arm.state().update(id, dag -> {
+            ObjectNode p = (ObjectNode) dag.get("properties");
+            String current = p.path("instanceLinkRole").asText("Secondary");
+            p.put("instanceLinkRole", role != null ? role : "Primary".equalsIgnoreCase(current) ? "Secondary"
+                    : "Primary");
+        });
+        return router.accepted(r, 202, null, apply, () -> arm.state().get(id));
+    }
+
+    private static Reply invalidParameter(String name) {
+        return Reply.error(400, "InvalidParameterValue", "Invalid value given for parameter " + name
+                + ". Specify a valid parameter value.");
+    }
+
+    // ---- failover groups ----
+
+    /** GET …/providers/Microsoft.Sql/locations/{location}/instanceFailoverGroups[/{name}]. */
+    private Reply failoverGroups(Request r) {
+        int n = r.segments().size();
+        if (!"GET".equals(r.method()) || n < 9 || n > 10 || !r.is(8, "instanceFailoverGroups")) {
+            return n < 9 || !r.is(8, "instanceFailoverGroups") ? router.unknownType(r) : router.methodNotAllowed(r);
+        }
+        String parent = "/subscriptions/" + arm.subscriptionId() + "/resourceGroups/" + arm.resourceGroup()
+                + "/providers/Microsoft.Sql/locations/" + r.segment(7);
+        if (n == 9) {
+            return Reply.ok(ArmHttp.list(arm.state().children(parent, "instanceFailoverGroups")));
+        }
+        ObjectNode g = arm.state().get(parent + "/instanceFailoverGroups/" + r.segment(9));
+        return g != null ? Reply.ok(g) : Reply.error(404, "ResourceNotFound", "The requested resource of type "
+                + "'Microsoft.Sql/locations/instanceFailoverGroups' with name '" + r.segment(9) + "' was not found.");
+    }
+
+    private String now() {
+        return Instant.now(arm.clock()).toString();
+    }
+}
