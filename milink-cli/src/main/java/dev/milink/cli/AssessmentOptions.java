@@ -42,7 +42,10 @@ final class AssessmentOptions {
         return config == null ? MilinkConfig.empty() : MilinkConfig.load(config, inv.env().variables());
     }
 
-    /** The library, with the build reference data (bundled unless a file is given) and the run's catalog. */
+    /**
+     * The library, with the build reference data (bundled unless a file is given) and the run's catalog. Per-check
+     * configuration from the config file plugs in here, as the facade's {@code findingRules}.
+     */
     Milink milink(MilinkConfig cfg, Invocation inv) {
         Path ref = first(buildReference, cfg.buildReference(), null);
         return inv.milink(ref == null ? BuildReferences.bundled() : BuildReferences.load(ref));

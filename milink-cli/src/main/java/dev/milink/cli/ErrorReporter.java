@@ -46,6 +46,12 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
+        // An option setter that refused its value (--log-file FILE it cannot write) says why in its own words.
+        for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof MilinkException me) {
+                return report(me.code(), me.getMessage(), causes(me), me, helpHint(cl));
+            }
+        }
         String message = ex.getMessage();
         if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
             message += " Did you mean " + String.join(" or ", u.getSuggestions()) + "?";
