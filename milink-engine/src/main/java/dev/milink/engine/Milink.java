@@ -28,6 +28,7 @@ import dev.milink.network.test.LinkTestOptions;
 import dev.milink.network.test.LinkTestReport;
 import dev.milink.network.test.LinkTester;
 import dev.milink.network.test.TestTarget;
+import dev.milink.report.ReportError;
 import dev.milink.sqlserver.collect.CollectScript;
 import dev.milink.sqlserver.collect.JdbcSqlServerCollector;
 import dev.milink.sqlserver.connect.ConnectionSettings;
@@ -263,7 +264,8 @@ public final class Milink {
      * {@code docs/errors.md} and of {@code Error [CODE]} lines.
      */
     public static List<ErrorCode> errorCodes() {
-        return Stream.<ErrorCode>concat(Stream.of(CoreError.values()), Stream.of(SqlError.values())).toList();
+        return Stream.<ErrorCode[]>of(CoreError.values(), SqlError.values(), ReportError.values())
+                .flatMap(Stream::of).toList();
     }
 
     /** This library's version, e.g. {@code 0.2.0}; "unknown" outside a build. */

@@ -3,13 +3,15 @@ package dev.milink.sandbox.catalog.agent;
 
 import dev.milink.sandbox.catalog.InstanceState;
 import dev.milink.sandbox.catalog.Values;
-import dev.milink.sandbox.scenario.Scenario;
+import dev.milink.sandbox.scenario.Job;
+import dev.milink.sandbox.scenario.JobStep;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,13 +25,16 @@ public final class AgentService {
     private final List<AgentJob.History> history = new ArrayList<>();
     private final List<AgentJob.StepLog> stepLogs = new ArrayList<>();
     private final AtomicInteger nextHistoryId = new AtomicInteger(1);
+    /** Job runs started and not yet finished; {@link #awaitIdle} waits on it. */
+    private final Object runs = new Object();
+    private int running;
     private volatile StepRunner runner = (job, step) -> new StepRunner.Result(false, "No step runner.");
 
     public AgentService(InstanceState instance) {
         this.instance = instance;
-        for (Scenario.Job j : instance.scenario().agent.jobs) {
+        for (Job j : instance.scenario().agent.jobs) {
             AgentJob job = add(j.name, j.owner, null, j.enabled);
-            for (Scenario.JobStep st : j.steps) {
+            for (JobStep st : j.steps) {
                 addStep(job, st.name, st.subsystem, st.command, st.database, st.onSuccessAction, st.onFailAction,
                         st.flags);
             }
@@ -92,7 +97,37 @@ public final class AgentService {
     public void start(AgentJob job) {
         LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         job.activity(new AgentJob.Activity(now, now, null, null, null, null));
-        Thread.ofVirtual().name("agent-" + job.name()).start(() -> run(job, now));
+        synchronized (runs) {
+            running++;
+        }
+        Thread.ofVirtual().name("agent-" + job.name()).start(() -> {
+            try {
+                run(job, now);
+            } finally {
+                synchronized (runs) {
+                    running--;
+                    runs.notifyAll();
+                }
+            }
+        });
+    }
+
+    /**
+     * Waits until every started job has finished (its outcome row is in the history), for tests and tools that
+     * start a job and then read its results; false if {@code timeout} passes first.
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (runs) {
+            while (running > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(runs, left);
+            }
+            return true;
+        }
     }
 
     private void run(AgentJob job, LocalDateTime started) {
