@@ -271,8 +271,24 @@ public final class Milink {
      * {@code docs/errors.md} and of {@code Error [CODE]} lines.
      */
     public static List<ErrorCode> errorCodes() {
-        return Stream.<ErrorCode[]>of(CoreError.values(), SqlError.values(), ReportError.values())
+        return Stream.<ErrorCode[]>of(CoreError.values(), SqlError.values(), ReportError.values(),
+                        dev.milink.azure.AzureError.values(), dev.milink.core.link.LinkError.values())
                 .flatMap(Stream::of).toList();
+    }
+
+    /**
+     * The link itself, both ends at once: {@code create}, {@code status}, {@code failover}, {@code delete} as
+     * plans, applied only by {@link dev.milink.engine.link.LinkOperations#apply}. Connects to SQL Server now; the
+     * managed instance is read through {@code arm}. The readiness gate of create uses this facade's checks context.
+     *
+     * @param stateDir where an interrupted operation's state is kept (owner-only JSON)
+     * @since 0.3
+     */
+    public dev.milink.engine.link.LinkOperations link(dev.milink.sqlserver.connect.ConnectionSettings sqlServer,
+                                                      dev.milink.azure.ArmConnection arm, String miResourceId,
+                                                      java.nio.file.Path stateDir) {
+        return dev.milink.engine.link.LinkOperations.open(sqlServer, arm, miResourceId, stateDir, clock)
+                .checkContext(context());
     }
 
     /** This library's version, e.g. {@code 0.2.0}; "unknown" outside a build. */

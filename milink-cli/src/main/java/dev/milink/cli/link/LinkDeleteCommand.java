@@ -2,6 +2,7 @@
 package dev.milink.cli.link;
 
 import dev.milink.cli.auth.AuthContext;
+import dev.milink.engine.link.LinkOperations;
 import dev.milink.core.error.ExitStatus;
 import dev.milink.core.link.LinkPlan;
 import dev.milink.core.link.LinkRunState;

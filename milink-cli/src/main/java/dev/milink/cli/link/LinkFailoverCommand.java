@@ -2,6 +2,7 @@
 package dev.milink.cli.link;
 
 import dev.milink.cli.auth.AuthContext;
+import dev.milink.engine.link.LinkOperations;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.link.FailoverPlanner;

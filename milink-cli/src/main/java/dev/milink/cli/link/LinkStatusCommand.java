@@ -2,6 +2,7 @@
 package dev.milink.cli.link;
 
 import dev.milink.cli.auth.AuthContext;
+import dev.milink.engine.link.LinkOperations;
 import dev.milink.core.assess.AssessmentReport;
 import dev.milink.core.assess.Verdict;
 import dev.milink.core.check.Severity;

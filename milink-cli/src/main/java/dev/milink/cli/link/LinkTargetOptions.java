@@ -5,6 +5,8 @@ import dev.milink.azure.ArmConnection;
 import dev.milink.azure.AzureOptions;
 import dev.milink.azure.ManagedInstanceId;
 import dev.milink.cli.auth.AuthContext;
+import dev.milink.engine.Milink;
+import dev.milink.engine.link.LinkOperations;
 import dev.milink.cli.auth.AuthMode;
 import dev.milink.cli.auth.Credentials;
 import dev.milink.cli.auth.Side;
@@ -129,7 +131,7 @@ final class LinkTargetOptions {
         }
         AzureOptions options = AzureOptions.fromEnvironment(cloud, azureAuth, azureClientSecretFile, env);
         Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".milink", "link");
-        return LinkOperations.open(sql, ArmConnection.open(options), id.resourceId(), dir, clock)
+        return Milink.configure().clock(clock).load().link(sql, ArmConnection.open(options), id.resourceId(), dir)
                 .onNotice(context::warn);
     }
 }

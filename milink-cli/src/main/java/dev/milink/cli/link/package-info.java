@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
- * {@code milink link create | status | failover | delete}: thin picocli commands over {@link
- * dev.milink.cli.link.LinkOperations} (which moves to the engine module once it lands).
+ * {@code milink link create | status | failover | delete}: thin picocli commands over the engine's
+ * {@code LinkOperations} ({@code Milink.link}).
  */
 package dev.milink.cli.link;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.milink.cli.link;
+package dev.milink.engine.link;
 
 import dev.milink.azure.ArmConnection;
 import dev.milink.azure.AzureCollector;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.milink.cli.link;
+package dev.milink.engine.link;
 
-import static dev.milink.cli.link.LinkEstate.sales;
-import static dev.milink.cli.link.LinkEstate.status;
+import static dev.milink.engine.link.LinkEstate.sales;
+import static dev.milink.engine.link.LinkEstate.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
