@@ -75,13 +75,14 @@ final class CheckCommand implements Callable<Integer> {
         ReportRenderer renderer = ReportOutput.renderer(format);
         output.file = AssessmentOptions.first(output.file, cfg.outputFile(), null);
         CheckContext context = assessment.context(cfg);
+        FailOn gate = failOn != null ? failOn : failOn(cfg); // validated before anything is collected or printed
         List<CheckRun.Source> sources = sources(cfg, inv);
         List<String> notes = context.builds().stalenessNote(Clock.systemUTC()).stream().toList();
         CheckRun.Result result = CheckRun.run(sources, parallel(cfg), context, assessment.link(cfg), notes,
                 cfg.checks());
         result.failures().forEach(f -> inv.warn("not assessed: " + f.getMessage() + " [" + f.code() + "]"));
         ReportOutput.write(result.report(), renderer, output.file, output.color(inv.env()), showSkipped, inv);
-        return result.exitCode(failOn != null ? failOn : failOn(cfg));
+        return result.exitCode(gate);
     }
 
     /** Live targets (from the command line, else the config), or facts files; never both. */
@@ -92,14 +93,15 @@ final class CheckCommand implements Callable<Integer> {
                 throw new MilinkException(CoreError.USAGE, "Give either TARGETs to connect to or --facts FILE to"
                         + " judge offline, not both.");
             }
-            return facts.stream().map(f -> new CheckRun.Source(Collectors.offlineName(f),
-                    () -> Collectors.offline(f))).toList();
+            return facts.stream().map(f -> f.toAbsolutePath().normalize()).distinct()
+                    .map(f -> new CheckRun.Source(Collectors.offlineName(f), () -> Collectors.offline(f))).toList();
         }
         if (names.isEmpty()) {
             throw new MilinkException(CoreError.USAGE, "No target. Give one or more HOST[,PORT] or HOST\\INSTANCE,"
                     + " 'targets:' in --config FILE, or --facts FILE from 'milink collect-script'.");
         }
-        List<SqlTarget> parsed = names.stream().map(SqlTarget::parse).toList();
+        connection.validate();
+        List<SqlTarget> parsed = distinct(names.stream().map(SqlTarget::parse).toList(), inv);
         Authentication authentication = AssessmentOptions.signIn(auth, connection, cfg, inv);
         List<CheckRun.Source> sources = new ArrayList<>();
         for (int i = 0; i < parsed.size(); i++) {
@@ -107,6 +109,22 @@ final class CheckCommand implements Callable<Integer> {
             sources.add(new CheckRun.Source(parsed.get(i).display(), () -> Collectors.live(settings)));
         }
         return sources;
+    }
+
+    /** Each instance once, however often it was named (same host, case-insensitive, and same port or instance). */
+    private static List<SqlTarget> distinct(List<SqlTarget> targets, Invocation inv) {
+        java.util.Map<String, SqlTarget> seen = new java.util.LinkedHashMap<>();
+        List<String> repeated = new ArrayList<>();
+        for (SqlTarget t : targets) {
+            String key = t.endpoint().toLowerCase(Locale.ROOT);
+            if (seen.putIfAbsent(key, t) != null && !repeated.contains(t.display())) {
+                repeated.add(t.display());
+            }
+        }
+        if (!repeated.isEmpty()) {
+            inv.warn("named more than once, assessed once: " + String.join(", ", repeated) + ".");
+        }
+        return List.copyOf(seen.values());
     }
 
     private int parallel(MilinkConfig cfg) {

@@ -6,7 +6,11 @@ import dev.milink.core.assess.AssessmentReport;
 import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.assess.Assessor;
 import dev.milink.core.assess.Assessor.DatabaseSelection;
+import dev.milink.core.assess.CollectionErrors;
 import dev.milink.core.assess.Verdict;
+import dev.milink.core.check.Evidence;
+import dev.milink.core.check.Target;
+import dev.milink.core.check.database.DatabaseOnlineCheck;
 import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.Finding;
@@ -46,20 +50,17 @@ final class CheckRun {
     record Result(AssessmentReport report, List<MilinkException> failures) {
 
         /**
-         * The worst outcome wins: a target that could not be collected (3) outranks a blocking finding (1),
-         * which outranks an unknown blocker (5); so a fleet run never hides a tool failure behind a verdict.
+         * The worst outcome wins ({@link ExitStatus#worst}): a target that could not be reached (3) outranks a
+         * blocking finding (1), which outranks an ERROR finding (70), which outranks an unknown blocker (5); so a
+         * fleet run never hides a tool failure behind a verdict. Warnings alone never fail a run unless asked to
+         * ({@code --fail-on warning}).
          */
         int exitCode(FailOn failOn) {
-            if (!failures.isEmpty()) {
-                return ExitStatus.CONNECT.code();
-            }
-            Verdict verdict = report.verdict();
-            // Warnings alone never fail a run unless asked to (--fail-on warning).
-            if (verdict == Verdict.NOT_READY
-                    || failOn == FailOn.WARNING && report.hasProblemsAtOrAbove(Severity.WARNING)) {
-                return ExitStatus.NOT_READY.code();
-            }
-            return verdict.exitStatus().code();
+            List<ExitStatus> outcomes = new ArrayList<>();
+            outcomes.add(Verdict.exitStatus(report.findings(), failOn == FailOn.WARNING ? Severity.WARNING
+                    : Severity.BLOCKER));
+            failures.forEach(f -> outcomes.add(f.code().exitStatus()));
+            return ExitStatus.worst(outcomes).code();
         }
     }
 
@@ -70,8 +71,8 @@ final class CheckRun {
      * @param databases named databases ({@code --database}), empty for every user database
      * @param notes     report-level notes to carry (e.g. build reference age)
      * @param checks    per-check configuration (severities, disabled checks, suppressions) from the config file
-     * @throws MilinkException the first collection error when nothing at all could be collected, or a usage
-     *                         error when a named database exists on no target
+     * @throws MilinkException the first collection error when nothing at all could be collected (a target whose
+     *                         values milink cannot interpret, or a bug, is an ERROR finding instead)
      */
     static Result run(List<Source> sources, int parallel, CheckContext context, LinkSettings link,
                       List<String> notes, CheckConfig checks) {
@@ -79,31 +80,40 @@ final class CheckRun {
         List<Object> collected = collectAll(sources, parallel);
         List<MilinkException> failures = new ArrayList<>();
         List<ServerFacts> facts = new ArrayList<>();
+        List<String> assessed = new ArrayList<>();
         List<String> allNotes = new ArrayList<>(notes);
+        List<Finding> errors = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
+            String label = sources.get(i).label();
             if (collected.get(i) instanceof ServerFacts f) {
                 facts.add(f);
+                assessed.add(label);
+            } else if (collected.get(i) instanceof MilinkException e && e.code().exitStatus() == ExitStatus.INTERNAL) {
+                // milink could not interpret what the server returned (or hit a bug): an ERROR finding naming it
+                errors.add(CollectionErrors.error(label, e.getMessage() + " [" + e.code().name() + "]"));
+                assessed.add(label);
             } else {
                 MilinkException e = (MilinkException) collected.get(i);
                 failures.add(e);
-                allNotes.add("Not assessed: " + sources.get(i).label() + ": " + e.getMessage() + " [" + e.code() + "]");
+                allNotes.add("Not assessed: " + label + ": " + e.getMessage() + " [" + e.code().name() + "]");
             }
         }
-        if (facts.isEmpty() && !failures.isEmpty()) {
+        if (facts.isEmpty() && errors.isEmpty() && !failures.isEmpty()) {
             throw failures.getFirst();
         }
-        requireNamedDatabasesExist(facts, databases);
         DatabaseSelection selection = DatabaseSelection.of(databases);
         Assessor assessor = Assessor.of(CheckCatalog.standard());
-        List<Finding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(errors);
         for (ServerFacts f : facts) {
             findings.addAll(assessor.evaluate(Facts.of(f, link), context, selection));
         }
+        findings.addAll(missingDatabases(facts, databases));
         CheckConfig.Applied configured = checks.apply(findings, LocalDate.ofInstant(context.clock().instant(),
                 ZoneOffset.UTC));
         allNotes.addAll(configured.notes());
+        // The header names the instances assessed; the others are in the notes, each with why.
         AssessmentReport report = new AssessmentReport(Versions.milink(), Instant.now(), link.direction(),
-                sources.stream().map(Source::label).toList(), configured.findings(), allNotes);
+                assessed, configured.findings(), allNotes);
         return new Result(report, List.copyOf(failures));
     }
 
@@ -141,30 +151,46 @@ final class CheckRun {
         }
     }
 
-    /** The facts, or the MilinkException that explains why there are none. */
+    /**
+     * The facts, or the MilinkException that explains why there are none. Any other exception is a bug, but it
+     * costs this target alone, never the whole fleet's report.
+     */
     private static Object collectOne(Source s) {
         try {
             return s.collect().get();
         } catch (MilinkException e) {
             return e;
+        } catch (RuntimeException e) {
+            return new MilinkException(CoreError.INTERNAL, "Unexpected " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + " while collecting " + s.label()
+                    + " (a bug in milink; please report it)", e);
         }
     }
 
-    private static void requireNamedDatabasesExist(List<ServerFacts> facts, List<String> databases) {
-        if (databases.isEmpty()) {
-            return;
-        }
+    /**
+     * A database named with {@code --database} that exists on no target is a FAIL of MIL-D2 (the database must
+     * exist and be online) on each target that could list its databases, naming the user databases found there.
+     */
+    private static List<Finding> missingDatabases(List<ServerFacts> facts, List<String> databases) {
         Set<String> present = facts.stream().flatMap(f -> f.databases().orElse(List.of()).stream())
                 .map(DatabaseFacts::name).map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        boolean listed = facts.stream().anyMatch(f -> f.databases().isKnown());
-        List<String> missing = databases.stream().filter(d -> !present.contains(d.toLowerCase(Locale.ROOT))).toList();
-        if (listed && !missing.isEmpty()) {
-            String known = facts.stream().flatMap(f -> f.databases().orElse(List.of()).stream())
-                    .filter(d -> !d.isSystem()).map(DatabaseFacts::name).distinct().sorted()
-                    .collect(Collectors.joining(", "));
-            throw new MilinkException(CoreError.USAGE, "No database named " + String.join(", ", missing)
-                    + " on the target" + (facts.size() > 1 ? "s" : "") + ". User databases found: "
-                    + (known.isEmpty() ? "none" : known) + ".");
+        List<Finding> out = new ArrayList<>();
+        for (String name : databases) {
+            if (present.contains(name.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            for (ServerFacts f : facts) {
+                if (!f.databases().isKnown()) {
+                    continue;
+                }
+                String known = f.databases().orElse(List.of()).stream().filter(d -> !d.isSystem())
+                        .map(DatabaseFacts::name).sorted().collect(Collectors.joining(", "));
+                out.add(Finding.of(DatabaseOnlineCheck.META, Target.database(f.target(), name)).fail("There is no"
+                        + " database named '" + name + "' on " + f.target() + " (named with --database). User"
+                        + " databases found: " + (known.isEmpty() ? "none" : known) + ".",
+                        Evidence.of("no such database", "an ONLINE database of that name"), null));
+            }
         }
+        return out;
     }
 }

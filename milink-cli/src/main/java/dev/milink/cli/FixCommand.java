@@ -97,6 +97,7 @@ final class FixCommand implements Callable<Integer> {
             throw new MilinkException(CoreError.USAGE, "milink fix works on one instance: give TARGET (HOST[,PORT] or"
                     + " HOST\\INSTANCE), or exactly one entry under 'targets:' in --config FILE.");
         }
+        connection.validate();
         CheckContext context = assessment.context(cfg);
         LinkSettings link = assessment.link(cfg);
         Direction dir = link.direction();

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -40,6 +42,9 @@ import picocli.CommandLine.HelpCommand;
         })
 public final class Main implements Callable<Integer>, AuthContext.Provider {
 
+    /** Kept strongly referenced: java.util.logging holds loggers weakly and would drop the level. */
+    static final Logger DRIVER_LOG = Logger.getLogger("com.microsoft.sqlserver.jdbc");
+
     private final Invocation invocation;
 
     private Main(Invocation invocation) {
@@ -58,7 +63,10 @@ public final class Main implements Callable<Integer>, AuthContext.Provider {
     }
 
     /** Runs milink with the given environment (variables, console) and returns the exit code. */
-    public static int run(Environment env, PrintWriter out, PrintWriter err, String... args) {
+    public static int run(Environment env, PrintWriter rawOut, PrintWriter rawErr, String... args) {
+        quietDriverLog();
+        PrintWriter out = new PrintWriter(new SafeTerminalWriter(rawOut), true);
+        PrintWriter err = new PrintWriter(new SafeTerminalWriter(rawErr), true);
         Invocation invocation = new Invocation(env, out, err, args);
         ErrorReporter errors = new ErrorReporter(invocation);
         CommandLine cl = new CommandLine(new Main(invocation))
@@ -75,6 +83,16 @@ public final class Main implements Callable<Integer>, AuthContext.Provider {
         } finally {
             out.flush();
             err.flush();
+        }
+    }
+
+    /**
+     * mssql-jdbc logs WARNING lines through java.util.logging to stderr (a failed TLS handshake, a dropped
+     * connection) before milink reports the same error in its own words; they only show with {@code --debug}.
+     */
+    private static void quietDriverLog() {
+        if (DRIVER_LOG.getLevel() == null) {
+            DRIVER_LOG.setLevel(Level.OFF);
         }
     }
 

@@ -43,6 +43,7 @@ final class VerbosityOptions {
     private static synchronized void enableDebugLog() {
         DEBUG_HANDLER.setLevel(Level.FINE);
         MILINK_LOG.setLevel(Level.FINE);
+        Main.DRIVER_LOG.setLevel(Level.WARNING); // the driver's own warnings, off otherwise (see Main)
         if (!java.util.Arrays.asList(MILINK_LOG.getHandlers()).contains(DEBUG_HANDLER)) {
             MILINK_LOG.addHandler(DEBUG_HANDLER);
         }

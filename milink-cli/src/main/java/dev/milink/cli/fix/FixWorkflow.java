@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.fix;
 
+import dev.milink.sqlserver.connect.SqlError;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.assess.Summary;
 import dev.milink.core.assess.Verdict;
@@ -108,10 +109,20 @@ public final class FixWorkflow {
 
     /**
      * @param target the instance as the user named it
-     * @return the exit code: 0 after a dry run; with --apply 4 when a step failed, else the verdict of the check
-     *     after applying (0 ready, 1 not ready, 5 incomplete)
+     * @return the exit code: 0 after a dry run; with --apply 4 when a step failed, 6 when steps were skipped
+     *     (guarded databases), else the verdict of the check after applying (0 ready, 1 not ready, 5 incomplete)
      */
     public int run(String target) {
+        if (!options.apply()) {
+            return run(target, null);
+        }
+        // from the start: Ctrl-C while checking says that nothing was changed yet, later which step was running
+        try (ApplyWatch watch = new ApplyWatch(new ProgressText(terminal.out()), terminal.err(), target)) {
+            return run(target, watch);
+        }
+    }
+
+    private int run(String target, ApplyWatch watch) {
         PrintWriter out = terminal.out();
         if (options.apply() && !options.yes() && !terminal.interactive()) {
             throw new MilinkException(CoreError.USAGE, "--apply changes " + target + " and needs a confirmation, but "
@@ -146,7 +157,7 @@ public final class FixWorkflow {
         out.println("Applying " + plan.appliable().size() + " step(s) to " + target + ":");
         out.flush();
         FixResult result = server.apply(plan, secrets, new ApplyOptions(options.includeDatabases(),
-                java.time.Duration.ZERO), new ProgressText(out));
+                java.time.Duration.ZERO), watch);
         report(result);
         List<Finding> after;
         try {
@@ -154,16 +165,36 @@ public final class FixWorkflow {
         } catch (MilinkException e) {
             terminal.err().println("Warning: could not check " + target + " again after applying: " + e.getMessage()
                     + " Run milink check " + target + " to see the result.");
-            return result.succeeded() ? ExitStatus.CONNECT.code() : ExitStatus.FIX_FAILED.code();
+            return result.succeeded() ? exitLine(result, ExitStatus.CONNECT.code()) : exitLine(result, 0);
         }
         beforeAfter(before, after);
         closing(target, include(FixPlanner.plan(target, after, FixPlanner.Options.DEFAULT), options.includeDatabases()),
                 platform, result);
         out.flush();
+        return exitLine(result, verdictCode(after));
+    }
+
+    /**
+     * A failed step (4) outranks skipped steps (6), which outrank the verdict after applying; exits 4 and 6 say why
+     * in one line on stderr, whatever stdout shows.
+     */
+    private int exitLine(FixResult result, int verdict) {
+        PrintWriter err = terminal.err();
         if (!result.succeeded()) {
+            err.println("Error [" + SqlError.FIX_STEP_FAILED.name() + "]: " + result.asException().orElseThrow()
+                    .getMessage());
+            err.flush();
             return ExitStatus.FIX_FAILED.code();
         }
-        return verdictCode(after);
+        if (!result.skipped().isEmpty()) {
+            err.println("Done, with " + result.skipped().size() + " step(s) skipped (exit "
+                    + ExitStatus.FIX_SKIPPED.code() + "): " + result.skipped().stream()
+                    .map(k -> "step " + k.step().number()).collect(Collectors.joining(", "))
+                    + "; the output above says why.");
+            err.flush();
+            return ExitStatus.FIX_SKIPPED.code();
+        }
+        return verdict;
     }
 
     private boolean confirmed(String target, FixPlan plan) {
@@ -183,7 +214,7 @@ public final class FixWorkflow {
                         : Path.of("milink-dmk-password-" + safe(target) + "-"
                                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC)
                                 .format(clock.instant()) + ".txt");
-                secrets = secrets.with(name, DmkPasswordSource.resolve(terminal, file));
+                secrets = secrets.with(name, DmkPasswordSource.resolve(terminal, file, options.dmkPasswordFile() != null));
             } else {
                 var value = terminal.env(name);
                 if (value.isPresent()) {
@@ -216,8 +247,13 @@ public final class FixWorkflow {
     private void report(FixResult result) {
         PrintWriter out = terminal.out();
         out.println();
+        if (!result.skipped().isEmpty()) {
+            out.println("Skipped (" + result.skipped().size() + "):");
+            result.skipped().forEach(k -> out.println("  " + PlanText.line(k.step()) + "\n      " + k.reason()));
+        }
         if (result.succeeded()) {
-            out.println("Applied " + result.done().size() + " step(s).");
+            out.println("Applied " + result.done().size() + " step(s)" + (result.skipped().isEmpty() ? "."
+                    : "; the other databases' steps ran, the skipped ones need the change named above."));
             return;
         }
         StepOutcome.Failed f = result.failure().orElseThrow();

@@ -12,6 +12,8 @@ public enum SqlError implements ErrorCode {
     SQL_TIMEOUT(ExitStatus.CONNECT),
     SQL_PERMISSION_DENIED(ExitStatus.CONNECT),
     SQL_QUERY_FAILED(ExitStatus.CONNECT),
+    /** The server returned a value milink cannot interpret; the message names the column and the value. */
+    SQL_VALUE_UNREADABLE(ExitStatus.INTERNAL),
     FIX_STEP_FAILED(ExitStatus.FIX_FAILED);
 
     private final ExitStatus exitStatus;
