@@ -47,6 +47,12 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
+        // An option setter that refused its value (--log-file FILE it cannot write) says why in its own words.
+        for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof MilinkException me) {
+                return report(me.code(), me.getMessage(), causes(me), me, helpHint(cl));
+            }
+        }
         String message = ex instanceof UnmatchedArgumentException u ? UnknownArguments.describe(u, args)
                 : UnknownArguments.hideSuspectValues(ex.getMessage(), cl, args);
         return report(CoreError.USAGE, message, List.of(), ex, helpHint(cl));

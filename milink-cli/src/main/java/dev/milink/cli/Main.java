@@ -2,6 +2,7 @@
 package dev.milink.cli;
 
 import dev.milink.cli.auth.AuthContext;
+import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.error.ExitStatus;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -9,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -42,9 +41,6 @@ import picocli.CommandLine.HelpCommand;
         })
 public final class Main implements Callable<Integer>, AuthContext.Provider {
 
-    /** Kept strongly referenced: java.util.logging holds loggers weakly and would drop the level. */
-    static final Logger DRIVER_LOG = Logger.getLogger("com.microsoft.sqlserver.jdbc");
-
     private final Invocation invocation;
 
     private Main(Invocation invocation) {
@@ -63,11 +59,20 @@ public final class Main implements Callable<Integer>, AuthContext.Provider {
     }
 
     /** Runs milink with the given environment (variables, console) and returns the exit code. */
-    public static int run(Environment env, PrintWriter rawOut, PrintWriter rawErr, String... args) {
-        quietDriverLog();
+    public static int run(Environment env, PrintWriter out, PrintWriter err, String... args) {
+        return run(env, CheckCatalog.standard(), out, err, args);
+    }
+
+    /**
+     * Runs milink with the given environment and checks instead of the standard catalog (a test's check that
+     * throws, a build with checks of its own) and returns the exit code.
+     */
+    public static int run(Environment env, CheckCatalog catalog, PrintWriter rawOut, PrintWriter rawErr,
+                          String... args) {
+        Logs.quiet();
         PrintWriter out = new PrintWriter(new SafeTerminalWriter(rawOut), true);
         PrintWriter err = new PrintWriter(new SafeTerminalWriter(rawErr), true);
-        Invocation invocation = new Invocation(env, out, err, args);
+        Invocation invocation = new Invocation(env, catalog, out, err, args);
         ErrorReporter errors = new ErrorReporter(invocation);
         CommandLine cl = new CommandLine(new Main(invocation))
                 .setOut(out)
@@ -81,18 +86,9 @@ public final class Main implements Callable<Integer>, AuthContext.Provider {
         try {
             return cl.execute(args);
         } finally {
+            invocation.close();
             out.flush();
             err.flush();
-        }
-    }
-
-    /**
-     * mssql-jdbc logs WARNING lines through java.util.logging to stderr (a failed TLS handshake, a dropped
-     * connection) before milink reports the same error in its own words; they only show with {@code --debug}.
-     */
-    private static void quietDriverLog() {
-        if (DRIVER_LOG.getLevel() == null) {
-            DRIVER_LOG.setLevel(Level.OFF);
         }
     }
 

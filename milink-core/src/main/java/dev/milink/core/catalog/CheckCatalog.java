@@ -8,6 +8,7 @@ import dev.milink.core.check.Check;
 import dev.milink.core.check.azure.AzureChecks;
 import dev.milink.core.check.database.DatabaseChecks;
 import dev.milink.core.check.instance.InstanceChecks;
+import dev.milink.core.check.network.NetworkChecks;
 import dev.milink.core.check.version.VersionChecks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,6 +50,7 @@ public final class CheckCatalog {
         all.addAll(InstanceChecks.ALL);
         all.addAll(DatabaseChecks.ALL);
         all.addAll(AzureChecks.ALL);
+        all.addAll(NetworkChecks.ALL);
         return new CheckCatalog(all);
     }
 

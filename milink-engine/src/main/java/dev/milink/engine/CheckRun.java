@@ -1,120 +1,112 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.milink.cli;
+package dev.milink.engine;
 
-import dev.milink.core.error.CoreError;
 import dev.milink.core.assess.AssessmentReport;
-import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.assess.Assessor;
 import dev.milink.core.assess.Assessor.DatabaseSelection;
+import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.assess.CollectionErrors;
-import dev.milink.core.assess.Verdict;
+import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.Evidence;
+import dev.milink.core.check.Finding;
 import dev.milink.core.check.Target;
 import dev.milink.core.check.database.DatabaseOnlineCheck;
-import dev.milink.core.catalog.CheckCatalog;
-import dev.milink.core.check.CheckContext;
-import dev.milink.core.check.Finding;
-import dev.milink.core.check.Severity;
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.ExitStatus;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
-import dev.milink.core.model.LinkSettings;
+import dev.milink.core.model.Input;
+import dev.milink.core.model.ManagedInstanceFacts;
 import dev.milink.core.model.ServerFacts;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * What {@code milink check} does once its options are bound, and what {@code milink demo} does against the
- * sandbox: collect every target (at most {@code parallel} at a time), judge each with the standard catalog and
- * put all findings into one report.
+ * What {@link Milink#assess} does: read every source (at most {@code parallel} at a time), build one link per
+ * target, judge each with the catalog, apply the per-check configuration and put everything into one report.
  */
 final class CheckRun {
 
-    /** One thing to judge: a live server or a facts file, named as the user named it. */
-    record Source(String label, Supplier<ServerFacts> collect) {}
-
-    /** The combined report, plus the targets that could not be collected. */
-    record Result(AssessmentReport report, List<MilinkException> failures) {
-
-        /**
-         * The worst outcome wins ({@link ExitStatus#worst}): a target that could not be reached (3) outranks a
-         * blocking finding (1), which outranks an ERROR finding (70), which outranks an unknown blocker (5); so a
-         * fleet run never hides a tool failure behind a verdict. Warnings alone never fail a run unless asked to
-         * ({@code --fail-on warning}).
-         */
-        int exitCode(FailOn failOn) {
-            List<ExitStatus> outcomes = new ArrayList<>();
-            outcomes.add(Verdict.exitStatus(report.findings(), failOn == FailOn.WARNING ? Severity.WARNING
-                    : Severity.BLOCKER));
-            failures.forEach(f -> outcomes.add(f.code().exitStatus()));
-            return ExitStatus.worst(outcomes).code();
-        }
-    }
+    private static final System.Logger LOG = System.getLogger(CheckRun.class.getName());
 
     private CheckRun() {
     }
 
     /**
-     * @param databases named databases ({@code --database}), empty for every user database
-     * @param notes     report-level notes to carry (e.g. build reference age)
-     * @param checks    per-check configuration (severities, disabled checks, suppressions) from the config file
      * @throws MilinkException the first collection error when nothing at all could be collected (a target whose
      *                         values milink cannot interpret, or a bug, is an ERROR finding instead)
      */
-    static Result run(List<Source> sources, int parallel, CheckContext context, LinkSettings link,
-                      List<String> notes, CheckConfig checks) {
-        List<String> databases = link.databases();
-        List<Object> collected = collectAll(sources, parallel);
-        List<MilinkException> failures = new ArrayList<>();
-        List<ServerFacts> facts = new ArrayList<>();
+    static Assessment run(Milink milink, AssessmentRequest request, CheckContext context) {
+        List<Source> sources = request.sources();
+        List<Object> collected = collectAll(sources, request.parallel());
+        List<Assessment.TargetFailure> failures = new ArrayList<>();
+        List<Assessment.CheckFailure> checkFailures = new CopyOnWriteArrayList<>();
+        List<ServerFacts> servers = new ArrayList<>();
         List<String> assessed = new ArrayList<>();
-        List<String> allNotes = new ArrayList<>(notes);
-        List<Finding> errors = new ArrayList<>();
+        List<String> notes = new ArrayList<>(milink.notes());
+        List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             String label = sources.get(i).label();
             if (collected.get(i) instanceof ServerFacts f) {
-                facts.add(f);
+                servers.add(f);
                 assessed.add(label);
             } else if (collected.get(i) instanceof MilinkException e && e.code().exitStatus() == ExitStatus.INTERNAL) {
                 // milink could not interpret what the server returned (or hit a bug): an ERROR finding naming it
-                errors.add(CollectionErrors.error(label, e.getMessage() + " [" + e.code().name() + "]"));
+                findings.add(CollectionErrors.error(label, e.getMessage() + " [" + e.code().name() + "]"));
+                if (e.code() == CoreError.INTERNAL && e.getCause() != null) {
+                    // a collector threw: a bug, told like a check that throws (an odd value is in the report only)
+                    checkFailures.add(new Assessment.CheckFailure(CollectionErrors.META.id(), Target.instance(label),
+                            e.getCause()));
+                }
                 assessed.add(label);
             } else {
                 MilinkException e = (MilinkException) collected.get(i);
-                failures.add(e);
-                allNotes.add("Not assessed: " + label + ": " + e.getMessage() + " [" + e.code().name() + "]");
+                failures.add(new Assessment.TargetFailure(label, e));
+                notes.add("Not assessed: " + label + ": " + e.getMessage() + " [" + e.code().name() + "]");
             }
         }
-        if (facts.isEmpty() && errors.isEmpty() && !failures.isEmpty()) {
-            throw failures.getFirst();
+        if (servers.isEmpty() && findings.isEmpty() && !failures.isEmpty()) {
+            throw failures.getFirst().error();
         }
-        DatabaseSelection selection = DatabaseSelection.of(databases);
-        Assessor assessor = Assessor.of(CheckCatalog.standard());
-        List<Finding> findings = new ArrayList<>(errors);
-        for (ServerFacts f : facts) {
-            findings.addAll(assessor.evaluate(Facts.of(f, link), context, selection));
+        Input<ManagedInstanceFacts> mi = request.managedInstance().map(CheckRun::read)
+                .orElse(Input.notGiven(Facts.NO_MANAGED_INSTANCE));
+        Assessor assessor = Assessor.of(milink.catalog()).onCheckFailure((check, target, error) ->
+                checkFailures.add(new Assessment.CheckFailure(check.id(), target, error)));
+        DatabaseSelection selection = DatabaseSelection.of(request.link().databases());
+        List<Facts> links = new ArrayList<>();
+        for (ServerFacts server : servers) {
+            Facts link = new Facts(server, mi, request.network(), request.link());
+            links.add(link);
+            findings.addAll(assessor.evaluate(link, context, selection));
         }
-        findings.addAll(missingDatabases(facts, databases));
-        CheckConfig.Applied configured = checks.apply(findings, LocalDate.ofInstant(context.clock().instant(),
-                ZoneOffset.UTC));
-        allNotes.addAll(configured.notes());
+        findings.addAll(missingDatabases(servers, request.link().databases()));
+        // Per-check configuration last, so a suppression or severity override reaches every finding of the run.
+        CheckConfig.Applied configured = milink.checks().apply(findings, milink.today());
+        notes.addAll(configured.notes());
         // The header names the instances assessed; the others are in the notes, each with why.
-        AssessmentReport report = new AssessmentReport(Versions.milink(), Instant.now(), link.direction(),
-                assessed, configured.findings(), allNotes);
-        return new Result(report, List.copyOf(failures));
+        AssessmentReport report = new AssessmentReport(milink.toolVersion(), context.clock().instant(),
+                request.link().direction(), assessed, configured.findings(), notes);
+        return new Assessment(report, links, failures, checkFailures, request.failOn());
+    }
+
+    /** The MI end as the source reads it; a source that throws leaves it unreadable, with the message. */
+    private static Input<ManagedInstanceFacts> read(ManagedInstanceSource source) {
+        try {
+            return source.read();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "reading the managed instance failed", e);
+            return Input.unreadable("The managed instance could not be read: " + e.getMessage());
+        }
     }
 
     /**
@@ -152,23 +144,24 @@ final class CheckRun {
     }
 
     /**
-     * The facts, or the MilinkException that explains why there are none. Any other exception is a bug, but it
-     * costs this target alone, never the whole fleet's report.
+     * The facts, or the MilinkException that explains why there are none. Any other exception is a bug in a
+     * collector: it costs this target alone (an ERROR finding, exit 70 when nothing is worse), never the fleet.
      */
     private static Object collectOne(Source s) {
         try {
-            return s.collect().get();
+            return SourceReader.collect(s);
         } catch (MilinkException e) {
             return e;
         } catch (RuntimeException e) {
-            return new MilinkException(CoreError.INTERNAL, "Unexpected " + e.getClass().getSimpleName()
+            LOG.log(System.Logger.Level.WARNING, "collecting " + s.label() + " failed", e);
+            return new MilinkException(CoreError.INTERNAL, "Unexpected " + e.getClass().getName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + " while collecting " + s.label()
                     + " (a bug in milink; please report it)", e);
         }
     }
 
     /**
-     * A database named with {@code --database} that exists on no target is a FAIL of MIL-D2 (the database must
+     * A database named in the link's settings that exists on no target is a FAIL of MIL-D2 (the database must
      * exist and be online) on each target that could list its databases, naming the user databases found there.
      */
     private static List<Finding> missingDatabases(List<ServerFacts> facts, List<String> databases) {
