@@ -5,9 +5,8 @@ import dev.milink.core.error.CoreError;
 import dev.milink.cli.auth.AuthMode;
 import dev.milink.cli.auth.Credentials;
 import dev.milink.cli.auth.Side;
-import dev.milink.core.buildref.BuildReference;
 import dev.milink.core.buildref.BuildReferences;
-import dev.milink.core.check.CheckContext;
+import dev.milink.engine.Milink;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.Direction;
 import dev.milink.core.model.LinkSettings;
@@ -43,11 +42,10 @@ final class AssessmentOptions {
         return config == null ? MilinkConfig.empty() : MilinkConfig.load(config, inv.env().variables());
     }
 
-    /** Build reference data: bundled unless a file is given. */
-    CheckContext context(MilinkConfig cfg) {
+    /** The library, with the build reference data (bundled unless a file is given) and the run's catalog. */
+    Milink milink(MilinkConfig cfg, Invocation inv) {
         Path ref = first(buildReference, cfg.buildReference(), null);
-        BuildReference builds = ref == null ? BuildReferences.bundled() : BuildReferences.load(ref);
-        return CheckContext.of(builds);
+        return inv.milink(ref == null ? BuildReferences.bundled() : BuildReferences.load(ref));
     }
 
     /** The link as the user describes it: direction, databases and the MI's FQDN. */

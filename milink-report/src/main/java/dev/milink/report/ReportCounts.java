@@ -17,8 +17,9 @@ import java.util.Set;
  * @param unknown   UNKNOWN findings
  * @param instances instances assessed
  * @param databases distinct databases that have at least one finding
+ * @param errors    ERROR findings (checks that failed inside milink)
  */
-record ReportCounts(int blockers, int warnings, int unknown, int instances, int databases) {
+record ReportCounts(int blockers, int warnings, int unknown, int instances, int databases, int errors) {
 
     static ReportCounts of(AssessmentReport report) {
         Summary s = report.summary();
@@ -33,15 +34,20 @@ record ReportCounts(int blockers, int warnings, int unknown, int instances, int 
                 databases.add(List.of(t.instance(), t.database()));
             }
         }
-        return new ReportCounts(s.fail(), s.warn(), s.unknown(), instances.size(), databases.size());
+        return new ReportCounts(s.fail(), s.warn(), s.unknown(), instances.size(), databases.size(),
+                s.count(dev.milink.core.check.Status.ERROR));
     }
 
-    /** "7 blockers, 5 warnings, 2 unknown across 1 instance and 9 databases". */
+    /**
+     * "7 blockers, 5 warnings, 2 unknown across 1 instance and 9 databases"; checks that failed inside milink are
+     * named when there are some ("…, 2 unknown, 1 check error across …").
+     */
     String sentence() {
         String scope = plural(instances, "instance", "instances")
                 + (databases > 0 ? " and " + plural(databases, "database", "databases") : "");
         return plural(blockers, "blocker", "blockers") + ", " + plural(warnings, "warning", "warnings") + ", "
-                + unknown + " unknown across " + scope;
+                + unknown + " unknown" + (errors > 0 ? ", " + plural(errors, "check error", "check errors") : "")
+                + " across " + scope;
     }
 
     static String plural(int n, String one, String many) {

@@ -4,6 +4,7 @@ package dev.milink.core.catalog;
 import dev.milink.core.check.Check;
 import dev.milink.core.check.database.DatabaseChecks;
 import dev.milink.core.check.instance.InstanceChecks;
+import dev.milink.core.check.network.NetworkChecks;
 import dev.milink.core.check.version.VersionChecks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +45,7 @@ public final class CheckCatalog {
         all.addAll(VersionChecks.ALL);
         all.addAll(InstanceChecks.ALL);
         all.addAll(DatabaseChecks.ALL);
+        all.addAll(NetworkChecks.ALL);
         return new CheckCatalog(all);
     }
 

@@ -28,13 +28,14 @@ import java.util.Optional;
 /**
  * Proves the link's TCP connectivity in both directions (spec §2), from where it matters.
  *
- * <p>This is your starting point:
+ * <p>Most callers want {@code Milink.testNetwork} (milink-engine), which also judges the result (MIL-N9).
+ * Directly:
  * <pre>{@code
  * LinkTestReport report = new LinkTester(LinkTestOptions.defaults().withSqlServerAddress("10.1.0.4"))
  *         .run(new TestTarget("sql01", "sql01:1433", () -> SqlConnector.open(sqlSettings)),
  *              new TestTarget(miFqdn, miFqdn + ":1433", () -> SqlConnector.open(miSettings)));
  * System.out.print(report.render());
- * int exit = report.exitStatus().code();
+ * NetworkFacts facts = report.facts(Instant.now()); // for the checks
  * }</pre>
  *
  * <ul>

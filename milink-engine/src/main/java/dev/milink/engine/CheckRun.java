@@ -1,103 +1,93 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.milink.cli;
+package dev.milink.engine;
 
-import dev.milink.core.error.CoreError;
 import dev.milink.core.assess.AssessmentReport;
 import dev.milink.core.assess.Assessor;
 import dev.milink.core.assess.Assessor.DatabaseSelection;
-import dev.milink.core.assess.Verdict;
-import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.Finding;
-import dev.milink.core.check.Severity;
-import dev.milink.core.error.ExitStatus;
+import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
-import dev.milink.core.model.LinkSettings;
+import dev.milink.core.model.Input;
+import dev.milink.core.model.ManagedInstanceFacts;
 import dev.milink.core.model.ServerFacts;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * What {@code milink check} does once its options are bound, and what {@code milink demo} does against the
- * sandbox: collect every target (at most {@code parallel} at a time), judge each with the standard catalog and
- * put all findings into one report.
+ * What {@link Milink#assess} does: read every source (at most {@code parallel} at a time), build one link per
+ * target, judge each with the catalog, apply the finding rules and put everything into one report.
  */
 final class CheckRun {
 
-    /** One thing to judge: a live server or a facts file, named as the user named it. */
-    record Source(String label, Supplier<ServerFacts> collect) {}
-
-    /** The combined report, plus the targets that could not be collected. */
-    record Result(AssessmentReport report, List<MilinkException> failures) {
-
-        /**
-         * The worst outcome wins: a target that could not be collected (3) outranks a blocking finding (1),
-         * which outranks an unknown blocker (5); so a fleet run never hides a tool failure behind a verdict.
-         */
-        int exitCode(FailOn failOn) {
-            if (!failures.isEmpty()) {
-                return ExitStatus.CONNECT.code();
-            }
-            Verdict verdict = report.verdict();
-            // Warnings alone never fail a run unless asked to (--fail-on warning).
-            if (verdict == Verdict.NOT_READY
-                    || failOn == FailOn.WARNING && report.hasProblemsAtOrAbove(Severity.WARNING)) {
-                return ExitStatus.NOT_READY.code();
-            }
-            return verdict.exitStatus().code();
-        }
-    }
+    private static final System.Logger LOG = System.getLogger(CheckRun.class.getName());
 
     private CheckRun() {
     }
 
     /**
-     * @param databases named databases ({@code --database}), empty for every user database
-     * @param notes     report-level notes to carry (e.g. build reference age)
      * @throws MilinkException the first collection error when nothing at all could be collected, or a usage
      *                         error when a named database exists on no target
      */
-    static Result run(List<Source> sources, int parallel, CheckContext context, LinkSettings link,
-                      List<String> notes) {
-        List<String> databases = link.databases();
-        List<Object> collected = collectAll(sources, parallel);
-        List<MilinkException> failures = new ArrayList<>();
-        List<ServerFacts> facts = new ArrayList<>();
-        List<String> allNotes = new ArrayList<>(notes);
+    static Assessment run(Milink milink, AssessmentRequest request, CheckContext context) {
+        List<Source> sources = request.sources();
+        List<Object> collected = collectAll(sources, request.parallel());
+        List<Assessment.TargetFailure> failures = new ArrayList<>();
+        List<ServerFacts> servers = new ArrayList<>();
+        List<String> assessed = new ArrayList<>();
+        List<String> notes = new ArrayList<>(milink.notes());
         for (int i = 0; i < sources.size(); i++) {
             if (collected.get(i) instanceof ServerFacts f) {
-                facts.add(f);
+                servers.add(f);
+                assessed.add(sources.get(i).label());
             } else {
                 MilinkException e = (MilinkException) collected.get(i);
-                failures.add(e);
-                allNotes.add("Not assessed: " + sources.get(i).label() + ": " + e.getMessage() + " [" + e.code() + "]");
+                failures.add(new Assessment.TargetFailure(sources.get(i).label(), e));
+                notes.add("Not assessed: " + sources.get(i).label() + ": " + e.getMessage() + " [" + e.code() + "]");
             }
         }
-        if (facts.isEmpty() && !failures.isEmpty()) {
-            throw failures.getFirst();
+        if (servers.isEmpty() && !failures.isEmpty()) {
+            throw failures.getFirst().error();
         }
-        requireNamedDatabasesExist(facts, databases);
-        DatabaseSelection selection = DatabaseSelection.of(databases);
-        Assessor assessor = Assessor.of(CheckCatalog.standard());
+        requireNamedDatabasesExist(servers, request.link().databases());
+        Input<ManagedInstanceFacts> mi = request.managedInstance().map(CheckRun::read)
+                .orElse(Input.notGiven(Facts.NO_MANAGED_INSTANCE));
+        List<Assessment.CheckFailure> checkFailures = new CopyOnWriteArrayList<>();
+        Assessor assessor = Assessor.of(milink.catalog()).onCheckFailure((check, target, error) ->
+                checkFailures.add(new Assessment.CheckFailure(check.id(), target, error)));
+        DatabaseSelection selection = DatabaseSelection.of(request.link().databases());
+        List<Facts> links = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        for (ServerFacts f : facts) {
-            findings.addAll(assessor.evaluate(Facts.of(f, link), context, selection));
+        for (ServerFacts server : servers) {
+            Facts link = new Facts(server, mi, request.network(), request.link());
+            links.add(link);
+            findings.addAll(milink.rules().apply(link, assessor.evaluate(link, context, selection)));
         }
-        AssessmentReport report = new AssessmentReport(Versions.milink(), Instant.now(), link.direction(),
-                sources.stream().map(Source::label).toList(), findings, allNotes);
-        return new Result(report, List.copyOf(failures));
+        // The header names the instances assessed; the others are in the notes, each with why.
+        AssessmentReport report = new AssessmentReport(milink.toolVersion(), context.clock().instant(),
+                request.link().direction(), assessed, findings, notes);
+        return new Assessment(report, links, failures, checkFailures, request.failOn());
+    }
+
+    /** The MI end as the source reads it; a source that throws leaves it unreadable, with the message. */
+    private static Input<ManagedInstanceFacts> read(ManagedInstanceSource source) {
+        try {
+            return source.read();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "reading the managed instance failed", e);
+            return Input.unreadable("The managed instance could not be read: " + e.getMessage());
+        }
     }
 
     /**
@@ -134,12 +124,20 @@ final class CheckRun {
         }
     }
 
-    /** The facts, or the MilinkException that explains why there are none. */
+    /**
+     * The facts, or the MilinkException that explains why there are none. Any other exception is a bug in a
+     * collector: it costs this target alone (an INTERNAL failure, exit 70 when nothing is worse), never the fleet.
+     */
     private static Object collectOne(Source s) {
         try {
-            return s.collect().get();
+            return SourceReader.collect(s);
         } catch (MilinkException e) {
             return e;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "collecting " + s.label() + " failed", e);
+            return new MilinkException(CoreError.INTERNAL, "Unexpected " + e.getClass().getName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + " while collecting " + s.label()
+                    + " (a bug in milink; please report it)", e);
         }
     }
 
