@@ -5,7 +5,9 @@ import dev.milink.sandbox.catalog.view.CatalogView;
 import dev.milink.sandbox.catalog.view.SecurityViews;
 import dev.milink.sandbox.catalog.view.ViewContext;
 import dev.milink.sandbox.engine.SqlType;
+import dev.milink.sandbox.scenario.Certificate;
 import dev.milink.sandbox.scenario.Scenario;
+import dev.milink.sandbox.scenario.Server;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -96,7 +98,7 @@ public final class CatalogFunctions {
 
     public static String serverProperty(String key, String property) {
         Scenario s = SessionContext.of(key).scenario();
-        Scenario.Server v = s.server;
+        Server v = s.server;
         if (property == null) {
             return null;
         }
@@ -216,7 +218,7 @@ public final class CatalogFunctions {
 
     public static Integer certId(String key, String name) {
         SessionContext c = SessionContext.of(key);
-        Scenario.Certificate cert = SecurityViews.certificate(c.currentDatabase(), name);
+        Certificate cert = SecurityViews.certificate(c.currentDatabase(), name);
         return cert == null ? null : cert.id;
     }
 
@@ -225,7 +227,7 @@ public final class CatalogFunctions {
             return null;
         }
         SessionContext c = SessionContext.of(key);
-        for (Scenario.Certificate cert : c.currentDatabase().certificates) {
+        for (Certificate cert : c.currentDatabase().certificates) {
             if (cert.id == id) {
                 return SecurityViews.blob(cert);
             }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sandbox.catalog;
 
+import dev.milink.sandbox.catalog.tsql.Nesting;
 import dev.milink.sandbox.catalog.tsql.Token;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,7 +12,7 @@ import java.util.Set;
 /**
  * Finds {@code (SELECT … FOR JSON …)} scalar subqueries that refer to a table of the enclosing query, such as
  * {@code SELECT (SELECT @s AS _section, q.* FOR JSON PATH) FROM (…) AS q}. SQL Server evaluates such a subquery once
- * per outer row; the session does the same (see {@code CatalogSession.correlatedSelect}). The analysis is
+ * per outer row; the session does the same (see {@link CorrelatedSelect}). The analysis is
  * syntactic: a two-part name {@code x.y} or {@code x.*} whose qualifier is neither a schema nor a table or alias
  * introduced inside the subquery refers to the outer query.
  */
@@ -32,7 +33,7 @@ final class CorrelatedJson {
         List<Sub> out = new ArrayList<>();
         for (int i = 0; i + 1 < tokens.size(); i++) {
             if (tokens.get(i).isSymbol("(") && tokens.get(i + 1).is("SELECT")) {
-                int close = matching(tokens, i);
+                int close = Nesting.matching(tokens, i);
                 if (close < 0) {
                     return out;
                 }
@@ -50,27 +51,7 @@ final class CorrelatedJson {
     }
 
     static boolean hasForJson(List<Token> body) {
-        int depth = 0;
-        for (int j = 0; j + 1 < body.size(); j++) {
-            Token x = body.get(j);
-            depth += x.isSymbol("(") ? 1 : x.isSymbol(")") ? -1 : 0;
-            if (depth == 0 && x.is("FOR") && body.get(j + 1).is("JSON")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static int matching(List<Token> tokens, int open) {
-        int depth = 0;
-        for (int j = open; j < tokens.size(); j++) {
-            Token x = tokens.get(j);
-            depth += x.isSymbol("(") ? 1 : x.isSymbol(")") ? -1 : 0;
-            if (depth == 0) {
-                return j;
-            }
-        }
-        return -1;
+        return Nesting.findPair(body, 0, body.size(), "FOR", "JSON") >= 0;
     }
 
     /** Qualifiers of two-part column references that nothing inside the subquery introduces (lower case). */
@@ -115,7 +96,7 @@ final class CorrelatedJson {
             return k;
         }
         if (t.get(k).isSymbol("(")) {
-            int close = matching(t, k);
+            int close = Nesting.matching(t, k);
             k = close < 0 ? t.size() : close + 1;
         } else {
             String last = null;
@@ -134,7 +115,7 @@ final class CorrelatedJson {
                 defined.add(last.toLowerCase(Locale.ROOT));
             }
             if (k < t.size() && t.get(k).isSymbol("(")) { // table-valued function arguments
-                int close = matching(t, k);
+                int close = Nesting.matching(t, k);
                 k = close < 0 ? t.size() : close + 1;
             }
         }

@@ -61,4 +61,44 @@ final class SessionContext {
     Scenario.Database currentDatabase() {
         return scenario().database(database);
     }
+
+    /** {@code @@VERSION}, {@code @@SPID} … as SQL literals; null for an unknown name. */
+    String systemVariable(String name, int tranCount, long rowCount) {
+        Scenario s = scenario();
+        return switch (name) {
+            case "@@VERSION" -> SqlTranslator.literal(VersionInfo.version(s));
+            case "@@SERVERNAME" -> SqlTranslator.literal(s.server.serverName);
+            case "@@SERVICENAME" -> SqlTranslator.literal(s.server.instanceName == null ? "MSSQLSERVER"
+                    : s.server.instanceName);
+            case "@@SPID" -> String.valueOf(spid);
+            case "@@TRANCOUNT" -> String.valueOf(tranCount);
+            case "@@ROWCOUNT" -> String.valueOf(rowCount);
+            case "@@ERROR" -> caught == null ? "0" : String.valueOf(caught.number());
+            case "@@LANGUAGE" -> "'us_english'";
+            case "@@MAX_CONNECTIONS" -> "32767";
+            case "@@OPTIONS" -> "5496";
+            case "@@MICROSOFTVERSION" -> {
+                String[] v = s.server.productVersion.split("\\.");
+                yield String.valueOf((Integer.parseInt(v[0]) << 24) + (Integer.parseInt(v[1]) << 16)
+                        + Integer.parseInt(v[2]));
+            }
+            default -> null;
+        };
+    }
+
+    /** ERROR_NUMBER() and friends as SQL literals: the error the enclosing CATCH block caught, NULL outside one. */
+    String errorFunction(String name) {
+        SqlError e = caught;
+        if (e == null) {
+            return "NULL";
+        }
+        return switch (name) {
+            case "ERROR_NUMBER" -> String.valueOf(e.number());
+            case "ERROR_MESSAGE" -> SqlTranslator.literal(e.getMessage());
+            case "ERROR_SEVERITY" -> String.valueOf(e.severityClass());
+            case "ERROR_STATE" -> String.valueOf(e.state());
+            case "ERROR_LINE" -> String.valueOf(e.line());
+            default -> "NULL";
+        };
+    }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sandbox.catalog;
 
+import dev.milink.sandbox.catalog.tsql.Nesting;
 import dev.milink.sandbox.catalog.tsql.Token;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -146,27 +147,15 @@ final class SqlTranslator {
     }
 
     private boolean hasForJson(int from, int to) {
-        int depth = 0;
-        for (int j = from; j < to; j++) {
-            Token x = t.get(j);
-            depth += x.isSymbol("(") ? 1 : x.isSymbol(")") ? -1 : 0;
-            if (depth == 0 && x.is("FOR") && j + 1 < to && t.get(j + 1).is("JSON")) {
-                return true;
-            }
-        }
-        return false;
+        return Nesting.findPair(t, from, to, "FOR", "JSON") >= 0;
     }
 
     private int matching(int open) throws TsqlException {
-        int depth = 0;
-        for (int j = open; j < t.size(); j++) {
-            Token x = t.get(j);
-            depth += x.isSymbol("(") ? 1 : x.isSymbol(")") ? -1 : 0;
-            if (depth == 0) {
-                return j;
-            }
+        int close = Nesting.matching(t, open);
+        if (close < 0) {
+            throw TsqlException.syntax(t.get(open).text(), t.get(open).line());
         }
-        throw TsqlException.syntax(t.get(open).text(), t.get(open).line());
+        return close;
     }
 
     private boolean previousIs(int i, String word) {

@@ -2,6 +2,7 @@
 package dev.milink.sandbox.catalog;
 
 import dev.milink.sandbox.scenario.Scenario;
+import dev.milink.sandbox.scenario.Server;
 
 /** @@VERSION and other strings derived from the product version, edition and host. */
 public final class VersionInfo {
@@ -23,7 +24,7 @@ public final class VersionInfo {
 
     /** @@VERSION as SQL Server prints it: product line, build date, copyright, edition on OS. */
     public static String version(Scenario s) {
-        Scenario.Server v = s.server;
+        Server v = s.server;
         if (s.isManagedInstance()) {
             return "Microsoft SQL Azure (RTM) - 12.0.2000.8 \n\t" + v.buildDate
                     + " \n\tCopyright (C) 2022 Microsoft Corporation\n";

@@ -32,12 +32,12 @@ final class ScenarioDefaults {
         logins(s);
         databases(s);
         int endpointId = 65536;
-        for (Scenario.Endpoint e : s.endpoints) {
+        for (Endpoint e : s.endpoints) {
             e.id = e.id == 0 ? endpointId++ : e.id;
         }
-        for (Scenario.AvailabilityGroup ag : s.availabilityGroups) {
+        for (AvailabilityGroup ag : s.availabilityGroups) {
             ag.groupId = ag.groupId != null ? ag.groupId : uuid("ag:" + ag.name);
-            for (Scenario.Replica r : ag.replicas) {
+            for (Replica r : ag.replicas) {
                 r.server = r.server != null ? r.server : s.server.serverName;
                 r.replicaId = r.replicaId != null ? r.replicaId : uuid("replica:" + ag.name + ":" + r.server);
             }
@@ -54,7 +54,7 @@ final class ScenarioDefaults {
     }
 
     private static void server(Scenario s) {
-        Scenario.Server v = s.server;
+        Server v = s.server;
         int major = s.majorVersion();
         if (v.serverName == null) {
             v.serverName = v.instanceName == null ? v.machineName : v.machineName + "\\" + v.instanceName;
@@ -166,7 +166,7 @@ final class ScenarioDefaults {
             db.files.add(file(s, names[2], "LOG", null, names[3]));
         }
         if (db.filegroups.stream().noneMatch(f -> "PRIMARY".equalsIgnoreCase(f.name))) {
-            Scenario.Filegroup primary = new Scenario.Filegroup();
+            Filegroup primary = new Filegroup();
             primary.name = "PRIMARY";
             primary.isDefault = true;
             db.filegroups.add(0, primary);
@@ -174,7 +174,7 @@ final class ScenarioDefaults {
         int nextFileId = 3;
         boolean rowsSeen = false;
         boolean logSeen = false;
-        for (Scenario.DbFile f : db.files) {
+        for (DbFile f : db.files) {
             if (f.physicalName == null) {
                 f.physicalName = dataPath(s, f.name + ("LOG".equals(f.type) ? ".ldf" : ".ndf"));
             }
@@ -195,24 +195,24 @@ final class ScenarioDefaults {
             addFilegroupFor(db, f);
         }
         int certId = 256;
-        for (Scenario.Certificate c : db.certificates) {
+        for (Certificate c : db.certificates) {
             c.id = c.id == 0 ? certId : c.id;
             certId = Math.max(certId, c.id) + 1;
         }
     }
 
-    private static void addFilegroupFor(Scenario.Database db, Scenario.DbFile f) {
+    private static void addFilegroupFor(Scenario.Database db, DbFile f) {
         if (f.filegroup == null || db.filegroups.stream().anyMatch(g -> g.name.equalsIgnoreCase(f.filegroup))) {
             return;
         }
-        Scenario.Filegroup g = new Scenario.Filegroup();
+        Filegroup g = new Filegroup();
         g.name = f.filegroup;
         g.type = "FILESTREAM".equals(f.type) ? "FD" : "FG";
         db.filegroups.add(g);
     }
 
-    private static Scenario.DbFile file(Scenario s, String name, String type, String filegroup, String fileName) {
-        Scenario.DbFile f = new Scenario.DbFile();
+    private static DbFile file(Scenario s, String name, String type, String filegroup, String fileName) {
+        DbFile f = new DbFile();
         f.name = name;
         f.type = type;
         f.filegroup = filegroup;

@@ -63,7 +63,7 @@ public final class Scenarios {
     private static void validate(Scenario s, String source) {
         for (Scenario.Database db : s.databases) {
             for (int i = 0; i < db.backups.size(); i++) {
-                Scenario.Backup b = db.backups.get(i);
+                Backup b = db.backups.get(i);
                 if (b.device == null || b.device.isBlank()) {
                     // msdb.dbo.backupmediafamily.physical_device_name is the file the backup went to
                     throw new IllegalArgumentException("Invalid scenario " + source + ": database '" + db.name

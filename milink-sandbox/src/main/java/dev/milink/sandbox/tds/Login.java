@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sandbox.tds;
 
-import dev.milink.sandbox.engine.Faults;
 import dev.milink.sandbox.engine.Session;
 import dev.milink.sandbox.engine.SqlError;
 import java.io.IOException;

@@ -4,7 +4,6 @@ package dev.milink.sandbox.tds;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
@@ -141,25 +140,27 @@ final class ParamDecoder {
     }
 
     private static Object datetime2(ByteReader r) {
-        int scale = r.u8();
-        int length = r.u8();
-        if (length == 0) {
-            return null;
-        }
-        var time = TemporalCodec.readTime(r, length - 3, scale);
-        return LocalDateTime.of(TemporalCodec.readDate(r), time);
+        return timeThenDate(r, 0);
     }
 
     private static Object datetimeOffset(ByteReader r) {
+        LocalDateTime utc = timeThenDate(r, 2);
+        if (utc == null) {
+            return null;
+        }
+        ZoneOffset offset = ZoneOffset.ofTotalSeconds((short) r.u16() * 60);
+        return utc.atOffset(ZoneOffset.UTC).withOffsetSameInstant(offset);
+    }
+
+    /** Scale, length, time and a 3-byte date, as datetime2 and datetimeoffset start; null for NULL. */
+    private static LocalDateTime timeThenDate(ByteReader r, int trailingBytes) {
         int scale = r.u8();
         int length = r.u8();
         if (length == 0) {
             return null;
         }
-        var time = TemporalCodec.readTime(r, length - 5, scale);
-        LocalDate date = TemporalCodec.readDate(r);
-        ZoneOffset offset = ZoneOffset.ofTotalSeconds((short) r.u16() * 60);
-        return LocalDateTime.of(date, time).atOffset(ZoneOffset.UTC).withOffsetSameInstant(offset);
+        var time = TemporalCodec.readTime(r, length - 3 - trailingBytes, scale);
+        return LocalDateTime.of(TemporalCodec.readDate(r), time);
     }
 
     private static Object binary(ByteReader r) {

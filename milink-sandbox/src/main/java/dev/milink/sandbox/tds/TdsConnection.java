@@ -3,7 +3,6 @@ package dev.milink.sandbox.tds;
 
 import dev.milink.sandbox.engine.Faults;
 import dev.milink.sandbox.engine.Session;
-import dev.milink.sandbox.engine.SqlError;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -3,26 +3,15 @@ package dev.milink.sandbox.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SQL Server's errors for wrong queries, batch-abort rules and permissions. */
 class CatalogErrorsTest {
-    private static Sandbox sa;
-    private static Sandbox reader;
-
-    @BeforeAll
-    static void start() {
-        sa = Sandbox.of("unprepared-2019");
-        reader = Sandbox.of("limited-login");
-    }
-
-    @AfterAll
-    static void stop() {
-        sa.close();
-        reader.close();
-    }
+    @RegisterExtension
+    static final Sandbox sa = Sandbox.of("unprepared-2019");
+    @RegisterExtension
+    static final Sandbox reader = Sandbox.of("limited-login");
 
     @Test
     void unknownColumnObjectAndSyntax() {

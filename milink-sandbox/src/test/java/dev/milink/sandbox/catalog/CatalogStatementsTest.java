@@ -4,23 +4,10 @@ package dev.milink.sandbox.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each state-changing statement, then the query that shows its effect. */
-class CatalogStatementsTest {
-    private Sandbox sb;
-
-    @BeforeEach
-    void start() {
-        sb = Sandbox.of("unprepared-2019");
-    }
-
-    @AfterEach
-    void stop() {
-        sb.close();
-    }
+class CatalogStatementsTest extends FreshSandboxTest {
 
     @Test
     void createMasterKeyOnceThenFifteenFiveSeventyEight() {

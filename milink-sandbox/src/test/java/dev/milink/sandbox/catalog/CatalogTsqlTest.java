@@ -8,23 +8,10 @@ import dev.milink.sandbox.engine.Session;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The T-SQL statement layer: variables, control flow, TRY/CATCH, dynamic SQL, FOR JSON, faults. */
-class CatalogTsqlTest {
-    private Sandbox sb;
-
-    @BeforeEach
-    void start() {
-        sb = Sandbox.of("unprepared-2019");
-    }
-
-    @AfterEach
-    void stop() {
-        sb.close();
-    }
+class CatalogTsqlTest extends FreshSandboxTest {
 
     @Test
     void variablesAndRowWiseAccumulation() {

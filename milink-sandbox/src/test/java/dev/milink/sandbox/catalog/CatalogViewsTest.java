@@ -9,28 +9,17 @@ import dev.milink.sandbox.engine.SqlType;
 import dev.milink.sandbox.scenario.Scenarios;
 import java.math.BigDecimal;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Queries from Microsoft's reference pages, run against the shipped scenarios. */
 class CatalogViewsTest {
-    private static Sandbox unprepared;
-    private static Sandbox prepared;
-
-    @BeforeAll
-    static void start() {
-        unprepared = Sandbox.of("unprepared-2019");
-        prepared = Sandbox.of("prepared-2022");
-    }
-
-    @AfterAll
-    static void stop() {
-        unprepared.close();
-        prepared.close();
-    }
+    @RegisterExtension
+    static final Sandbox unprepared = Sandbox.of("unprepared-2019");
+    @RegisterExtension
+    static final Sandbox prepared = Sandbox.of("prepared-2022");
 
     @Test
     void serverPropertyAsInTheReference() {

@@ -5,9 +5,14 @@ import dev.milink.sandbox.engine.LoginRequest;
 import dev.milink.sandbox.engine.Session;
 import dev.milink.sandbox.engine.SqlError;
 import dev.milink.sandbox.scenario.Scenarios;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Test helper: an engine for a shipped scenario and a session on it. */
-final class Sandbox implements AutoCloseable {
+/**
+ * Test helper: an engine for a shipped scenario and a session on it. As a static {@code @RegisterExtension} field
+ * it is shared by the class's tests and closed after them; otherwise close it yourself.
+ */
+final class Sandbox implements AutoCloseable, AfterAllCallback {
     final CatalogEngine engine;
     final Session session;
 
@@ -35,6 +40,11 @@ final class Sandbox implements AutoCloseable {
         CollectingSink sink = new CollectingSink();
         session.executeBatch(sql, sink);
         return sink;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

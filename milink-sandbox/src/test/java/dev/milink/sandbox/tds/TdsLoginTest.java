@@ -53,21 +53,15 @@ class TdsLoginTest {
 
     @Test
     void fullTlsTrustingServerCertificate() throws Exception {
-        try (Connection c = DriverManager.getConnection(onRequest.jdbcUrlTrustingServerCertificate() + CREDENTIALS)) {
-            assertThat(selectOne(c)).isEqualTo(1);
-        }
+        assertSelectOne(onRequest.jdbcUrlTrustingServerCertificate() + CREDENTIALS);
     }
 
     @Test
     void fullTlsValidatedAgainstTrustStoreWithHostNameInCertificate() throws Exception {
         String url = "jdbc:sqlserver://127.0.0.1:" + onRequest.port() + ";loginTimeout=5;encrypt=true"
                 + SandboxCertificate.get().trustStoreProperties() + CREDENTIALS;
-        try (Connection c = DriverManager.getConnection(url)) {
-            assertThat(selectOne(c)).isEqualTo(1);
-        }
-        try (Connection c = DriverManager.getConnection(onRequest.jdbcUrlWithTrustStore() + CREDENTIALS)) {
-            assertThat(selectOne(c)).isEqualTo(1);
-        }
+        assertSelectOne(url);
+        assertSelectOne(onRequest.jdbcUrlWithTrustStore() + CREDENTIALS);
     }
 
     @Test
@@ -81,24 +75,18 @@ class TdsLoginTest {
     void strictEncryptionUsesTds8() throws Exception {
         String url = "jdbc:sqlserver://localhost:" + onRequest.port() + ";loginTimeout=5;encrypt=strict"
                 + SandboxCertificate.get().trustStoreProperties() + CREDENTIALS;
-        try (Connection c = DriverManager.getConnection(url)) {
-            assertThat(selectOne(c)).isEqualTo(1);
-        }
+        assertSelectOne(url);
     }
 
     @Test
     void loginOnlyTlsWhenTheServerAnswersEncryptOff() throws Exception {
-        try (Connection c = DriverManager.getConnection(sandbox.instance("login-only").jdbcUrl() + CREDENTIALS)) {
-            assertThat(selectOne(c)).isEqualTo(1);
-        }
+        assertSelectOne(sandbox.instance("login-only").jdbcUrl() + CREDENTIALS);
     }
 
     @Test
     void forcedEncryptionAppliesToEncryptFalseClients() throws Exception {
         String url = sandbox.instance("required").jdbcUrl() + ";trustServerCertificate=true" + CREDENTIALS;
-        try (Connection c = DriverManager.getConnection(url)) {
-            assertThat(selectOne(c)).isEqualTo(1);
-        }
+        assertSelectOne(url);
     }
 
     @Test
@@ -130,6 +118,13 @@ class TdsLoginTest {
         ds.setAccessToken("expired-token");
         assertThatThrownBy(() -> ds.getConnection().close())
                 .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(18456));
+    }
+
+    /** Connects to {@code url} with the real driver and checks that {@code SELECT 1} answers 1. */
+    static void assertSelectOne(String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url)) {
+            assertThat(selectOne(c)).isEqualTo(1);
+        }
     }
 
     static int selectOne(Connection c) throws SQLException {

@@ -6,86 +6,66 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** An msdb Agent job: definition (sysjobs, sysjobsteps) and last run (sysjobactivity). Guarded by the instance lock. */
-public final class AgentJob {
-    private final UUID id;
-    private final String name;
-    private final String owner;
-    private final String description;
-    private final boolean enabled;
-    private final LocalDateTime created;
-    private final List<Step> steps = new ArrayList<>();
-    private final List<String> servers = new ArrayList<>();
-    private Activity activity;
+/**
+ * An msdb Agent job: definition (sysjobs), its steps and target servers (sysjobsteps, sysjobservers), and its
+ * latest run (sysjobactivity). The lists and the latest run change as procedures run; guarded by the instance lock.
+ */
+public record AgentJob(UUID id, String name, String owner, String description, boolean enabled,
+                       LocalDateTime created, List<Step> steps, List<String> servers, Latest<Activity> latest) {
 
+    /** A new job with no steps, no servers and no run yet (sp_add_job). */
     public AgentJob(UUID id, String name, String owner, String description, boolean enabled, LocalDateTime created) {
-        this.id = id;
-        this.name = name;
-        this.owner = owner;
-        this.description = description;
-        this.enabled = enabled;
-        this.created = created;
+        this(id, name, owner, description, enabled, created, new ArrayList<>(), new ArrayList<>(), new Latest<>());
     }
 
-    public UUID id() { return id; }
-    public String name() { return name; }
-    public String owner() { return owner; }
-    public String description() { return description; }
-    public boolean enabled() { return enabled; }
-    public LocalDateTime created() { return created; }
-    public List<Step> steps() { return steps; }
-    public List<String> servers() { return servers; }
-    public Activity activity() { return activity; }
+    /** The latest run, or null before the first sp_start_job. */
+    public Activity activity() {
+        return latest.value;
+    }
 
     void activity(Activity a) {
-        this.activity = a;
+        latest.value = a;
     }
 
-    /** A job step; {@code lastOutcome} etc. change as the job runs. */
-    public static final class Step {
-        private final int id;
-        private final UUID uid;
-        private final String name;
-        private final String subsystem;
-        private final String command;
-        private final String database;
-        private final int onSuccessAction;
-        private final int onFailAction;
-        private final int flags;
-        private int lastOutcome = 5;
-        private int lastRunDate;
-        private int lastRunTime;
+    /** A job step; its last run's outcome, date and time change as the job runs (sysjobsteps.last_run_*). */
+    public record Step(int id, UUID uid, String name, String subsystem, String command, String database,
+                       int onSuccessAction, int onFailAction, int flags, Latest<LastRun> lastRun) {
 
+        /** A step that has not run yet: last_run_outcome 5 (unknown), no date and time. */
         public Step(int id, UUID uid, String name, String subsystem, String command, String database,
                     int onSuccessAction, int onFailAction, int flags) {
-            this.id = id;
-            this.uid = uid;
-            this.name = name;
-            this.subsystem = subsystem;
-            this.command = command;
-            this.database = database;
-            this.onSuccessAction = onSuccessAction;
-            this.onFailAction = onFailAction;
-            this.flags = flags;
+            this(id, uid, name, subsystem, command, database, onSuccessAction, onFailAction, flags,
+                    new Latest<>(new LastRun(5, 0, 0)));
         }
 
-        public int id() { return id; }
-        public UUID uid() { return uid; }
-        public String name() { return name; }
-        public String subsystem() { return subsystem; }
-        public String command() { return command; }
-        public String database() { return database; }
-        public int onSuccessAction() { return onSuccessAction; }
-        public int onFailAction() { return onFailAction; }
-        public int flags() { return flags; }
-        public int lastOutcome() { return lastOutcome; }
-        public int lastRunDate() { return lastRunDate; }
-        public int lastRunTime() { return lastRunTime; }
+        public int lastOutcome() {
+            return lastRun.value.outcome();
+        }
+
+        public int lastRunDate() {
+            return lastRun.value.date();
+        }
+
+        public int lastRunTime() {
+            return lastRun.value.time();
+        }
 
         void ran(int outcome, int date, int time) {
-            this.lastOutcome = outcome;
-            this.lastRunDate = date;
-            this.lastRunTime = time;
+            lastRun.value = new LastRun(outcome, date, time);
+        }
+    }
+
+    /** A step's last run: outcome (0 failed, 1 succeeded, 5 unknown), run date yyyymmdd and time hhmmss. */
+    public record LastRun(int outcome, int date, int time) {}
+
+    /** The one changing value of an otherwise fixed record. */
+    public static final class Latest<T> {
+        private T value;
+
+        Latest() {}
+
+        Latest(T initial) {
+            this.value = initial;
         }
     }
 

@@ -3,7 +3,8 @@ package dev.milink.sandbox.catalog.agent;
 
 import dev.milink.sandbox.catalog.InstanceState;
 import dev.milink.sandbox.catalog.Values;
-import dev.milink.sandbox.scenario.Scenario;
+import dev.milink.sandbox.scenario.Job;
+import dev.milink.sandbox.scenario.JobStep;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -27,9 +28,9 @@ public final class AgentService {
 
     public AgentService(InstanceState instance) {
         this.instance = instance;
-        for (Scenario.Job j : instance.scenario().agent.jobs) {
+        for (Job j : instance.scenario().agent.jobs) {
             AgentJob job = add(j.name, j.owner, null, j.enabled);
-            for (Scenario.JobStep st : j.steps) {
+            for (JobStep st : j.steps) {
                 addStep(job, st.name, st.subsystem, st.command, st.database, st.onSuccessAction, st.onFailAction,
                         st.flags);
             }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sandbox.catalog.command;
 
+import dev.milink.sandbox.scenario.Backup;
 import dev.milink.sandbox.scenario.Scenario;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -20,16 +21,16 @@ public final class BackupChain {
 
     /** Re-numbers a scenario's declared backups in order, as if they had been taken one after another. */
     public static void replay(Scenario s, Scenario.Database db) {
-        List<Scenario.Backup> declared = new ArrayList<>(db.backups);
+        List<Backup> declared = new ArrayList<>(db.backups);
         db.backups.clear();
         db.lastLogBackupLsn = null;
-        for (Scenario.Backup b : declared) {
+        for (Backup b : declared) {
             record(s, db, b);
         }
     }
 
     /** Gives the backup its LSNs and ids, appends it to msdb's history and moves the log chain. */
-    public static void record(Scenario s, Scenario.Database db, Scenario.Backup b) {
+    public static void record(Scenario s, Scenario.Database db, Backup b) {
         int id = 1 + s.databases.stream().mapToInt(d -> d.backups.stream().mapToInt(x -> x.backupSetId).max().orElse(0))
                 .max().orElse(0);
         b.backupSetId = id;
@@ -39,7 +40,7 @@ public final class BackupChain {
         long checkpoint = first + LSN_STEP / 10;
         long last = first + LSN_STEP / 5;
         db.nextLsn = last + LSN_STEP;
-        Scenario.Backup base = baseFull(db);
+        Backup base = baseFull(db);
         String baseCheckpoint = base == null ? "0" : base.checkpointLsn;
         if (b.start == null) {
             b.start = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
@@ -79,9 +80,9 @@ public final class BackupChain {
     }
 
     /** The last non-copy-only full backup: the base of differentials and of the log chain. */
-    public static Scenario.Backup baseFull(Scenario.Database db) {
-        Scenario.Backup base = null;
-        for (Scenario.Backup b : db.backups) {
+    public static Backup baseFull(Scenario.Database db) {
+        Backup base = null;
+        for (Backup b : db.backups) {
             if ("D".equals(b.type) && !b.copyOnly) {
                 base = b;
             }

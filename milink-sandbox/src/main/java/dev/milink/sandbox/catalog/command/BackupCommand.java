@@ -5,6 +5,8 @@ import dev.milink.sandbox.catalog.SandboxFileSystem;
 import dev.milink.sandbox.catalog.TsqlException;
 import dev.milink.sandbox.engine.ResultSink;
 import dev.milink.sandbox.engine.SqlError;
+import dev.milink.sandbox.scenario.Backup;
+import dev.milink.sandbox.scenario.DbFile;
 import dev.milink.sandbox.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +82,7 @@ final class BackupCommand {
                     + "\", because a current database backup does not exist. Perform a full database backup by "
                     + "reissuing BACKUP DATABASE, omitting the WITH DIFFERENTIAL option.");
         }
-        Scenario.Backup b = new Scenario.Backup();
+        Backup b = new Backup();
         b.type = log ? "L" : o.differential ? "I" : "D";
         b.copyOnly = o.copyOnly;
         b.checksum = o.checksum;
@@ -132,7 +134,7 @@ final class BackupCommand {
     private static int position(Scenario s, String device) {
         int n = 0;
         for (Scenario.Database d : s.databases) {
-            for (Scenario.Backup b : d.backups) {
+            for (Backup b : d.backups) {
                 if (device.equalsIgnoreCase(b.device)) {
                     n = Math.max(n, b.position);
                 }
@@ -141,14 +143,14 @@ final class BackupCommand {
         return n + 1;
     }
 
-    private static void progress(String kind, Scenario.Database db, Scenario.Backup b, Options o, ResultSink sink) {
+    private static void progress(String kind, Scenario.Database db, Backup b, Options o, ResultSink sink) {
         if (o.stats > 0) {
             for (int p = o.stats; p <= 100; p += o.stats) {
                 sink.info(3211, 1, 0, p + " percent processed.");
             }
         }
         long total = 0;
-        for (Scenario.DbFile f : db.files) {
+        for (DbFile f : db.files) {
             boolean logFile = "LOG".equals(f.type);
             if ("L".equals(b.type) != logFile && !logFile) {
                 continue;

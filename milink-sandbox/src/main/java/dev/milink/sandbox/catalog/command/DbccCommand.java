@@ -6,6 +6,7 @@ import dev.milink.sandbox.catalog.tsql.Token;
 import dev.milink.sandbox.engine.Column;
 import dev.milink.sandbox.engine.ResultSink;
 import dev.milink.sandbox.engine.SqlType;
+import dev.milink.sandbox.scenario.ErrorLogLine;
 import dev.milink.sandbox.scenario.Scenario;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -91,7 +92,7 @@ final class DbccCommand {
                     target.add(f);
                 }
                 if (global) {
-                    Scenario.ErrorLogLine line = new Scenario.ErrorLogLine();
+                    ErrorLogLine line = new ErrorLogLine();
                     line.date = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
                     line.process = "spid" + ctx.spid();
                     line.text = "DBCC TRACEON " + f + ", server process ID (SPID) " + ctx.spid()

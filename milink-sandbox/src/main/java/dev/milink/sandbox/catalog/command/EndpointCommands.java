@@ -4,6 +4,7 @@ package dev.milink.sandbox.catalog.command;
 import dev.milink.sandbox.catalog.TsqlException;
 import dev.milink.sandbox.catalog.view.SecurityViews;
 import dev.milink.sandbox.engine.ResultSink;
+import dev.milink.sandbox.scenario.Endpoint;
 import dev.milink.sandbox.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ final class EndpointCommands {
         String name = c.name();
         requirePermission(ctx);
         Scenario s = ctx.scenario();
-        Scenario.Endpoint e = new Scenario.Endpoint();
+        Endpoint e = new Endpoint();
         e.name = name;
         e.state = "STOPPED";
         e.authentication = "NEGOTIATE";
@@ -38,7 +39,7 @@ final class EndpointCommands {
         c.expect("ENDPOINT");
         String name = c.name();
         requirePermission(ctx);
-        Scenario.Endpoint e = find(ctx, name, "alter");
+        Endpoint e = find(ctx, name, "alter");
         clauses(ctx, c, e);
         sink.done();
     }
@@ -51,7 +52,7 @@ final class EndpointCommands {
         sink.done();
     }
 
-    private static Scenario.Endpoint find(CommandContext ctx, String name, String verb) throws TsqlException {
+    private static Endpoint find(CommandContext ctx, String name, String verb) throws TsqlException {
         return ctx.scenario().endpoints.stream().filter(x -> x.name.equalsIgnoreCase(name)).findFirst()
                 .orElseThrow(() -> TsqlException.of(15151, 1, 16, "Cannot " + verb + " the endpoint '" + name
                         + "', because it does not exist or you do not have permission."));
@@ -64,7 +65,7 @@ final class EndpointCommands {
         }
     }
 
-    private static void clauses(CommandContext ctx, TokenCursor c, Scenario.Endpoint e) throws TsqlException {
+    private static void clauses(CommandContext ctx, TokenCursor c, Endpoint e) throws TsqlException {
         while (!c.atEnd()) {
             if (c.accept("AUTHORIZATION")) {
                 c.name();
@@ -83,7 +84,7 @@ final class EndpointCommands {
         }
     }
 
-    private static void tcp(TokenCursor c, Scenario.Endpoint e) throws TsqlException {
+    private static void tcp(TokenCursor c, Endpoint e) throws TsqlException {
         c.expectSymbol("(");
         do {
             String option = c.name().toUpperCase(Locale.ROOT);
@@ -105,7 +106,7 @@ final class EndpointCommands {
         c.expectSymbol(")");
     }
 
-    private static void mirroring(CommandContext ctx, TokenCursor c, Scenario.Endpoint e) throws TsqlException {
+    private static void mirroring(CommandContext ctx, TokenCursor c, Endpoint e) throws TsqlException {
         c.expectSymbol("(");
         do {
             String option = c.name().toUpperCase(Locale.ROOT);
@@ -131,7 +132,7 @@ final class EndpointCommands {
     }
 
     /** WINDOWS [NTLM|KERBEROS|NEGOTIATE] [CERTIFICATE c] | CERTIFICATE c [WINDOWS [...]] → connection_auth_desc. */
-    private static void authentication(CommandContext ctx, TokenCursor c, Scenario.Endpoint e) throws TsqlException {
+    private static void authentication(CommandContext ctx, TokenCursor c, Endpoint e) throws TsqlException {
         List<String> parts = new ArrayList<>();
         e.certificate = null;
         for (int i = 0; i < 2; i++) {

@@ -6,6 +6,7 @@ import dev.milink.sandbox.catalog.Values;
 import dev.milink.sandbox.catalog.tsql.Token;
 import dev.milink.sandbox.catalog.view.SecurityViews;
 import dev.milink.sandbox.engine.ResultSink;
+import dev.milink.sandbox.scenario.Certificate;
 import dev.milink.sandbox.scenario.Scenario;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
@@ -71,7 +72,7 @@ final class SecurityCommands {
             throw TsqlException.of(15151, 1, 16, "Cannot drop the master key because it does not exist or you do not "
                     + "have permission.");
         }
-        for (Scenario.Certificate cert : db.certificates) {
+        for (Certificate cert : db.certificates) {
             if ("MK".equals(cert.privateKey)) {
                 throw TsqlException.of(15580, 1, 16, "Cannot drop master key because certificate '" + cert.name
                         + "' is encrypted by it.");
@@ -95,7 +96,7 @@ final class SecurityCommands {
             throw TsqlException.of(15232, 1, 16, "A certificate with name '" + name + "' already exists or this "
                     + "certificate already has been added to the database.");
         }
-        Scenario.Certificate cert = new Scenario.Certificate();
+        Certificate cert = new Certificate();
         cert.name = name;
         cert.id = 256 + db.certificates.stream().mapToInt(x -> x.id - 255).max().orElse(0);
         if (c.accept("FROM")) {
@@ -125,7 +126,7 @@ final class SecurityCommands {
         sink.done();
     }
 
-    private static void withOptions(CommandContext ctx, TokenCursor c, Scenario.Certificate cert) throws TsqlException {
+    private static void withOptions(CommandContext ctx, TokenCursor c, Certificate cert) throws TsqlException {
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         cert.startDate = now.toString();
         cert.expiryDate = now.plusYears(1).toString();
@@ -148,7 +149,7 @@ final class SecurityCommands {
                 .replaceAll("(..)(?!$)", "$1 ").toLowerCase(Locale.ROOT);
     }
 
-    private static void fromBinary(Scenario.Certificate cert, String hex) throws TsqlException {
+    private static void fromBinary(Certificate cert, String hex) throws TsqlException {
         byte[] der = Values.hex(hex);
         try {
             X509Certificate x = (X509Certificate) CertificateFactory.getInstance("X.509")
@@ -168,7 +169,7 @@ final class SecurityCommands {
         c.expect("CERTIFICATE");
         String name = c.name();
         Scenario.Database db = ctx.scenario().database(ctx.database());
-        Scenario.Certificate cert = SecurityViews.certificate(db, name);
+        Certificate cert = SecurityViews.certificate(db, name);
         if (cert == null || !ctx.sysadmin()) {
             throw TsqlException.of(15151, 1, 16, "Cannot drop the certificate '" + name
                     + "', because it does not exist or you do not have permission.");
@@ -237,7 +238,7 @@ final class SecurityCommands {
     }
 
     static void validateChain(CommandContext ctx, ProcArgs a, ResultSink sink) throws TsqlException {
-        Scenario.Certificate cert = certificateById(ctx, a.integer("@certificate_id", 0));
+        Certificate cert = certificateById(ctx, a.integer("@certificate_id", 0));
         boolean rootsPresent = ctx.scenario().database("master").certificates.stream()
                 .anyMatch(x -> !x.issuerFor.isEmpty());
         if (!rootsPresent) {
@@ -247,8 +248,8 @@ final class SecurityCommands {
         sink.done();
     }
 
-    private static Scenario.Certificate certificateById(CommandContext ctx, Integer id) throws TsqlException {
-        for (Scenario.Certificate cert : ctx.scenario().database(ctx.database()).certificates) {
+    private static Certificate certificateById(CommandContext ctx, Integer id) throws TsqlException {
+        for (Certificate cert : ctx.scenario().database(ctx.database()).certificates) {
             if (id != null && cert.id == id) {
                 return cert;
             }

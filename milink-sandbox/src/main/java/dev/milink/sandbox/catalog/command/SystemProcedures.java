@@ -9,6 +9,7 @@ import dev.milink.sandbox.catalog.view.Configuration;
 import dev.milink.sandbox.engine.Column;
 import dev.milink.sandbox.engine.ResultSink;
 import dev.milink.sandbox.engine.SqlType;
+import dev.milink.sandbox.scenario.ErrorLogLine;
 import dev.milink.sandbox.scenario.Scenario;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -77,7 +78,7 @@ final class SystemProcedures {
         String search2 = a.string(sp ? "@p4" : "@search2", 3);
         List<Object[]> rows = new ArrayList<>();
         if (logType == null || logType == 1) {
-            for (Scenario.ErrorLogLine line : lines(ctx.scenario())) {
+            for (ErrorLogLine line : lines(ctx.scenario())) {
                 if (matches(line.text, search1) && matches(line.text, search2)) {
                     rows.add(new Object[] {Values.time(line.date), line.process, line.text});
                 }
@@ -93,9 +94,9 @@ final class SystemProcedures {
     }
 
     /** The startup lines SQL Server writes, then the scenario's own lines and what happened since. */
-    private static List<Scenario.ErrorLogLine> lines(Scenario s) {
+    private static List<ErrorLogLine> lines(Scenario s) {
         LocalDateTime start = Values.time(s.server.startTime);
-        List<Scenario.ErrorLogLine> out = new ArrayList<>();
+        List<ErrorLogLine> out = new ArrayList<>();
         String version = VersionInfo.version(s);
         out.add(line(start, "Server", version.strip()));
         out.add(line(start, "Server", "UTC adjustment: 0:00"));
@@ -127,8 +128,8 @@ final class SystemProcedures {
                 ? argument.substring(0, 2) + " " + argument.substring(2) : argument;
     }
 
-    private static Scenario.ErrorLogLine line(LocalDateTime t, String process, String text) {
-        Scenario.ErrorLogLine l = new Scenario.ErrorLogLine();
+    private static ErrorLogLine line(LocalDateTime t, String process, String text) {
+        ErrorLogLine l = new ErrorLogLine();
         l.date = t.toString();
         l.process = process;
         l.text = text;

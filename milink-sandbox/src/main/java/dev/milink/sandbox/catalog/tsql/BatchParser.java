@@ -135,23 +135,13 @@ public final class BatchParser {
     /** An IF/WHILE condition: everything up to the first statement keyword outside parentheses and CASE. */
     private List<Token> condition() throws TsqlException {
         int start = pos;
-        int depth = 0;
-        int caseDepth = 0;
+        Nesting nesting = new Nesting();
         while (true) {
             Token t = peek();
             if (t.kind() == Token.Kind.EOF) {
                 throw TsqlException.syntax(tokens.get(Math.max(0, pos - 1)).text(), t.line());
             }
-            if (t.isSymbol("(")) {
-                depth++;
-            } else if (t.isSymbol(")")) {
-                depth--;
-            } else if (t.is("CASE")) {
-                caseDepth++;
-            } else if (t.is("END") && caseDepth > 0) {
-                caseDepth--;
-            } else if (depth == 0 && caseDepth == 0 && t.kind() == Token.Kind.WORD && STARTS.contains(t.upper())
-                    && pos > start) {
+            if (nesting.outside(t) && t.kind() == Token.Kind.WORD && STARTS.contains(t.upper()) && pos > start) {
                 return List.copyOf(tokens.subList(start, pos));
             }
             pos++;
@@ -234,26 +224,17 @@ public final class BatchParser {
         int start = pos;
         String lead = peek().upper();
         pos++;
-        int depth = 0;
-        int caseDepth = 0;
+        Nesting nesting = new Nesting();
         boolean selectSeen = "SELECT".equals(lead);
         while (true) {
             Token t = peek();
-            if (t.kind() == Token.Kind.EOF || (depth == 0 && t.isSymbol(";"))) {
+            if (t.kind() == Token.Kind.EOF || (nesting.parens() == 0 && t.isSymbol(";"))) {
                 break;
             }
-            if (t.isSymbol("(")) {
-                depth++;
-            } else if (t.isSymbol(")")) {
-                depth--;
-            } else if (t.is("CASE")) {
-                caseDepth++;
-            } else if (t.is("END") && caseDepth > 0) {
-                caseDepth--;
-            } else if (depth == 0 && caseDepth == 0 && endsStatement(lead, t, tokens.get(pos - 1), selectSeen)) {
+            if (nesting.outside(t) && endsStatement(lead, t, tokens.get(pos - 1), selectSeen)) {
                 break;
             }
-            selectSeen |= depth == 0 && (t.is("SELECT") || t.is("VALUES"));
+            selectSeen |= nesting.parens() == 0 && (t.is("SELECT") || t.is("VALUES"));
             pos++;
         }
         List<Token> stmt = List.copyOf(tokens.subList(start, pos));

@@ -6,6 +6,7 @@ import dev.milink.sandbox.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -76,6 +77,28 @@ public record CatalogView(String schema, String name, Scope scope, List<ViewColu
             return this;
         }
 
+        /**
+         * Columns as SQL Server's documentation lists them, comma-separated: {@code name type [since N]}, e.g.
+         * {@code "name sysname, database_id int, is_ledger_on bit since 16"}. Types are read by
+         * {@link Types#parse}; {@code since N} marks a column that exists from major version N on.
+         */
+        public Builder columns(String spec) {
+            for (String item : spec.strip().split(",\\s*(?![^()]*\\))")) {
+                String[] words = item.strip().split("\\s+");
+                boolean since = words.length == 4 && "since".equals(words[2]);
+                if (words.length != 2 && !since) {
+                    throw new IllegalArgumentException("Bad column in " + name + ": '" + item.strip() + "'");
+                }
+                SqlType type = Types.parse(words[1]);
+                if (since) {
+                    col(words[0], type, Integer.parseInt(words[3]));
+                } else {
+                    col(words[0], type);
+                }
+            }
+            return this;
+        }
+
         public Builder exists(Predicate<Scenario> predicate) {
             this.exists = predicate;
             return this;
@@ -93,6 +116,33 @@ public record CatalogView(String schema, String name, Scope scope, List<ViewColu
 
         public CatalogView rows(Function<ViewContext, List<Map<String, Object>>> source) {
             return new CatalogView(schema, name, scope, List.copyOf(columns), exists, permission, source);
+        }
+
+        /**
+         * One row per item, the usual shape of a view over scenario objects:
+         * {@code .rowPer(ctx -> ctx.scenario().databases, (ctx, d) -> Row.of().set("database_id", d.id))}.
+         * {@code row} returns null to leave an item out.
+         */
+        public <T> CatalogView rowPer(Function<ViewContext, ? extends Iterable<? extends T>> items,
+                                      BiFunction<ViewContext, T, Row> row) {
+            return rows(ctx -> {
+                List<Map<String, Object>> out = new ArrayList<>();
+                for (T item : items.apply(ctx)) {
+                    Row r = row.apply(ctx, item);
+                    if (r != null) {
+                        out.add(r.map());
+                    }
+                }
+                return out;
+            });
+        }
+
+        /** A view of at most one row; {@code row} returns null for none. */
+        public CatalogView oneRow(Function<ViewContext, Row> row) {
+            return rows(ctx -> {
+                Row r = row.apply(ctx);
+                return r == null ? List.of() : List.of(r.map());
+            });
         }
     }
 }

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sandbox.catalog.view;
 
-import static dev.milink.sandbox.catalog.view.Types.*;
-
 import dev.milink.sandbox.catalog.view.CatalogView.Scope;
+import dev.milink.sandbox.scenario.Certificate;
+import dev.milink.sandbox.scenario.Endpoint;
 import dev.milink.sandbox.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +37,11 @@ public final class EndpointViews {
 
     private static CatalogView.Builder base(String name) {
         return CatalogView.builder("sys", name, Scope.SERVER)
-                .col("name", SYSNAME).col("endpoint_id", INT).col("principal_id", INT).col("protocol", TINYINT)
-                .col("protocol_desc", NVARCHAR60).col("type", TINYINT).col("type_desc", NVARCHAR60)
-                .col("state", TINYINT).col("state_desc", NVARCHAR60).col("is_admin_endpoint", BIT);
+                .columns("""
+                        name sysname, endpoint_id int, principal_id int, protocol tinyint, protocol_desc nvarchar(60),
+                        type tinyint, type_desc nvarchar(60), state tinyint, state_desc nvarchar(60),
+                        is_admin_endpoint bit
+                        """);
     }
 
     private static Row baseRow(String name, int id, int protocol, String protocolDesc, int type, String typeDesc,
@@ -51,7 +53,7 @@ public final class EndpointViews {
                 .set("is_admin_endpoint", id == 1);
     }
 
-    private static Row mirroringBase(Scenario.Endpoint e) {
+    private static Row mirroringBase(Endpoint e) {
         return baseRow(e.name, e.id, 2, "TCP", 4, "DATABASE_MIRRORING", e.state);
     }
 
@@ -65,7 +67,7 @@ public final class EndpointViews {
                 rows.add(baseRow(t.name, t.id, t.id == 2 ? 4 : protocol, desc, 2, "TSQL",
                         t.id == 5 ? "DISABLED" : "STARTED").map());
             }
-            for (Scenario.Endpoint e : ctx.scenario().endpoints) {
+            for (Endpoint e : ctx.scenario().endpoints) {
                 rows.add(mirroringBase(e).map());
             }
             return rows;
@@ -74,7 +76,7 @@ public final class EndpointViews {
 
     /** sys.tcp_endpoints (Transact-SQL). */
     private static CatalogView tcpEndpoints() {
-        return base("tcp_endpoints").col("port", INT).col("is_dynamic_port", BIT).col("ip_address", nvarchar(45))
+        return base("tcp_endpoints").columns("port int, is_dynamic_port bit, ip_address nvarchar(45)")
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     for (Tsql t : BUILT_IN) {
@@ -83,7 +85,7 @@ public final class EndpointViews {
                                     .set("is_dynamic_port", true).set("ip_address", null).map());
                         }
                     }
-                    for (Scenario.Endpoint e : ctx.scenario().endpoints) {
+                    for (Endpoint e : ctx.scenario().endpoints) {
                         rows.add(mirroringBase(e).set("port", e.port).set("is_dynamic_port", false)
                                 .set("ip_address", e.ipAddress).map());
                     }
@@ -94,15 +96,16 @@ public final class EndpointViews {
     /** sys.database_mirroring_endpoints (Transact-SQL). */
     private static CatalogView mirroringEndpoints() {
         return base("database_mirroring_endpoints")
-                .col("role", TINYINT).col("role_desc", NVARCHAR60).col("is_encryption_enabled", BIT)
-                .col("connection_auth", TINYINT).col("connection_auth_desc", NVARCHAR60)
-                .col("certificate_id", INT).col("encryption_algorithm", TINYINT)
-                .col("encryption_algorithm_desc", NVARCHAR60)
+                .columns("""
+                        role tinyint, role_desc nvarchar(60), is_encryption_enabled bit, connection_auth tinyint,
+                        connection_auth_desc nvarchar(60), certificate_id int, encryption_algorithm tinyint,
+                        encryption_algorithm_desc nvarchar(60)
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     Scenario.Database master = ctx.scenario().database("master");
-                    for (Scenario.Endpoint e : ctx.scenario().endpoints) {
-                        Scenario.Certificate cert = e.certificate == null ? null
+                    for (Endpoint e : ctx.scenario().endpoints) {
+                        Certificate cert = e.certificate == null ? null
                                 : SecurityViews.certificate(master, e.certificate);
                         String role = e.role.toUpperCase(Locale.ROOT);
                         boolean encrypted = !"DISABLED".equalsIgnoreCase(e.encryption);

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sandbox.catalog.view;
 
-import static dev.milink.sandbox.catalog.view.Types.*;
-
 import dev.milink.sandbox.catalog.Values;
 import dev.milink.sandbox.catalog.view.CatalogView.Permission;
 import dev.milink.sandbox.catalog.view.CatalogView.Scope;
+import dev.milink.sandbox.scenario.AvailabilityGroup;
+import dev.milink.sandbox.scenario.Cluster;
+import dev.milink.sandbox.scenario.Fabric;
+import dev.milink.sandbox.scenario.Replica;
 import dev.milink.sandbox.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +26,8 @@ final class HadrViews {
                 fabricConfig(), fabricPartitions(), fabricReplicas(), fabricNodes());
     }
 
-    static Scenario.AvailabilityGroup groupOf(Scenario s, Scenario.Database d) {
-        for (Scenario.AvailabilityGroup ag : s.availabilityGroups) {
+    static AvailabilityGroup groupOf(Scenario s, Scenario.Database d) {
+        for (AvailabilityGroup ag : s.availabilityGroups) {
             if (!ag.distributed && ag.databases.stream().anyMatch(n -> n.equalsIgnoreCase(d.name))) {
                 return ag;
             }
@@ -36,17 +38,18 @@ final class HadrViews {
     /** sys.availability_groups (Transact-SQL); cluster_type columns from 2017, is_distributed from 2016. */
     private static CatalogView groups() {
         return CatalogView.builder("sys", "availability_groups", Scope.SERVER)
-                .col("group_id", GUID).col("name", SYSNAME).col("resource_id", NVARCHAR256)
-                .col("resource_group_id", NVARCHAR256).col("failure_condition_level", INT)
-                .col("health_check_timeout", INT).col("automated_backup_preference", TINYINT)
-                .col("automated_backup_preference_desc", NVARCHAR60).col("version", SMALLINT)
-                .col("basic_features", BIT).col("dtc_support", BIT).col("db_failover", BIT)
-                .col("is_distributed", BIT).col("cluster_type", TINYINT, 14).col("cluster_type_desc", NVARCHAR60, 14)
-                .col("required_synchronized_secondaries_to_commit", INT, 14).col("sequence_number", BIGINT, 14)
-                .col("is_contained", BIT, 16)
+                .columns("""
+                        group_id uniqueidentifier, name sysname, resource_id nvarchar(256),
+                        resource_group_id nvarchar(256), failure_condition_level int, health_check_timeout int,
+                        automated_backup_preference tinyint, automated_backup_preference_desc nvarchar(60),
+                        version smallint, basic_features bit, dtc_support bit, db_failover bit, is_distributed bit,
+                        cluster_type tinyint since 14, cluster_type_desc nvarchar(60) since 14,
+                        required_synchronized_secondaries_to_commit int since 14, sequence_number bigint since 14,
+                        is_contained bit since 16
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
-                    for (Scenario.AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
+                    for (AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
                         String type = ag.distributed ? "NONE" : ag.clusterType;
                         rows.add(Row.of().set("group_id", Values.guid(ag.groupId)).set("name", ag.name)
                                 .set("failure_condition_level", ag.distributed ? null : 3)
@@ -71,21 +74,21 @@ final class HadrViews {
     /** sys.availability_replicas (Transact-SQL). */
     private static CatalogView replicas() {
         return CatalogView.builder("sys", "availability_replicas", Scope.SERVER)
-                .col("replica_id", GUID).col("group_id", GUID).col("replica_metadata_id", INT)
-                .col("replica_server_name", NVARCHAR256).col("owner_sid", SID).col("endpoint_url", NVARCHAR256)
-                .col("availability_mode", TINYINT).col("availability_mode_desc", NVARCHAR60)
-                .col("failover_mode", TINYINT).col("failover_mode_desc", NVARCHAR60)
-                .col("session_timeout", INT).col("primary_role_allow_connections", TINYINT)
-                .col("primary_role_allow_connections_desc", NVARCHAR60)
-                .col("secondary_role_allow_connections", TINYINT)
-                .col("secondary_role_allow_connections_desc", NVARCHAR60).col("create_date", DATETIME)
-                .col("modify_date", DATETIME).col("backup_priority", INT).col("read_only_routing_url", NVARCHAR256)
-                .col("seeding_mode", TINYINT).col("seeding_mode_desc", NVARCHAR60)
+                .columns("""
+                        replica_id uniqueidentifier, group_id uniqueidentifier, replica_metadata_id int,
+                        replica_server_name nvarchar(256), owner_sid varbinary(85), endpoint_url nvarchar(256),
+                        availability_mode tinyint, availability_mode_desc nvarchar(60), failover_mode tinyint,
+                        failover_mode_desc nvarchar(60), session_timeout int, primary_role_allow_connections tinyint,
+                        primary_role_allow_connections_desc nvarchar(60), secondary_role_allow_connections tinyint,
+                        secondary_role_allow_connections_desc nvarchar(60), create_date datetime,
+                        modify_date datetime, backup_priority int, read_only_routing_url nvarchar(256),
+                        seeding_mode tinyint, seeding_mode_desc nvarchar(60)
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
-                    for (Scenario.AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
+                    for (AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
                         int n = 1;
-                        for (Scenario.Replica r : ag.replicas) {
+                        for (Replica r : ag.replicas) {
                             boolean sync = "SYNCHRONOUS_COMMIT".equals(r.availabilityMode);
                             rows.add(Row.of().set("replica_id", Values.guid(r.replicaId))
                                     .set("group_id", Values.guid(ag.groupId)).set("replica_metadata_id", n++)
@@ -111,11 +114,13 @@ final class HadrViews {
     /** sys.availability_databases_cluster (Transact-SQL). */
     private static CatalogView databasesCluster() {
         return CatalogView.builder("sys", "availability_databases_cluster", Scope.SERVER)
-                .col("group_id", GUID).col("group_database_id", GUID).col("database_name", SYSNAME)
-                .col("truncation_lsn", LSN)
+                .columns("""
+                        group_id uniqueidentifier, group_database_id uniqueidentifier, database_name sysname,
+                        truncation_lsn numeric(25,0)
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
-                    for (Scenario.AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
+                    for (AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
                         for (String db : ag.databases) {
                             rows.add(Row.of().set("group_id", Values.guid(ag.groupId))
                                     .set("group_database_id", Values.seededGuid("agdb:" + ag.name + db))
@@ -130,17 +135,18 @@ final class HadrViews {
     private static CatalogView replicaStates() {
         return CatalogView.builder("sys", "dm_hadr_availability_replica_states", Scope.SERVER)
                 .requires(Permission.VIEW_SERVER_STATE)
-                .col("replica_id", GUID).col("group_id", GUID).col("is_local", BIT).col("role", TINYINT)
-                .col("role_desc", NVARCHAR60).col("operational_state", TINYINT)
-                .col("operational_state_desc", NVARCHAR60).col("connected_state", TINYINT)
-                .col("connected_state_desc", NVARCHAR60).col("recovery_health", TINYINT)
-                .col("recovery_health_desc", NVARCHAR60).col("synchronization_health", TINYINT)
-                .col("synchronization_health_desc", NVARCHAR60).col("last_connect_error_number", INT)
-                .col("last_connect_error_description", NVARCHAR4000).col("last_connect_error_timestamp", DATETIME)
+                .columns("""
+                        replica_id uniqueidentifier, group_id uniqueidentifier, is_local bit, role tinyint,
+                        role_desc nvarchar(60), operational_state tinyint, operational_state_desc nvarchar(60),
+                        connected_state tinyint, connected_state_desc nvarchar(60), recovery_health tinyint,
+                        recovery_health_desc nvarchar(60), synchronization_health tinyint,
+                        synchronization_health_desc nvarchar(60), last_connect_error_number int,
+                        last_connect_error_description nvarchar(4000), last_connect_error_timestamp datetime
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
-                    for (Scenario.AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
-                        for (Scenario.Replica r : ag.replicas) {
+                    for (AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
+                        for (Replica r : ag.replicas) {
                             boolean primary = "PRIMARY".equals(r.role);
                             boolean connected = "CONNECTED".equals(r.connectedState);
                             rows.add(Row.of().set("replica_id", Values.guid(r.replicaId))
@@ -162,21 +168,24 @@ final class HadrViews {
     private static CatalogView databaseReplicaStates() {
         return CatalogView.builder("sys", "dm_hadr_database_replica_states", Scope.SERVER)
                 .requires(Permission.VIEW_SERVER_STATE)
-                .col("database_id", INT).col("group_id", GUID).col("replica_id", GUID).col("group_database_id", GUID)
-                .col("is_local", BIT).col("is_primary_replica", BIT).col("synchronization_state", TINYINT)
-                .col("synchronization_state_desc", NVARCHAR60).col("is_commit_participant", BIT)
-                .col("synchronization_health", TINYINT).col("synchronization_health_desc", NVARCHAR60)
-                .col("database_state", TINYINT).col("database_state_desc", NVARCHAR60).col("is_suspended", BIT)
-                .col("suspend_reason", TINYINT).col("suspend_reason_desc", NVARCHAR60)
-                .col("log_send_queue_size", BIGINT).col("log_send_rate", BIGINT).col("redo_queue_size", BIGINT)
-                .col("redo_rate", BIGINT).col("last_hardened_lsn", LSN).col("last_commit_time", DATETIME)
+                .columns("""
+                        database_id int, group_id uniqueidentifier, replica_id uniqueidentifier,
+                        group_database_id uniqueidentifier, is_local bit, is_primary_replica bit,
+                        synchronization_state tinyint, synchronization_state_desc nvarchar(60),
+                        is_commit_participant bit, synchronization_health tinyint,
+                        synchronization_health_desc nvarchar(60), database_state tinyint,
+                        database_state_desc nvarchar(60), is_suspended bit, suspend_reason tinyint,
+                        suspend_reason_desc nvarchar(60), log_send_queue_size bigint, log_send_rate bigint,
+                        redo_queue_size bigint, redo_rate bigint, last_hardened_lsn numeric(25,0),
+                        last_commit_time datetime
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     Scenario s = ctx.scenario();
-                    for (Scenario.AvailabilityGroup ag : s.availabilityGroups) {
+                    for (AvailabilityGroup ag : s.availabilityGroups) {
                         for (String name : ag.databases) {
                             Scenario.Database d = s.database(name);
-                            Scenario.Replica local = ag.replicas.isEmpty() ? null : ag.replicas.get(0);
+                            Replica local = ag.replicas.isEmpty() ? null : ag.replicas.get(0);
                             rows.add(Row.of().set("database_id", d == null ? null : d.id)
                                     .set("group_id", Values.guid(ag.groupId))
                                     .set("replica_id", local == null ? null : Values.guid(local.replicaId))
@@ -197,16 +206,18 @@ final class HadrViews {
     private static CatalogView cluster() {
         return CatalogView.builder("sys", "dm_hadr_cluster", Scope.SERVER)
                 .requires(Permission.VIEW_SERVER_STATE)
-                .col("cluster_name", NVARCHAR256).col("quorum_type", TINYINT).col("quorum_type_desc", NVARCHAR60)
-                .col("quorum_state", TINYINT).col("quorum_state_desc", NVARCHAR60)
-                .rows(ctx -> {
-                    Scenario.Cluster c = ctx.scenario().cluster;
+                .columns("""
+                        cluster_name nvarchar(256), quorum_type tinyint, quorum_type_desc nvarchar(60),
+                        quorum_state tinyint, quorum_state_desc nvarchar(60)
+                        """)
+                .oneRow(ctx -> {
+                    Cluster c = ctx.scenario().cluster;
                     if (c == null) {
-                        return List.of();
+                        return null;
                     }
-                    return List.of(Row.of().set("cluster_name", c.name).set("quorum_type", 0)
+                    return Row.of().set("cluster_name", c.name).set("quorum_type", 0)
                             .set("quorum_type_desc", c.quorumType).set("quorum_state", 1)
-                            .set("quorum_state_desc", c.quorumState).map());
+                            .set("quorum_state_desc", c.quorumState);
                 });
     }
 
@@ -218,10 +229,12 @@ final class HadrViews {
     /** sys.dm_hadr_fabric_config_parameters (Managed Instance): DnsRecordName, ClusterName, HadrPort, InstanceName. */
     private static CatalogView fabricConfig() {
         return fabric("dm_hadr_fabric_config_parameters")
-                .col("section_name", NVARCHAR256).col("parameter_name", NVARCHAR256).col("value_type", NVARCHAR256)
-                .col("parameter_value", NVARCHAR4000)
+                .columns("""
+                        section_name nvarchar(256), parameter_name nvarchar(256), value_type nvarchar(256),
+                        parameter_value nvarchar(4000)
+                        """)
                 .rows(ctx -> {
-                    Scenario.Fabric f = ctx.scenario().fabric;
+                    Fabric f = ctx.scenario().fabric;
                     if (f == null) {
                         return List.of();
                     }
@@ -240,73 +253,74 @@ final class HadrViews {
     /** sys.dm_hadr_fabric_partitions (Managed Instance). */
     private static CatalogView fabricPartitions() {
         return fabric("dm_hadr_fabric_partitions")
-                .col("partition_id", GUID).col("service_name", NVARCHAR256).col("partition_kind", TINYINT)
-                .col("partition_kind_desc", NVARCHAR60).col("partition_status", TINYINT)
-                .col("partition_status_desc", NVARCHAR60).col("current_configuration_epoch", BIGINT)
-                .rows(ctx -> {
-                    Scenario.Fabric f = ctx.scenario().fabric;
+                .columns("""
+                        partition_id uniqueidentifier, service_name nvarchar(256), partition_kind tinyint,
+                        partition_kind_desc nvarchar(60), partition_status tinyint,
+                        partition_status_desc nvarchar(60), current_configuration_epoch bigint
+                        """)
+                .oneRow(ctx -> {
+                    Fabric f = ctx.scenario().fabric;
                     if (f == null) {
-                        return List.of();
+                        return null;
                     }
-                    return List.of(Row.of().set("partition_id", Values.guid(f.partitionId))
+                    return Row.of().set("partition_id", Values.guid(f.partitionId))
                             .set("service_name", serviceName(ctx.scenario())).set("partition_kind", 1)
                             .set("partition_kind_desc", "SINGLETON").set("partition_status", 1)
-                            .set("partition_status_desc", "READY").set("current_configuration_epoch", 42L).map());
+                            .set("partition_status_desc", "READY").set("current_configuration_epoch", 42L);
                 });
     }
 
     static String serviceName(Scenario s) {
-        Scenario.Fabric f = s.fabric;
+        Fabric f = s.fabric;
         return f.serviceName != null ? f.serviceName : "fabric:/Worker.CL/SQL.ManagedServer/" + f.instanceName;
     }
 
     /** sys.dm_hadr_fabric_replicas (Managed Instance): replica_role 2 marks the primary node. */
     private static CatalogView fabricReplicas() {
         return fabric("dm_hadr_fabric_replicas")
-                .col("partition_id", GUID).col("replica_id", BIGINT).col("replica_status", TINYINT)
-                .col("replica_status_desc", NVARCHAR60).col("replica_role", TINYINT).col("replica_role_desc", NVARCHAR60)
-                .col("node_name", NVARCHAR256).col("replica_address", NVARCHAR4000)
-                .rows(ctx -> {
-                    Scenario.Fabric f = ctx.scenario().fabric;
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    if (f == null) {
-                        return rows;
-                    }
-                    long id = 132_000_000_000_000_001L;
-                    for (String node : f.nodes()) {
-                        boolean primary = node.equals(f.primaryNode);
-                        rows.add(Row.of().set("partition_id", Values.guid(f.partitionId)).set("replica_id", id++)
-                                .set("replica_status", 2).set("replica_status_desc", "READY")
-                                .set("replica_role", primary ? 2 : 3)
-                                .set("replica_role_desc", primary ? "PRIMARY" : "ACTIVE_SECONDARY")
-                                .set("node_name", node)
-                                .set("replica_address", node + "\\" + f.instanceName + ",11000").map());
-                    }
-                    return rows;
-                });
+                .columns("""
+                        partition_id uniqueidentifier, replica_id bigint, replica_status tinyint,
+                        replica_status_desc nvarchar(60), replica_role tinyint, replica_role_desc nvarchar(60),
+                        node_name nvarchar(256), replica_address nvarchar(4000)
+                        """)
+                .rowPer(HadrViews::nodes, (ctx, node) -> Row.of()
+                        .set("partition_id", Values.guid(ctx.scenario().fabric.partitionId))
+                        .set("replica_id", 132_000_000_000_000_001L + node.index())
+                        .set("replica_status", 2).set("replica_status_desc", "READY")
+                        .set("replica_role", node.primary() ? 2 : 3)
+                        .set("replica_role_desc", node.primary() ? "PRIMARY" : "ACTIVE_SECONDARY")
+                        .set("node_name", node.name())
+                        .set("replica_address", node.name() + "\\" + ctx.scenario().fabric.instanceName + ",11000"));
     }
 
     /** sys.dm_hadr_fabric_nodes (Managed Instance). */
     private static CatalogView fabricNodes() {
         return fabric("dm_hadr_fabric_nodes")
-                .col("node_name", NVARCHAR256).col("node_id", NVARCHAR256).col("node_instance_id", BIGINT)
-                .col("upgrade_domain", NVARCHAR256).col("fault_domain", NVARCHAR256).col("node_status", TINYINT)
-                .col("node_status_desc", NVARCHAR60).col("ip_address_or_fqdn", NVARCHAR256)
-                .rows(ctx -> {
-                    Scenario.Fabric f = ctx.scenario().fabric;
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    if (f == null) {
-                        return rows;
-                    }
-                    int n = 0;
-                    for (String node : f.nodes()) {
-                        rows.add(Row.of().set("node_name", node).set("node_id", Integer.toHexString(0x1000 + n))
-                                .set("node_instance_id", 1L + n).set("upgrade_domain", "UD" + n)
-                                .set("fault_domain", "fd:/FD" + n).set("node_status", 1).set("node_status_desc", "UP")
-                                .set("ip_address_or_fqdn", node + "." + f.clusterName).map());
-                        n++;
-                    }
-                    return rows;
-                });
+                .columns("""
+                        node_name nvarchar(256), node_id nvarchar(256), node_instance_id bigint,
+                        upgrade_domain nvarchar(256), fault_domain nvarchar(256), node_status tinyint,
+                        node_status_desc nvarchar(60), ip_address_or_fqdn nvarchar(256)
+                        """)
+                .rowPer(HadrViews::nodes, (ctx, node) -> Row.of()
+                        .set("node_name", node.name()).set("node_id", Integer.toHexString(0x1000 + node.index()))
+                        .set("node_instance_id", 1L + node.index()).set("upgrade_domain", "UD" + node.index())
+                        .set("fault_domain", "fd:/FD" + node.index()).set("node_status", 1)
+                        .set("node_status_desc", "UP")
+                        .set("ip_address_or_fqdn", node.name() + "." + ctx.scenario().fabric.clusterName));
+    }
+
+    /** A Service Fabric node of a Managed Instance, numbered from 0 in the order the fabric DMVs list them. */
+    private record FabricNode(int index, String name, boolean primary) {}
+
+    /** The instance's nodes, the primary first; none when the scenario has no fabric (not a Managed Instance). */
+    private static List<FabricNode> nodes(ViewContext ctx) {
+        Fabric f = ctx.scenario().fabric;
+        List<FabricNode> nodes = new ArrayList<>();
+        if (f != null) {
+            for (String node : f.nodes()) {
+                nodes.add(new FabricNode(nodes.size(), node, node.equals(f.primaryNode)));
+            }
+        }
+        return nodes;
     }
 }

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sandbox.catalog.view;
 
-import static dev.milink.sandbox.catalog.view.Types.*;
-
 import dev.milink.sandbox.catalog.Values;
 import dev.milink.sandbox.catalog.agent.AgentJob;
 import dev.milink.sandbox.catalog.view.CatalogView.Scope;
+import dev.milink.sandbox.scenario.Backup;
 import dev.milink.sandbox.scenario.Scenario;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -27,37 +26,36 @@ final class MsdbViews {
     /** backupset (Transact-SQL). */
     private static CatalogView backupset() {
         return CatalogView.builder("dbo", "backupset", Scope.MSDB)
-                .col("backup_set_id", INT).col("backup_set_uuid", GUID).col("media_set_id", INT)
-                .col("first_family_number", TINYINT).col("first_media_number", SMALLINT)
-                .col("last_family_number", TINYINT).col("last_media_number", SMALLINT)
-                .col("catalog_family_number", TINYINT).col("catalog_media_number", SMALLINT).col("position", INT)
-                .col("expiration_date", DATETIME).col("software_vendor_id", INT).col("name", nvarchar(128))
-                .col("description", nvarchar(255)).col("user_name", nvarchar(128))
-                .col("software_major_version", TINYINT).col("software_minor_version", TINYINT)
-                .col("software_build_version", SMALLINT).col("time_zone", SMALLINT).col("mtf_minor_version", TINYINT)
-                .col("first_lsn", LSN).col("last_lsn", LSN).col("checkpoint_lsn", LSN)
-                .col("database_backup_lsn", LSN).col("database_creation_date", DATETIME)
-                .col("backup_start_date", DATETIME).col("backup_finish_date", DATETIME).col("type", nchar(1))
-                .col("sort_order", SMALLINT).col("code_page", SMALLINT).col("compatibility_level", TINYINT)
-                .col("database_version", INT).col("backup_size", decimal(20, 0)).col("database_name", nvarchar(128))
-                .col("server_name", nvarchar(128)).col("machine_name", nvarchar(128)).col("flags", INT)
-                .col("unicode_locale", INT).col("unicode_compare_style", INT).col("collation_name", nvarchar(128))
-                .col("is_password_protected", BIT).col("recovery_model", nvarchar(60))
-                .col("has_bulk_logged_data", BIT).col("is_snapshot", BIT).col("is_readonly", BIT)
-                .col("is_single_user", BIT).col("has_backup_checksums", BIT).col("is_damaged", BIT)
-                .col("begins_log_chain", BIT).col("has_incomplete_metadata", BIT).col("is_force_offline", BIT)
-                .col("is_copy_only", BIT).col("first_recovery_fork_guid", GUID).col("last_recovery_fork_guid", GUID)
-                .col("fork_point_lsn", LSN).col("database_guid", GUID).col("family_guid", GUID)
-                .col("differential_base_lsn", LSN).col("differential_base_guid", GUID)
-                .col("compressed_backup_size", decimal(20, 0)).col("key_algorithm", nvarchar(32))
-                .col("encryptor_thumbprint", varbinary(20)).col("encryptor_type", nvarchar(32))
-                .col("last_valid_restore_time", DATETIME, 16).col("time_zone_name", nvarchar(32), 16)
-                .col("compression_algorithm", nvarchar(32), 16)
+                .columns("""
+                        backup_set_id int, backup_set_uuid uniqueidentifier, media_set_id int,
+                        first_family_number tinyint, first_media_number smallint, last_family_number tinyint,
+                        last_media_number smallint, catalog_family_number tinyint, catalog_media_number smallint,
+                        position int, expiration_date datetime, software_vendor_id int, name nvarchar(128),
+                        description nvarchar(255), user_name nvarchar(128), software_major_version tinyint,
+                        software_minor_version tinyint, software_build_version smallint, time_zone smallint,
+                        mtf_minor_version tinyint, first_lsn numeric(25,0), last_lsn numeric(25,0),
+                        checkpoint_lsn numeric(25,0), database_backup_lsn numeric(25,0),
+                        database_creation_date datetime, backup_start_date datetime, backup_finish_date datetime,
+                        type nchar(1), sort_order smallint, code_page smallint, compatibility_level tinyint,
+                        database_version int, backup_size decimal(20,0), database_name nvarchar(128),
+                        server_name nvarchar(128), machine_name nvarchar(128), flags int, unicode_locale int,
+                        unicode_compare_style int, collation_name nvarchar(128), is_password_protected bit,
+                        recovery_model nvarchar(60), has_bulk_logged_data bit, is_snapshot bit, is_readonly bit,
+                        is_single_user bit, has_backup_checksums bit, is_damaged bit, begins_log_chain bit,
+                        has_incomplete_metadata bit, is_force_offline bit, is_copy_only bit,
+                        first_recovery_fork_guid uniqueidentifier, last_recovery_fork_guid uniqueidentifier,
+                        fork_point_lsn numeric(25,0), database_guid uniqueidentifier, family_guid uniqueidentifier,
+                        differential_base_lsn numeric(25,0), differential_base_guid uniqueidentifier,
+                        compressed_backup_size decimal(20,0), key_algorithm nvarchar(32),
+                        encryptor_thumbprint varbinary(20), encryptor_type nvarchar(32),
+                        last_valid_restore_time datetime since 16, time_zone_name nvarchar(32) since 16,
+                        compression_algorithm nvarchar(32) since 16
+                        """)
                 .rows(ctx -> {
                     Scenario s = ctx.scenario();
                     List<Map<String, Object>> rows = new ArrayList<>();
                     for (Scenario.Database d : s.databases) {
-                        for (Scenario.Backup b : d.backups) {
+                        for (Backup b : d.backups) {
                             rows.add(backupRow(s, d, b));
                         }
                     }
@@ -66,7 +64,7 @@ final class MsdbViews {
                 });
     }
 
-    private static Map<String, Object> backupRow(Scenario s, Scenario.Database d, Scenario.Backup b) {
+    private static Map<String, Object> backupRow(Scenario s, Scenario.Database d, Backup b) {
         String[] version = s.server.productVersion.split("\\.");
         return Row.of().set("backup_set_id", b.backupSetId)
                 .set("backup_set_uuid", Values.seededGuid("backupset:" + d.guid + b.backupSetId))
@@ -101,14 +99,15 @@ final class MsdbViews {
     /** backupmediafamily (Transact-SQL). */
     private static CatalogView mediaFamily() {
         return CatalogView.builder("dbo", "backupmediafamily", Scope.MSDB)
-                .col("media_set_id", INT).col("family_sequence_number", TINYINT).col("media_family_id", GUID)
-                .col("media_count", INT).col("logical_device_name", nvarchar(128))
-                .col("physical_device_name", nvarchar(260)).col("device_type", TINYINT)
-                .col("physical_block_size", INT).col("mirror", TINYINT)
+                .columns("""
+                        media_set_id int, family_sequence_number tinyint, media_family_id uniqueidentifier,
+                        media_count int, logical_device_name nvarchar(128), physical_device_name nvarchar(260),
+                        device_type tinyint, physical_block_size int, mirror tinyint
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     for (Scenario.Database d : ctx.scenario().databases) {
-                        for (Scenario.Backup b : d.backups) {
+                        for (Backup b : d.backups) {
                             boolean url = b.device != null && b.device.regionMatches(true, 0, "https://", 0, 8);
                             rows.add(Row.of().set("media_set_id", b.mediaSetId).set("family_sequence_number", 1)
                                     .set("media_family_id", Values.seededGuid("media:" + b.mediaSetId))
@@ -124,41 +123,39 @@ final class MsdbViews {
     /** sysjobs (Transact-SQL). */
     private static CatalogView jobs() {
         return CatalogView.builder("dbo", "sysjobs", Scope.MSDB)
-                .col("job_id", GUID).col("originating_server_id", INT).col("name", SYSNAME).col("enabled", TINYINT)
-                .col("description", nvarchar(512)).col("start_step_id", INT).col("category_id", INT)
-                .col("owner_sid", SID).col("notify_level_eventlog", INT).col("notify_level_email", INT)
-                .col("notify_level_netsend", INT).col("notify_level_page", INT).col("notify_email_operator_id", INT)
-                .col("notify_netsend_operator_id", INT).col("notify_page_operator_id", INT)
-                .col("delete_level", INT).col("date_created", DATETIME).col("date_modified", DATETIME)
-                .col("version_number", INT)
-                .rows(ctx -> {
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    for (AgentJob j : ctx.instance().agent().jobs()) {
-                        rows.add(Row.of().set("job_id", j.id()).set("originating_server_id", 0).set("name", j.name())
-                                .set("enabled", j.enabled() ? 1 : 0).set("description", j.description())
-                                .set("start_step_id", 1).set("category_id", 0).set("owner_sid", Values.sid(j.owner()))
-                                .set("notify_level_eventlog", 2).set("notify_level_email", 0)
-                                .set("notify_level_netsend", 0).set("notify_level_page", 0)
-                                .set("notify_email_operator_id", 0).set("notify_netsend_operator_id", 0)
-                                .set("notify_page_operator_id", 0).set("delete_level", 0)
-                                .set("date_created", j.created()).set("date_modified", j.created())
-                                .set("version_number", 1).map());
-                    }
-                    return rows;
-                });
+                .columns("""
+                        job_id uniqueidentifier, originating_server_id int, name sysname, enabled tinyint,
+                        description nvarchar(512), start_step_id int, category_id int, owner_sid varbinary(85),
+                        notify_level_eventlog int, notify_level_email int, notify_level_netsend int,
+                        notify_level_page int, notify_email_operator_id int, notify_netsend_operator_id int,
+                        notify_page_operator_id int, delete_level int, date_created datetime, date_modified datetime,
+                        version_number int
+                        """)
+                .rowPer(ctx -> ctx.instance().agent().jobs(), (ctx, j) -> Row.of()
+                        .set("job_id", j.id()).set("originating_server_id", 0).set("name", j.name())
+                        .set("enabled", j.enabled() ? 1 : 0).set("description", j.description())
+                        .set("start_step_id", 1).set("category_id", 0).set("owner_sid", Values.sid(j.owner()))
+                        .set("notify_level_eventlog", 2).set("notify_level_email", 0)
+                        .set("notify_level_netsend", 0).set("notify_level_page", 0)
+                        .set("notify_email_operator_id", 0).set("notify_netsend_operator_id", 0)
+                        .set("notify_page_operator_id", 0).set("delete_level", 0)
+                        .set("date_created", j.created()).set("date_modified", j.created())
+                        .set("version_number", 1));
     }
 
     /** sysjobsteps (Transact-SQL). */
     private static CatalogView jobSteps() {
         return CatalogView.builder("dbo", "sysjobsteps", Scope.MSDB)
-                .col("job_id", GUID).col("step_id", INT).col("step_name", SYSNAME).col("subsystem", nvarchar(40))
-                .col("command", NVARCHAR_MAX).col("flags", INT).col("additional_parameters", NVARCHAR_MAX)
-                .col("cmdexec_success_code", INT).col("on_success_action", TINYINT).col("on_success_step_id", INT)
-                .col("on_fail_action", TINYINT).col("on_fail_step_id", INT).col("server", SYSNAME)
-                .col("database_name", SYSNAME).col("database_user_name", SYSNAME).col("retry_attempts", INT)
-                .col("retry_interval", INT).col("os_run_priority", INT).col("output_file_name", nvarchar(200))
-                .col("last_run_outcome", INT).col("last_run_duration", INT).col("last_run_retries", INT)
-                .col("last_run_date", INT).col("last_run_time", INT).col("proxy_id", INT).col("step_uid", GUID)
+                .columns("""
+                        job_id uniqueidentifier, step_id int, step_name sysname, subsystem nvarchar(40),
+                        command nvarchar(max), flags int, additional_parameters nvarchar(max),
+                        cmdexec_success_code int, on_success_action tinyint, on_success_step_id int,
+                        on_fail_action tinyint, on_fail_step_id int, server sysname, database_name sysname,
+                        database_user_name sysname, retry_attempts int, retry_interval int, os_run_priority int,
+                        output_file_name nvarchar(200), last_run_outcome int, last_run_duration int,
+                        last_run_retries int, last_run_date int, last_run_time int, proxy_id int,
+                        step_uid uniqueidentifier
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     for (AgentJob j : ctx.instance().agent().jobs()) {
@@ -181,33 +178,31 @@ final class MsdbViews {
     /** sysjobhistory (Transact-SQL): step rows and the job outcome row (step_id 0). */
     private static CatalogView jobHistory() {
         return CatalogView.builder("dbo", "sysjobhistory", Scope.MSDB)
-                .col("instance_id", INT).col("job_id", GUID).col("step_id", INT).col("step_name", SYSNAME)
-                .col("sql_message_id", INT).col("sql_severity", INT).col("message", nvarchar(4000))
-                .col("run_status", INT).col("run_date", INT).col("run_time", INT).col("run_duration", INT)
-                .col("operator_id_emailed", INT).col("operator_id_netsent", INT).col("operator_id_paged", INT)
-                .col("retries_attempted", INT).col("server", SYSNAME)
-                .rows(ctx -> {
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    for (AgentJob.History h : ctx.instance().agent().history()) {
-                        rows.add(Row.of().set("instance_id", h.instanceId()).set("job_id", h.jobId())
-                                .set("step_id", h.stepId()).set("step_name", h.stepName()).set("sql_message_id", 0)
-                                .set("sql_severity", 0).set("message", h.message()).set("run_status", h.runStatus())
-                                .set("run_date", h.runDate()).set("run_time", h.runTime())
-                                .set("run_duration", h.runDuration()).set("operator_id_emailed", 0)
-                                .set("operator_id_netsent", 0).set("operator_id_paged", 0).set("retries_attempted", 0)
-                                .set("server", ctx.scenario().server.serverName).map());
-                    }
-                    return rows;
-                });
+                .columns("""
+                        instance_id int, job_id uniqueidentifier, step_id int, step_name sysname, sql_message_id int,
+                        sql_severity int, message nvarchar(4000), run_status int, run_date int, run_time int,
+                        run_duration int, operator_id_emailed int, operator_id_netsent int, operator_id_paged int,
+                        retries_attempted int, server sysname
+                        """)
+                .rowPer(ctx -> ctx.instance().agent().history(), (ctx, h) -> Row.of()
+                        .set("instance_id", h.instanceId()).set("job_id", h.jobId())
+                        .set("step_id", h.stepId()).set("step_name", h.stepName()).set("sql_message_id", 0)
+                        .set("sql_severity", 0).set("message", h.message()).set("run_status", h.runStatus())
+                        .set("run_date", h.runDate()).set("run_time", h.runTime())
+                        .set("run_duration", h.runDuration()).set("operator_id_emailed", 0)
+                        .set("operator_id_netsent", 0).set("operator_id_paged", 0).set("retries_attempted", 0)
+                        .set("server", ctx.scenario().server.serverName));
     }
 
     /** sysjobactivity (Transact-SQL). */
     private static CatalogView jobActivity() {
         return CatalogView.builder("dbo", "sysjobactivity", Scope.MSDB)
-                .col("session_id", INT).col("job_id", GUID).col("run_requested_date", DATETIME)
-                .col("run_requested_source", SYSNAME).col("queued_date", DATETIME).col("start_execution_date", DATETIME)
-                .col("last_executed_step_id", INT).col("last_executed_step_date", DATETIME)
-                .col("stop_execution_date", DATETIME).col("job_history_id", INT).col("next_scheduled_run_date", DATETIME)
+                .columns("""
+                        session_id int, job_id uniqueidentifier, run_requested_date datetime,
+                        run_requested_source sysname, queued_date datetime, start_execution_date datetime,
+                        last_executed_step_id int, last_executed_step_date datetime, stop_execution_date datetime,
+                        job_history_id int, next_scheduled_run_date datetime
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     for (AgentJob j : ctx.instance().agent().jobs()) {
@@ -228,40 +223,31 @@ final class MsdbViews {
     /** sysjobstepslogs (Transact-SQL): step output kept when the step's flags ask for it (e.g. 40 = table). */
     private static CatalogView stepLogs() {
         return CatalogView.builder("dbo", "sysjobstepslogs", Scope.MSDB)
-                .col("log_id", INT).col("log", NVARCHAR_MAX).col("date_created", DATETIME).col("date_modified", DATETIME)
-                .col("log_size", BIGINT).col("step_uid", GUID)
-                .rows(ctx -> {
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    for (AgentJob.StepLog l : ctx.instance().agent().stepLogs()) {
-                        rows.add(Row.of().set("log_id", l.logId()).set("log", l.log()).set("date_created", l.created())
-                                .set("date_modified", l.created()).set("log_size", (long) l.log().length())
-                                .set("step_uid", l.stepUid()).map());
-                    }
-                    return rows;
-                });
+                .columns("""
+                        log_id int, log nvarchar(max), date_created datetime, date_modified datetime, log_size bigint,
+                        step_uid uniqueidentifier
+                        """)
+                .rowPer(ctx -> ctx.instance().agent().stepLogs(), (ctx, l) -> Row.of()
+                        .set("log_id", l.logId()).set("log", l.log()).set("date_created", l.created())
+                        .set("date_modified", l.created()).set("log_size", (long) l.log().length())
+                        .set("step_uid", l.stepUid()));
     }
 
     /** log_shipping_primary_databases (Transact-SQL). */
     private static CatalogView logShipping() {
         return CatalogView.builder("dbo", "log_shipping_primary_databases", Scope.MSDB)
-                .col("primary_id", GUID).col("primary_database", SYSNAME).col("backup_directory", nvarchar(500))
-                .col("backup_share", nvarchar(500)).col("backup_retention_period", INT).col("backup_job_id", GUID)
-                .col("monitor_server", SYSNAME).col("user_specified_monitor", BIT)
-                .col("monitor_server_security_mode", BIT).col("last_backup_file", nvarchar(500))
-                .col("last_backup_date", DATETIME).col("backup_compression", TINYINT)
-                .rows(ctx -> {
-                    List<Map<String, Object>> rows = new ArrayList<>();
-                    for (Scenario.Database d : ctx.scenario().databases) {
-                        if (d.logShippingPrimary) {
-                            rows.add(Row.of().set("primary_id", Values.seededGuid("ls:" + d.guid))
-                                    .set("primary_database", d.name).set("backup_directory", "D:\\LogShipping")
-                                    .set("backup_share", "\\\\" + ctx.scenario().server.machineName + "\\LogShipping")
-                                    .set("backup_retention_period", 4320).set("monitor_server", ctx.scenario().server.serverName)
-                                    .set("user_specified_monitor", true).set("monitor_server_security_mode", true)
-                                    .set("backup_compression", 2).map());
-                        }
-                    }
-                    return rows;
-                });
+                .columns("""
+                        primary_id uniqueidentifier, primary_database sysname, backup_directory nvarchar(500),
+                        backup_share nvarchar(500), backup_retention_period int, backup_job_id uniqueidentifier,
+                        monitor_server sysname, user_specified_monitor bit, monitor_server_security_mode bit,
+                        last_backup_file nvarchar(500), last_backup_date datetime, backup_compression tinyint
+                        """)
+                .rowPer(ctx -> ctx.scenario().databases, (ctx, d) -> !d.logShippingPrimary ? null : Row.of()
+                        .set("primary_id", Values.seededGuid("ls:" + d.guid))
+                        .set("primary_database", d.name).set("backup_directory", "D:\\LogShipping")
+                        .set("backup_share", "\\\\" + ctx.scenario().server.machineName + "\\LogShipping")
+                        .set("backup_retention_period", 4320).set("monitor_server", ctx.scenario().server.serverName)
+                        .set("user_specified_monitor", true).set("monitor_server_security_mode", true)
+                        .set("backup_compression", 2));
     }
 }

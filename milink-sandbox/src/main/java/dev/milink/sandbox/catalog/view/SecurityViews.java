@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sandbox.catalog.view;
 
-import static dev.milink.sandbox.catalog.view.Types.*;
-
 import dev.milink.sandbox.catalog.Values;
 import dev.milink.sandbox.catalog.view.CatalogView.Scope;
+import dev.milink.sandbox.scenario.Certificate;
 import dev.milink.sandbox.scenario.Scenario;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -27,11 +26,11 @@ public final class SecurityViews {
         return List.of(symmetricKeys(), certificates(), serverPrincipals(), serverPermissions(), roleMembers());
     }
 
-    public static Scenario.Certificate certificate(Scenario.Database db, String name) {
+    public static Certificate certificate(Scenario.Database db, String name) {
         if (db == null) {
             return null;
         }
-        for (Scenario.Certificate c : db.certificates) {
+        for (Certificate c : db.certificates) {
             if (c.name.equalsIgnoreCase(name)) {
                 return c;
             }
@@ -40,7 +39,7 @@ public final class SecurityViews {
     }
 
     /** The certificate's DER blob: the scenario's, or a stable stand-in for certificates made in the sandbox. */
-    public static byte[] blob(Scenario.Certificate c) {
+    public static byte[] blob(Certificate c) {
         if (c.blob != null) {
             return Values.hex(c.blob);
         }
@@ -54,7 +53,7 @@ public final class SecurityViews {
     }
 
     /** SHA-1 of the blob, as sys.certificates.thumbprint shows it. */
-    public static byte[] thumbprint(Scenario.Certificate c) {
+    public static byte[] thumbprint(Certificate c) {
         return Values.sha1(blob(c));
     }
 
@@ -85,40 +84,42 @@ public final class SecurityViews {
     /** sys.symmetric_keys (Transact-SQL): the database master key shows as ##MS_DatabaseMasterKey##, id 101. */
     private static CatalogView symmetricKeys() {
         return CatalogView.builder("sys", "symmetric_keys", Scope.DATABASE)
-                .col("name", SYSNAME).col("principal_id", INT).col("symmetric_key_id", INT).col("key_length", INT)
-                .col("key_algorithm", nchar(2)).col("algorithm_desc", NVARCHAR60).col("create_date", DATETIME)
-                .col("modify_date", DATETIME).col("key_guid", GUID).col("key_thumbprint", VARBINARY32)
-                .col("provider_type", NVARCHAR60).col("cryptographic_provider_guid", GUID)
-                .col("cryptographic_provider_algid", SQL_VARIANT)
-                .rows(ctx -> {
+                .columns("""
+                        name sysname, principal_id int, symmetric_key_id int, key_length int, key_algorithm nchar(2),
+                        algorithm_desc nvarchar(60), create_date datetime, modify_date datetime,
+                        key_guid uniqueidentifier, key_thumbprint varbinary(32), provider_type nvarchar(60),
+                        cryptographic_provider_guid uniqueidentifier, cryptographic_provider_algid sql_variant
+                        """)
+                .oneRow(ctx -> {
                     Scenario.Database d = ctx.database();
                     if (!d.masterKey || !ctx.seesAllMetadata()) {
-                        return List.of();
+                        return null;
                     }
-                    return List.of(Row.of().set("name", "##MS_DatabaseMasterKey##").set("principal_id", 1)
+                    return Row.of().set("name", "##MS_DatabaseMasterKey##").set("principal_id", 1)
                             .set("symmetric_key_id", 101).set("key_length", 256).set("key_algorithm", "A3")
                             .set("algorithm_desc", "AES_256").set("create_date", Values.time(d.createDate))
                             .set("modify_date", Values.time(d.createDate))
-                            .set("key_guid", Values.seededGuid("dmk:" + d.guid)).map());
+                            .set("key_guid", Values.seededGuid("dmk:" + d.guid));
                 });
     }
 
     /** sys.certificates (Transact-SQL). */
     private static CatalogView certificates() {
         return CatalogView.builder("sys", "certificates", Scope.DATABASE)
-                .col("name", SYSNAME).col("certificate_id", INT).col("principal_id", INT)
-                .col("pvt_key_encryption_type", CHAR2).col("pvt_key_encryption_type_desc", NVARCHAR60)
-                .col("is_active_for_begin_dialog", BIT).col("issuer_name", nvarchar(442))
-                .col("cert_serial_number", nvarchar(64)).col("sid", SID).col("string_sid", SYSNAME)
-                .col("subject", NVARCHAR4000).col("expiry_date", DATETIME).col("start_date", DATETIME)
-                .col("thumbprint", VARBINARY32).col("attested_by", NVARCHAR260)
-                .col("pvt_key_last_backup_date", DATETIME).col("key_length", INT, 15)
+                .columns("""
+                        name sysname, certificate_id int, principal_id int, pvt_key_encryption_type char(2),
+                        pvt_key_encryption_type_desc nvarchar(60), is_active_for_begin_dialog bit,
+                        issuer_name nvarchar(442), cert_serial_number nvarchar(64), sid varbinary(85),
+                        string_sid sysname, subject nvarchar(4000), expiry_date datetime, start_date datetime,
+                        thumbprint varbinary(32), attested_by nvarchar(260), pvt_key_last_backup_date datetime,
+                        key_length int since 15
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     if (!ctx.seesAllMetadata()) {
                         return rows;
                     }
-                    for (Scenario.Certificate c : ctx.database().certificates) {
+                    for (Certificate c : ctx.database().certificates) {
                         byte[] sid = Values.sha1("certsid:" + c.name);
                         rows.add(Row.of().set("name", c.name).set("certificate_id", c.id).set("principal_id", 1)
                                 .set("pvt_key_encryption_type", c.privateKey)
@@ -143,11 +144,11 @@ public final class SecurityViews {
     /** sys.server_principals (Transact-SQL): fixed server roles and logins. */
     private static CatalogView serverPrincipals() {
         return CatalogView.builder("sys", "server_principals", Scope.SERVER)
-                .col("name", SYSNAME).col("principal_id", INT).col("sid", SID).col("type", CHAR1)
-                .col("type_desc", NVARCHAR60).col("is_disabled", BIT).col("create_date", DATETIME)
-                .col("modify_date", DATETIME).col("default_database_name", SYSNAME)
-                .col("default_language_name", SYSNAME).col("credential_id", INT).col("owning_principal_id", INT)
-                .col("is_fixed_role", BIT)
+                .columns("""
+                        name sysname, principal_id int, sid varbinary(85), type char(1), type_desc nvarchar(60),
+                        is_disabled bit, create_date datetime, modify_date datetime, default_database_name sysname,
+                        default_language_name sysname, credential_id int, owning_principal_id int, is_fixed_role bit
+                        """)
                 .rows(ctx -> {
                     Scenario s = ctx.scenario();
                     List<Map<String, Object>> rows = new ArrayList<>();
@@ -184,9 +185,11 @@ public final class SecurityViews {
     /** sys.server_permissions (Transact-SQL): CONNECT SQL for every login plus the scenario's grants. */
     private static CatalogView serverPermissions() {
         return CatalogView.builder("sys", "server_permissions", Scope.SERVER)
-                .col("class", TINYINT).col("class_desc", NVARCHAR60).col("major_id", INT).col("minor_id", INT)
-                .col("grantee_principal_id", INT).col("grantor_principal_id", INT).col("type", CHAR4)
-                .col("permission_name", SYSNAME).col("state", CHAR1).col("state_desc", NVARCHAR60)
+                .columns("""
+                        class tinyint, class_desc nvarchar(60), major_id int, minor_id int, grantee_principal_id int,
+                        grantor_principal_id int, type char(4), permission_name sysname, state char(1),
+                        state_desc nvarchar(60)
+                        """)
                 .rows(ctx -> {
                     Scenario s = ctx.scenario();
                     List<Map<String, Object>> rows = new ArrayList<>();
@@ -228,7 +231,7 @@ public final class SecurityViews {
     /** sys.server_role_members (Transact-SQL). */
     private static CatalogView roleMembers() {
         return CatalogView.builder("sys", "server_role_members", Scope.SERVER)
-                .col("role_principal_id", INT).col("member_principal_id", INT)
+                .columns("role_principal_id int, member_principal_id int")
                 .rows(ctx -> {
                     Scenario s = ctx.scenario();
                     List<Map<String, Object>> rows = new ArrayList<>();

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sandbox.catalog.view;
 
-import static dev.milink.sandbox.catalog.view.Types.*;
-
 import dev.milink.sandbox.catalog.Values;
 import dev.milink.sandbox.catalog.view.CatalogView.Permission;
 import dev.milink.sandbox.catalog.view.CatalogView.Scope;
+import dev.milink.sandbox.scenario.Host;
+import dev.milink.sandbox.scenario.RegistryValue;
 import dev.milink.sandbox.scenario.Scenario;
+import dev.milink.sandbox.scenario.Server;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,9 +28,11 @@ final class ServerViews {
     /** sys.configurations (Transact-SQL). */
     private static CatalogView configurations() {
         return CatalogView.builder("sys", "configurations", Scope.SERVER)
-                .col("configuration_id", INT).col("name", nvarchar(35)).col("value", SQL_VARIANT)
-                .col("minimum", SQL_VARIANT).col("maximum", SQL_VARIANT).col("value_in_use", SQL_VARIANT)
-                .col("description", nvarchar(255)).col("is_dynamic", BIT).col("is_advanced", BIT)
+                .columns("""
+                        configuration_id int, name nvarchar(35), value sql_variant, minimum sql_variant,
+                        maximum sql_variant, value_in_use sql_variant, description nvarchar(255), is_dynamic bit,
+                        is_advanced bit
+                        """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     for (Configuration c : Configuration.ALL) {
@@ -48,7 +51,9 @@ final class ServerViews {
     private static CatalogView registry() {
         return CatalogView.builder("sys", "dm_server_registry", Scope.SERVER)
                 .requires(Permission.VIEW_SERVER_STATE)
-                .col("registry_key", NVARCHAR256).col("value_name", NVARCHAR256).col("value_data", SQL_VARIANT)
+                .columns("""
+                        registry_key nvarchar(256), value_name nvarchar(256), value_data sql_variant
+                        """)
                 .rows(ctx -> {
                     Scenario s = ctx.scenario();
                     String instance = s.server.instanceId(s.majorVersion());
@@ -81,7 +86,7 @@ final class ServerViews {
                     }
                     rows.add(reg(root + "\\SuperSocketNetLib\\Tcp\\IPAll", "TcpPort", String.valueOf(s.server.tcpPort)));
                     rows.add(reg(root + "\\SuperSocketNetLib\\Tcp\\IPAll", "TcpDynamicPorts", ""));
-                    for (Scenario.RegistryValue v : s.registry) {
+                    for (RegistryValue v : s.registry) {
                         rows.add(reg(v.key, v.name, v.data));
                     }
                     return rows;
@@ -96,11 +101,12 @@ final class ServerViews {
     private static CatalogView services() {
         return CatalogView.builder("sys", "dm_server_services", Scope.SERVER)
                 .requires(Permission.VIEW_SERVER_STATE)
-                .col("servicename", NVARCHAR256).col("startup_type", INT).col("startup_type_desc", NVARCHAR256)
-                .col("status", INT).col("status_desc", NVARCHAR256).col("process_id", INT)
-                .col("last_startup_time", DATETIMEOFFSET).col("service_account", NVARCHAR256)
-                .col("filename", NVARCHAR256).col("is_clustered", nvarchar(1)).col("cluster_nodename", NVARCHAR256)
-                .col("instant_file_initialization_enabled", nvarchar(1))
+                .columns("""
+                        servicename nvarchar(256), startup_type int, startup_type_desc nvarchar(256), status int,
+                        status_desc nvarchar(256), process_id int, last_startup_time datetimeoffset,
+                        service_account nvarchar(256), filename nvarchar(256), is_clustered nvarchar(1),
+                        cluster_nodename nvarchar(256), instant_file_initialization_enabled nvarchar(1)
+                        """)
                 .rows(ctx -> {
                     Scenario s = ctx.scenario();
                     String suffix = s.server.instanceName == null ? "MSSQLSERVER" : s.server.instanceName;
@@ -137,28 +143,32 @@ final class ServerViews {
     /** sys.dm_os_host_info (Transact-SQL), SQL Server 2017 and later. */
     private static CatalogView hostInfo() {
         return CatalogView.builder("sys", "dm_os_host_info", Scope.SERVER).since(14)
-                .col("host_platform", NVARCHAR256).col("host_distribution", NVARCHAR256)
-                .col("host_release", NVARCHAR256).col("host_service_pack_level", NVARCHAR256)
-                .col("host_sku", INT).col("os_language_version", INT).col("host_architecture", NVARCHAR256, 16)
-                .rows(ctx -> {
-                    Scenario.Host h = ctx.scenario().host;
-                    return List.of(Row.of().set("host_platform", h.platform).set("host_distribution", h.distribution)
+                .columns("""
+                        host_platform nvarchar(256), host_distribution nvarchar(256), host_release nvarchar(256),
+                        host_service_pack_level nvarchar(256), host_sku int, os_language_version int,
+                        host_architecture nvarchar(256) since 16
+                        """)
+                .oneRow(ctx -> {
+                    Host h = ctx.scenario().host;
+                    return Row.of().set("host_platform", h.platform).set("host_distribution", h.distribution)
                             .set("host_release", h.release).set("host_service_pack_level", h.servicePackLevel)
                             .set("host_sku", h.sku).set("os_language_version", h.languageVersion)
-                            .set("host_architecture", "X64").map());
+                            .set("host_architecture", "X64");
                 });
     }
 
     /** sys.dm_os_windows_info (Transact-SQL); on Linux it has a row of Linux values too. */
     private static CatalogView windowsInfo() {
         return CatalogView.builder("sys", "dm_os_windows_info", Scope.SERVER)
-                .col("windows_release", NVARCHAR256).col("windows_service_pack_level", NVARCHAR256)
-                .col("windows_sku", INT).col("os_language_version", INT)
-                .rows(ctx -> {
-                    Scenario.Host h = ctx.scenario().host;
-                    return List.of(Row.of().set("windows_release", h.release)
+                .columns("""
+                        windows_release nvarchar(256), windows_service_pack_level nvarchar(256), windows_sku int,
+                        os_language_version int
+                        """)
+                .oneRow(ctx -> {
+                    Host h = ctx.scenario().host;
+                    return Row.of().set("windows_release", h.release)
                             .set("windows_service_pack_level", h.servicePackLevel).set("windows_sku", h.sku)
-                            .set("os_language_version", h.languageVersion).map());
+                            .set("os_language_version", h.languageVersion);
                 });
     }
 
@@ -166,19 +176,19 @@ final class ServerViews {
     private static CatalogView sysInfo() {
         return CatalogView.builder("sys", "dm_os_sys_info", Scope.SERVER)
                 .requires(Permission.VIEW_SERVER_STATE)
-                .col("cpu_ticks", BIGINT).col("ms_ticks", BIGINT).col("cpu_count", INT)
-                .col("hyperthread_ratio", INT).col("physical_memory_kb", BIGINT).col("virtual_memory_kb", BIGINT)
-                .col("committed_kb", BIGINT).col("committed_target_kb", BIGINT).col("visible_target_kb", BIGINT)
-                .col("max_workers_count", INT).col("scheduler_count", INT).col("scheduler_total_count", INT)
-                .col("sqlserver_start_time_ms_ticks", BIGINT).col("sqlserver_start_time", DATETIME)
-                .col("affinity_type", INT).col("affinity_type_desc", NVARCHAR60)
-                .col("virtual_machine_type", INT).col("virtual_machine_type_desc", NVARCHAR60)
-                .col("softnuma_configuration", INT).col("softnuma_configuration_desc", NVARCHAR60)
-                .col("socket_count", INT).col("cores_per_socket", INT).col("numa_node_count", INT)
-                .col("container_type", INT, 15).col("container_type_desc", NVARCHAR60, 15)
-                .rows(ctx -> {
-                    Scenario.Server v = ctx.scenario().server;
-                    return List.of(Row.of().set("cpu_ticks", 123_456_789_012L).set("ms_ticks", 86_400_000L)
+                .columns("""
+                        cpu_ticks bigint, ms_ticks bigint, cpu_count int, hyperthread_ratio int,
+                        physical_memory_kb bigint, virtual_memory_kb bigint, committed_kb bigint,
+                        committed_target_kb bigint, visible_target_kb bigint, max_workers_count int,
+                        scheduler_count int, scheduler_total_count int, sqlserver_start_time_ms_ticks bigint,
+                        sqlserver_start_time datetime, affinity_type int, affinity_type_desc nvarchar(60),
+                        virtual_machine_type int, virtual_machine_type_desc nvarchar(60), softnuma_configuration int,
+                        softnuma_configuration_desc nvarchar(60), socket_count int, cores_per_socket int,
+                        numa_node_count int, container_type int since 15, container_type_desc nvarchar(60) since 15
+                        """)
+                .oneRow(ctx -> {
+                    Server v = ctx.scenario().server;
+                    return Row.of().set("cpu_ticks", 123_456_789_012L).set("ms_ticks", 86_400_000L)
                             .set("cpu_count", v.cpuCount).set("hyperthread_ratio", v.cpuCount)
                             .set("physical_memory_kb", v.physicalMemoryKb).set("virtual_memory_kb", 137_438_953_344L)
                             .set("committed_kb", v.physicalMemoryKb / 4).set("committed_target_kb", v.physicalMemoryKb / 2)
@@ -190,7 +200,7 @@ final class ServerViews {
                             .set("virtual_machine_type_desc", "HYPERVISOR").set("softnuma_configuration", 0)
                             .set("softnuma_configuration_desc", "OFF").set("socket_count", 1)
                             .set("cores_per_socket", v.cpuCount).set("numa_node_count", 1).set("container_type", 0)
-                            .set("container_type_desc", "NONE").map());
+                            .set("container_type_desc", "NONE");
                 });
     }
 }

@@ -2,54 +2,45 @@
 package dev.milink.sandbox.catalog.view;
 
 import dev.milink.sandbox.engine.SqlType;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The SQL Server column types catalog views use, by their documented names. */
+/** The SQL Server column types catalog views use, read from the names their documentation gives them. */
 public final class Types {
-    public static final SqlType SYSNAME = SqlType.nvarchar(128);
-    public static final SqlType NVARCHAR60 = SqlType.nvarchar(60);
-    public static final SqlType NVARCHAR256 = SqlType.nvarchar(256);
-    public static final SqlType NVARCHAR260 = SqlType.nvarchar(260);
-    public static final SqlType NVARCHAR4000 = SqlType.nvarchar(4000);
-    public static final SqlType NVARCHAR_MAX = SqlType.NVARCHAR_MAX;
-    public static final SqlType INT = SqlType.INT;
-    public static final SqlType BIGINT = SqlType.BIGINT;
-    public static final SqlType TINYINT = SqlType.TINYINT;
-    public static final SqlType SMALLINT = SqlType.SMALLINT;
-    public static final SqlType BIT = SqlType.BIT;
-    public static final SqlType FLOAT = SqlType.FLOAT;
-    public static final SqlType DATETIME = SqlType.DATETIME;
-    public static final SqlType DATETIME2 = SqlType.DATETIME2;
-    public static final SqlType DATETIMEOFFSET = SqlType.DATETIMEOFFSET;
-    public static final SqlType GUID = SqlType.UNIQUEIDENTIFIER;
-    public static final SqlType SID = SqlType.varbinary(85);
-    public static final SqlType LSN = SqlType.decimal(25, 0);
-    public static final SqlType SQL_VARIANT = SqlType.SQL_VARIANT;
-
-    /** char(n) columns travel as nvarchar; the driver reads both as strings. */
-    public static final SqlType CHAR1 = SqlType.nvarchar(1);
-    public static final SqlType CHAR2 = SqlType.nvarchar(2);
-    public static final SqlType CHAR4 = SqlType.nvarchar(4);
-    public static final SqlType VARBINARY32 = SqlType.varbinary(32);
+    private static final Pattern TYPE = Pattern.compile("(\\w+)(?:\\((\\w+)(?:,(\\d+))?\\))?");
 
     private Types() {}
 
-    public static SqlType nvarchar(int n) {
-        return SqlType.nvarchar(n);
-    }
-
-    public static SqlType varchar(int n) {
-        return SqlType.varchar(n);
-    }
-
-    public static SqlType varbinary(int n) {
-        return SqlType.varbinary(n);
-    }
-
-    public static SqlType nchar(int n) {
-        return SqlType.nvarchar(n);
-    }
-
-    public static SqlType decimal(int p, int s) {
-        return SqlType.decimal(p, s);
+    /**
+     * A column type as the documentation writes it: {@code sysname}, {@code int}, {@code nvarchar(60)},
+     * {@code nvarchar(max)}, {@code char(1)} and {@code nchar(2)} (sent as nvarchar: the driver reads both as
+     * strings), {@code varbinary(85)}, {@code numeric(25,0)} (an LSN), {@code uniqueidentifier}, {@code sql_variant} …
+     */
+    public static SqlType parse(String type) {
+        Matcher m = TYPE.matcher(type.toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("Unknown column type '" + type + "'");
+        }
+        int size = m.group(2) == null ? 0 : "max".equals(m.group(2)) ? -1 : Integer.parseInt(m.group(2));
+        return switch (m.group(1)) {
+            case "sysname" -> SqlType.nvarchar(128);
+            case "nvarchar", "nchar", "char" -> size < 0 ? SqlType.NVARCHAR_MAX : SqlType.nvarchar(size);
+            case "varchar" -> SqlType.varchar(size);
+            case "varbinary" -> size < 0 ? SqlType.VARBINARY_MAX : SqlType.varbinary(size);
+            case "numeric", "decimal" -> SqlType.decimal(size, Integer.parseInt(m.group(3)));
+            case "tinyint" -> SqlType.TINYINT;
+            case "smallint" -> SqlType.SMALLINT;
+            case "int" -> SqlType.INT;
+            case "bigint" -> SqlType.BIGINT;
+            case "bit" -> SqlType.BIT;
+            case "float" -> SqlType.FLOAT;
+            case "datetime" -> SqlType.DATETIME;
+            case "datetime2" -> SqlType.DATETIME2;
+            case "datetimeoffset" -> SqlType.DATETIMEOFFSET;
+            case "uniqueidentifier" -> SqlType.UNIQUEIDENTIFIER;
+            case "sql_variant" -> SqlType.SQL_VARIANT;
+            default -> throw new IllegalArgumentException("Unknown column type '" + type + "'");
+        };
     }
 }

@@ -15,6 +15,7 @@ public final class ViewRegistry {
     static {
         List<CatalogView> all = new ArrayList<>();
         all.addAll(DatabaseViews.all());
+        all.addAll(StorageViews.all());
         all.addAll(SecurityViews.all());
         all.addAll(ServerViews.all());
         all.addAll(EndpointViews.all());
