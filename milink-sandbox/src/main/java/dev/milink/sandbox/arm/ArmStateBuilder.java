@@ -286,7 +286,7 @@ final class ArmStateBuilder {
                     + " needs publicBlob or sqlCertificate");
         }
         Scenario sql = s.sqlScenario;
-        Scenario.Certificate cert = sql == null ? null : SecurityViews.certificate(sql.database("master"),
+        dev.milink.sandbox.scenario.Certificate cert = sql == null ? null : SecurityViews.certificate(sql.database("master"),
                 c.sqlCertificate);
         if (cert == null) {
             throw new IllegalArgumentException("Invalid Azure scenario " + s.name + ": " + where

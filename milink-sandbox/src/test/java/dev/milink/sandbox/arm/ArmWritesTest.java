@@ -85,7 +85,7 @@ class ArmWritesTest {
             assertThat(a.errorCode()).as(bad).isEqualTo("InvalidPublicBlob");
         }
         // a sandbox-made certificate (CREATE CERTIFICATE … WITH SUBJECT) has a DER-framed stand-in blob: accepted
-        dev.milink.sandbox.scenario.Scenario.Certificate made = new dev.milink.sandbox.scenario.Scenario.Certificate();
+        dev.milink.sandbox.scenario.Certificate made = new dev.milink.sandbox.scenario.Certificate();
         made.name = "SQLPROD01_endpoint";
         made.subject = "SQLPROD01 endpoint";
         made.expiryDate = "2027-01-01T00:00:00";
