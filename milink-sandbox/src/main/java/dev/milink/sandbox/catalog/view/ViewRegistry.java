@@ -21,6 +21,7 @@ public final class ViewRegistry {
         all.addAll(EndpointViews.all());
         all.addAll(HadrViews.all());
         all.addAll(MsdbViews.all());
+        all.addAll(CmsViews.all());
         for (CatalogView v : all) {
             VIEWS.put(key(v.schema(), v.name()), v);
         }
