@@ -11,6 +11,7 @@ import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.Input;
+import dev.milink.core.model.LinkSettings;
 import dev.milink.core.model.ManagedInstanceFacts;
 import dev.milink.core.model.ServerFacts;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -42,15 +44,17 @@ final class CheckRun {
      */
     static Assessment run(Milink milink, AssessmentRequest request, CheckContext context) {
         List<Source> sources = request.sources();
-        List<Object> collected = collectAll(sources, request.parallel());
+        List<Object> collected = collectAll(sources, request.parallel(), request.listener());
         List<Assessment.TargetFailure> failures = new ArrayList<>();
         List<ServerFacts> servers = new ArrayList<>();
+        List<LinkSettings> settings = new ArrayList<>();
         List<String> assessed = new ArrayList<>();
         List<String> notes = new ArrayList<>(milink.notes());
         for (int i = 0; i < sources.size(); i++) {
             if (collected.get(i) instanceof ServerFacts f) {
                 servers.add(f);
                 assessed.add(sources.get(i).label());
+                settings.add(request.linkFor(sources.get(i).label()));
             } else {
                 MilinkException e = (MilinkException) collected.get(i);
                 failures.add(new Assessment.TargetFailure(sources.get(i).label(), e));
@@ -66,13 +70,13 @@ final class CheckRun {
         List<Assessment.CheckFailure> checkFailures = new CopyOnWriteArrayList<>();
         Assessor assessor = Assessor.of(milink.catalog()).onCheckFailure((check, target, error) ->
                 checkFailures.add(new Assessment.CheckFailure(check.id(), target, error)));
-        DatabaseSelection selection = DatabaseSelection.of(request.link().databases());
         List<Facts> links = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        for (ServerFacts server : servers) {
-            Facts link = new Facts(server, mi, request.network(), request.link());
+        for (int i = 0; i < servers.size(); i++) {
+            Facts link = new Facts(servers.get(i), mi, request.network(), settings.get(i));
             links.add(link);
-            findings.addAll(milink.rules().apply(link, assessor.evaluate(link, context, selection)));
+            findings.addAll(milink.rules().apply(link, assessor.evaluate(link, context,
+                    DatabaseSelection.of(settings.get(i).databases()))));
         }
         // The header names the instances assessed; the others are in the notes, each with why.
         AssessmentReport report = new AssessmentReport(milink.toolVersion(), context.clock().instant(),
@@ -94,9 +98,10 @@ final class CheckRun {
      * Collection is I/O-bound (network round trips), so each target gets a virtual thread and a semaphore bounds
      * how many servers are queried at once. Results keep the order of the targets.
      */
-    private static List<Object> collectAll(List<Source> sources, int parallel) {
+    private static List<Object> collectAll(List<Source> sources, int parallel, AssessmentListener listener) {
+        AtomicInteger done = new AtomicInteger();
         if (sources.size() == 1) {
-            return List.of(collectOne(sources.getFirst()));
+            return List.of(collectOne(sources.getFirst(), listener, done, 1));
         }
         Semaphore permits = new Semaphore(Math.max(1, parallel));
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -105,7 +110,7 @@ final class CheckRun {
                 futures.add(pool.submit(() -> {
                     permits.acquire();
                     try {
-                        return collectOne(s);
+                        return collectOne(s, listener, done, sources.size());
                     } finally {
                         permits.release();
                     }
@@ -128,6 +133,16 @@ final class CheckRun {
      * The facts, or the MilinkException that explains why there are none. Any other exception is a bug in a
      * collector: it costs this target alone (an INTERNAL failure, exit 70 when nothing is worse), never the fleet.
      */
+    private static Object collectOne(Source s, AssessmentListener listener, AtomicInteger done, int total) {
+        Object result = collectOne(s);
+        try {
+            listener.finished(s.label(), !(result instanceof MilinkException), done.incrementAndGet(), total);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the assessment listener failed", e);
+        }
+        return result;
+    }
+
     private static Object collectOne(Source s) {
         try {
             return SourceReader.collect(s);

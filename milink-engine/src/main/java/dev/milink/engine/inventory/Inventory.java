@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
 /**
  * The SQL Server instances of a fleet, read from a file (CSV as spreadsheets export it, or YAML) or from a
  * Central Management Server ({@link CmsInventory}). Duplicates are dropped when the inventory is built (same
- * host and instance, case-insensitive, default port normalised; the first row wins and the others are listed
- * in {@link #duplicates()}), so every later step (tag filter, shards) sees each instance once.
+ * host and instance, case-insensitive, default port normalised; the first row wins, taking the tags of the
+ * others, which are listed in {@link #duplicates()}), so every later step (tag filter, shards) sees each
+ * instance once.
  *
  * <pre>{@code
  * Inventory fleet = Inventory.load(Path.of("wave1.csv")).withTags(List.of("emea")).shard(Shard.parse("2/4"));
@@ -56,6 +57,11 @@ public record Inventory(String source, List<InventoryEntry> entries, List<String
         for (InventoryEntry e : rows) {
             InventoryEntry first = byKey.putIfAbsent(e.key(), e);
             if (first != null) {
+                // an instance listed in two places (two CMS groups) carries both places' tags
+                Set<String> tags = new java.util.HashSet<>(first.tags());
+                tags.addAll(e.tags());
+                byKey.put(e.key(), new InventoryEntry(first.target(), first.managedInstance(), first.databases(),
+                        first.direction(), tags, first.credential(), first.origin()));
                 dropped.add(e.origin() + ": " + e.target().display() + " is the same instance as "
                         + first.origin() + " (" + first.target().display() + "); the first row is used");
             }
