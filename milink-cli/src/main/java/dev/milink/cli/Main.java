@@ -30,6 +30,7 @@ import picocli.CommandLine.HelpCommand;
         subcommands = {
             CheckCommand.class,
             FixCommand.class,
+            ReportCommand.class,
             ChecksCommand.class,
             DemoCommand.class,
             CollectScriptCommand.class,

@@ -25,6 +25,7 @@ import dev.milink.core.error.ExitStatus;
 import dev.milink.engine.fix.FixTerminal;
 import dev.milink.engine.fix.FixWorkflow;
 import dev.milink.network.test.LinkTestOptions;
+import dev.milink.report.ReportError;
 import dev.milink.network.test.LinkTestReport;
 import dev.milink.network.test.LinkTester;
 import dev.milink.network.test.TestTarget;
@@ -253,7 +254,8 @@ public final class Milink {
      * {@code docs/errors.md} and of {@code Error [CODE]} lines.
      */
     public static List<ErrorCode> errorCodes() {
-        return Stream.<ErrorCode>concat(Stream.of(CoreError.values()), Stream.of(SqlError.values())).toList();
+        return Stream.<ErrorCode[]>of(CoreError.values(), SqlError.values(), ReportError.values())
+                .flatMap(Stream::of).toList();
     }
 
     /** This library's version, e.g. {@code 0.2.0}; "unknown" outside a build. */

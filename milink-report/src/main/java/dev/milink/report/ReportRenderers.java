@@ -25,7 +25,9 @@ public final class ReportRenderers {
 
     static {
         Map<String, ReportRenderer> m = new LinkedHashMap<>();
-        for (ReportRenderer r : List.of(new TextReportRenderer(), new JsonReportRenderer())) {
+        for (ReportRenderer r : List.of(new TextReportRenderer(), new JsonReportRenderer(),
+                new MarkdownReportRenderer(), new HtmlReportRenderer(), new CsvReportRenderer(),
+                new JUnitReportRenderer(), new SarifReportRenderer())) {
             m.put(r.name(), r);
         }
         BY_NAME = java.util.Collections.unmodifiableMap(m);

@@ -14,14 +14,14 @@ class ReportRenderersTest {
     void findsRenderersByName() {
         assertThat(ReportRenderers.byName("text")).isInstanceOf(TextReportRenderer.class);
         assertThat(ReportRenderers.byName(" JSON ")).isInstanceOf(JsonReportRenderer.class);
-        assertThat(ReportRenderers.names()).containsExactly("text", "json");
+        assertThat(ReportRenderers.names()).containsExactly("text", "json", "markdown", "html", "csv", "junit", "sarif");
     }
 
     @Test
     void unknownNameIsAUsageErrorListingTheValidOnes() {
         assertThatThrownBy(() -> ReportRenderers.byName("xml"))
                 .isInstanceOf(MilinkException.class)
-                .hasMessage("Unknown output format 'xml'. Valid formats: text, json.")
+                .hasMessage("Unknown output format 'xml'. Valid formats: text, json, markdown, html, csv, junit, sarif.")
                 .satisfies(e -> assertThat(((MilinkException) e).code()).isEqualTo(CoreError.USAGE));
     }
 

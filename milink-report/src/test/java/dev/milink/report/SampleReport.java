@@ -3,11 +3,13 @@ package dev.milink.report;
 
 import dev.milink.core.assess.AssessmentReport;
 import dev.milink.core.check.Area;
+import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.FixStep;
 import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.Remediation;
+import dev.milink.core.check.Scope;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
@@ -18,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A fixed, hand-built report for golden files: every status, a non-blocking FAIL, database names with {@code ]},
@@ -169,6 +172,67 @@ final class SampleReport {
         return new AssessmentReport("0.1.0", CREATED, Direction.SQL_TO_MI, List.of(INSTANCE), f, List.of(
                 "Build reference data is 132 days old (last updated 2026-07-17); newer cumulative updates may exist.",
                 "Databases were limited to --database Sales,Sales]Q1,O'Brien's Ledger,Продажи,販売データ."));
+    }
+
+    static final String SECOND = "sql02.contoso.local";
+
+    /**
+     * Two instances for the fleet views (matrix, CSV, JUnit suites, SARIF): {@link #notReady()} plus a second
+     * instance with the statuses that report needs less often: INFO, ERROR and SUPPRESSED, and names a
+     * spreadsheet or a browser must not interpret ({@code =HYPERLINK(…)}, {@code <script>}, {@code "&}).
+     */
+    static AssessmentReport fleet() {
+        AssessmentReport first = notReady();
+        List<Finding> f = new ArrayList<>(first.findings());
+        Target server = Target.instance(SECOND);
+        f.add(finding("MIL-V2", "SQL Server 2022 is at the link's minimum build", Area.VERSION, Status.PASS,
+                Severity.BLOCKER, server, "SQL Server 2022 CU16 (16.0.4165.4) meets the minimum build.",
+                Evidence.of("16.0.4165.4 (RTM-CU16)", "16.0.1000.6 (RTM) or later"), Remediation.NONE));
+        f.add(finding("MIL-V9", "Edition supports the link", Area.VERSION, Status.INFO, Severity.INFO, server,
+                "Developer Edition supports the link but is licensed for test and development only.",
+                Evidence.of("Developer Edition (64-bit)", "Enterprise, Standard or Developer"), Remediation.NONE));
+        f.add(finding("MIL-I2", "Database master key exists in master", Area.INSTANCE, Status.PASS,
+                Severity.BLOCKER, server, "master has a database master key.",
+                Evidence.of("##MS_DatabaseMasterKey## in master", "a database master key"), Remediation.NONE));
+        f.add(finding("MIL-I3", "Always On availability groups are enabled", Area.INSTANCE, Status.ERROR,
+                Severity.BLOCKER, server, "The check failed: IllegalStateException: unexpected value 'n/a' for "
+                        + "IsHadrEnabled (a bug in milink; please report it).", Evidence.NONE, Remediation.NONE));
+        f.add(new Finding("MIL-I5", "Trace flag 1800 is a startup parameter", Area.INSTANCE, Status.WARN,
+                Severity.WARNING, server, "Trace flag 1800 is not a startup parameter.",
+                Evidence.of("startup parameters: -dC:\\SQL\\master.mdf", "-T1800 among the startup parameters"),
+                Remediation.NONE).suppressed("Storage uses 512-byte sectors on both sides (CHG-4711, \"ops\" & <infra>)."));
+        for (String db : new String[] {"=HYPERLINK(\"http://x\")", "<script>alert(1)</script>"}) {
+            Target t = Target.database(SECOND, db);
+            f.add(finding("MIL-D6", "Database uses the FULL recovery model", Area.DATABASE, Status.PASS,
+                    Severity.BLOCKER, t, "Recovery model is FULL.", Evidence.of("FULL", "FULL"), Remediation.NONE));
+            f.add(finding("MIL-D7", "A full backup starts the log chain", Area.DATABASE, Status.PASS,
+                    Severity.BLOCKER, t, "Last full backup 2026-11-25 22:00 starts the log chain.",
+                    Evidence.of("full backup 2026-11-25 22:00", "a full, non-COPY_ONLY backup"), Remediation.NONE));
+        }
+        f.add(finding("MIL-N1", "SQL Server reaches the managed instance on 5022 and 11000-11999", Area.NETWORK,
+                Status.SKIPPED, Severity.BLOCKER, server,
+                "No managed instance was given (--mi), so there is no address to test.", Evidence.NONE,
+                Remediation.NONE));
+        List<String> notes = new ArrayList<>(first.notes());
+        notes.add("sql02.contoso.local: MIL-I5 suppressed by milink.yaml.");
+        return new AssessmentReport("0.1.0", CREATED, Direction.SQL_TO_MI, List.of(INSTANCE, SECOND), f, notes);
+    }
+
+    /** Fixed metadata for the sample's checks (SARIF rules), so golden files do not follow catalog edits. */
+    static Optional<CheckMetadata> metadata(String id) {
+        return switch (id) {
+            case "MIL-I2" -> Optional.of(new CheckMetadata("MIL-I2", "Database master key exists in master",
+                    Area.INSTANCE, Scope.INSTANCE, Severity.BLOCKER, Set.of(Direction.values()),
+                    "The endpoint certificate's private key is protected by the database master key in master.",
+                    "https://learn.microsoft.com/azure/azure-sql/managed-instance/managed-instance-link-preparation",
+                    List.of("I2"), "0.1", true, List.of()));
+            case "MIL-D6" -> Optional.of(new CheckMetadata("MIL-D6", "Database uses the FULL recovery model",
+                    Area.DATABASE, Scope.DATABASE, Severity.BLOCKER, Set.of(Direction.SQL_TO_MI),
+                    "The link replicates the transaction log, which needs the FULL recovery model.",
+                    "https://learn.microsoft.com/azure/azure-sql/managed-instance/managed-instance-link-preparation",
+                    List.of("D6"), "0.1", true, List.of()));
+            default -> Optional.empty();
+        };
     }
 
     private static Finding recoveryFail(Target t, String model) {

@@ -89,10 +89,10 @@ class TextReportRendererTest {
         String[] lines = text.split("\n");
         for (int i = 0; i < lines.length - 1; i++) {
             String line = lines[i];
-            if (TextReportRenderer.width(line) > width) {
+            if (TextPage.width(line) > width) {
                 String longestWord = List.of(line.trim().split(" +")).stream()
                         .max((a, b) -> Integer.compare(a.length(), b.length())).orElseThrow();
-                assertThat(TextReportRenderer.width(longestWord)).as("line %d too wide: %s", i, line)
+                assertThat(TextPage.width(longestWord)).as("line %d too wide: %s", i, line)
                         .isGreaterThan(width / 3);
             }
         }
@@ -100,9 +100,9 @@ class TextReportRendererTest {
 
     @Test
     void wideLettersTakeTwoColumns() {
-        assertThat(TextReportRenderer.width("販売")).isEqualTo(4);
-        assertThat(TextReportRenderer.width("Продажи")).isEqualTo(7);
-        assertThat(TextReportRenderer.width("e\u0301")).isEqualTo(1);
+        assertThat(TextPage.width("販売")).isEqualTo(4);
+        assertThat(TextPage.width("Продажи")).isEqualTo(7);
+        assertThat(TextPage.width("e\u0301")).isEqualTo(1);
     }
 
     @Test
