@@ -42,7 +42,10 @@ final class AssessmentOptions {
         return config == null ? MilinkConfig.empty() : MilinkConfig.load(config, inv.env().variables());
     }
 
-    /** The library, with the build reference data (bundled unless a file is given) and the run's catalog. */
+    /**
+     * The library, with the build reference data (bundled unless a file is given) and the run's catalog. Per-check
+     * configuration from the config file plugs in here, as the facade's {@code findingRules}.
+     */
     Milink milink(MilinkConfig cfg, Invocation inv) {
         Path ref = first(buildReference, cfg.buildReference(), null);
         return inv.milink(ref == null ? BuildReferences.bundled() : BuildReferences.load(ref));
@@ -62,7 +65,17 @@ final class AssessmentOptions {
 
     /** The databases named on the command line, else in the config; empty = every user database. */
     List<String> databases(MilinkConfig cfg) {
-        return databases.isEmpty() ? cfg.databases() : databases;
+        List<String> names = databases.isEmpty() ? cfg.databases() : databases;
+        for (String n : names) {
+            if (n == null || n.isBlank()) {
+                throw new MilinkException(CoreError.USAGE, "--database needs a database name, not an empty value.");
+            }
+            if (n.length() > 128 || n.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw new MilinkException(CoreError.USAGE, "--database: not a SQL Server database name (at most 128"
+                        + " characters, no control characters).");
+            }
+        }
+        return names;
     }
 
     /**

@@ -128,19 +128,37 @@ final class CheckCommand implements Callable<Integer> {
                 throw new MilinkException(CoreError.USAGE, "Give either TARGETs to connect to or --facts FILE to"
                         + " judge offline, not both.");
             }
-            return facts.stream().map(Source::factsFile).toList();
+            return facts.stream().map(f -> f.toAbsolutePath().normalize()).distinct().map(Source::factsFile)
+                    .toList();
         }
         if (names.isEmpty()) {
             throw new MilinkException(CoreError.USAGE, "No target. Give one or more HOST[,PORT] or HOST\\INSTANCE,"
                     + " 'targets:' in --config FILE, or --facts FILE from 'milink collect-script'.");
         }
-        List<SqlTarget> parsed = names.stream().map(SqlTarget::parse).toList();
+        connection.validate();
+        List<SqlTarget> parsed = distinct(names.stream().map(SqlTarget::parse).toList(), inv);
         Authentication authentication = AssessmentOptions.signIn(auth, connection, cfg, inv);
         List<Source> sources = new ArrayList<>();
         for (SqlTarget t : parsed) {
             sources.add(new Source.Live(t.display(), connection.settings(t, authentication, inv)));
         }
         return sources;
+    }
+
+    /** Each instance once, however often it was named (same host, case-insensitive, and same port or instance). */
+    private static List<SqlTarget> distinct(List<SqlTarget> targets, Invocation inv) {
+        java.util.Map<String, SqlTarget> seen = new java.util.LinkedHashMap<>();
+        List<String> repeated = new ArrayList<>();
+        for (SqlTarget t : targets) {
+            String key = t.endpoint().toLowerCase(Locale.ROOT);
+            if (seen.putIfAbsent(key, t) != null && !repeated.contains(t.display())) {
+                repeated.add(t.display());
+            }
+        }
+        if (!repeated.isEmpty()) {
+            inv.warn("named more than once, assessed once: " + String.join(", ", repeated) + ".");
+        }
+        return List.copyOf(seen.values());
     }
 
     private int parallel(MilinkConfig cfg) {

@@ -79,6 +79,7 @@ final class FixCommand implements Callable<Integer> {
             throw new MilinkException(CoreError.USAGE, "milink fix works on one instance: give TARGET (HOST[,PORT] or"
                     + " HOST\\INSTANCE), or exactly one entry under 'targets:' in --config FILE.");
         }
+        connection.validate();
         SqlTarget parsed = SqlTarget.parse(name);
         Milink milink = assessment.milink(cfg, inv);
         // Sign-in is resolved only when milink connects: a refused --apply must not prompt for a password first.

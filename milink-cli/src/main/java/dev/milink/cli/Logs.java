@@ -26,21 +26,31 @@ final class Logs {
 
     /** Kept strongly referenced: java.util.logging holds loggers weakly and would drop the level. */
     private static final Logger MILINK_LOG = Logger.getLogger("dev.milink");
+    /** The driver's own logger, by name: mssql-jdbc logs through java.util.logging. */
+    private static final Logger DRIVER_LOG = Logger.getLogger("com.microsoft.sqlserver.jdbc");
     /** One handler for the whole JVM: repeated in-process runs (tests, the library) must not stack handlers. */
     private static final ConsoleHandler DEBUG_HANDLER = new ConsoleHandler(); // writes to System.err
 
     private Logs() {
     }
 
-    /** milink's log reaches no handler of the root logger (the JDK's default prints WARNING to stderr). */
+    /**
+     * milink's log reaches no handler of the root logger (the JDK's default prints WARNING to stderr), and
+     * mssql-jdbc's WARNING lines (a failed TLS handshake, a dropped connection), which come before milink reports
+     * the same error in its own words, only show with {@code --debug}.
+     */
     static synchronized void quiet() {
         MILINK_LOG.setUseParentHandlers(false);
+        if (DRIVER_LOG.getLevel() == null) {
+            DRIVER_LOG.setLevel(Level.OFF);
+        }
     }
 
     /** {@code --debug}: the log at FINE on stderr. */
     static synchronized void debugToStderr() {
         DEBUG_HANDLER.setLevel(Level.FINE);
         MILINK_LOG.setLevel(Level.FINE);
+        DRIVER_LOG.setLevel(Level.WARNING);
         if (!Arrays.asList(MILINK_LOG.getHandlers()).contains(DEBUG_HANDLER)) {
             MILINK_LOG.addHandler(DEBUG_HANDLER);
         }

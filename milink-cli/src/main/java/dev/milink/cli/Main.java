@@ -67,8 +67,11 @@ public final class Main implements Callable<Integer>, AuthContext.Provider {
      * Runs milink with the given environment and checks instead of the standard catalog (a test's check that
      * throws, a build with checks of its own) and returns the exit code.
      */
-    public static int run(Environment env, CheckCatalog catalog, PrintWriter out, PrintWriter err, String... args) {
+    public static int run(Environment env, CheckCatalog catalog, PrintWriter rawOut, PrintWriter rawErr,
+                          String... args) {
         Logs.quiet();
+        PrintWriter out = new PrintWriter(new SafeTerminalWriter(rawOut), true);
+        PrintWriter err = new PrintWriter(new SafeTerminalWriter(rawErr), true);
         Invocation invocation = new Invocation(env, catalog, out, err, args);
         ErrorReporter errors = new ErrorReporter(invocation);
         CommandLine cl = new CommandLine(new Main(invocation))

@@ -110,6 +110,15 @@ class InternalErrorCliTest {
     }
 
     @Test
+    void aLogFileThatCannotBeWrittenIsAUsageError() {
+        Cli r = Cli.runWith(CATALOG, "check", "--facts", FACTS, "--log-file", dir.toString());
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).startsWith("Error [USAGE]: --log-file: cannot write " + dir);
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void aFailedBlockerIsWorseThanTheBug() {
         Cli r = Cli.runWith(Milink.standardCatalogWith(List.of(new ThrowingCheck())), "check", "--facts", FACTS);
 

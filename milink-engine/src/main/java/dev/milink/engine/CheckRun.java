@@ -4,9 +4,14 @@ package dev.milink.engine;
 import dev.milink.core.assess.AssessmentReport;
 import dev.milink.core.assess.Assessor;
 import dev.milink.core.assess.Assessor.DatabaseSelection;
+import dev.milink.core.assess.CollectionErrors;
 import dev.milink.core.check.CheckContext;
+import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
+import dev.milink.core.check.Target;
+import dev.milink.core.check.database.DatabaseOnlineCheck;
 import dev.milink.core.error.CoreError;
+import dev.milink.core.error.ExitStatus;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
@@ -39,45 +44,59 @@ final class CheckRun {
     }
 
     /**
-     * @throws MilinkException the first collection error when nothing at all could be collected, or a usage
-     *                         error when a named database exists on no target
+     * @throws MilinkException the first collection error when nothing at all could be collected (a target whose
+     *                         values milink cannot interpret, or a bug, is an ERROR finding instead)
      */
     static Assessment run(Milink milink, AssessmentRequest request, CheckContext context) {
         List<Source> sources = request.sources();
         List<Object> collected = collectAll(sources, request.parallel(), request.listener());
         List<Assessment.TargetFailure> failures = new ArrayList<>();
+        List<Assessment.CheckFailure> checkFailures = new CopyOnWriteArrayList<>();
         List<ServerFacts> servers = new ArrayList<>();
         List<LinkSettings> settings = new ArrayList<>();
         List<String> assessed = new ArrayList<>();
         List<String> notes = new ArrayList<>(milink.notes());
+        List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
+            String label = sources.get(i).label();
             if (collected.get(i) instanceof ServerFacts f) {
                 servers.add(f);
-                assessed.add(sources.get(i).label());
-                settings.add(request.linkFor(sources.get(i).label()));
+                assessed.add(label);
+                settings.add(request.linkFor(label));
+            } else if (collected.get(i) instanceof MilinkException e && e.code().exitStatus() == ExitStatus.INTERNAL) {
+                // milink could not interpret what the server returned (or hit a bug): an ERROR finding naming it
+                findings.add(CollectionErrors.error(label, e.getMessage() + " [" + e.code().name() + "]"));
+                checkFailures.add(new Assessment.CheckFailure(CollectionErrors.META.id(), Target.instance(label), e));
+                assessed.add(label);
             } else {
                 MilinkException e = (MilinkException) collected.get(i);
-                failures.add(new Assessment.TargetFailure(sources.get(i).label(), e));
-                notes.add("Not assessed: " + sources.get(i).label() + ": " + e.getMessage() + " [" + e.code() + "]");
+                failures.add(new Assessment.TargetFailure(label, e));
+                notes.add("Not assessed: " + label + ": " + e.getMessage() + " [" + e.code().name() + "]");
             }
         }
-        if (servers.isEmpty() && !failures.isEmpty()) {
+        if (servers.isEmpty() && findings.isEmpty() && !failures.isEmpty()) {
             throw failures.getFirst().error();
         }
-        requireNamedDatabasesExist(servers, request.link().databases());
         Input<ManagedInstanceFacts> mi = request.managedInstance().map(CheckRun::read)
                 .orElse(Input.notGiven(Facts.NO_MANAGED_INSTANCE));
-        List<Assessment.CheckFailure> checkFailures = new CopyOnWriteArrayList<>();
         Assessor assessor = Assessor.of(milink.catalog()).onCheckFailure((check, target, error) ->
                 checkFailures.add(new Assessment.CheckFailure(check.id(), target, error)));
         List<Facts> links = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
             Facts link = new Facts(servers.get(i), mi, request.network(), settings.get(i));
             links.add(link);
             findings.addAll(milink.rules().apply(link, assessor.evaluate(link, context,
                     DatabaseSelection.of(settings.get(i).databases()))));
         }
+        List<ServerFacts> shared = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            if (settings.get(i) == request.link()) {
+                shared.add(servers.get(i));
+            } else { // a target with its own databases (an inventory row): named databases missing there
+                findings.addAll(missingDatabases(List.of(servers.get(i)), settings.get(i).databases()));
+            }
+        }
+        findings.addAll(missingDatabases(shared, request.link().databases()));
         // The header names the instances assessed; the others are in the notes, each with why.
         AssessmentReport report = new AssessmentReport(milink.toolVersion(), context.clock().instant(),
                 request.link().direction(), assessed, findings, notes);
@@ -131,7 +150,7 @@ final class CheckRun {
 
     /**
      * The facts, or the MilinkException that explains why there are none. Any other exception is a bug in a
-     * collector: it costs this target alone (an INTERNAL failure, exit 70 when nothing is worse), never the fleet.
+     * collector: it costs this target alone (an ERROR finding, exit 70 when nothing is worse), never the fleet.
      */
     private static Object collectOne(Source s, AssessmentListener listener, AtomicInteger done, int total) {
         Object result = collectOne(s);
@@ -156,21 +175,30 @@ final class CheckRun {
         }
     }
 
-    private static void requireNamedDatabasesExist(List<ServerFacts> facts, List<String> databases) {
-        if (databases.isEmpty()) {
-            return;
-        }
+    /**
+     * A database named in the link's settings that exists on no target is a FAIL of MIL-D2 (the database must
+     * exist and be online) on each target that could list its databases, naming the user databases found there.
+     */
+    private static List<Finding> missingDatabases(List<ServerFacts> facts, List<String> databases) {
         Set<String> present = facts.stream().flatMap(f -> f.databases().orElse(List.of()).stream())
                 .map(DatabaseFacts::name).map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        boolean listed = facts.stream().anyMatch(f -> f.databases().isKnown());
-        List<String> missing = databases.stream().filter(d -> !present.contains(d.toLowerCase(Locale.ROOT))).toList();
-        if (listed && !missing.isEmpty()) {
-            String known = facts.stream().flatMap(f -> f.databases().orElse(List.of()).stream())
-                    .filter(d -> !d.isSystem()).map(DatabaseFacts::name).distinct().sorted()
-                    .collect(Collectors.joining(", "));
-            throw new MilinkException(CoreError.USAGE, "No database named " + String.join(", ", missing)
-                    + " on the target" + (facts.size() > 1 ? "s" : "") + ". User databases found: "
-                    + (known.isEmpty() ? "none" : known) + ".");
+        List<Finding> out = new ArrayList<>();
+        for (String name : databases) {
+            if (present.contains(name.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            for (ServerFacts f : facts) {
+                if (!f.databases().isKnown()) {
+                    continue;
+                }
+                String known = f.databases().orElse(List.of()).stream().filter(d -> !d.isSystem())
+                        .map(DatabaseFacts::name).sorted().collect(Collectors.joining(", "));
+                out.add(Finding.of(DatabaseOnlineCheck.META, Target.database(f.target(), name)).fail("There is no"
+                        + " database named '" + name + "' on " + f.target() + " (named with --database). User"
+                        + " databases found: " + (known.isEmpty() ? "none" : known) + ".",
+                        Evidence.of("no such database", "an ONLINE database of that name"), null));
+            }
         }
+        return out;
     }
 }

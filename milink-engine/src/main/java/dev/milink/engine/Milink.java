@@ -50,6 +50,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -214,6 +215,15 @@ public final class Milink {
      * removed) and judges them with the network checks (MIL-N9). Changes nothing else.
      */
     public NetworkTestResult testNetwork(NetworkTestRequest request) {
+        return testNetwork(request, lines -> { });
+    }
+
+    /**
+     * As {@link #testNetwork(NetworkTestRequest)}; when the process is interrupted (Ctrl-C, SIGTERM) during the
+     * test, {@code onInterrupt} gets, from the shutdown hook, what was removed and the T-SQL for anything that
+     * could not be.
+     */
+    public NetworkTestResult testNetwork(NetworkTestRequest request, Consumer<List<String>> onInterrupt) {
         LinkTestOptions options = LinkTestOptions.defaults()
                 .withSqlServerAddress(request.sqlServerAddress())
                 .withNetwork(request.sqlServerRanges(), request.miSubnet())
@@ -223,7 +233,7 @@ public final class Milink {
                 .withTestEndpointPort(request.testEndpointPort());
         SqlTarget sql = request.sqlServer().target();
         SqlTarget mi = request.managedInstance().target();
-        LinkTestReport details = new LinkTester(options).run(
+        LinkTestReport details = new LinkTester(options).withInterruptReport(onInterrupt).run(
                 new TestTarget(sql.host(), sql.endpoint(), () -> SqlConnector.open(request.sqlServer())),
                 new TestTarget(mi.host(), mi.endpoint(), () -> SqlConnector.open(request.managedInstance())));
         Instant at = clock.instant();

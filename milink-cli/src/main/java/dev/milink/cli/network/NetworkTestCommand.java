@@ -86,6 +86,9 @@ final class NetworkTestCommand implements Callable<Integer> {
     @Option(names = "--login-timeout", paramLabel = "SECONDS", defaultValue = "15", descriptionKey = "test-login-timeout")
     int loginTimeout;
 
+    @Option(names = "--query-timeout", paramLabel = "SECONDS", defaultValue = "60", descriptionKey = "query-timeout")
+    int queryTimeout;
+
     @Option(names = "--sql-address", paramLabel = "IP", descriptionKey = "sql-address")
     String sqlAddress;
 
@@ -126,6 +129,11 @@ final class NetworkTestCommand implements Callable<Integer> {
         };
         SqlTarget sqlTarget = SqlTarget.parse(target);
         SqlTarget miTarget = SqlTarget.parse(mi);
+        if (sqlAddress != null) {
+            checkAddress(sqlAddress);
+        }
+        seconds("--login-timeout", loginTimeout);
+        seconds("--query-timeout", queryTimeout);
         AuthContext context = AuthContext.of(spec);
         Authentication sqlAuth = new Credentials(context, SQL_SERVER)
                 .resolve(Objects.requireNonNullElse(auth, AuthMode.SQL), user, passwordFile);
@@ -140,9 +148,6 @@ final class NetworkTestCommand implements Callable<Integer> {
                 .map(s -> NetworkRulesCommand.cidr("--sql-server", s)).toList();
         Cidr subnet = miSubnet == null ? null : NetworkRulesCommand.cidr("--mi-subnet", miSubnet);
         int endpointPort = port(testEndpointPort);
-        if (sqlAddress != null) {
-            checkAddress(sqlAddress);
-        }
         Secret storePassword = trustStore == null ? null
                 : context.env(TRUST_STORE_PASSWORD_ENV).map(Secret::of).map(context::remember).orElse(null);
         ConnectionSettings sqlSettings = settings(sqlTarget, sqlAuth, storePassword)
@@ -154,7 +159,11 @@ final class NetworkTestCommand implements Callable<Integer> {
         err.println("Testing the link's network paths; temporary SQL Agent jobs (prefix milink_nettest_) are created"
                 + " and removed. This can take a minute or two.");
         err.flush();
-        NetworkTestResult result = Milink.configure().load().testNetwork(request);
+        // From the shutdown hook on Ctrl-C or SIGTERM: what was removed, and the T-SQL for anything that was not.
+        NetworkTestResult result = Milink.configure().load().testNetwork(request, lines -> {
+            lines.forEach(err::println);
+            err.flush();
+        });
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? result.json() : result.text());
         out.flush();
@@ -164,7 +173,15 @@ final class NetworkTestCommand implements Callable<Integer> {
 
     private ConnectionSettings settings(SqlTarget t, Authentication a, Secret storePassword) {
         return new ConnectionSettings(t, a, true, trustServerCertificate, null, trustStore, storePassword,
-                Duration.ofSeconds(Math.max(1, loginTimeout)), Duration.ofSeconds(60));
+                seconds("--login-timeout", loginTimeout), seconds("--query-timeout", queryTimeout));
+    }
+
+    private static Duration seconds(String option, int value) {
+        if (value < 1 || value > 86_400) {
+            throw new MilinkException(CoreError.USAGE, option + " must be between 1 and 86400 seconds, not "
+                    + value + ".");
+        }
+        return Duration.ofSeconds(value);
     }
 
     private static int port(int p) {
@@ -175,7 +192,7 @@ final class NetworkTestCommand implements Callable<Integer> {
     }
 
     private static void checkAddress(String address) {
-        if (!address.matches("[A-Za-z0-9._:-]{1,253}")) {
+        if (!address.matches("[A-Za-z0-9._:-]{1,253}") || !SqlTarget.isPlausibleIpv4(address)) {
             throw new MilinkException(CoreError.USAGE, "--sql-address: '" + address + "' is not an IP address or"
                     + " host name.");
         }

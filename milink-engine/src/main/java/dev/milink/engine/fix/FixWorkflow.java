@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.engine.fix;
 
+import dev.milink.sqlserver.connect.SqlError;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.assess.Summary;
 import dev.milink.core.assess.Verdict;
@@ -111,7 +112,8 @@ public final class FixWorkflow {
 
     /**
      * @param target the instance as the user named it
-     * @return the exit status: READY after a dry run; with --apply as {@link #exitStatus} says
+     * @return the exit status: READY after a dry run; with --apply as {@link #exitStatus} says (4 a step failed, 6
+     *     steps were skipped for guarded databases, 3 not checked again, else the findings after applying)
      */
     public ExitStatus run(String target) {
         PrintWriter out = terminal.out();
@@ -147,8 +149,11 @@ public final class FixWorkflow {
         Secrets secrets = secrets(plan, target);
         out.println("Applying " + plan.appliable().size() + " step(s) to " + target + ":");
         out.flush();
-        FixResult result = server.apply(plan, secrets, new ApplyOptions(options.includeDatabases(),
-                java.time.Duration.ZERO), new ProgressText(out));
+        FixResult result;
+        try (ApplyWatch watch = new ApplyWatch(new ProgressText(out), terminal.err(), target)) {
+            result = server.apply(plan, secrets, new ApplyOptions(options.includeDatabases(),
+                    java.time.Duration.ZERO), watch);
+        }
         report(result);
         List<Finding> after;
         try {
@@ -166,12 +171,26 @@ public final class FixWorkflow {
     }
 
     /**
-     * The exit status after applying: a failed step (4) first, whatever the check after it says; else 3 when the
-     * server could not be checked again ({@code after} null); else the findings after applying, by the one rule.
+     * The exit status after applying, in one place: a failed step (4) first, whatever the check after it says; then
+     * skipped steps (6, guarded databases); then 3 when the server could not be checked again ({@code after} null);
+     * else the findings after applying, by the one rule. Exits 4 and 6 say why in one line on stderr, whatever
+     * stdout shows.
      */
-    static ExitStatus exitStatus(FixResult result, List<Finding> after) {
+    private ExitStatus exitStatus(FixResult result, List<Finding> after) {
+        PrintWriter err = terminal.err();
         if (!result.succeeded()) {
+            err.println("Error [" + SqlError.FIX_STEP_FAILED.name() + "]: " + result.asException().orElseThrow()
+                    .getMessage());
+            err.flush();
             return ExitStatus.FIX_FAILED;
+        }
+        if (!result.skipped().isEmpty()) {
+            err.println("Done, with " + result.skipped().size() + " step(s) skipped (exit "
+                    + ExitStatus.FIX_SKIPPED.code() + "): " + result.skipped().stream()
+                    .map(k -> "step " + k.step().number()).collect(Collectors.joining(", "))
+                    + "; the output above says why.");
+            err.flush();
+            return ExitStatus.FIX_SKIPPED;
         }
         return after == null ? ExitStatus.CONNECT : Verdict.exitStatus(after, Severity.BLOCKER);
     }
@@ -193,7 +212,7 @@ public final class FixWorkflow {
                         : Path.of("milink-dmk-password-" + safe(target) + "-"
                                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC)
                                 .format(clock.instant()) + ".txt");
-                secrets = secrets.with(name, DmkPasswordSource.resolve(terminal, file));
+                secrets = secrets.with(name, DmkPasswordSource.resolve(terminal, file, options.dmkPasswordFile() != null));
             } else {
                 var value = terminal.env(name);
                 if (value.isPresent()) {
@@ -226,8 +245,13 @@ public final class FixWorkflow {
     private void report(FixResult result) {
         PrintWriter out = terminal.out();
         out.println();
+        if (!result.skipped().isEmpty()) {
+            out.println("Skipped (" + result.skipped().size() + "):");
+            result.skipped().forEach(k -> out.println("  " + PlanText.line(k.step()) + "\n      " + k.reason()));
+        }
         if (result.succeeded()) {
-            out.println("Applied " + result.done().size() + " step(s).");
+            out.println("Applied " + result.done().size() + " step(s)" + (result.skipped().isEmpty() ? "."
+                    : "; the other databases' steps ran, the skipped ones need the change named above."));
             return;
         }
         StepOutcome.Failed f = result.failure().orElseThrow();

@@ -3,9 +3,11 @@ package dev.milink.network.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.milink.core.model.NetworkFacts;
 import dev.milink.network.rules.Cidr;
 import dev.milink.sandbox.engine.Faults;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -90,6 +92,15 @@ class LinkTesterSandboxTest {
             assertThat(r.hops(TestDirection.SQL_TO_MI).get(0).status()).isEqualTo(HopStatus.REACHABLE);
             assertThat(r.result()).isEqualTo(LinkTestReport.Result.BLOCKED);
             assertThat(r.render()).contains("[BLOCKED] 127.0.0.1:" + p.closedPort);
+            // As facts for MIL-N9: one path per hop, same order, outcome and advice.
+            NetworkFacts facts = r.facts(Instant.parse("2026-06-01T00:00:00Z"));
+            assertThat(facts.paths()).hasSameSizeAs(r.hops());
+            for (int i = 0; i < r.hops().size(); i++) {
+                assertThat(facts.paths().get(i).outcome().name()).isEqualTo(r.hops().get(i).status().name());
+                assertThat(facts.paths().get(i).advice()).isEqualTo(r.hops().get(i).advice());
+                assertThat(facts.paths().get(i).endpoint()).isEqualTo(r.hops().get(i).endpoint());
+            }
+            assertThat(facts.paths().getFirst().direction()).isEqualTo(NetworkFacts.PathDirection.SQL_TO_MI);
             assertThat(p.milinkObjects()).isEmpty();
         }
     }

@@ -57,6 +57,18 @@ public final class ErrorDocs {
         }
         byExit.forEach((s, list) -> b.append("| ").append(list.stream().map(c -> "`" + c.name() + "`")
                 .collect(Collectors.joining(", "))).append(" | ").append(s.code()).append(" |\n"));
+        b.append("""
+
+                Exit 6 is not an error: `milink fix --apply` did every step it could, but skipped the steps of a guarded database
+                (in an availability group, mirrored, read-only, or gone since the plan) and the steps that depend on them. The
+                output lists each skipped step with why ("Not run: [Archive2015] is read-only … --include-database Archive2015"),
+                and stderr ends with one line: `Done, with N step(s) skipped (exit 6)`. Make the change it names, or include the
+                database by name, and run the same command again.
+
+                Every non-zero exit prints one line on stderr that says why. An interrupted run (Ctrl-C, SIGTERM) says so too:
+                `fix --apply` names the step that was running and whether it had completed; `network test` lists the temporary
+                objects it removed and, for any it could not remove, the T-SQL to remove it by hand.
+                """);
         for (ErrorCode c : codes) {
             b.append("\n## ").append(c.name()).append('\n');
             b.append(wrap("**Caused by:** " + c.causedBy())).append(wrap("**Solution:** " + c.solution()));

@@ -55,6 +55,15 @@ public enum SqlError implements ErrorCode {
             """
             run with `--verbose` and report the message; meanwhile `milink collect-script` plus `milink check \
             --facts` may still work."""),
+    SQL_VALUE_UNREADABLE(ExitStatus.INTERNAL,
+            """
+            the server returned a value milink cannot interpret, such as a `SERVERPROPERTY('ProductVersion')` \
+            with five parts (`15.0.4261.1.7`), text where a number belongs, or NULL where a row's id belongs. The \
+            message names the column and the value. In a fleet run only that server is affected: it gets an \
+            ERROR finding with the message and every other server is reported in full (exit 70 unless something \
+            worse happened).""",
+            """
+            report the message (it names the value) as a milink bug; meanwhile check that server by hand."""),
     FIX_STEP_FAILED(ExitStatus.FIX_FAILED,
             """
             a fix step (`milink fix --apply`) failed on the server; the steps before it were applied.""",
