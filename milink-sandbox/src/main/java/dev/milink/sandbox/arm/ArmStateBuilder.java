@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.milink.sandbox.catalog.Values;
 import dev.milink.sandbox.catalog.view.SecurityViews;
+import dev.milink.sandbox.scenario.Certificate;
 import dev.milink.sandbox.scenario.Scenario;
 import java.util.Map;
 
@@ -286,7 +287,7 @@ final class ArmStateBuilder {
                     + " needs publicBlob or sqlCertificate");
         }
         Scenario sql = s.sqlScenario;
-        dev.milink.sandbox.scenario.Certificate cert = sql == null ? null : SecurityViews.certificate(sql.database("master"),
+        Certificate cert = sql == null ? null : SecurityViews.certificate(sql.database("master"),
                 c.sqlCertificate);
         if (cert == null) {
             throw new IllegalArgumentException("Invalid Azure scenario " + s.name + ": " + where

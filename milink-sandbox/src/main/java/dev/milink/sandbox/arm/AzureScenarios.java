@@ -1,22 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sandbox.arm;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.milink.sandbox.scenario.Scenario;
+import dev.milink.sandbox.scenario.ScenarioMapper;
 import dev.milink.sandbox.scenario.Scenarios;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,8 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AzureScenarios {
     /** The shipped Azure scenarios, each named after the SQL scenario it pairs with. */
     private static final List<String> NAMES = List.of("prepared-2022", "unprepared-2019");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final Map<String, AzureScenario> TEMPLATES = new ConcurrentHashMap<>();
 
     private AzureScenarios() {}
@@ -55,7 +48,7 @@ public final class AzureScenarios {
     /** Reads a user's Azure scenario file (format: {@code docs/sandbox.md}, "ARM stand-in"). */
     public static AzureScenario fromYaml(Path file) {
         try {
-            return resolve(YAML.readTree(Files.readString(file)), file.toString(), file.toAbsolutePath().getParent());
+            return resolve(ScenarioMapper.readTree(Files.readString(file)), file.toString(), file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read Azure scenario " + file, e);
         }
@@ -64,7 +57,7 @@ public final class AzureScenarios {
     /** Parses Azure scenario YAML text; a {@code sqlServer:} file path is taken relative to the working directory. */
     public static AzureScenario fromYamlText(String yaml, String source) {
         try {
-            return resolve(YAML.readTree(yaml), source, Path.of("").toAbsolutePath());
+            return resolve(ScenarioMapper.readTree(yaml), source, Path.of("").toAbsolutePath());
         } catch (IOException e) {
             throw new IllegalArgumentException("Invalid Azure scenario " + source + ": " + e.getMessage(), e);
         }
@@ -75,12 +68,7 @@ public final class AzureScenarios {
             throw new IllegalArgumentException("Invalid Azure scenario " + source + ": not a YAML mapping");
         }
         JsonNode merged = withBase(tree);
-        AzureScenario s;
-        try {
-            s = YAML.treeToValue(merged, AzureScenario.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Invalid Azure scenario " + source + ": " + e.getMessage(), e);
-        }
+        AzureScenario s = ScenarioMapper.bind(merged, AzureScenario.class, "Azure scenario", source);
         if (s.name == null) {
             s.name = source;
         }
@@ -129,40 +117,12 @@ public final class AzureScenarios {
     }
 
     private static JsonNode withBase(JsonNode tree) {
-        JsonNode base = tree.get("base");
-        if (base == null || base.isNull()) {
-            return tree;
-        }
-        ObjectNode merged = (ObjectNode) merge(withBase(resource(base.asText())), tree);
-        merged.remove("base");
-        return merged;
-    }
-
-    /** Overlays {@code top} on {@code base}: objects merge key by key, anything else (lists too) replaces. */
-    private static JsonNode merge(JsonNode base, JsonNode top) {
-        if (!(base instanceof ObjectNode b) || !(top instanceof ObjectNode t)) {
-            return top;
-        }
-        ObjectNode out = b.deepCopy();
-        for (Iterator<Map.Entry<String, JsonNode>> it = t.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            JsonNode existing = out.get(e.getKey());
-            // sqlServer is replaced whole: a scenario name and an inline mapping must not mix
-            out.set(e.getKey(), existing == null || "sqlServer".equals(e.getKey()) ? e.getValue()
-                    : merge(existing, e.getValue()));
-        }
-        return out;
+        // sqlServer is replaced whole: a scenario name and an inline mapping must not mix
+        return ScenarioMapper.withBase(tree, AzureScenarios::resource, Set.of("sqlServer"));
     }
 
     private static JsonNode resource(String name) {
-        String path = "/arm/" + name + ".yaml";
-        try (InputStream in = AzureScenarios.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("Unknown Azure scenario '" + name + "'; known: " + NAMES);
-            }
-            return YAML.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + path, e);
-        }
+        return ScenarioMapper.resource("/arm/" + name + ".yaml",
+                "Unknown Azure scenario '" + name + "'; known: " + NAMES);
     }
 }

@@ -86,12 +86,7 @@ final class Queries {
         int end = Nesting.find(tokens, first, tokens.size(),
                 t -> t.is("FROM") || t.is("WHERE") || t.is("ORDER"));
         int i = end < 0 ? tokens.size() : end;
-        List<List<Token>> items = new ArrayList<>();
-        int itemStart = first;
-        for (int comma; (comma = Nesting.find(tokens, itemStart, i, t -> t.isSymbol(","))) >= 0; itemStart = comma + 1) {
-            items.add(tokens.subList(itemStart, comma));
-        }
-        items.add(tokens.subList(itemStart, i));
+        List<List<Token>> items = Nesting.splitAtCommas(tokens, first, i);
         boolean top = first > 1;
         StringBuilder sql = new StringBuilder("SELECT ");
         if (top) {

@@ -2,13 +2,9 @@
 package dev.milink.sandbox.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -76,24 +72,11 @@ public final class Scenarios {
     }
 
     private static JsonNode withBase(JsonNode tree) {
-        JsonNode base = tree.get("base");
-        if (base == null || base.isNull()) {
-            return tree;
-        }
-        JsonNode merged = ScenarioMapper.merge(withBase(tree(base.asText())), tree);
-        ((ObjectNode) merged).remove("base");
-        return merged;
+        return ScenarioMapper.withBase(tree, Scenarios::tree, Set.of());
     }
 
     private static JsonNode tree(String name) {
-        String resource = "/scenarios/" + name + ".yaml";
-        try (InputStream in = Scenarios.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("Unknown scenario '" + name + "'; known: " + NAMES);
-            }
-            return ScenarioMapper.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + resource, e);
-        }
+        return ScenarioMapper.resource("/scenarios/" + name + ".yaml",
+                "Unknown scenario '" + name + "'; known: " + NAMES);
     }
 }

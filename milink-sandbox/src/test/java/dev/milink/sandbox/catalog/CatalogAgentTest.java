@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Agent jobs as the MI link network test uses them (spec section 2). */
@@ -29,10 +30,7 @@ class CatalogAgentTest {
             assertThat(setup.errors).isEmpty();
             String outcome = "SELECT h.run_status FROM msdb.dbo.sysjobhistory h JOIN msdb.dbo.sysjobs j "
                     + "ON j.job_id = h.job_id WHERE j.name = N'TestMILinkConnection' AND h.step_id = 0";
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (sb.run(outcome).only().rows().isEmpty() && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
-            }
+            assertThat(sb.engine.state().agent().awaitIdle(Duration.ofSeconds(10))).isTrue();
             assertThat(sb.run(outcome).scalar()).isEqualTo(1);
             CollectingSink.Result steps = sb.run("SELECT h.step_id, h.message FROM msdb.dbo.sysjobhistory h "
                     + "JOIN msdb.dbo.sysjobs j ON j.job_id = h.job_id WHERE j.name = N'TestMILinkConnection' "
@@ -74,10 +72,7 @@ class CatalogAgentTest {
                     + "EXEC msdb.dbo.sp_add_jobstep @job_name = N'NetHelper', @step_name = N'sql', "
                     + "@subsystem = N'TSQL', @command = N'DBCC TRACEON(9567, -1)', @database_name = N'master'; "
                     + "EXEC msdb.dbo.sp_start_job @job_name = N'NetHelper'");
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (sb.engine.state().scenario().traceFlags.running.isEmpty() && System.currentTimeMillis() < deadline) {
-                Thread.sleep(20);
-            }
+            assertThat(sb.engine.state().agent().awaitIdle(Duration.ofSeconds(10))).isTrue();
             assertThat(sb.engine.state().scenario().traceFlags.running).contains(9567);
         }
     }

@@ -29,6 +29,9 @@ class TdsLoginTest {
 
     @BeforeAll
     static void start() throws Exception {
+        // the certificate comes from a keytool run (seconds on a loaded machine): make it before any 5 s login
+        // timeout starts, whichever test runs first
+        SandboxCertificate.get();
         StubEngine engine = new StubEngine();
         sandbox = SandboxServer.start(InstanceDef.of("on-request", engine),
                 InstanceDef.of("login-only", engine).withEncryption(EncryptionSupport.LOGIN_ONLY_WHEN_OFF),

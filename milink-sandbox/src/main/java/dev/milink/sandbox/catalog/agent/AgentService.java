@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,6 +25,9 @@ public final class AgentService {
     private final List<AgentJob.History> history = new ArrayList<>();
     private final List<AgentJob.StepLog> stepLogs = new ArrayList<>();
     private final AtomicInteger nextHistoryId = new AtomicInteger(1);
+    /** Job runs started and not yet finished; {@link #awaitIdle} waits on it. */
+    private final Object runs = new Object();
+    private int running;
     private volatile StepRunner runner = (job, step) -> new StepRunner.Result(false, "No step runner.");
 
     public AgentService(InstanceState instance) {
@@ -93,7 +97,37 @@ public final class AgentService {
     public void start(AgentJob job) {
         LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         job.activity(new AgentJob.Activity(now, now, null, null, null, null));
-        Thread.ofVirtual().name("agent-" + job.name()).start(() -> run(job, now));
+        synchronized (runs) {
+            running++;
+        }
+        Thread.ofVirtual().name("agent-" + job.name()).start(() -> {
+            try {
+                run(job, now);
+            } finally {
+                synchronized (runs) {
+                    running--;
+                    runs.notifyAll();
+                }
+            }
+        });
+    }
+
+    /**
+     * Waits until every started job has finished (its outcome row is in the history), for tests and tools that
+     * start a job and then read its results; false if {@code timeout} passes first.
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (runs) {
+            while (running > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(runs, left);
+            }
+            return true;
+        }
     }
 
     private void run(AgentJob job, LocalDateTime started) {

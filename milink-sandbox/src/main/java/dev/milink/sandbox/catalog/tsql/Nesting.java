@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sandbox.catalog.tsql;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
@@ -63,6 +64,19 @@ public final class Nesting {
     /** The first top-level keyword pair {@code first second} (e.g. FOR JSON) in {@code [from, to)}, or -1. */
     public static int findPair(List<Token> tokens, int from, int to, String first, String second) {
         return scan(tokens, from, to - 1, j -> tokens.get(j).is(first) && tokens.get(j + 1).is(second));
+    }
+
+    /** The comma-separated items of {@code [from, to)}, split only at commas outside parentheses. */
+    public static List<List<Token>> splitAtCommas(List<Token> tokens, int from, int to) {
+        List<List<Token>> items = new ArrayList<>();
+        int start = from;
+        for (int comma = find(tokens, start, to, t -> t.isSymbol(",")); comma >= 0;
+                comma = find(tokens, start, to, t -> t.isSymbol(","))) {
+            items.add(tokens.subList(start, comma));
+            start = comma + 1;
+        }
+        items.add(tokens.subList(start, to));
+        return items;
     }
 
     private static int scan(List<Token> tokens, int from, int to, IntPredicate matchAt) {
