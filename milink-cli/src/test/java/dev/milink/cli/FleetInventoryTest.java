@@ -154,23 +154,24 @@ class FleetInventoryTest {
                 + "  - {server: 'localhost," + ready.instance().port() + "', password-env: READY_PW}\n"
                 + "  - localhost," + unprepared.instance().port() + "\n"
                 + "  - localhost," + sandbox.members().get(2).instance().port() + "\n");
-        Set<String> whole = findings(check(env(), "--inventory", f.toString(), "-o", "json"));
-        Set<String> sharded = new TreeSet<>();
+        Cli one = check(env(), "--inventory", f.toString(), "-o", "json");
+        Set<String> whole = findings(one.out());
+        List<String> files = new ArrayList<>(List.of("report", "-o", "json"));
         Set<String> targets = new TreeSet<>();
         for (String shard : List.of("1/2", "2/2")) {
-            Cli r = check(env(), "--inventory", f.toString(), "-o", "json", "--shard", shard);
-            JsonNode report = new ObjectMapper().readTree(r.out());
-            report.path("targets").forEach(t -> assertThat(targets.add(t.asText())).isTrue());
-            sharded.addAll(findings(r));
+            Path out = dir.resolve("shard-" + shard.charAt(0) + ".json");
+            Cli r = check(env(), "--inventory", f.toString(), "-o", "json", "--shard", shard, "--output-file",
+                    out.toString());
+            assertThat(r.exit()).as(r.toString()).isEqualTo(one.exit());
+            new ObjectMapper().readTree(out.toFile()).path("targets")
+                    .forEach(t -> assertThat(targets.add(t.asText())).as("in one shard only").isTrue());
+            files.add(out.toString());
         }
+        Cli merged = Cli.run(files.toArray(String[]::new)); // milink report shard-1.json shard-2.json -o json
+        assertThat(merged.exit()).as(merged.toString()).isEqualTo(one.exit());
         assertThat(targets).hasSize(3);
         assertThat(whole).isNotEmpty();
-        Set<String> onlyWhole = new TreeSet<>(whole);
-        onlyWhole.removeAll(sharded);
-        Set<String> onlySharded = new TreeSet<>(sharded);
-        onlySharded.removeAll(whole);
-        assertThat(onlySharded).as("only in the shards; only in the whole run: " + onlyWhole).isEmpty();
-        assertThat(sharded).isEqualTo(whole);
+        assertThat(findings(merged.out())).isEqualTo(whole);
     }
 
     @Test
@@ -189,8 +190,8 @@ class FleetInventoryTest {
         assertThat(tagged.out()).contains("\"localhost," + ready.instance().port() + "\"");
     }
 
-    private static Set<String> findings(Cli r) throws IOException {
-        JsonNode report = new ObjectMapper().readTree(r.out());
+    private static Set<String> findings(String json) throws IOException {
+        JsonNode report = new ObjectMapper().readTree(json);
         Set<String> out = new TreeSet<>();
         for (JsonNode f : report.path("findings")) {
             // fix scripts name backup files after the time of the run (Sales_20261206124727.bak): runs differ
