@@ -92,6 +92,18 @@ public final class Main implements Callable<Integer>, AuthContext.Provider {
         }
     }
 
+    /**
+     * Parses {@code args} as {@code milink} would, running nothing: for tests that check the command lines in the
+     * documentation's examples.
+     *
+     * @throws CommandLine.ParameterException what {@code milink} would report as a usage error
+     */
+    static CommandLine.ParseResult parseOnly(String... args) {
+        Invocation invocation = new Invocation(Environment.of(Map.of()), CheckCatalog.standard(),
+                new PrintWriter(java.io.Writer.nullWriter()), new PrintWriter(java.io.Writer.nullWriter()), args);
+        return new CommandLine(new Main(invocation)).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
+    }
+
     /** The exit codes as {@code --help} lists them, from the one enum that defines them. */
     static Map<String, String> exitCodeList() {
         Map<String, String> list = new LinkedHashMap<>();

@@ -53,7 +53,8 @@ class FleetInventoryTest {
         }
         Scenario s = Scenarios.load("central-management").copy();
         s.centralManagement = new CentralManagement();
-        s.centralManagement.groups.add(group("Wave ]1['", registered("Ready one", "localhost," + ready.instance().port()),
+        s.centralManagement.groups.add(group("Wave ]1['",
+                registered("Ready one", "localhost," + ready.instance().port()),
                 registered("Зелёный", "localhost:" + unprepared.instance().port())));
         s.centralManagement.groups.add(group("Later", registered("Ready again", "LOCALHOST,"
                 + ready.instance().port())));

@@ -120,7 +120,8 @@ final class YamlInventory {
             }
             JsonNode v = f.getValue();
             String value = v.isArray()
-                    ? StreamSupport.stream(v.spliterator(), false).map(JsonNode::asText).collect(Collectors.joining("|"))
+                    ? StreamSupport.stream(v.spliterator(), false).map(JsonNode::asText)
+                            .collect(Collectors.joining("|"))
                     : v.isNull() ? "" : v.asText();
             row.put(field, value);
         }
