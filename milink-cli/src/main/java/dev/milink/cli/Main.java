@@ -48,6 +48,12 @@ public final class Main implements Callable<Integer>, AuthContext.Provider {
     }
 
     public static void main(String[] args) {
+        if (VersionText.asked(args)) { // the fast path: no picocli model, no milink module, JDK classes only
+            for (String line : VersionText.lines()) {
+                System.out.println(line);
+            }
+            return;
+        }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(run(out, err, args));
