@@ -80,7 +80,7 @@ class InternalErrorCliTest {
         assertThat(r.exit()).as(r.toString()).isEqualTo(70);
         assertThat(r.out()).contains("PASS  TEST-PASSES", "ERR!  TEST-THROWS",
                 "The check failed with java.lang.IllegalStateException: index 3 out",
-                "INCOMPLETE: 0 blockers, 0 warnings, 0 unknown, 1 check error across 1 instance");
+                "ERR! 1", "INCOMPLETE: 0 blockers, 0 warnings, 0 unknown across 1 instance");
         assertThat(r.err().lines().toList()).as(r.err()).singleElement().asString()
                 .startsWith("Error [INTERNAL]: a check failed inside milink")
                 .contains("TEST-THROWS on sql02-facts threw java.lang.IllegalStateException: index 3 out of bounds")

@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param report        findings of every assessed link, notes, summary and verdict
  * @param links         the facts judged, one per assessed target, in report order
  * @param failures      targets that could not be read, each with its error
- * @param checkFailures checks that threw (each is an ERROR finding in the report too)
+ * @param checkFailures checks that threw, and targets whose facts milink could not interpret (MIL-C1); each is an
+ *                      ERROR finding in the report too
  * @param failOn        the severity that fails the run
  * @since 0.2
  */
@@ -35,18 +36,21 @@ public record Assessment(AssessmentReport report, List<Facts> links, List<Target
         Objects.requireNonNull(failOn, "failOn");
     }
 
-    /** A target that could not be read: connection refused, login failed, a bad facts file, a collector bug. */
+    /** A target that could not be read: connection refused, login failed, a bad facts file. */
     public record TargetFailure(String target, MilinkException error) {
     }
 
-    /** A check that threw on a target: a bug in milink, reported as an ERROR finding; the run went on. */
+    /**
+     * A check that threw on a target, or a target whose facts milink could not interpret (check id MIL-C1): a bug
+     * in milink, reported as an ERROR finding; the run went on.
+     */
     public record CheckFailure(String checkId, Target target, Throwable error) {
     }
 
     /**
      * The exit status of the whole run, by the one rule: the findings' status ({@link Verdict#exitStatus}: 1 not
      * ready, 70 a check erred, 5 incomplete, 0 ready) combined with each failed target's own status (3 could not
-     * connect, 2 a bad input file, 70 a collector bug) by {@link ExitStatus#worst}.
+     * connect, 2 a bad input file) by {@link ExitStatus#worst}.
      */
     public ExitStatus exitStatus() {
         List<ExitStatus> all = new ArrayList<>();

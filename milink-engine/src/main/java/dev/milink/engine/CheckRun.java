@@ -66,7 +66,11 @@ final class CheckRun {
             } else if (collected.get(i) instanceof MilinkException e && e.code().exitStatus() == ExitStatus.INTERNAL) {
                 // milink could not interpret what the server returned (or hit a bug): an ERROR finding naming it
                 findings.add(CollectionErrors.error(label, e.getMessage() + " [" + e.code().name() + "]"));
-                checkFailures.add(new Assessment.CheckFailure(CollectionErrors.META.id(), Target.instance(label), e));
+                if (e.code() == CoreError.INTERNAL && e.getCause() != null) {
+                    // a collector threw: a bug, told like a check that throws (an odd value is in the report only)
+                    checkFailures.add(new Assessment.CheckFailure(CollectionErrors.META.id(), Target.instance(label),
+                            e.getCause()));
+                }
                 assessed.add(label);
             } else {
                 MilinkException e = (MilinkException) collected.get(i);

@@ -29,6 +29,7 @@ import dev.milink.report.ReportError;
 import dev.milink.network.test.LinkTestReport;
 import dev.milink.network.test.LinkTester;
 import dev.milink.network.test.TestTarget;
+import dev.milink.report.ReportError;
 import dev.milink.sqlserver.collect.CollectScript;
 import dev.milink.sqlserver.collect.JdbcSqlServerCollector;
 import dev.milink.sqlserver.connect.ConnectionSettings;

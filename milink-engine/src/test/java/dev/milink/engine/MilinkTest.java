@@ -61,13 +61,24 @@ class MilinkTest {
     }
 
     @Test
-    void aCollectorBugIsAnInternalFailureOfThatTarget() {
+    void aCollectorBugIsAnErrorFindingOfThatTargetOnly() {
         Assessment a = milink.assess(AssessmentRequest.of(List.of(ready("sql01"), Source.of("sql02", () -> {
             throw new IllegalStateException("unexpected row");
         }))));
 
-        assertThat(a.failures()).singleElement().satisfies(f -> assertThat(f.error().getMessage())
-                .contains("java.lang.IllegalStateException: unexpected row while collecting sql02"));
+        assertThat(a.failures()).isEmpty();
+        assertThat(a.report().targets()).containsExactly("sql01", "sql02");
+        assertThat(a.report().findings()).filteredOn(f -> f.status() == Status.ERROR).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.checkId()).isEqualTo("MIL-C1");
+                    assertThat(f.target().instance()).isEqualTo("sql02");
+                    assertThat(f.message()).contains("java.lang.IllegalStateException: unexpected row while"
+                            + " collecting sql02");
+                });
+        assertThat(a.checkFailures()).singleElement().satisfies(c -> {
+            assertThat(c.checkId()).isEqualTo("MIL-C1");
+            assertThat(c.error()).isInstanceOf(IllegalStateException.class).hasMessage("unexpected row");
+        });
         assertThat(a.exitStatus()).isEqualTo(ExitStatus.INTERNAL);
     }
 

@@ -17,9 +17,8 @@ import java.util.Set;
  * @param unknown   UNKNOWN findings
  * @param instances instances assessed
  * @param databases distinct databases that have at least one finding
- * @param errors    ERROR findings (checks that failed inside milink)
  */
-record ReportCounts(int blockers, int warnings, int unknown, int instances, int databases, int errors) {
+record ReportCounts(int blockers, int warnings, int unknown, int instances, int databases) {
 
     static ReportCounts of(AssessmentReport report) {
         Summary s = report.summary();
@@ -34,20 +33,15 @@ record ReportCounts(int blockers, int warnings, int unknown, int instances, int 
                 databases.add(List.of(t.instance(), t.database()));
             }
         }
-        return new ReportCounts(s.fail(), s.warn(), s.unknown(), instances.size(), databases.size(),
-                s.count(dev.milink.core.check.Status.ERROR));
+        return new ReportCounts(s.fail(), s.warn(), s.unknown(), instances.size(), databases.size());
     }
 
-    /**
-     * "7 blockers, 5 warnings, 2 unknown across 1 instance and 9 databases"; checks that failed inside milink are
-     * named when there are some ("…, 2 unknown, 1 check error across …").
-     */
+    /** "7 blockers, 5 warnings, 2 unknown across 1 instance and 9 databases". */
     String sentence() {
         String scope = plural(instances, "instance", "instances")
                 + (databases > 0 ? " and " + plural(databases, "database", "databases") : "");
         return plural(blockers, "blocker", "blockers") + ", " + plural(warnings, "warning", "warnings") + ", "
-                + unknown + " unknown" + (errors > 0 ? ", " + plural(errors, "check error", "check errors") : "")
-                + " across " + scope;
+                + unknown + " unknown across " + scope;
     }
 
     static String plural(int n, String one, String many) {

@@ -71,7 +71,8 @@ public final class ErrorDocs {
                 """);
         for (ErrorCode c : codes) {
             b.append("\n## ").append(c.name()).append('\n');
-            b.append(wrap("**Caused by:** " + c.causedBy())).append(wrap("**Solution:** " + c.solution()));
+            b.append(wrap("**Caused by:** " + sentence(c.causedBy()))).append(wrap("**Solution:** "
+                    + sentence(c.solution())));
         }
         return b.toString();
     }
@@ -85,6 +86,12 @@ public final class ErrorDocs {
             }
         }
         return out;
+    }
+
+    /** The text as a sentence: it ends with a full stop. */
+    private static String sentence(String text) {
+        String t = text.strip();
+        return t.endsWith(".") || t.endsWith(")") && t.endsWith(".)") ? t : t + ".";
     }
 
     /** Markdown lines of at most about 115 characters, broken at spaces. */
