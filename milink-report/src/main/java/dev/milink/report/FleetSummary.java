@@ -48,22 +48,19 @@ public record FleetSummary(List<String> ready, List<String> notReady, List<Strin
     public static FleetSummary of(AssessmentReport report, Map<String, String> notAssessed) {
         Map<String, List<Finding>> byInstance = new LinkedHashMap<>();
         report.targets().forEach(t -> byInstance.put(t, new ArrayList<>()));
+        List<Finding> shared = new ArrayList<>(); // about the link's other end (the MI, the network): every instance's
         for (Finding f : report.findings()) {
-            // findings about the link's other end (the managed instance, the network) count for every instance
-            byInstance.values().forEach(list -> {
-                if (!byInstance.containsKey(f.target().instance())) {
-                    list.add(f);
-                }
-            });
             List<Finding> own = byInstance.get(f.target().instance());
-            if (own != null) {
-                own.add(f);
-            }
+            (own != null ? own : shared).add(f);
         }
         List<String> ready = new ArrayList<>();
         List<String> notReady = new ArrayList<>();
         List<String> incomplete = new ArrayList<>();
-        byInstance.forEach((instance, findings) -> {
+        byInstance.forEach((instance, own) -> {
+            List<Finding> findings = shared.isEmpty() ? own : new ArrayList<>(own);
+            if (!shared.isEmpty()) {
+                findings.addAll(shared);
+            }
             switch (Verdict.of(findings)) {
                 case READY -> ready.add(instance);
                 case NOT_READY -> notReady.add(instance);
