@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -21,7 +23,8 @@ import java.util.regex.Pattern;
 public final class FixTemplates {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z0-9_]+)}}");
-    private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
+    /** Each template parsed once into literal text and placeholder names, alternating (literal first). */
+    private static final Map<String, List<String>> CACHE = new ConcurrentHashMap<>();
 
     private FixTemplates() {
     }
@@ -29,18 +32,34 @@ public final class FixTemplates {
     /** Loads {@code fix/<checkId>/<name>} and fills its placeholders. */
     public static String render(String checkId, String name, Map<String, String> values) {
         String path = "fix/" + checkId + "/" + name;
-        String text = CACHE.computeIfAbsent(path, FixTemplates::load);
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            if (value == null) {
-                throw new IllegalArgumentException("template " + path + " needs a value for {{" + m.group(1) + "}}");
+        List<String> parts = CACHE.computeIfAbsent(path, p -> split(load(p)));
+        StringBuilder out = new StringBuilder(parts.getFirst().length() * 2);
+        for (int i = 0; i < parts.size(); i++) {
+            if (i % 2 == 0) {
+                out.append(parts.get(i));
+                continue;
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+            String value = values.get(parts.get(i));
+            if (value == null) {
+                throw new IllegalArgumentException("template " + path + " needs a value for {{" + parts.get(i) + "}}");
+            }
+            out.append(value);
         }
-        m.appendTail(out);
         return out.toString();
+    }
+
+    /** {@code a {{x}} b} → {@code [a , x,  b]}: no regex per render (fix scripts are rendered for every finding). */
+    private static List<String> split(String text) {
+        List<String> parts = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        int at = 0;
+        while (m.find()) {
+            parts.add(text.substring(at, m.start()));
+            parts.add(m.group(1));
+            at = m.end();
+        }
+        parts.add(text.substring(at));
+        return List.copyOf(parts);
     }
 
     private static String load(String path) {
