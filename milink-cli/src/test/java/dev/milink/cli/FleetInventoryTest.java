@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.milink.sandbox.catalog.CatalogEngine;
+import dev.milink.sandbox.engine.Faults;
 import dev.milink.sandbox.scenario.CentralManagement;
 import dev.milink.sandbox.scenario.Scenario;
 import dev.milink.sandbox.scenario.Scenarios;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -109,12 +111,27 @@ class FleetInventoryTest {
     }
 
     @Test
-    void everyHealthyRowIsReportedTheDownOneSaysWhyAndTheSummaryCountsThem() throws IOException {
-        Cli r = check(env(), "--inventory", inventory().toString(), "--login-timeout", "3");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(3); // worst of: not ready (1), could not connect (3)
-        assertThat(r.out()).startsWith("Fleet: 3 instances: 1 ready, 1 not ready, 1 could not be assessed\n")
-                .contains("Blockers, by instances affected:", "MIL-I3", "127.0.0.1," + closed + ": ");
+    void everyHealthyRowIsReportedTheDownAndSlowOnesSayWhyAndTheSummaryCountsThem() throws IOException {
+        SandboxFleet.Member slow = sandbox.members().get(2);
+        Path inv = inventory();
+        Files.writeString(inv, "localhost," + slow.instance().port() + ";sa;UNPREPARED_PW;slow;\r\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        slow.instance().setFaults(new Faults(Duration.ZERO, Duration.ofSeconds(15), 0, List.of()));
+        Cli r;
+        try {
+            r = check(env(), "--inventory", inv.toString(), "--login-timeout", "6");
+        } finally {
+            slow.instance().setFaults(Faults.NONE);
+        }
+        // worst of: not ready (1), could not connect or timed out (3)
+        assertThat(r.exit()).as(r.toString()).isEqualTo(3);
+        assertThat(r.out()).startsWith("Fleet: 4 instances: 1 ready, 1 not ready, 2 could not be assessed\n")
+                .contains("Blockers, by instances affected:", "MIL-I3", "127.0.0.1," + closed + ": ",
+                        "localhost," + slow.instance().port() + ": ");
         assertThat(r.out().indexOf("Fleet:")).isLessThan(r.out().indexOf("milink"));
+        // the healthy ones are reported in full: every area of both
+        assertThat(r.out()).contains("PASS  MIL-I3   localhost," + ready.instance().port())
+                .contains("FAIL  MIL-I3   localhost," + unprepared.instance().port());
         assertThat(r.err()).contains("1 inventory row repeats an instance", "wave.csv:3")
                 .contains("not assessed: ").doesNotContain(ready.password().reveal())
                 .doesNotContain("\r").doesNotContain("[#");
