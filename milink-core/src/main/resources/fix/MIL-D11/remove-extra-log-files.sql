@@ -3,11 +3,11 @@
 -- 1. List the log files; keep the first (usually file_id 2) and remove the others.
 SELECT file_id, name AS logical_name, physical_name, size / 128 AS size_mb
 FROM sys.master_files
-WHERE database_id = DB_ID({{db_literal}}) AND type = 1
+WHERE database_id = DB_ID({{db:tsql-string}}) AND type = 1
 ORDER BY file_id;
 -- 2. See which virtual log files are active (status 2) and in which file (needs SQL Server 2016 SP2+ / 2017+).
 SELECT file_id, vlf_active, COUNT(*) AS vlfs
-FROM sys.dm_db_log_info(DB_ID({{db_literal}}))
+FROM sys.dm_db_log_info(DB_ID({{db:tsql-string}}))
 GROUP BY file_id, vlf_active;
 -- 3. While the file to remove still holds active log: take a log backup (your usual job or tool), then
 --    move the log forward and check again. When it holds no active log:

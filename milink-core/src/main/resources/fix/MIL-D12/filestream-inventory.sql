@@ -1,5 +1,5 @@
 -- MIL-D12: SQL Managed Instance has no FILESTREAM. Inventory what has to move before the link.
-USE {{db}};
+USE {{db:tsql-name}};
 SELECT name AS filegroup, type_desc FROM sys.filegroups WHERE type = 'FD';
 SELECT SCHEMA_NAME(t.schema_id) AS table_schema, t.name AS table_name, c.name AS column_name
 FROM sys.columns AS c JOIN sys.tables AS t ON t.object_id = c.object_id

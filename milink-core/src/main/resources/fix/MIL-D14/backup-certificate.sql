@@ -3,8 +3,8 @@
 -- into this file. Avoid single quotes in it. The files hold the private key: keep them safe and delete them
 -- once the certificate is uploaded. If the paths name the sqlcmd variable MILINK_BACKUP_DIR, set it too.
 USE master;
-BACKUP CERTIFICATE {{certificate}}
-    TO FILE = {{cer_path}}
+BACKUP CERTIFICATE {{certificate:tsql-name}}
+    TO FILE = {{cer_path:tsql-string}}
     WITH PRIVATE KEY (
-        FILE = {{pvk_path}},
+        FILE = {{pvk_path:tsql-string}},
         ENCRYPTION BY PASSWORD = '$(MILINK_TDE_CERT_PASSWORD)');

@@ -6,7 +6,7 @@ set -eu
 umask 077
 body=$(mktemp)
 trap 'rm -f "$body"' EXIT
-jq -n --arg blob "$(base64 -w0 {{pfx_sh}})" --arg pw "$MILINK_TDE_CERT_PASSWORD" \
+jq -n --arg blob "$(base64 -w0 {{pfx:shell}})" --arg pw "$MILINK_TDE_CERT_PASSWORD" \
     '{properties: {privateBlob: $blob, certPassword: $pw}}' > "$body"
 az rest --method post \
     --url "/subscriptions/${MILINK_SUBSCRIPTION_ID}/resourceGroups/${MILINK_MI_RESOURCE_GROUP}/providers/Microsoft.Sql/managedInstances/${MILINK_MI_NAME}/tdeCertificates?api-version=2021-11-01" \

@@ -3,7 +3,7 @@
 -- Inspect:
 SELECT TOP (5) destination_database_name, restore_date, restore_type
 FROM msdb.dbo.restorehistory
-WHERE destination_database_name = {{db_literal}}
+WHERE destination_database_name = {{db:tsql-string}}
 ORDER BY restore_date DESC;
 -- Only when the restore sequence is complete and the copy is meant to become the live database:
--- RESTORE DATABASE {{db}} WITH RECOVERY;
+-- RESTORE DATABASE {{db:tsql-name}} WITH RECOVERY;

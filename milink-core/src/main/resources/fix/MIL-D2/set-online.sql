@@ -1,2 +1,2 @@
 -- MIL-D2: the database is OFFLINE. Someone took it offline on purpose: ask before bringing it back.
-ALTER DATABASE {{db}} SET ONLINE;
+ALTER DATABASE {{db:tsql-name}} SET ONLINE;

@@ -5,9 +5,9 @@
 -- schedule), or enable trace flag 12381 on builds that support it (DBCC TRACEON (12381, -1)) and turn it off
 -- when seeding has finished. Watch log growth meanwhile.
 -- 1. Why the log cannot be reused right now:
-SELECT name, log_reuse_wait_desc FROM sys.databases WHERE name = {{db_literal}};
+SELECT name, log_reuse_wait_desc FROM sys.databases WHERE name = {{db:tsql-string}};
 -- 2. A log backup (never COPY_ONLY here; it must truncate the log). If the path names the sqlcmd variable
 --    MILINK_BACKUP_DIR, run with sqlcmd -v.
-BACKUP LOG {{db}}
-    TO DISK = {{file}}
-    WITH CHECKSUM{{compression}}, STATS = 10;
+BACKUP LOG {{db:tsql-name}}
+    TO DISK = {{file:tsql-string}}
+    WITH CHECKSUM{{compression:raw}}, STATS = 10;

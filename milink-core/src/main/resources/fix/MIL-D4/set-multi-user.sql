@@ -4,4 +4,4 @@
 -- disconnecting it. Find that session with:
 --   SELECT session_id, login_name, host_name, program_name
 --   FROM sys.dm_exec_sessions WHERE database_id = DB_ID(<database name>);
-ALTER DATABASE {{db}} SET MULTI_USER WITH NO_WAIT;
+ALTER DATABASE {{db:tsql-name}} SET MULTI_USER WITH NO_WAIT;

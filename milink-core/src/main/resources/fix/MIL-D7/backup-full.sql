@@ -4,6 +4,6 @@
 -- This backup becomes the base of later differential backups.
 -- If the path names the sqlcmd variable MILINK_BACKUP_DIR, run this file with sqlcmd -v, or plan again
 -- with --backup-dir.
-BACKUP DATABASE {{db}}
-    TO DISK = {{file}}
-    WITH CHECKSUM{{compression}}, STATS = 10;
+BACKUP DATABASE {{db:tsql-name}}
+    TO DISK = {{file:tsql-string}}
+    WITH CHECKSUM{{compression:raw}}, STATS = 10;

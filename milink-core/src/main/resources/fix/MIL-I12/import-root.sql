@@ -5,9 +5,9 @@
 -- Connect pack) is missing.
 -- Safe to run again: nothing happens when a certificate of this name exists.
 USE master;
-IF NOT EXISTS (SELECT 1 FROM sys.certificates WHERE name = {{nameLiteral}})
+IF NOT EXISTS (SELECT 1 FROM sys.certificates WHERE name = {{name:tsql-string}})
 BEGIN
-    CREATE CERTIFICATE {{quotedName}} FROM BINARY = 0x{{blob}};
-    DECLARE @certificate_id int = CERT_ID({{nameLiteral}});
-    EXEC sp_certificate_add_issuer @certificate_id, {{issuerLiteral}};
+    CREATE CERTIFICATE {{name:tsql-name}} FROM BINARY = 0x{{blob}};
+    DECLARE @certificate_id int = CERT_ID({{name:tsql-string}});
+    EXEC sp_certificate_add_issuer @certificate_id, {{issuer:tsql-string}};
 END;

@@ -4,4 +4,4 @@
 # Does nothing when the feature is already enabled.
 $ErrorActionPreference = 'Stop'
 Import-Module SqlServer
-Enable-SqlAlwaysOn -ServerInstance {{serverInstanceLiteral}} -NoServiceRestart -Force
+Enable-SqlAlwaysOn -ServerInstance {{serverInstance:powershell}} -NoServiceRestart -Force

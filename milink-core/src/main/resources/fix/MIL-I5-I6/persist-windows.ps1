@@ -1,9 +1,9 @@
-# Adds -T{{flag}} to the startup parameters of SQL Server instance {{instanceName}} (registry SQLArgN values).
+# Adds -T{{flag}} to the startup parameters of SQL Server instance {{instanceName:powershell}} (registry SQLArgN values).
 # It takes effect at the next restart of the service.
 # Run in an elevated PowerShell session on the SQL Server host. Safe to run again: an existing -T{{flag}}
 # (any case) is left as is and never added twice; other startup parameters are not touched.
 $ErrorActionPreference = 'Stop'
-$instanceName = {{instanceName}}
+$instanceName = {{instanceName:powershell}}
 $argument = '-T{{flag}}'
 $instanceId = (Get-ItemProperty -Path 'HKLM:\SOFTWARE\Microsoft\Microsoft SQL Server\Instance Names\SQL').$instanceName
 if (-not $instanceId) {

@@ -1,2 +1,2 @@
 -- Keeps Windows ({{windowsKind}}) authentication for existing partners and adds the certificate for the link.
-ALTER ENDPOINT {{endpoint}} FOR DATABASE_MIRRORING (AUTHENTICATION = WINDOWS {{windowsKind}} CERTIFICATE {{certificate}});
+ALTER ENDPOINT {{endpoint:tsql-name}} FOR DATABASE_MIRRORING (AUTHENTICATION = WINDOWS {{windowsKind}} CERTIFICATE {{certificate:tsql-name}});

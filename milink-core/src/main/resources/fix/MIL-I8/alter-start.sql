@@ -1,1 +1,1 @@
-ALTER ENDPOINT {{endpoint}} STATE = STARTED;
+ALTER ENDPOINT {{endpoint:tsql-name}} STATE = STARTED;

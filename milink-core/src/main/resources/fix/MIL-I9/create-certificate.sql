@@ -4,7 +4,7 @@
 -- DATEFORMAT setting. Record the expiry date and rotate the certificate before it.
 -- Safe to run again: nothing happens when a certificate of this name exists.
 USE master;
-IF NOT EXISTS (SELECT 1 FROM sys.certificates WHERE name = {{nameLiteral}})
-    CREATE CERTIFICATE {{name}}
-        WITH SUBJECT = {{subject}},
+IF NOT EXISTS (SELECT 1 FROM sys.certificates WHERE name = {{name:tsql-string}})
+    CREATE CERTIFICATE {{name:tsql-name}}
+        WITH SUBJECT = {{subject:tsql-string}},
         EXPIRY_DATE = '{{expiry}}';

@@ -43,12 +43,12 @@ final class AssessmentOptions {
     }
 
     /**
-     * The library, with the build reference data (bundled unless a file is given) and the run's catalog. Per-check
-     * configuration from the config file plugs in here, as the facade's {@code findingRules}.
+     * The library, with the build reference data (bundled unless a file is given), the run's catalog and the config
+     * file's per-check configuration ({@code checks:}, {@code suppress:}).
      */
     Milink milink(MilinkConfig cfg, Invocation inv) {
         Path ref = first(buildReference, cfg.buildReference(), null);
-        return inv.milink(ref == null ? BuildReferences.bundled() : BuildReferences.load(ref));
+        return inv.milink(ref == null ? BuildReferences.bundled() : BuildReferences.load(ref), cfg.checks());
     }
 
     /** The link as the user describes it: direction, databases and the MI's FQDN. */

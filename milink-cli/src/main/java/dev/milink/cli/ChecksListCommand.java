@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.internal.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.milink.core.check.Check;
 import dev.milink.core.catalog.CheckCatalog;
@@ -36,7 +37,7 @@ final class ChecksListCommand implements Callable<Integer> {
         if (ChecksCommand.json(output)) {
             ArrayNode list = ChecksCommand.JSON.createArrayNode();
             checks.forEach(m -> list.add(ChecksCommand.toJson(m)));
-            out.println(list.toPrettyString());
+            out.println(Json.pretty(list));
             return 0;
         }
         int idWidth = Math.max(2, checks.stream().mapToInt(m -> m.id().length()).max().orElse(2));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.buildref.BuildReferences;
 import dev.milink.engine.Assessment;
 import dev.milink.engine.AssessmentRequest;
@@ -53,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
                     + "), a test double that speaks SQL Server's protocol; it is not SQL Server.";
             // The banner heads the text report; with JSON, stdout stays pure JSON and the banner goes to stderr.
             (inv.json() || output.file != null ? inv.err() : inv.out()).println(banner);
-            Assessment result = inv.milink(BuildReferences.bundled()).assess(AssessmentRequest.of(
+            Assessment result = inv.milink(BuildReferences.bundled(), CheckConfig.NONE).assess(AssessmentRequest.of(
                     List.of(new Source.Live(m.target().display(), m.settings()))).withParallel(1));
             ReportOutput.write(result.report(), renderer, output.file, output.color(inv.env()), showSkipped, inv);
             return Outcomes.exitCode(result, inv);

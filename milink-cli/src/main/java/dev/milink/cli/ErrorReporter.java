@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.internal.Json;
 import dev.milink.core.error.CoreError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -35,7 +36,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     /** Version of the JSON error object; bumped only on incompatible change. */
     static final String ERROR_SCHEMA_VERSION = "1";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private final Invocation invocation;
 
@@ -93,7 +94,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             error.put("message", invocation.mask(message));
             ArrayNode list = error.putArray("causes");
             causes.forEach(c -> list.add(invocation.mask(c)));
-            invocation.out().println(root.toPrettyString());
+            invocation.out().println(Json.pretty(root));
             invocation.out().flush();
         }
         return exit;

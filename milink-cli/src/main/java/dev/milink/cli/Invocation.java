@@ -2,6 +2,7 @@
 package dev.milink.cli;
 
 import dev.milink.cli.auth.AuthContext;
+import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.buildref.BuildReference;
 import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.engine.Milink;
@@ -36,9 +37,10 @@ final class Invocation implements AuthContext {
         prescan(args);
     }
 
-    /** The library for this run: its catalog, the given build reference data, milink's version. */
-    Milink milink(BuildReference builds) {
-        return Milink.configure().catalog(catalog).buildReference(builds).toolVersion(Versions.milink()).load();
+    /** The library for this run: its catalog, the given build reference data and per-check configuration. */
+    Milink milink(BuildReference builds, CheckConfig checks) {
+        return Milink.configure().catalog(catalog).buildReference(builds).checks(checks)
+                .toolVersion(Versions.milink()).load();
     }
 
     /** Closed when the run ends, whatever happens (a log file handler). */

@@ -1,17 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.internal.Json;
 import dev.milink.core.error.CoreError;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.milink.cli.auth.Credentials;
+import dev.milink.core.assess.CheckConfig;
+import dev.milink.core.catalog.CheckCatalog;
+import dev.milink.core.error.DidYouMean;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.io.BoundedFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -33,33 +35,37 @@ import java.util.regex.Pattern;
  * mi-fqdn: mi1.abc123.database.windows.net
  * output: json
  * fail-on: warning
+ * checks:
+ *   MIL-D16: {severity: warning}
+ *   MIL-I9: {enabled: false}
+ * suppress:
+ *   - {check: MIL-D7, database: Legacy, reason: "archived; never linked", expires: 2027-01-31}
  * </pre>
+ *
+ * <p>{@code checks:} and {@code suppress:} become a {@link CheckConfig} (validated against the standard catalog:
+ * an unknown id or a suppression without a reason is a configuration error, exit 2).
  */
 record MilinkConfig(Path source, List<String> targets, String auth, String user, Path passwordFile, String direction,
                     List<String> databases, String miFqdn, String output, Path outputFile, String failOn,
                     Integer parallel, Boolean trustServerCertificate, String hostNameInCertificate, Path trustStore,
-                    Path buildReference) {
+                    Path buildReference, CheckConfig checks) {
 
     static final List<String> KEYS = List.of("targets", "auth", "user", "password-file", "direction", "databases",
             "mi-fqdn", "output", "output-file", "fail-on", "parallel", "trust-server-certificate",
-            "host-name-in-certificate", "trust-store", "build-reference");
-
-    /** Duplicate keys are an error: YAML would silently keep the last one, hiding the first from review. */
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            "host-name-in-certificate", "trust-store", "build-reference", "checks", "suppress");
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     static MilinkConfig empty() {
         return new MilinkConfig(null, List.of(), null, null, null, null, List.of(), null, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, CheckConfig.NONE);
     }
 
     static MilinkConfig load(Path file, Map<String, String> env) {
         JsonNode root;
         try {
             byte[] bytes = BoundedFiles.read(file, BoundedFiles.CONFIG_MAX, "config file", CoreError.CONFIG_INVALID);
-            root = YAML.readTree(new String(bytes, StandardCharsets.UTF_8));
+            root = Json.yaml().readTree(new String(bytes, StandardCharsets.UTF_8));
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new MilinkException(CoreError.CONFIG_INVALID, "The config file " + file + " is not valid YAML"
@@ -74,8 +80,7 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
         for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
             String key = it.next();
             if (!KEYS.contains(key)) {
-                String close = KEYS.stream().min(Comparator.comparingInt(k ->
-                        ChecksExplainCommand.distance(k, key.replace('_', '-').toLowerCase()))).orElseThrow();
+                String close = DidYouMean.nearest(KEYS, key.replace('_', '-'));
                 throw invalid(file, "unknown key '" + key + "' (did you mean '" + close + "'?). Valid keys: "
                         + String.join(", ", KEYS));
             }
@@ -84,7 +89,8 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
         return new MilinkConfig(file, r.list("targets"), r.text("auth"), r.text("user"), r.path("password-file"),
                 r.text("direction"), r.list("databases"), r.text("mi-fqdn"), r.text("output"), r.path("output-file"),
                 r.text("fail-on"), r.integer("parallel"), r.bool("trust-server-certificate"),
-                r.text("host-name-in-certificate"), r.path("trust-store"), r.path("build-reference"));
+                r.text("host-name-in-certificate"), r.path("trust-store"), r.path("build-reference"),
+                CheckConfig.read(r.plain("checks"), r.plain("suppress"), CheckCatalog.standard(), file.toString()));
     }
 
     private static MilinkException invalid(Path file, String what) {
@@ -103,6 +109,12 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
                 throw invalid(file, "'" + key + "' must be a single value");
             }
             return substitute(key, n.asText());
+        }
+
+        /** The value as plain maps, lists and strings (for core's {@link CheckConfig}), or null. */
+        Object plain(String key) {
+            JsonNode n = root.get(key);
+            return n == null || n.isNull() ? null : Json.plain(n);
         }
 
         Path path(String key) {

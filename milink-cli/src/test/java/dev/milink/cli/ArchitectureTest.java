@@ -9,7 +9,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructor;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.domain.JavaMember;
@@ -50,6 +54,7 @@ class ArchitectureTest {
     private static final String ENGINE = "dev.milink.engine..";
     private static final String CLI = "dev.milink.cli..";
     private static final String JACKSON = "com.fasterxml.jackson..";
+    private static final String CORE_INTERNAL = "dev.milink.core.internal..";
 
     @ArchTest
     static final ArchRule coreDependsOnNothingOfOurs = noClasses().that().resideInAPackage(CORE)
@@ -80,11 +85,25 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule corePublicApiHasNoJacksonTypes = members()
             .that().areDeclaredInClassesThat().resideInAPackage(CORE)
+            .and().areDeclaredInClassesThat().resideOutsideOfPackage(CORE_INTERNAL)
             .and().areDeclaredInClassesThat().arePublic()
             .and().arePublic()
             .should(notExposeTypesFrom(JACKSON))
             .because("Jackson may parse files inside core (e.g. the build reference data), but callers of core "
-                    + "must not need Jackson on their compile path or break when we replace it");
+                    + "must not need Jackson on their compile path or break when we replace it; core.internal "
+                    + "(not API, shared by milink's own modules) is the one place that may hand out Jackson types");
+
+    @ArchTest
+    static final ArchRule oneJacksonConfiguration = noClasses()
+            .that().resideOutsideOfPackages(CORE_INTERNAL, SANDBOX)
+            .should().callCodeUnitWhere(DescribedPredicate.describe("a Jackson mapper or factory is built",
+                    call -> (call.getTargetOwner().isAssignableTo(ObjectMapper.class)
+                            || call.getTargetOwner().isAssignableTo(JsonFactory.class))
+                            && (call.getTarget().getName().equals(JavaConstructor.CONSTRUCTOR_NAME)
+                            || call.getTarget().getName().equals("builder"))))
+            .because("every file is read and every JSON output written with one configuration (dev.milink.core"
+                    + ".internal.Json: duplicate keys rejected, one output style); the sandbox stands alone and "
+                    + "keeps its own scenario reader");
 
     @ArchTest
     static final ArchRule onlyTheCliPrints = noClasses().that().resideOutsideOfPackage(CLI)
@@ -165,7 +184,8 @@ class ArchitectureTest {
             .and().areNotInterfaces().and().doNotHaveModifier(JavaModifier.ABSTRACT)
             .should(beListedIn(CheckCatalog.standard()))
             .because("the catalog is the one explicit list of what milink runs (practice 1); a check class that "
-                    + "is not listed would silently never run, and would have no docs page");
+                    + "is not listed would silently never run, and would have no docs page (a parametrised check "
+                    + "such as MinimumBuildCheck is listed once per instance, each with its own id)");
 
     private static ArchCondition<JavaClass> beListedIn(CheckCatalog catalog) {
         Set<String> listed = catalog.checks().stream().map(c -> c.getClass().getName()).collect(Collectors.toSet());

@@ -133,7 +133,7 @@ class CheckOptionsTest {
         Files.writeString(cfg, "targets: [sql01]\noutput: json\nuser: bob\n");
         Cli r = Cli.run(Map.of(), "check", "--config", cfg.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.out()).contains("\"code\" : \"SECRET_MISSING\"");
+        assertThat(r.out()).contains("\"code\": \"SECRET_MISSING\"");
     }
 
     @Test

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.engine;
 
+import dev.milink.core.internal.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -19,7 +20,7 @@ import java.util.List;
 final class NetworkTestJson {
 
     static final String SCHEMA_VERSION = "1.1";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
 
     private NetworkTestJson() {
     }
@@ -57,10 +58,10 @@ final class NetworkTestJson {
         strings(root.putArray("cleanupProblems"), r.cleanupProblems());
         try {
             root.set("assessment", JSON.readTree(assessmentJson));
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the report as JSON", e);
+            throw new IllegalStateException("cannot read the findings' JSON back", e);
         }
+        return Json.pretty(root) + "\n";
     }
 
     private static void strings(ArrayNode a, List<String> values) {

@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import dev.milink.core.internal.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import dev.milink.core.assess.AssessmentReport;
 import dev.milink.core.assess.Summary;
 import dev.milink.core.check.Finding;
@@ -36,8 +33,6 @@ public final class JsonReportRenderer implements ReportRenderer {
     /** Where the schema is published, relative to the repository root. */
     public static final String SCHEMA_PATH = "docs/report-schema-1.1.json";
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
-
     @Override
     public String name() {
         return "json";
@@ -55,13 +50,7 @@ public final class JsonReportRenderer implements ReportRenderer {
 
     @Override
     public void render(AssessmentReport report, Writer out, RenderOptions options) throws IOException {
-        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.setPrettyPrinter(pretty);
+        try (JsonGenerator g = Json.generator(out)) {
             write(report, g);
         }
         out.write('\n');

@@ -5,7 +5,7 @@ import dev.milink.core.assess.Verdict;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.FixStep;
 import dev.milink.core.check.Script;
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.TSql;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

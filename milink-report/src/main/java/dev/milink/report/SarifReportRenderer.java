@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import dev.milink.core.internal.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import dev.milink.core.assess.AssessmentReport;
 import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.check.Check;
@@ -49,8 +46,6 @@ public final class SarifReportRenderer implements ReportRenderer {
     public static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
             + "sarif-schema-2.1.0.json";
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
-
     private final Function<String, Optional<CheckMetadata>> metadata;
 
     /** Rules described from the standard catalog. */
@@ -81,10 +76,6 @@ public final class SarifReportRenderer implements ReportRenderer {
     @Override
     public void render(AssessmentReport report, Writer out, RenderOptions options) throws IOException {
         Objects.requireNonNull(report, "report");
-        DefaultPrettyPrinter pretty = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         Map<String, Finding> firstOf = new LinkedHashMap<>();
         for (Finding f : report.findings()) {
@@ -92,9 +83,7 @@ public final class SarifReportRenderer implements ReportRenderer {
                 ruleIndex.put(f.checkId(), ruleIndex.size());
             }
         }
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.setPrettyPrinter(pretty);
+        try (JsonGenerator g = Json.generator(out)) {
             g.writeStartObject();
             g.writeStringField("$schema", SCHEMA);
             g.writeStringField("version", "2.1.0");

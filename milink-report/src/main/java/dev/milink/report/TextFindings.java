@@ -6,7 +6,7 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.FixStep;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Status;
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.TSql;
 import dev.milink.report.TextPage.Ansi;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.milink.core.assess.Verdict;
 import dev.milink.core.check.Area;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.Status;
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.TSql;
 import dev.milink.report.TextPage.Ansi;
 import java.io.IOException;
 import java.io.Writer;

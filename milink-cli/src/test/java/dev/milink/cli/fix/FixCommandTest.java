@@ -94,6 +94,25 @@ class FixCommandTest {
     }
 
     @Test
+    void aSuppressedOrDisabledCheckGetsNoFixStep() throws Exception {
+        Run all = milink(ENV, "fix", target(), "--user", "sa", "--trust-server-certificate");
+        assertThat(all.out()).as(all.toString()).contains("Enable Always On availability groups", "-T1800");
+
+        Path cfg = dir.resolve("milink.yaml");
+        Files.writeString(cfg, """
+                checks:
+                  MIL-I5: {enabled: false}
+                suppress:
+                  - {check: MIL-I3, reason: "Always On is enabled in the change window"}
+                """);
+        Run configured = milink(ENV, "fix", target(), "--user", "sa", "--trust-server-certificate", "--config",
+                cfg.toString());
+        assertThat(configured.exit()).as(configured.toString()).isZero();
+        assertThat(configured.out()).contains("Fix plan for " + target())
+                .doesNotContain("Enable Always On availability groups", "-T1800");
+    }
+
+    @Test
     void applyWithoutYesWhenNotInATerminalExitsWith2BeforeConnecting() {
         Run run = milink(ENV, "fix", target(), "--user", "sa", "--trust-server-certificate", "--apply");
 

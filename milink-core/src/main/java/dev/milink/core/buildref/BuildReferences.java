@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.buildref;
 
+import dev.milink.core.internal.Json;
 import dev.milink.core.error.CoreError;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.io.BoundedFiles;
@@ -52,8 +52,6 @@ public final class BuildReferences {
     /** The one schema version of the file format this milink reads. */
     public static final int SCHEMA = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private BuildReferences() {
     }
 
@@ -74,7 +72,7 @@ public final class BuildReferences {
     public static BuildReference parse(InputStream in, String name) {
         JsonNode root;
         try {
-            root = JSON.readTree(in);
+            root = Json.mapper().readTree(in);
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

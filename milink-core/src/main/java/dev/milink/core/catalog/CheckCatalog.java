@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.catalog;
 
+import dev.milink.core.error.CoreError;
+import dev.milink.core.error.DidYouMean;
+import dev.milink.core.error.MilinkException;
 import dev.milink.core.check.Check;
 import dev.milink.core.check.database.DatabaseChecks;
 import dev.milink.core.check.instance.InstanceChecks;
@@ -30,7 +33,7 @@ public final class CheckCatalog {
             register(ids, c.metadata().id(), c);
             c.metadata().aliases().forEach(alias -> register(ids, alias, c));
         }
-        this.byId = Map.copyOf(ids);
+        this.byId = java.util.Collections.unmodifiableMap(ids);
     }
 
     private static void register(Map<String, Check> ids, String id, Check c) {
@@ -56,6 +59,23 @@ public final class CheckCatalog {
 
     public List<Check> checks() {
         return checks;
+    }
+
+    /** Every id and former id, in catalog order. */
+    public List<String> ids() {
+        return List.copyOf(byId.keySet());
+    }
+
+    /** The closest ids to a mistyped one ("MIL-D7 or MIL-D17"), for "did you mean" messages. */
+    public Optional<String> suggest(String id) {
+        List<String> close = DidYouMean.closest(ids(), id);
+        return close.isEmpty() ? Optional.empty() : Optional.of(String.join(" or ", close));
+    }
+
+    /** The check with this id or former id; an unknown id is a usage error naming the closest ids. */
+    public Check require(String id) {
+        return find(id).orElseThrow(() -> new MilinkException(CoreError.USAGE, "Unknown check id '" + id + "'."
+                + DidYouMean.hint(ids(), id) + " Run 'milink checks list' to see every id."));
     }
 
     /** Finds a check by id or former id, case-insensitively. */

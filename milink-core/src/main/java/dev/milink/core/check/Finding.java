@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check;
 
+import dev.milink.core.model.Fact;
 import java.util.Objects;
 
 /**
@@ -135,6 +136,12 @@ public record Finding(String checkId, String title, Area area, Status status, Se
 
         public Finding unknown(String reason) {
             return build(Status.UNKNOWN, reason, Evidence.NONE, Remediation.NONE);
+        }
+
+        /** UNKNOWN because {@code fact} could not be read: "{@code what} could not be read: <reason>." */
+        public Finding unreadable(String what, Fact<?> fact) {
+            String reason = fact.reason();
+            return unknown(what + " could not be read: " + reason + (reason.endsWith(".") ? "" : "."));
         }
 
         /** UNKNOWN with what was seen and the steps that settle the question (they cannot be verified here). */

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.network.rules;
 
-import dev.milink.core.check.ScriptLiterals;
+import dev.milink.core.script.Syntax;
 import dev.milink.network.probe.PortRange;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -39,13 +40,14 @@ public enum RuleFormat {
             int priority = o.basePriority();
             for (Rule r : set.rules(Rule.Layer.MI_NSG)) {
                 b.append("# ").append(r.purpose()).append('\n')
-                        .append("if (-not ($nsg.SecurityRules | Where-Object Name -eq '").append(r.name()).append("')) {\n")
-                        .append("  $nsg = $nsg | Add-AzNetworkSecurityRuleConfig -Name '").append(r.name())
-                        .append("' -Access Allow -Protocol Tcp -Direction ").append(r.directionWord())
+                        .append("if (-not ($nsg.SecurityRules | Where-Object Name -eq ").append(ps(r.name()))
+                        .append(")) {\n")
+                        .append("  $nsg = $nsg | Add-AzNetworkSecurityRuleConfig -Name ").append(ps(r.name()))
+                        .append(" -Access Allow -Protocol Tcp -Direction ").append(r.directionWord())
                         .append(" -Priority ").append(priority++).append(" -SourceAddressPrefix ")
                         .append(psList(r.source())).append(" -SourcePortRange '*' -DestinationAddressPrefix ")
                         .append(psList(r.destination())).append(" -DestinationPortRange ")
-                        .append(r.ports().stream().map(p -> "'" + p + "'").collect(Collectors.joining(",")))
+                        .append(list(r.ports(), Syntax.POWERSHELL, ",", "", ""))
                         .append("\n}\n");
             }
             return b.append("$nsg | Set-AzNetworkSecurityGroup | Out-Null\n").toString();
@@ -55,7 +57,7 @@ public enum RuleFormat {
         @Override
         String renderRules(RuleSet set, Options o) {
             StringBuilder b = new StringBuilder("// Bicep: allow rules on the managed instance subnet NSG\n")
-                    .append("param nsgName string = '").append(o.nsgName().replace("'", "\\'")).append("'\n\n")
+                    .append("param nsgName string = ").append(Syntax.BICEP.quote(o.nsgName())).append("\n\n")
                     .append("resource nsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' existing = {\n")
                     .append("  name: nsgName\n}\n");
             int priority = o.basePriority();
@@ -63,16 +65,16 @@ public enum RuleFormat {
                 b.append("\n// ").append(r.purpose()).append('\n')
                         .append("resource ").append(r.name().replace("-", "_"))
                         .append(" 'Microsoft.Network/networkSecurityGroups/securityRules@2024-05-01' = {\n")
-                        .append("  parent: nsg\n  name: '").append(r.name()).append("'\n  properties: {\n")
+                        .append("  parent: nsg\n  name: ").append(Syntax.BICEP.quote(r.name()))
+                        .append("\n  properties: {\n")
                         .append("    priority: ").append(priority++).append('\n')
                         .append("    direction: '").append(r.directionWord()).append("'\n")
                         .append("    access: 'Allow'\n    protocol: 'Tcp'\n")
                         .append("    sourceAddressPrefixes: ").append(bicepList(r.source())).append('\n')
                         .append("    sourcePortRange: '*'\n")
                         .append("    destinationAddressPrefixes: ").append(bicepList(r.destination())).append('\n')
-                        .append("    destinationPortRanges: [ ")
-                        .append(r.ports().stream().map(p -> "'" + p + "'").collect(Collectors.joining(", ")))
-                        .append(" ]\n  }\n}\n");
+                        .append("    destinationPortRanges: ").append(list(r.ports(), Syntax.BICEP, ", ", "[ ", " ]"))
+                        .append("\n  }\n}\n");
             }
             return b.toString();
         }
@@ -80,29 +82,24 @@ public enum RuleFormat {
     WINDOWS_FIREWALL("windows", Rule.Layer.SQL_HOST) {
         @Override
         String renderRules(RuleSet set, Options o) {
-            StringBuilder b = new StringBuilder(
-                    "# Windows PowerShell (as Administrator) on the SQL Server host; re-running is harmless\n");
-            for (Rule r : set.rules(Rule.Layer.SQL_HOST)) {
+            return hostRules(set, "# Windows PowerShell (as Administrator) on the SQL Server host; re-running is "
+                    + "harmless\n", (b, r) -> {
                 String portParam = r.inbound() ? "-LocalPort" : "-RemotePort";
-                b.append("# ").append(r.purpose()).append('\n')
-                        .append("if (-not (Get-NetFirewallRule -Name '").append(r.name())
-                        .append("' -ErrorAction SilentlyContinue)) {\n")
-                        .append("  New-NetFirewallRule -Name '").append(r.name()).append("' -DisplayName ")
-                        .append(ScriptLiterals.powershell("milink: " + r.purpose())).append(" -Direction ")
+                b.append("if (-not (Get-NetFirewallRule -Name ").append(ps(r.name()))
+                        .append(" -ErrorAction SilentlyContinue)) {\n")
+                        .append("  New-NetFirewallRule -Name ").append(ps(r.name())).append(" -DisplayName ")
+                        .append(ps("milink: " + r.purpose())).append(" -Direction ")
                         .append(r.directionWord())
                         .append(" -Profile Any -Action Allow -Protocol TCP ").append(portParam).append(' ')
                         .append(ports(r.ports(), ",", "-")).append(" -RemoteAddress ").append(psList(r.remote()))
                         .append("\n}\n");
-            }
-            return b.toString();
+            }).toString();
         }
     },
     FIREWALLD("firewalld", Rule.Layer.SQL_HOST) {
         @Override
         String renderRules(RuleSet set, Options o) {
-            StringBuilder b = new StringBuilder("# firewalld on the SQL Server host (run as root)\n");
-            for (Rule r : set.rules(Rule.Layer.SQL_HOST)) {
-                b.append("# ").append(r.purpose()).append('\n');
+            return hostRules(set, "# firewalld on the SQL Server host (run as root)\n", (b, r) -> {
                 if (!r.inbound()) {
                     b.append("# firewalld allows outbound traffic unless an egress policy filters it; if yours does:\n")
                             .append("firewall-cmd --permanent --new-policy ").append(r.name())
@@ -119,41 +116,35 @@ public enum RuleFormat {
                                 .append(c).append("\" port port=\"").append(p).append("\" protocol=\"tcp\" accept'\n");
                     }
                 }
-            }
-            return b.append("firewall-cmd --reload\n").toString();
+            }).append("firewall-cmd --reload\n").toString();
         }
     },
     UFW("ufw", Rule.Layer.SQL_HOST) {
         @Override
         String renderRules(RuleSet set, Options o) {
-            StringBuilder b = new StringBuilder("# ufw on the SQL Server host (run as root)\n");
-            for (Rule r : set.rules(Rule.Layer.SQL_HOST)) {
-                b.append("# ").append(r.purpose()).append('\n');
+            return hostRules(set, "# ufw on the SQL Server host (run as root)\n", (b, r) -> {
                 for (Cidr c : r.remote()) {
                     b.append("ufw allow ").append(r.inbound() ? "in" : "out").append(" proto tcp ")
                             .append(r.inbound() ? "from " + c + " to any" : "to " + c).append(" port ")
-                            .append(ports(r.ports(), ",", ":")).append(" comment '").append(r.name()).append("'\n");
+                            .append(ports(r.ports(), ",", ":")).append(" comment ")
+                            .append(Syntax.POSIX_SHELL.quote(r.name())).append('\n');
                 }
-            }
-            return b.toString();
+            }).toString();
         }
     },
     NFTABLES("nftables", Rule.Layer.SQL_HOST) {
         @Override
         String renderRules(RuleSet set, Options o) {
-            StringBuilder b = new StringBuilder(
-                    "# nftables on the SQL Server host (run as root); assumes the usual 'inet filter' table with\n"
-                            + "# 'input' and 'output' chains - adapt the table and chain names to your rule set\n");
-            for (Rule r : set.rules(Rule.Layer.SQL_HOST)) {
-                b.append("# ").append(r.purpose()).append('\n');
+            return hostRules(set, "# nftables on the SQL Server host (run as root); assumes the usual 'inet "
+                    + "filter' table with\n# 'input' and 'output' chains - adapt the table and chain names to your "
+                    + "rule set\n", (b, r) -> {
                 for (Cidr c : r.remote()) {
                     b.append("nft add rule inet filter ").append(r.inbound() ? "input " : "output ")
                             .append(c.isIpv4() ? "ip " : "ip6 ").append(r.inbound() ? "saddr " : "daddr ").append(c)
                             .append(" tcp dport { ").append(ports(r.ports(), ", ", "-")).append(" } accept comment \"")
                             .append(r.name()).append("\"\n");
                 }
-            }
-            return b.toString();
+            }).toString();
         }
     },
     TABLE("table", null) {
@@ -235,20 +226,35 @@ public enum RuleFormat {
         return cidrs.stream().map(Cidr::toString).collect(Collectors.joining(" "));
     }
 
+    /** {@code header}, then for each rule on the SQL Server host a "# purpose" line and what {@code rule} writes. */
+    private static StringBuilder hostRules(RuleSet set, String header, BiConsumer<StringBuilder, Rule> rule) {
+        StringBuilder b = new StringBuilder(header);
+        for (Rule r : set.rules(Rule.Layer.SQL_HOST)) {
+            b.append("# ").append(r.purpose()).append('\n');
+            rule.accept(b, r);
+        }
+        return b;
+    }
+
     private static String psList(List<Cidr> cidrs) {
-        return cidrs.stream().map(c -> "'" + c + "'").collect(Collectors.joining(","));
+        return list(cidrs, Syntax.POWERSHELL, ",", "", "");
     }
 
     private static String bicepList(List<Cidr> cidrs) {
-        return cidrs.stream().map(c -> "'" + c + "'").collect(Collectors.joining(", ", "[ ", " ]"));
+        return list(cidrs, Syntax.BICEP, ", ", "[ ", " ]");
+    }
+
+    /** Each value quoted in {@code syntax}, joined. */
+    private static String list(List<?> values, Syntax syntax, String sep, String open, String close) {
+        return values.stream().map(v -> syntax.quote(v.toString())).collect(Collectors.joining(sep, open, close));
     }
 
     /** Quotes for POSIX shells unless the value is a plain word (placeholders stay readable). */
     private static String sh(String s) {
-        return s.matches("[A-Za-z0-9._-]+") ? s : ScriptLiterals.posixShell(s);
+        return s.matches("[A-Za-z0-9._-]+") ? s : Syntax.POSIX_SHELL.quote(s);
     }
 
     private static String ps(String s) {
-        return ScriptLiterals.powershell(s);
+        return Syntax.POWERSHELL.quote(s);
     }
 }

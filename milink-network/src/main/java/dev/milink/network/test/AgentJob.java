@@ -3,7 +3,6 @@ package dev.milink.network.test;
 
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
-import dev.milink.core.tsql.TSql;
 import dev.milink.sqlserver.connect.Batches;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -51,20 +50,20 @@ final class AgentJob {
         for (int i = 0; i < commands.size(); i++) {
             // 3 = go to the next step whatever the outcome; the last step quits (1) so the job always completes
             String next = i == commands.size() - 1 ? "1" : "3";
-            steps.append(SqlScripts.render("add_job_step.sql", Map.of("job_name", TSql.literal(job),
-                    "step_name", TSql.literal("probe " + (i + 1)), "command", TSql.literal(commands.get(i)),
+            steps.append(SqlScripts.render("add_job_step.sql", Map.of("job_name", (job),
+                    "step_name", ("probe " + (i + 1)), "command", (commands.get(i)),
                     "next_action", next))).append('\n');
         }
-        execute(c, SqlScripts.render("create_job.sql", Map.of("job_name", TSql.literal(job),
-                "description", TSql.literal(DESCRIPTION), "steps", steps.toString().strip())));
+        execute(c, SqlScripts.render("create_job.sql", Map.of("job_name", (job),
+                "description", (DESCRIPTION), "steps", steps.toString().strip())));
     }
 
     static void start(Connection c, String job) throws SQLException {
-        execute(c, SqlScripts.render("start_job.sql", Map.of("job_name", TSql.literal(job))));
+        execute(c, SqlScripts.render("start_job.sql", Map.of("job_name", (job))));
     }
 
     static void delete(Connection c, String job) throws SQLException {
-        execute(c, SqlScripts.render("delete_job.sql", Map.of("job_name", TSql.literal(job))));
+        execute(c, SqlScripts.render("delete_job.sql", Map.of("job_name", (job))));
     }
 
     /**
@@ -74,7 +73,7 @@ final class AgentJob {
      */
     static List<StepRow> await(Connection c, String job, Duration timeout, Duration poll) throws SQLException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        String query = SqlScripts.render("job_history.sql", Map.of("job_name", TSql.literal(job)));
+        String query = SqlScripts.render("job_history.sql", Map.of("job_name", (job)));
         while (true) {
             List<StepRow> steps = new ArrayList<>();
             boolean finished = false;
@@ -101,7 +100,7 @@ final class AgentJob {
     /** Leftovers of interrupted runs: only jobs with milink's prefix and description. */
     static List<String> leftovers(Connection c) throws SQLException {
         List<String> names = new ArrayList<>();
-        String query = SqlScripts.render("leftover_jobs.sql", Map.of("description", TSql.literal(DESCRIPTION)));
+        String query = SqlScripts.render("leftover_jobs.sql", Map.of("description", (DESCRIPTION)));
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
             while (rs.next()) {
                 names.add(rs.getString("name"));

@@ -2,7 +2,7 @@
 package dev.milink.network.test;
 
 import dev.milink.core.error.MilinkException;
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.TSql;
 import dev.milink.network.probe.ControlProbe;
 import dev.milink.network.probe.ProbeOutcome;
 import dev.milink.network.probe.ProbeResult;
@@ -275,20 +275,18 @@ public final class LinkTester {
         String expiry = LocalDate.now().plusDays(2).format(DateTimeFormatter.BASIC_ISO_DATE);
         cleanup.create(name + "/cert", "certificate " + name + " on SQL Server", Side.SQL_SERVER, dropCertificate(name),
                 () -> AgentJob.execute(s, SqlScripts.render("create_test_certificate.sql", Map.of("certificate",
-                        TSql.quoteName(name), "expiry", expiry))));
+                        name, "expiry", expiry))));
         cleanup.create(name + "/endpoint", "endpoint " + name + " on SQL Server", Side.SQL_SERVER, dropEndpoint(name),
                 () -> AgentJob.execute(s, SqlScripts.render("create_test_endpoint.sql", Map.of("certificate",
-                        TSql.quoteName(name), "endpoint", TSql.quoteName(name), "port", Integer.toString(port)))));
+                        name, "endpoint", name, "port", Integer.toString(port)))));
     }
 
     static String dropCertificate(String name) {
-        return SqlScripts.render("drop_certificate.sql", Map.of("certificate", TSql.quoteName(name),
-                "name", TSql.literal(name)));
+        return SqlScripts.render("drop_certificate.sql", Map.of("certificate", name, "name", name));
     }
 
     static String dropEndpoint(String name) {
-        return SqlScripts.render("drop_endpoint.sql", Map.of("endpoint", TSql.quoteName(name),
-                "name", TSql.literal(name)));
+        return SqlScripts.render("drop_endpoint.sql", Map.of("endpoint", name, "name", name));
     }
 
     // ---- Agent jobs ----
@@ -346,7 +344,7 @@ public final class LinkTester {
 
     private static String deleteJobIfExists(String job) {
         return "IF EXISTS (SELECT 1 FROM msdb.dbo.sysjobs WHERE name = " + TSql.literal(job) + ") "
-                + SqlScripts.render("delete_job.sql", Map.of("job_name", TSql.literal(job)));
+                + SqlScripts.render("delete_job.sql", Map.of("job_name", (job)));
     }
 
     private static List<String> agentHelp(Side side, String proveCommand) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.collect;
 
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.TSql;
 import dev.milink.sqlserver.collect.internal.Section;
 import dev.milink.sqlserver.collect.internal.Sections;
 import dev.milink.sqlserver.collect.internal.SqlText;

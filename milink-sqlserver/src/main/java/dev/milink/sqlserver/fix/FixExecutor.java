@@ -8,7 +8,8 @@ import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.fix.FixPlan;
 import dev.milink.core.fix.PlannedStep;
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.ScriptTemplate;
+import dev.milink.core.script.TSql;
 import dev.milink.sqlserver.connect.Batches;
 import dev.milink.sqlserver.connect.ConnectionSettings;
 import dev.milink.sqlserver.connect.SqlConnector;
@@ -184,7 +185,7 @@ public final class FixExecutor {
             if (db == null || options.included(db)) {
                 return Optional.empty();
             }
-            String sql = FixSql.render("database-guard.sql", Map.of("name", TSql.literal(db)));
+            String sql = ScriptTemplate.resource(FixExecutor.class, "database-guard.sql").render(Map.of("name", db));
             try (Statement st = statement(); ResultSet rs = st.executeQuery(sql)) {
                 if (!rs.next()) {
                     return Optional.of(new StepOutcome.Skipped(step, "Not run: there is no database "
@@ -256,7 +257,7 @@ public final class FixExecutor {
         }
 
         private Optional<StepOutcome> directoryMissing(String dir) {
-            String sql = FixSql.render("directory-exists.sql", Map.of("path", TSql.literal(dir)));
+            String sql = ScriptTemplate.resource(FixExecutor.class, "directory-exists.sql").render(Map.of("path", dir));
             try (Statement st = statement(); ResultSet rs = st.executeQuery(sql)) {
                 boolean isDirectory = rs.next() && rs.getInt(2) == 1;
                 if (isDirectory) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.fix;
 
+import dev.milink.core.script.TSql;
 import dev.milink.core.secret.Secret;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -50,7 +51,7 @@ final class SecretSubstitution {
                                     ? " (give --backup-dir so the checks write the directory into the step)"
                                     : " (set the environment variable " + m.group(1) + ")"));
                         }
-                        m.appendReplacement(filled, Matcher.quoteReplacement(secret.get().reveal().replace("'", "''")));
+                        m.appendReplacement(filled, Matcher.quoteReplacement(TSql.literalBody(secret.get().reveal())));
                     }
                     m.appendTail(filled);
                     out.append(filled);

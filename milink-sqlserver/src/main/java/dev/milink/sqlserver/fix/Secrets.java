@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.fix;
 
+import dev.milink.core.script.TSql;
 import dev.milink.core.secret.Secret;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +66,7 @@ public final class Secrets {
                 continue; // masking 1-3 characters everywhere would garble messages more than it protects
             }
             String raw = s.reveal();
-            masked = masked.replace(raw.replace("'", "''"), "****").replace(raw, "****");
+            masked = masked.replace(TSql.literalBody(raw), "****").replace(raw, "****");
         }
         return masked;
     }

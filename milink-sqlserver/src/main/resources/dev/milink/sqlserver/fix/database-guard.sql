@@ -5,4 +5,4 @@ SELECT d.is_read_only,
        CAST(CASE WHEN m.mirroring_guid IS NULL THEN 0 ELSE 1 END AS bit) AS mirrored
 FROM sys.databases AS d
 LEFT JOIN sys.database_mirroring AS m ON m.database_id = d.database_id
-WHERE d.name = {{name}};
+WHERE d.name = {{name:tsql-string}};

@@ -4,7 +4,7 @@ package dev.milink.sqlserver.fix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.milink.core.check.FixStep;
-import dev.milink.core.check.FixTemplates;
+import dev.milink.core.script.ScriptTemplate;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Status;
@@ -12,7 +12,7 @@ import dev.milink.core.check.Target;
 import dev.milink.core.fix.FixPlan;
 import dev.milink.core.fix.PlannedStep;
 import dev.milink.core.secret.Secret;
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.TSql;
 import dev.milink.sandbox.catalog.CatalogEngine;
 import dev.milink.sandbox.engine.Faults;
 import dev.milink.sandbox.scenario.Scenarios;
@@ -172,12 +172,12 @@ class FixCatalogEngineTest {
     static FixPlan plan() {
         List<FixStep> steps = new ArrayList<>();
         steps.add(new FixStep("MIL-I2/sql/create-master-key", "Create the database master key", FixStep.Phase.INSTANCE,
-                10, false, true, List.of(new Script(ScriptKind.TSQL, FixTemplates.render("MIL-I2",
-                "create-master-key.sql", Map.of()))), Optional.of(DmkPasswords.VARIABLE)));
+                10, false, true, List.of(new Script(ScriptKind.TSQL, ScriptTemplate.fix("MIL-I2",
+                "create-master-key.sql").render(Map.of()))), Optional.of(DmkPasswords.VARIABLE)));
         for (String db : List.of("O'Brien DB", "Staging")) {
             steps.add(new FixStep("MIL-D6/" + TSql.quoteName(db) + "/recovery-full", "Set FULL on " + db,
-                    FixStep.Phase.DATABASE, 20, false, true, List.of(new Script(ScriptKind.TSQL, FixTemplates.render(
-                    "MIL-D6", "set-recovery-full.sql", Map.of("db", TSql.quoteName(db))))), Optional.empty()));
+                    FixStep.Phase.DATABASE, 20, false, true, List.of(new Script(ScriptKind.TSQL, ScriptTemplate.fix(
+                    "MIL-D6", "set-recovery-full.sql").render(Map.of("db", db)))), Optional.empty()));
         }
         for (String db : List.of("O'Brien DB", "Sales]Q1", "Ведомости")) {
             steps.add(backupStep(db, "D:\\Backups"));
@@ -192,8 +192,8 @@ class FixCatalogEngineTest {
     static FixStep backupStep(String db, String dir) {
         String file = dir + "\\" + db.replaceAll("[^\\p{L}\\p{N}]+", "_") + "_20261126100000.bak";
         return new FixStep("MIL-D7/" + TSql.quoteName(db) + "/full-backup", "Full backup of " + db,
-                FixStep.Phase.DATABASE, 30, false, true, List.of(new Script(ScriptKind.TSQL, FixTemplates.render(
-                "MIL-D7", "backup-full.sql", Map.of("db", TSql.quoteName(db), "file", TSql.literal(file),
+                FixStep.Phase.DATABASE, 30, false, true, List.of(new Script(ScriptKind.TSQL, ScriptTemplate.fix(
+                "MIL-D7", "backup-full.sql").render(Map.of("db", db, "file", file,
                         "compression", ", COMPRESSION")))), Optional.empty());
     }
 

@@ -221,7 +221,7 @@ class FixExecutorTest {
     @Test
     void databaseNamesWithBracketsQuotesSpacesAndNonLatinLettersPassTheGuardAndTheBackupChecks() {
         String name = "Q1 ]Sales' Ведомости 販売";
-        String quoted = dev.milink.core.tsql.TSql.quoteName(name);
+        String quoted = dev.milink.core.script.TSql.quoteName(name);
         FixPlan plan = plan(database(name, "MIL-D7/" + quoted + "/full-backup", backup(name), 30));
 
         FixResult result = execute(plan, Secrets.none(), ApplyOptions.DEFAULT);
@@ -295,7 +295,7 @@ class FixExecutorTest {
     }
 
     static String backup(String db) {
-        String q = dev.milink.core.tsql.TSql.quoteName(db);
+        String q = dev.milink.core.script.TSql.quoteName(db);
         String file = BACKUP_DIR + "\\" + db.replace("'", "_") + "_20261126120000.bak";
         return """
                 -- Never COPY_ONLY: a copy-only backup does not start the log chain.
@@ -303,7 +303,7 @@ class FixExecutorTest {
                 BACKUP DATABASE %s
                     TO DISK = %s
                     WITH CHECKSUM, COMPRESSION, STATS = 10;
-                """.formatted(q, dev.milink.core.tsql.TSql.literal(file));
+                """.formatted(q, dev.milink.core.script.TSql.literal(file));
     }
 
     static FixPlan plan(FixStep... steps) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
+import dev.milink.core.check.PerDatabaseCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -9,7 +9,6 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
@@ -17,7 +16,7 @@ import dev.milink.core.model.ServerFacts.Product;
 import java.util.List;
 
 /** MIL-D16: accelerated database recovery on, with the persistent version store in PRIMARY (SQL Server 2019+). */
-public final class AcceleratedRecoveryCheck implements Check.DatabaseCheck {
+public final class AcceleratedRecoveryCheck extends PerDatabaseCheck {
 
     private static final int FIRST_MAJOR_WITH_ADR = 15;
     private static final int PRIMARY_FILEGROUP_ID = 1;
@@ -33,13 +32,7 @@ public final class AcceleratedRecoveryCheck implements Check.DatabaseCheck {
                     for every session to leave), so milink never applies these steps; run them in a window.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        Finding.Builder finding = Finding.of(META, Target.database(facts.server().target(), db.name()));
+    protected Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
         if (facts.server().product() instanceof Fact.Unknown<Product> u) {
             return finding.unknown("The SQL Server version could not be read, so it is not known whether ADR "
                     + "exists: " + u.reason());
@@ -65,8 +58,9 @@ public final class AcceleratedRecoveryCheck implements Check.DatabaseCheck {
         int pvs = db.pvsFilegroupId().orElse(PRIMARY_FILEGROUP_ID);
         if (pvs != PRIMARY_FILEGROUP_ID) {
             // ADR itself is advice; a version store outside PRIMARY is a real risk for the restore on the MI.
-            return finding.severity(Severity.WARNING).warn("The persistent version store of " + Why.quoted(db) + " is in filegroup id " + pvs
-                            + ", not PRIMARY; restores on the managed instance can run into problems.",
+            return finding.severity(Severity.WARNING).warn("The persistent version store of " + Why.quoted(db)
+                            + " is in filegroup id " + pvs + ", not PRIMARY; restores on the managed instance can "
+                            + "run into problems.",
                     Evidence.of("ADR on, PVS in filegroup id " + pvs, expected),
                     fix(db, "pvs-to-primary", "Move the version store of " + Why.quoted(db) + " to PRIMARY",
                             "pvs-to-primary.sql"));
@@ -79,5 +73,9 @@ public final class AcceleratedRecoveryCheck implements Check.DatabaseCheck {
         return new Remediation(title + " in a maintenance window (exclusive database lock); milink does not do "
                 + "this itself.", List.of(Steps.step(META, db, action, title).appliable(false)
                 .script(ScriptKind.TSQL, template).build()));
+    }
+
+    public AcceleratedRecoveryCheck() {
+        super(META);
     }
 }

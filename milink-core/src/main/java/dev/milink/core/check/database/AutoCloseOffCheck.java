@@ -1,16 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
-import dev.milink.core.check.Finding;
 import dev.milink.core.check.Severity;
-import dev.milink.core.model.DatabaseFacts;
-import dev.milink.core.model.Facts;
 
 /** MIL-D5: AUTO_CLOSE is off. */
-public final class AutoCloseOffCheck implements Check.DatabaseCheck {
+public final class AutoCloseOffCheck extends OptionCheck {
 
     public static final CheckMetadata META = Meta.of("D5", "AUTO_CLOSE is off", Severity.BLOCKER,
             Meta.SQL_TO_MI, true, Meta.AG_PREREQUISITES, """
@@ -19,18 +14,10 @@ public final class AutoCloseOffCheck implements Check.DatabaseCheck {
                     sys.databases. Turning it off has no downside for a server database; milink applies it under \
                     the package rule (online, not in an AG, not mirrored, not a log-shipping primary).""");
 
-    private static final OptionRule RULE = new OptionRule(META,
-            db -> db.autoClose() ? "AUTO_CLOSE ON" : "AUTO_CLOSE OFF", "AUTO_CLOSE OFF",
-            "an availability group database cannot close itself.", "set-auto-close-off.sql", "auto-close-off",
-            "Turn AUTO_CLOSE off for %s", Steps.ORDER_OPTIONS, Steps::unsafeToApply);
-
-    @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        return RULE.evaluate(db, facts);
+    public AutoCloseOffCheck() {
+        super(META,
+                db -> db.autoClose() ? "AUTO_CLOSE ON" : "AUTO_CLOSE OFF", "AUTO_CLOSE OFF",
+                "an availability group database cannot close itself.", "set-auto-close-off.sql", "auto-close-off",
+                "Turn AUTO_CLOSE off for %s", Steps.ORDER_OPTIONS, Steps::unsafeToApply);
     }
 }

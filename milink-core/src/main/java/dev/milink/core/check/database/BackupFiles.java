@@ -2,7 +2,7 @@
 package dev.milink.core.check.database;
 
 import dev.milink.core.check.CheckContext;
-import dev.milink.core.check.FixTemplates;
+import dev.milink.core.script.ScriptTemplate;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.ServerFacts;
 import java.time.ZoneOffset;
@@ -77,6 +77,6 @@ final class BackupFiles {
         boolean supported = product.asOptional().map(p -> p.engineEdition() == 3
                 || (p.engineEdition() == 2 && !p.edition().toLowerCase(Locale.ROOT).contains("web")))
                 .orElse(false);
-        return supported ? FixTemplates.render("MIL-D7", "compression-option", java.util.Map.of()) : "";
+        return supported ? ScriptTemplate.fix("MIL-D7", "compression-option").render(java.util.Map.of()) : "";
     }
 }

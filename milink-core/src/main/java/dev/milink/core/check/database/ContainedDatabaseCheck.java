@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
+import dev.milink.core.check.PerDatabaseCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -10,7 +10,6 @@ import dev.milink.core.check.FixStep;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
@@ -18,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /** MIL-D19: a contained database needs {@code contained database authentication} = 1 on every replica. */
-public final class ContainedDatabaseCheck implements Check.DatabaseCheck {
+public final class ContainedDatabaseCheck extends PerDatabaseCheck {
 
     static final String OPTION = "contained database authentication";
 
@@ -32,13 +31,7 @@ public final class ContainedDatabaseCheck implements Check.DatabaseCheck {
                     decision, so milink never applies it.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        Finding.Builder finding = Finding.of(META, Target.database(facts.server().target(), db.name()));
+    protected Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
         if (db.containment() == null || "NONE".equalsIgnoreCase(db.containment())) {
             return finding.pass(Why.quoted(db) + " is not a contained database.",
                     Evidence.of("containment NONE", "containment NONE, or the option on"));
@@ -62,5 +55,9 @@ public final class ContainedDatabaseCheck implements Check.DatabaseCheck {
                         + "off; its contained users cannot log in on a replica without it.", evidence,
                 new Remediation("Turn on '" + OPTION + "' on SQL Server and on the managed instance after "
                         + "reviewing its security implications.", List.of(step)));
+    }
+
+    public ContainedDatabaseCheck() {
+        super(META);
     }
 }

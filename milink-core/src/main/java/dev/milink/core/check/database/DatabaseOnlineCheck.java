@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
+import dev.milink.core.check.PerDatabaseCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -9,14 +9,13 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
 import java.util.List;
 import java.util.Locale;
 
 /** MIL-D2: the database must be ONLINE. */
-public final class DatabaseOnlineCheck implements Check.DatabaseCheck {
+public final class DatabaseOnlineCheck extends PerDatabaseCheck {
 
     public static final CheckMetadata META = Meta.of("D2", "Database is online", Severity.BLOCKER,
             Meta.SQL_TO_MI, true, Meta.AG_PREREQUISITES, """
@@ -26,16 +25,10 @@ public final class DatabaseOnlineCheck implements Check.DatabaseCheck {
                     usually offline, restoring or in emergency mode for a reason only its DBA knows.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        Target target = Target.database(facts.server().target(), db.name());
+    protected Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
         Evidence evidence = Evidence.of(db.state(), "ONLINE");
         if (db.isOnline()) {
-            return Finding.of(META, target).pass(Why.quoted(db) + " is ONLINE.", evidence);
+            return finding.pass(Why.quoted(db) + " is ONLINE.", evidence);
         }
         String state = db.state() == null ? "UNKNOWN" : db.state().toUpperCase(Locale.ROOT);
         String template = switch (state) {
@@ -47,7 +40,11 @@ public final class DatabaseOnlineCheck implements Check.DatabaseCheck {
                 + state + "; milink does not do this itself.", List.of(
                 Steps.step(META, db, "online", "Bring " + Why.quoted(db) + " online")
                         .order(Steps.ORDER_ONLINE).appliable(false).script(ScriptKind.TSQL, template).build()));
-        return Finding.of(META, target).fail(Why.quoted(db) + " is " + state + "; only an ONLINE database can "
+        return finding.fail(Why.quoted(db) + " is " + state + "; only an ONLINE database can "
                 + "join an availability group.", evidence, fix);
+    }
+
+    public DatabaseOnlineCheck() {
+        super(META);
     }
 }

@@ -1,16 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
-import dev.milink.core.check.Finding;
 import dev.milink.core.check.Severity;
 import dev.milink.core.model.DatabaseFacts;
-import dev.milink.core.model.Facts;
 
 /** MIL-D6: Recovery model is FULL. */
-public final class FullRecoveryCheck implements Check.DatabaseCheck {
+public final class FullRecoveryCheck extends OptionCheck {
 
     public static final CheckMetadata META = Meta.of("D6", "Recovery model is FULL", Severity.BLOCKER,
             Meta.SQL_TO_MI, true, Meta.CONFIGURE_SCRIPTS, """
@@ -21,18 +17,10 @@ public final class FullRecoveryCheck implements Check.DatabaseCheck {
                     this step. Appliable under the package rule (online, not in an AG, not mirrored, not a \
                     log-shipping primary).""");
 
-    private static final OptionRule RULE = new OptionRule(META, DatabaseFacts::recoveryModel, "FULL",
-            "the link needs the FULL recovery model (and then a full backup, see MIL-D7).", "set-recovery-full.sql",
-            "recovery-full", "Set the recovery model of %s to FULL", Steps.ORDER_RECOVERY_MODEL,
-            Steps::unsafeToApply);
-
-    @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        return RULE.evaluate(db, facts);
+    public FullRecoveryCheck() {
+        super(META, DatabaseFacts::recoveryModel, "FULL",
+                "the link needs the FULL recovery model (and then a full backup, see MIL-D7).", "set-recovery-full.sql",
+                "recovery-full", "Set the recovery model of %s to FULL", Steps.ORDER_RECOVERY_MODEL,
+                Steps::unsafeToApply);
     }
 }

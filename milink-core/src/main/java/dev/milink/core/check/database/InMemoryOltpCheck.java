@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
+import dev.milink.core.check.PerDatabaseCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -9,7 +9,6 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.DatabaseFacts.Filegroup;
 import dev.milink.core.model.DatabaseFacts.Files;
@@ -21,7 +20,7 @@ import java.util.List;
  * MIL-D13: In-Memory OLTP needs a Business Critical managed instance and a single container. The tier is on the
  * managed instance, which milink does not read yet: a database that uses In-Memory OLTP is UNKNOWN (blocker).
  */
-public final class InMemoryOltpCheck implements Check.DatabaseCheck {
+public final class InMemoryOltpCheck extends PerDatabaseCheck {
 
     public static final CheckMetadata META = Meta.of("D13", "In-Memory OLTP fits the managed instance",
             Severity.BLOCKER, Meta.SQL_TO_MI, true, Meta.OVERVIEW, """
@@ -34,13 +33,7 @@ public final class InMemoryOltpCheck implements Check.DatabaseCheck {
                     someone must confirm.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        Finding.Builder finding = Finding.of(META, Target.database(facts.server().target(), db.name()));
+    protected Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
         if (db.filegroups() instanceof Fact.Unknown<List<Filegroup>> u) {
             return finding.unknown(Why.unreadable(db, "the filegroup list", u));
         }
@@ -71,5 +64,9 @@ public final class InMemoryOltpCheck implements Check.DatabaseCheck {
                 + "memory-optimized data, with a single In-Memory OLTP container.", List.of(
                 Steps.step(META, db, "xtp-inventory", "Measure In-Memory OLTP use in " + Why.quoted(db))
                         .appliable(false).script(ScriptKind.TSQL, "xtp-inventory.sql").build()));
+    }
+
+    public InMemoryOltpCheck() {
+        super(META);
     }
 }

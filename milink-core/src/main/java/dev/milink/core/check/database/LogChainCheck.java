@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
+import dev.milink.core.check.PerDatabaseCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -10,12 +10,10 @@ import dev.milink.core.check.FixStep;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.DatabaseFacts.Backups;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.Fact;
-import dev.milink.core.tsql.TSql;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,7 +21,7 @@ import java.util.List;
  * MIL-D7: a full backup without COPY_ONLY has started the log chain. Passes only when msdb shows such a backup
  * and {@code last_log_backup_lsn} is set for a FULL database.
  */
-public final class LogChainCheck implements Check.DatabaseCheck {
+public final class LogChainCheck extends PerDatabaseCheck {
 
     public static final CheckMetadata META = Meta.of("D7", "A full backup has started the log chain",
             Severity.BLOCKER, Meta.SQL_TO_MI, true, Meta.CONFIGURE_SSMS, """
@@ -42,14 +40,7 @@ public final class LogChainCheck implements Check.DatabaseCheck {
                     MIL-D6 step (a backup taken under SIMPLE starts nothing).""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        Target target = Target.database(facts.server().target(), db.name());
-        Finding.Builder finding = Finding.of(META, target);
+    protected Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
         String expected = "FULL recovery and a full backup (not COPY_ONLY) that started the log chain";
         if (!"FULL".equalsIgnoreCase(db.recoveryModel())) {
             return finding.fail(Why.quoted(db) + " uses the " + db.recoveryModel() + " recovery model; once MIL-D6 "
@@ -114,7 +105,7 @@ public final class LogChainCheck implements Check.DatabaseCheck {
                 .order(Steps.ORDER_FULL_BACKUP)
                 .appliable(dir && db.isOnline()
                         && ("FULL".equalsIgnoreCase(db.recoveryModel()) || Steps.unsafeToApply(db).isEmpty()))
-                .value("file", TSql.literal(file))
+                .value("file", file)
                 .value("compression", BackupFiles.compressionOption(facts.server().product()))
                 .script(ScriptKind.TSQL, "backup-full.sql")
                 .build();
@@ -122,5 +113,9 @@ public final class LogChainCheck implements Check.DatabaseCheck {
                 + (dir ? "" : " The backup directory is the sqlcmd variable " + BackupFiles.DIR_VARIABLE
                         + "; give --backup-dir to make this step appliable.");
         return new Remediation(summary, List.of(step));
+    }
+
+    public LogChainCheck() {
+        super(META);
     }
 }

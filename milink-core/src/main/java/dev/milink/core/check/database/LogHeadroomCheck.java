@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
+import dev.milink.core.check.PerDatabaseCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -9,12 +9,10 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.DatabaseFacts.Backups;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
-import dev.milink.core.tsql.TSql;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +23,7 @@ import java.util.Locale;
  * MIL-D22: log space headroom and log backups. Warns at {@value #LOG_USED_WARN_PERCENT} % log used, when a FULL
  * database has no log backup in the last day, and always reminds that no log backup may run during seeding.
  */
-public final class LogHeadroomCheck implements Check.DatabaseCheck {
+public final class LogHeadroomCheck extends PerDatabaseCheck {
 
     /** Log use at or above this percentage is a warning. */
     static final double LOG_USED_WARN_PERCENT = 80.0;
@@ -49,13 +47,7 @@ public final class LogHeadroomCheck implements Check.DatabaseCheck {
             + "or the link fails with error 1408/1412.";
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        Finding.Builder finding = Finding.of(META, Target.database(facts.server().target(), db.name()));
+    protected Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
         if (db.logSpaceUsedPercent() instanceof Fact.Unknown<Double> u) {
             return finding.unknown(Why.unreadable(db, "the log space use", u));
         }
@@ -86,9 +78,12 @@ public final class LogHeadroomCheck implements Check.DatabaseCheck {
                         + "; pause them while the link seeds.", List.of(Steps.step(META, db, "log-backups",
                                 "Log backups for " + Why.quoted(db) + ", paused during seeding")
                         .appliable(false)
-                        .value("file", TSql.literal(BackupFiles.path(context, facts.server().host(), db.name(),
-                                "trn")))
+                        .value("file", BackupFiles.path(context, facts.server().host(), db.name(), "trn"))
                         .value("compression", BackupFiles.compressionOption(facts.server().product()))
                         .script(ScriptKind.TSQL, "log-backup.sql").build())));
+    }
+
+    public LogHeadroomCheck() {
+        super(META);
     }
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
+import dev.milink.core.check.PerDatabaseCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -9,7 +9,6 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.List;
  * MIL-D10: no database of the same name on the managed instance. milink does not read the managed instance's
  * databases yet, so this is an UNKNOWN reminder with the query that settles it.
  */
-public final class NameFreeOnManagedInstanceCheck implements Check.DatabaseCheck {
+public final class NameFreeOnManagedInstanceCheck extends PerDatabaseCheck {
 
     public static final CheckMetadata META = Meta.of("D10", "Database name is free on the managed instance",
             Severity.BLOCKER, Meta.SQL_TO_MI, true, Meta.TROUBLESHOOT, """
@@ -29,14 +28,9 @@ public final class NameFreeOnManagedInstanceCheck implements Check.DatabaseCheck
                     the query to run on the managed instance.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
+    protected Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
         String where = facts.link().managedInstanceFqdn().map(f -> "'" + f + "'").orElse("the managed instance");
-        return Finding.of(META, Target.database(facts.server().target(), db.name())).severity(Severity.WARNING)
+        return finding.severity(Severity.WARNING)
                 .unknown("Whether " + where + " already has a database named " + Why.quoted(db) + " is not read "
                                 + "by milink; link creation fails with RemoteDatabaseExists if it does.",
                         Evidence.of("not read", "no database of this name on the managed instance"),
@@ -44,5 +38,9 @@ public final class NameFreeOnManagedInstanceCheck implements Check.DatabaseCheck
                                 + "there if it exists.", List.of(Steps.step(META, db, "check-name-on-mi",
                                         "Check that " + Why.quoted(db) + " is free on the managed instance")
                                 .appliable(false).script(ScriptKind.MANUAL, "check-name-on-mi.txt").build())));
+    }
+
+    public NameFreeOnManagedInstanceCheck() {
+        super(META);
     }
 }

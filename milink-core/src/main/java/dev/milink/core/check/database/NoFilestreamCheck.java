@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
+import dev.milink.core.check.PerDatabaseCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -9,7 +9,6 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.DatabaseFacts.Filegroup;
 import dev.milink.core.model.Fact;
@@ -17,7 +16,7 @@ import dev.milink.core.model.Facts;
 import java.util.List;
 
 /** MIL-D12: no FILESTREAM filegroup and no FileTable. */
-public final class NoFilestreamCheck implements Check.DatabaseCheck {
+public final class NoFilestreamCheck extends PerDatabaseCheck {
 
     public static final CheckMetadata META = Meta.of("D12", "No FILESTREAM or FileTable", Severity.BLOCKER,
             Meta.SQL_TO_MI, true, Meta.OVERVIEW, """
@@ -27,13 +26,7 @@ public final class NoFilestreamCheck implements Check.DatabaseCheck {
                     the finding lists the inventory queries, nothing is applied.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        Finding.Builder finding = Finding.of(META, Target.database(facts.server().target(), db.name()));
+    protected Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
         if (db.filegroups() instanceof Fact.Unknown<List<Filegroup>> u) {
             return finding.unknown(Why.unreadable(db, "the filegroup list", u));
         }
@@ -54,5 +47,9 @@ public final class NoFilestreamCheck implements Check.DatabaseCheck {
                         + "Blob Storage), drop the FileTables and remove the FILESTREAM filegroup.", List.of(
                         Steps.step(META, db, "filestream-inventory", "List FILESTREAM objects in " + Why.quoted(db))
                                 .appliable(false).script(ScriptKind.TSQL, "filestream-inventory.sql").build())));
+    }
+
+    public NoFilestreamCheck() {
+        super(META);
     }
 }

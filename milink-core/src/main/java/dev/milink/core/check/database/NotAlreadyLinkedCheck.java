@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
+import dev.milink.core.check.PerDatabaseCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
@@ -16,7 +15,7 @@ import dev.milink.core.model.ServerFacts.AvailabilityGroup;
 import java.util.List;
 
 /** MIL-D9: one database per link; reports distributed availability groups that already carry the database. */
-public final class NotAlreadyLinkedCheck implements Check.DatabaseCheck {
+public final class NotAlreadyLinkedCheck extends PerDatabaseCheck {
 
     public static final CheckMetadata META = Meta.of("D9", "One database per link; existing links known",
             Severity.BLOCKER, Meta.SQL_TO_MI, false, Meta.OVERVIEW, """
@@ -28,16 +27,10 @@ public final class NotAlreadyLinkedCheck implements Check.DatabaseCheck {
                     yet, and a DAG whose database list is not collected is not matched.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        Finding.Builder finding = Finding.of(META, Target.database(facts.server().target(), db.name()));
+    protected Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
         Fact<List<AvailabilityGroup>> groups = facts.server().availabilityGroups();
         if (groups instanceof Fact.Unknown<List<AvailabilityGroup>> u) {
-            return finding.unknown("The availability groups could not be read: " + u.reason());
+            return finding.unreadable("The availability groups", u);
         }
         List<String> dags = groups.orElse(List.of()).stream()
                 .filter(g -> g.distributed() && g.databases().contains(db.name()))
@@ -52,5 +45,9 @@ public final class NotAlreadyLinkedCheck implements Check.DatabaseCheck {
                         + "availability group(s) " + dags + "; another link is possible but needs its own DAG name.",
                 Evidence.of("carried by DAG(s) " + dags, expected),
                 new Remediation("Give the new link a DAG name not in " + dags + ".", List.of()));
+    }
+
+    public NotAlreadyLinkedCheck() {
+        super(META);
     }
 }

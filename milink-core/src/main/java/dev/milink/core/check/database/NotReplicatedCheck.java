@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
+import dev.milink.core.check.PerDatabaseCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -9,17 +9,15 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.ServerFacts.AvailabilityGroup;
-import dev.milink.core.tsql.TSql;
 import java.util.List;
 import java.util.Optional;
 
 /** MIL-D8: the database is not mirrored and not in an availability group other than one it can be linked from. */
-public final class NotReplicatedCheck implements Check.DatabaseCheck {
+public final class NotReplicatedCheck extends PerDatabaseCheck {
 
     public static final CheckMetadata META = Meta.of("D8", "Database is not mirrored and not in another "
             + "availability group", Severity.BLOCKER, Meta.SQL_TO_MI, true, Meta.OVERVIEW, """
@@ -31,13 +29,7 @@ public final class NotReplicatedCheck implements Check.DatabaseCheck {
                     the steps are never applied by milink.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        Finding.Builder finding = Finding.of(META, Target.database(facts.server().target(), db.name()));
+    protected Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
         if (db.mirrored() instanceof Fact.Unknown<Boolean> u) {
             return finding.unknown(Why.unreadable(db, "the mirroring state", u));
         }
@@ -79,7 +71,11 @@ public final class NotReplicatedCheck implements Check.DatabaseCheck {
                 new Remediation("Move " + Why.quoted(db) + " out of '" + ag.name() + "' (or the other databases "
                         + "out of it) in a planned window.", List.of(Steps.step(META, db, "leave-ag",
                                 "Remove " + Why.quoted(db) + " from availability group '" + ag.name() + "'")
-                        .appliable(false).value("ag", TSql.quoteName(ag.name()))
+                        .appliable(false).value("ag", ag.name())
                         .script(ScriptKind.TSQL, "leave-ag.sql").build())));
+    }
+
+    public NotReplicatedCheck() {
+        super(META);
     }
 }

@@ -1,17 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
-import dev.milink.core.check.Finding;
 import dev.milink.core.check.Severity;
-import dev.milink.core.model.DatabaseFacts;
-import dev.milink.core.model.Facts;
 import java.util.Optional;
 
 /** MIL-D3: Database is read-write. */
-public final class ReadWriteCheck implements Check.DatabaseCheck {
+public final class ReadWriteCheck extends OptionCheck {
 
     public static final CheckMetadata META = Meta.of("D3", "Database is read-write", Severity.BLOCKER,
             Meta.SQL_TO_MI, true, Meta.AG_PREREQUISITES, """
@@ -21,20 +16,12 @@ public final class ReadWriteCheck implements Check.DatabaseCheck {
                     database. The generated script uses WITH NO_WAIT, so it fails at once instead of waiting for \
                     or rolling back other sessions.""");
 
-    private static final OptionRule RULE = new OptionRule(META,
-            db -> db.readOnly() ? "READ_ONLY" : "READ_WRITE", "READ_WRITE",
-            "an availability group database must be read-write.", "set-read-write.sql", "read-write",
-            "Set %s to READ_WRITE", Steps.ORDER_OPTIONS,
-            db -> Optional.of("read-only may be by design (archive, reporting copy, log-shipping standby); "
-                    + "confirm and run the script yourself"));
-
-    @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        return RULE.evaluate(db, facts);
+    public ReadWriteCheck() {
+        super(META,
+                db -> db.readOnly() ? "READ_ONLY" : "READ_WRITE", "READ_WRITE",
+                "an availability group database must be read-write.", "set-read-write.sql", "read-write",
+                "Set %s to READ_WRITE", Steps.ORDER_OPTIONS,
+                db -> Optional.of("read-only may be by design (archive, reporting copy, log-shipping standby); "
+                        + "confirm and run the script yourself"));
     }
 }

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
+import dev.milink.core.check.PerDatabaseCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.DatabaseFacts.Replication;
 import dev.milink.core.model.Facts;
@@ -16,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** MIL-D21: replication, CDC and log shipping keep working only if they are replanned around the link. */
-public final class ReplicationAdvisoryCheck implements Check.DatabaseCheck {
+public final class ReplicationAdvisoryCheck extends PerDatabaseCheck {
 
     public static final CheckMetadata META = Meta.of("D21", "Replication, CDC and log shipping are planned for",
             Severity.WARNING, Meta.SQL_TO_MI, false, Meta.OVERVIEW, """
@@ -28,13 +27,7 @@ public final class ReplicationAdvisoryCheck implements Check.DatabaseCheck {
                     transactions (DTC, not carried over to the managed instance) are not detected here.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        Finding.Builder finding = Finding.of(META, Target.database(facts.server().target(), db.name()));
+    protected Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
         Replication r = db.replication() == null ? Replication.NONE : db.replication();
         List<String> uses = new ArrayList<>();
         if (r.published() || r.mergePublished()) {
@@ -66,5 +59,9 @@ public final class ReplicationAdvisoryCheck implements Check.DatabaseCheck {
         }
         return finding.pass(Why.quoted(db) + " uses no replication, CDC or log shipping.",
                 Evidence.of("none", expected));
+    }
+
+    public ReplicationAdvisoryCheck() {
+        super(META);
     }
 }

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
+import dev.milink.core.check.PerDatabaseCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.DatabaseFacts.Files;
 import dev.milink.core.model.Fact;
@@ -21,7 +20,7 @@ import java.util.Locale;
  * MIL-D23: initial seeding must finish within the 6 days after which link creation is cancelled. Estimates the
  * seeding time from the data size at the two rates the troubleshooting guide uses as examples.
  */
-public final class SeedingTimeCheck implements Check.DatabaseCheck {
+public final class SeedingTimeCheck extends PerDatabaseCheck {
 
     /** Example rates from the troubleshooting guide (100 GB ≈ 1.2 h at 84 GB/h, ≈ 10 h at 10 GB/h). */
     static final double FAST_GB_PER_HOUR = 84.0;
@@ -41,13 +40,7 @@ public final class SeedingTimeCheck implements Check.DatabaseCheck {
                     before relying on either number.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        Finding.Builder finding = Finding.of(META, Target.database(facts.server().target(), db.name()));
+    protected Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
         if (db.files() instanceof Fact.Unknown<Files> u) {
             return finding.unknown(Why.unreadable(db, "the data file size", u));
         }
@@ -72,5 +65,9 @@ public final class SeedingTimeCheck implements Check.DatabaseCheck {
                 + "turn on trace flag 9567 (seeding compression), avoid parallel links during this seeding, and "
                 + "reduce the data to seed (archive, drop unused data) or provision a faster connection.",
                 List.of()));
+    }
+
+    public SeedingTimeCheck() {
+        super(META);
     }
 }

@@ -1,17 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
-import dev.milink.core.check.Finding;
 import dev.milink.core.check.Severity;
-import dev.milink.core.model.DatabaseFacts;
-import dev.milink.core.model.Facts;
 import java.util.Optional;
 
 /** MIL-D17: Service Broker enabled, if it is to be used on the managed instance. */
-public final class ServiceBrokerCheck implements Check.DatabaseCheck {
+public final class ServiceBrokerCheck extends OptionCheck {
 
     public static final CheckMetadata META = Meta.of("D17", "Service Broker is enabled", Severity.INFO,
             Meta.SQL_TO_MI, true, Meta.PREPARATION, """
@@ -21,19 +16,11 @@ public final class ServiceBrokerCheck implements Check.DatabaseCheck {
                     database and fails if another database has the same broker GUID (then NEW_BROKER is needed, \
                     which ends existing conversations), so milink never applies it.""");
 
-    private static final OptionRule RULE = new OptionRule(META,
-            db -> db.brokerEnabled() ? "ENABLE_BROKER" : "DISABLE_BROKER", "ENABLE_BROKER",
-            "Service Broker cannot be used on the managed instance unless it is enabled before migration.",
-            "enable-broker.sql", "enable-broker", "Enable Service Broker for %s", Steps.ORDER_OTHER,
-            db -> Optional.of("ENABLE_BROKER needs exclusive access to the database"));
-
-    @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        return RULE.evaluate(db, facts);
+    public ServiceBrokerCheck() {
+        super(META,
+                db -> db.brokerEnabled() ? "ENABLE_BROKER" : "DISABLE_BROKER", "ENABLE_BROKER",
+                "Service Broker cannot be used on the managed instance unless it is enabled before migration.",
+                "enable-broker.sql", "enable-broker", "Enable Service Broker for %s", Steps.ORDER_OTHER,
+                db -> Optional.of("ENABLE_BROKER needs exclusive access to the database"));
     }
 }

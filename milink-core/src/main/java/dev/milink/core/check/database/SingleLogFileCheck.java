@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
+import dev.milink.core.check.PerDatabaseCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -9,7 +9,6 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.DatabaseFacts.Files;
 import dev.milink.core.model.Fact;
@@ -17,7 +16,7 @@ import dev.milink.core.model.Facts;
 import java.util.List;
 
 /** MIL-D11: the database has exactly one transaction log file. */
-public final class SingleLogFileCheck implements Check.DatabaseCheck {
+public final class SingleLogFileCheck extends PerDatabaseCheck {
 
     public static final CheckMetadata META = Meta.of("D11", "Database has a single log file", Severity.BLOCKER,
             Meta.SQL_TO_MI, true, Meta.OVERVIEW, """
@@ -28,13 +27,7 @@ public final class SingleLogFileCheck implements Check.DatabaseCheck {
                     moment breaks log backups or blocks the workload.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        Finding.Builder finding = Finding.of(META, Target.database(facts.server().target(), db.name()));
+    protected Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
         if (db.files() instanceof Fact.Unknown<Files> u) {
             return finding.unknown(Why.unreadable(db, "the file list", u));
         }
@@ -49,5 +42,9 @@ public final class SingleLogFileCheck implements Check.DatabaseCheck {
                         Steps.step(META, db, "remove-extra-log-files", "Remove the extra log files of "
                                 + Why.quoted(db)).appliable(false)
                                 .script(ScriptKind.TSQL, "remove-extra-log-files.sql").build())));
+    }
+
+    public SingleLogFileCheck() {
+        super(META);
     }
 }

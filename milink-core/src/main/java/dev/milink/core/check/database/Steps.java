@@ -3,12 +3,12 @@ package dev.milink.core.check.database;
 
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.FixStep;
-import dev.milink.core.check.FixTemplates;
+import dev.milink.core.script.ScriptTemplate;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Fact;
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.TSql;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,7 +61,10 @@ final class Steps {
         return new Builder(meta, db, action, title);
     }
 
-    /** Fluent step construction; every script comes from a template and gets {@code db}/{@code db_literal}. */
+    /**
+     * Fluent step construction; every script comes from a template and gets {@code db}, the database name that
+     * templates quote per use ({@code {{db:tsql-name}}}, {@code {{db:tsql-string}}}).
+     */
     static final class Builder {
         private final CheckMetadata meta;
         private final String id;
@@ -77,11 +80,10 @@ final class Steps {
             this.meta = meta;
             this.id = meta.id() + "/" + TSql.quoteName(db.name()) + "/" + action;
             this.title = title;
-            values.put("db", TSql.quoteName(db.name()));
-            values.put("db_literal", TSql.literal(db.name()));
+            values.put("db", db.name());
         }
 
-        /** A placeholder value, already quoted for the script's language. */
+        /** A placeholder value, as it is: the template's placeholder says how it is quoted. */
         Builder value(String name, String value) {
             values.put(name, value);
             return this;
@@ -115,7 +117,7 @@ final class Steps {
 
         /** Adds a script rendered from {@code fix/<check-id>/<template>}. */
         Builder script(ScriptKind kind, String template) {
-            scripts.add(new Script(kind, FixTemplates.render(meta.id(), template, values)));
+            scripts.add(new Script(kind, ScriptTemplate.fix(meta.id(), template).render(values)));
             return this;
         }
 

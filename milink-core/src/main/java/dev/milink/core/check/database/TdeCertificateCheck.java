@@ -1,22 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
+import dev.milink.core.check.PerDatabaseCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.check.ScriptLiterals;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.DatabaseFacts.Encryption;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts.Certificate;
-import dev.milink.core.tsql.TSql;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,7 +23,7 @@ import java.util.Optional;
  * names the protector certificate but cannot see the managed instance's TDE certificates, so an encrypted
  * database is UNKNOWN (blocker) with the export and upload steps.
  */
-public final class TdeCertificateCheck implements Check.DatabaseCheck {
+public final class TdeCertificateCheck extends PerDatabaseCheck {
 
     /** Secret the export script and the upload scripts read the certificate password from. */
     static final String PASSWORD_VARIABLE = "MILINK_TDE_CERT_PASSWORD";
@@ -45,13 +42,7 @@ public final class TdeCertificateCheck implements Check.DatabaseCheck {
                     Azure Key Vault) needs the managed instance to use the same key as its protector instead.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        Finding.Builder finding = Finding.of(META, Target.database(facts.server().target(), db.name()));
+    protected Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
         if (db.encryption() instanceof Fact.Unknown<Encryption> u) {
             return finding.unknown(Why.unreadable(db, "the encryption state", u));
         }
@@ -98,18 +89,17 @@ public final class TdeCertificateCheck implements Check.DatabaseCheck {
         var export = Steps.step(META, db, "export-tde-certificate", "Export TDE certificate '" + c.name()
                         + "' with its private key").order(Steps.ORDER_OTHER).appliable(false)
                 .secret(PASSWORD_VARIABLE)
-                .value("certificate", TSql.quoteName(c.name()))
-                .value("cer_path", TSql.literal(BackupFiles.path(context, facts.server().host(), c.name(), "cer")))
-                .value("pvk_path", TSql.literal(BackupFiles.path(context, facts.server().host(), c.name(), "pvk")))
+                .value("certificate", c.name())
+                .value("cer_path", BackupFiles.path(context, facts.server().host(), c.name(), "cer"))
+                .value("pvk_path", BackupFiles.path(context, facts.server().host(), c.name(), "pvk"))
                 .script(ScriptKind.TSQL, "backup-certificate.sql").build();
         var convert = Steps.step(META, db, "convert-to-pfx", "Convert the exported certificate to .pfx")
                 .order(Steps.ORDER_OTHER + 1).appliable(false).secret(PASSWORD_VARIABLE)
-                .value("cer_ps", ScriptLiterals.powershell(cer)).value("pvk_ps", ScriptLiterals.powershell(pvk))
-                .value("pfx_ps", ScriptLiterals.powershell(pfx))
+                .value("cer", cer).value("pvk", pvk).value("pfx", pfx)
                 .script(ScriptKind.WINDOWS_POWERSHELL, "pvk2pfx.ps1").build();
         var upload = Steps.step(META, db, "upload-tde-certificate", "Upload the certificate to the managed instance")
                 .order(Steps.ORDER_OTHER + 2).appliable(false).secret(PASSWORD_VARIABLE)
-                .value("pfx_ps", ScriptLiterals.powershell(pfx)).value("pfx_sh", ScriptLiterals.posixShell(pfx))
+                .value("pfx", pfx)
                 .script(ScriptKind.AZURE_POWERSHELL, "upload.ps1")
                 .script(ScriptKind.AZURE_CLI, "upload-rest.sh").build();
         return new Remediation("Export certificate '" + c.name() + "' with its private key, convert it to .pfx and "
@@ -124,5 +114,9 @@ public final class TdeCertificateCheck implements Check.DatabaseCheck {
         }
         String t = thumbprint.trim().toUpperCase(Locale.ROOT);
         return t.startsWith("0X") ? t.substring(2) : t;
+    }
+
+    public TdeCertificateCheck() {
+        super(META);
     }
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
+import dev.milink.core.check.PerDatabaseCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -9,7 +9,6 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.List;
  * MIL-D15: for a link from the managed instance, a TDE database must use a customer-managed key SQL Server can
  * reach. The protector lives on the managed instance, which milink does not read yet: always an UNKNOWN reminder.
  */
-public final class TdeFromManagedInstanceCheck implements Check.DatabaseCheck {
+public final class TdeFromManagedInstanceCheck extends PerDatabaseCheck {
 
     public static final CheckMetadata META = Meta.of("D15", "TDE database from the managed instance uses a key "
             + "SQL Server can reach", Severity.BLOCKER, Meta.MI_TO_SQL, true, Meta.PREPARATION, """
@@ -30,13 +29,8 @@ public final class TdeFromManagedInstanceCheck implements Check.DatabaseCheck {
                     hold every verdict at INCOMPLETE, with the steps that settle it.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        return Finding.of(META, Target.database(facts.server().target(), db.name())).severity(Severity.WARNING)
+    protected Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
+        return finding.severity(Severity.WARNING)
                 .unknown("The TDE protector of " + Why.quoted(db) + " on the managed instance is not read by "
                                 + "milink; a database under service-managed TDE cannot be linked to SQL Server.",
                         Evidence.of("not read", "not encrypted, or a customer-managed key SQL Server can reach"),
@@ -46,5 +40,9 @@ public final class TdeFromManagedInstanceCheck implements Check.DatabaseCheck {
                                                 "Check the TDE protector of " + Why.quoted(db) + " on the MI")
                                         .appliable(false).script(ScriptKind.MANUAL, "check-protector.txt")
                                         .build())));
+    }
+
+    public TdeFromManagedInstanceCheck() {
+        super(META);
     }
 }

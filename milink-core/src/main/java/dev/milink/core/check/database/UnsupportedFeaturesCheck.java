@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
+import dev.milink.core.check.PerDatabaseCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -9,7 +9,6 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.List;
  * MIL-D20: features SQL Managed Instance cannot run. milink checks a few of them itself (D11–D14, D21) and
  * says plainly that the rest needs a migration assessment tool; always an UNKNOWN reminder.
  */
-public final class UnsupportedFeaturesCheck implements Check.DatabaseCheck {
+public final class UnsupportedFeaturesCheck extends PerDatabaseCheck {
 
     public static final CheckMetadata META = Meta.of("D20", "No features the managed instance cannot run",
             Severity.BLOCKER, Meta.SQL_TO_MI, true, Meta.OVERVIEW, """
@@ -34,13 +33,8 @@ public final class UnsupportedFeaturesCheck implements Check.DatabaseCheck {
                     verdict at INCOMPLETE.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        return Finding.of(META, Target.database(facts.server().target(), db.name())).severity(Severity.WARNING)
+    protected Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
+        return finding.severity(Severity.WARNING)
                 .unknown("milink checks only log files, FILESTREAM, In-Memory OLTP, TDE and replication for "
                                 + Why.quoted(db) + " (MIL-D11 to MIL-D14, MIL-D21); other features the managed "
                                 + "instance cannot run need a migration assessment.",
@@ -50,5 +44,9 @@ public final class UnsupportedFeaturesCheck implements Check.DatabaseCheck {
                                 List.of(Steps.step(META, db, "assess", "Run a SQL Managed Instance assessment for "
                                                 + Why.quoted(db)).appliable(false)
                                         .script(ScriptKind.MANUAL, "assess.txt").build())));
+    }
+
+    public UnsupportedFeaturesCheck() {
+        super(META);
     }
 }

@@ -1,20 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
-import dev.milink.core.check.Check;
+import dev.milink.core.check.PerDatabaseCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
 import java.util.List;
 
 /** MIL-D1: only user databases can be linked; system databases are never replicated. */
-public final class UserDatabaseCheck implements Check.DatabaseCheck {
+public final class UserDatabaseCheck extends PerDatabaseCheck {
 
     public static final CheckMetadata META = Meta.of("D1", "Database is a user database", Severity.BLOCKER,
             Meta.SQL_TO_MI, false, Meta.OVERVIEW, """
@@ -25,20 +24,18 @@ public final class UserDatabaseCheck implements Check.DatabaseCheck {
                     default selection skips them.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context) {
-        Target target = Target.database(facts.server().target(), db.name());
+    protected Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
         Evidence evidence = Evidence.of("database_id " + db.databaseId(), "a user database (database_id above 4)");
         if (!db.isSystem()) {
-            return Finding.of(META, target).pass(Why.quoted(db) + " is a user database.", evidence);
+            return finding.pass(Why.quoted(db) + " is a user database.", evidence);
         }
-        return Finding.of(META, target).fail(Why.quoted(db) + " is a system database; system databases cannot be "
+        return finding.fail(Why.quoted(db) + " is a system database; system databases cannot be "
                         + "linked and are not replicated.", evidence,
                 new Remediation("Leave system databases out of the link; script logins, Agent jobs and other "
                         + "server-level objects to the managed instance separately.", List.of()));
+    }
+
+    public UserDatabaseCheck() {
+        super(META);
     }
 }

@@ -23,7 +23,7 @@
  *       log backups (one taken during seeding breaks the link), file removal, bringing a database online.
  *       Option changes use {@code WITH NO_WAIT} where SQL Server accepts a termination clause: milink never
  *       rolls back or disconnects other sessions; the statement fails at once instead.</li>
- *   <li><b>Quoting.</b> Every name reaches T-SQL through {@link dev.milink.core.tsql.TSql}; names never appear
+ *   <li><b>Quoting.</b> Every name reaches T-SQL through {@link dev.milink.core.script.TSql}; names never appear
  *       in comments (a name may contain a line break); file names are made safe by {@code BackupFiles}.</li>
  * </ul>
  */

@@ -2,7 +2,7 @@
 package dev.milink.core.check.instance;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -18,7 +18,7 @@ import java.util.List;
  * so a non-sysadmin is UNKNOWN (SQLAgentOperatorRole membership is not read); the managed instance half is SKIPPED
  * until milink connects to the managed instance.
  */
-public final class AgentJobPermissionCheck implements Check {
+public final class AgentJobPermissionCheck extends InstanceCheck.Several {
 
     public static final CheckMetadata META = InstanceMeta.meta("I15",
             "The login may run the Agent jobs of the network test", Area.INSTANCE, Severity.WARNING,
@@ -30,21 +30,15 @@ public final class AgentJobPermissionCheck implements Check {
             role; the managed instance side is reported SKIPPED. Only the test needs this, not the link.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected List<Finding> evaluate(Facts facts, CheckContext context, Finding.Builder sql) {
         ServerFacts s = facts.server();
-        Finding.Builder sql = Finding.of(META, Target.instance(s.target()));
-        Finding miSide = Finding.of(META, Target.instance(facts.link().managedInstanceFqdn().orElse("managed instance")))
+        Finding miSide = Finding.of(META,
+                        Target.instance(facts.link().managedInstanceFqdn().orElse("managed instance")))
                 .skipped("The managed instance side needs the same permission; milink does not connect to the "
                         + "managed instance yet. Check there with SELECT IS_SRVROLEMEMBER('sysadmin'), "
                         + "IS_ROLEMEMBER('SQLAgentOperatorRole') in msdb.");
         if (!s.sysadmin().isKnown()) {
-            return List.of(sql.unknown("Membership of sysadmin could not be read: " + s.sysadmin().reason() + "."),
-                    miSide);
+            return List.of(sql.unreadable("Membership of sysadmin", s.sysadmin()), miSide);
         }
         if (s.sysadmin().orElse(false)) {
             return List.of(sql.pass("The login is a sysadmin, so it may create and run Agent jobs.",
@@ -55,5 +49,9 @@ public final class AgentJobPermissionCheck implements Check {
                 + "is not collected. Check with USE msdb; SELECT IS_ROLEMEMBER('SQLAgentOperatorRole'); and if 0 "
                 + "have a sysadmin run USE msdb; ALTER ROLE [SQLAgentOperatorRole] ADD MEMBER [<its msdb user>];."),
                 miSide);
+    }
+
+    public AgentJobPermissionCheck() {
+        super(META);
     }
 }

@@ -2,7 +2,7 @@
 package dev.milink.core.check.instance;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -11,9 +11,7 @@ import dev.milink.core.check.FixStep;
 import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.check.ScriptLiterals;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.ServiceInfo;
@@ -23,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** MIL-I14: SQL Server Agent is running (needed by the Agent-based network test on the SQL Server side). */
-public final class AgentRunningCheck implements Check {
+public final class AgentRunningCheck extends InstanceCheck {
 
     private static final String LINUX_CAVEAT = " On Linux, Agent cannot run PowerShell job steps, so the "
             + "Agent-based SQL Server to managed instance test is unavailable; test from the host instead "
@@ -37,37 +35,31 @@ public final class AgentRunningCheck implements Check {
             probe covers it.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ServerFacts s = facts.server();
-        Finding.Builder finding = Finding.of(META, Target.instance(s.target()));
         if (!s.services().isKnown()) {
-            return List.of(finding.unknown("Services could not be read: " + s.services().reason() + "."));
+            return finding.unreadable("Services", s.services());
         }
         Platform platform = Platform.of(s);
         String caveat = platform == Platform.LINUX ? LINUX_CAVEAT : "";
         Optional<ServiceInfo> agent = s.services().orElse(List.of()).stream().filter(ServiceInfo::isAgent)
                 .findFirst();
         if (agent.isEmpty()) {
-            return List.of(finding.unknown("sys.dm_server_services lists no SQL Server Agent service (editions "
-                    + "such as Express have none)." + caveat));
+            return finding.unknown("sys.dm_server_services lists no SQL Server Agent service (editions "
+                    + "such as Express have none)." + caveat);
         }
         ServiceInfo a = agent.get();
         Evidence evidence = Evidence.of(a.name() + ": " + a.status() + ", startup " + a.startupType(), "Running");
         if ("Running".equalsIgnoreCase(a.status())) {
-            return List.of(finding.pass("SQL Server Agent is running." + caveat, evidence));
+            return finding.pass("SQL Server Agent is running." + caveat, evidence);
         }
-        return List.of(finding.warn("SQL Server Agent is " + a.status() + "." + caveat, evidence,
-                new Remediation("Start SQL Server Agent.", steps(facts, platform))));
+        return finding.warn("SQL Server Agent is " + a.status() + "." + caveat, evidence,
+                new Remediation("Start SQL Server Agent.", steps(facts, platform)));
     }
 
     private static List<FixStep> steps(Facts facts, Platform platform) {
         InstanceNames names = InstanceNames.of(facts.server());
-        Map<String, String> values = Map.of("agentService", ScriptLiterals.powershell(names.agentService()));
+        Map<String, String> values = Map.of("agentService", names.agentService());
         List<FixStep> steps = new ArrayList<>();
         if (platform.mayBeWindows()) {
             steps.add(Fixes.manual(META.id(), facts, "start-agent-windows", "Start SQL Server Agent ("
@@ -82,5 +74,9 @@ public final class AgentRunningCheck implements Check {
             steps.add(Restart.step(facts));
         }
         return steps;
+    }
+
+    public AgentRunningCheck() {
+        super(META);
     }
 }

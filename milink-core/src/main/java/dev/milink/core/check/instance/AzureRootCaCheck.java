@@ -2,7 +2,7 @@
 package dev.milink.core.check.instance;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -11,18 +11,16 @@ import dev.milink.core.check.FixStep;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.Certificate;
-import dev.milink.core.tsql.TSql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** MIL-I12: the Azure root certificate authorities MicrosoftPKI and DigiCertPKI are in master. */
-public final class AzureRootCaCheck implements Check {
+public final class AzureRootCaCheck extends InstanceCheck {
 
     /** A root CA the link trusts, by the name the documentation gives it in master and its SHA-1 thumbprint. */
     record Root(String name, String subject, String thumbprint) {
@@ -45,17 +43,10 @@ public final class AzureRootCaCheck implements Check {
             means the build lacks the required cumulative update or, on 2016/2017, the Azure Connect pack.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ServerFacts s = facts.server();
-        Finding.Builder finding = Finding.of(META, Target.instance(s.target()));
         if (!s.certificates().isKnown()) {
-            return List.of(finding.unknown("Certificates in master could not be read: " + s.certificates().reason()
-                    + "."));
+            return finding.unreadable("Certificates in master", s.certificates());
         }
         String issuer = MiCertificates.issuerPattern(MiCertificates.resolve(facts));
         List<String> observed = new ArrayList<>();
@@ -77,24 +68,27 @@ public final class AzureRootCaCheck implements Check {
         Evidence evidence = Evidence.of(String.join("; ", observed), "MicrosoftPKI and DigiCertPKI with their "
                 + "published thumbprints, registered as issuers for " + issuer);
         if (problems.isEmpty()) {
-            return List.of(finding.pass("MicrosoftPKI and DigiCertPKI are in master (their issuer registration for "
-                    + issuer + " is not collected).", evidence));
+            return finding.pass("MicrosoftPKI and DigiCertPKI are in master (their issuer registration for "
+                    + issuer + " is not collected).", evidence);
         }
         String summary = steps.isEmpty()
                 ? "Drop the certificate that uses the reserved name and import the right root certificate."
                 : "Import the missing root certificates and register them as issuers for " + issuer + ".";
-        return List.of(finding.fail(String.join("; ", problems) + ". If sp_certificate_add_issuer does not exist "
+        return finding.fail(String.join("; ", problems) + ". If sp_certificate_add_issuer does not exist "
                 + "on this instance, the build lacks the cumulative update (or Azure Connect pack) the link needs.",
-                evidence, new Remediation(summary, steps)));
+                evidence, new Remediation(summary, steps));
     }
 
     private static FixStep importStep(Facts facts, Root root, String issuer) {
         String blob = Fixes.script(ScriptKind.TSQL, META.id(), root.name() + ".hex", Map.of()).text().strip();
         Map<String, String> values = Map.of("name", root.name(), "subject", root.subject(),
-                "issuer", issuer, "nameLiteral", TSql.literal(root.name()),
-                "quotedName", TSql.quoteName(root.name()), "blob", blob, "issuerLiteral", TSql.literal(issuer));
+                "issuer", issuer, "blob", blob);
         return Fixes.appliableTsql(META.id(), facts, "import-" + root.name(), "Import root certificate "
                 + root.name() + " and trust it for " + issuer, Fixes.SQL_ROOT_CA,
                 Fixes.script(ScriptKind.TSQL, META.id(), "import-root.sql", values));
+    }
+
+    public AzureRootCaCheck() {
+        super(META);
     }
 }

@@ -2,14 +2,14 @@
 package dev.milink.core.check.instance;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
+import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.Certificate;
@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** MIL-I9: the endpoint certificate exists in master, is protected by the master key, is valid and safely named. */
-public final class EndpointCertificateCheck implements Check {
+public final class EndpointCertificateCheck extends InstanceCheck {
 
     public static final CheckMetadata META = InstanceMeta.meta("I9",
             "The endpoint certificate is valid, protected by the master key and safely named", Area.CERTIFICATES,
@@ -34,21 +34,14 @@ public final class EndpointCertificateCheck implements Check {
             public key must then be uploaded to the managed instance (MIL-I10).""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ServerFacts s = facts.server();
-        Finding.Builder finding = Finding.of(META, Target.instance(s.target()));
         if (!s.certificates().isKnown()) {
-            return List.of(finding.unknown("Certificates in master could not be read: " + s.certificates().reason()
-                    + "."));
+            return finding.unreadable("Certificates in master", s.certificates());
         }
-        if (!s.mirroringEndpoint().isKnown()) {
-            return List.of(finding.unknown("The endpoint could not be read, so its certificate is not known: "
-                    + s.mirroringEndpoint().reason() + "."));
+        if (s.mirroringEndpoint() instanceof Fact.Unknown<?> endpoint) {
+            return finding.unknown("The endpoint could not be read, so its certificate is not known: "
+                    + endpoint.reason() + ".");
         }
         Instant now = context.clock().instant();
         String expected = "certificate in master, private key encrypted by the master key (MK), expiry after "
@@ -56,37 +49,37 @@ public final class EndpointCertificateCheck implements Check {
         String newName = EndpointCertificates.newName(s, context);
         Optional<Certificate> current = EndpointCertificates.current(s);
         if (current.isEmpty()) {
-            return List.of(finding.fail("No endpoint certificate protected by the master key exists in master.",
+            return finding.fail("No endpoint certificate protected by the master key exists in master.",
                     Evidence.of("none", expected), replace(facts, context, newName,
-                            "Create an endpoint certificate and upload its public key to the managed instance.")));
+                            "Create an endpoint certificate and upload its public key to the managed instance."));
         }
         Certificate c = current.get();
         Evidence evidence = Evidence.of(c.name() + ": private key " + c.privateKeyEncryption() + ", expires "
                 + day(c.expiryDate()), expected);
         if (!"MK".equalsIgnoreCase(c.privateKeyEncryption())) {
-            return List.of(finding.fail("Certificate " + c.name() + " has its private key "
+            return finding.fail("Certificate " + c.name() + " has its private key "
                     + describeKey(c.privateKeyEncryption()) + ", not encrypted by the master key.", evidence,
-                    replace(facts, context, newName, "Create a certificate protected by the master key.")));
+                    replace(facts, context, newName, "Create a certificate protected by the master key."));
         }
         if (c.name().contains("\\")) {
-            return List.of(finding.fail("Certificate name " + c.name() + " contains a backslash, which the link "
+            return finding.fail("Certificate name " + c.name() + " contains a backslash, which the link "
                     + "cannot use; a safe name is " + newName + ".", evidence, replace(facts, context, newName,
-                    "Create certificate " + newName + " and switch the endpoint to it.")));
+                    "Create certificate " + newName + " and switch the endpoint to it."));
         }
         if (c.expiryDate() == null || !c.expiryDate().isAfter(now)) {
-            return List.of(finding.fail("Certificate " + c.name() + " expired on " + day(c.expiryDate()) + ".",
+            return finding.fail("Certificate " + c.name() + " expired on " + day(c.expiryDate()) + ".",
                     evidence,
                     replace(facts, context, newName, "Rotate: create " + newName + ", switch the endpoint to it "
-                            + "and upload its public key to the managed instance.")));
+                            + "and upload its public key to the managed instance."));
         }
         Duration left = Duration.between(now, c.expiryDate());
         if (left.compareTo(context.certificateExpiryWarning()) < 0) {
-            return List.of(finding.warn("Certificate " + c.name() + " expires in " + left.toDays() + " days ("
+            return finding.warn("Certificate " + c.name() + " expires in " + left.toDays() + " days ("
                     + day(c.expiryDate()) + ").", evidence, replace(facts, context, newName, "Rotate before expiry: "
-                    + "create " + newName + ", switch the endpoint to it and upload its public key.")));
+                    + "create " + newName + ", switch the endpoint to it and upload its public key."));
         }
-        return List.of(finding.pass("Certificate " + c.name() + " is protected by the master key and valid for "
-                + left.toDays() + " more days.", evidence));
+        return finding.pass("Certificate " + c.name() + " is protected by the master key and valid for "
+                + left.toDays() + " more days.", evidence);
     }
 
     private static Remediation replace(Facts facts, CheckContext context, String name, String summary) {
@@ -105,5 +98,9 @@ public final class EndpointCertificateCheck implements Check {
     /** Expiry dates as days (UTC), the precision a DBA reasons in; "unknown" when SQL Server gave none. */
     private static String day(Instant t) {
         return t == null ? "unknown" : java.time.LocalDate.ofInstant(t, java.time.ZoneOffset.UTC).toString();
+    }
+
+    public EndpointCertificateCheck() {
+        super(META);
     }
 }

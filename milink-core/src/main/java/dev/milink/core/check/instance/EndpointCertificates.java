@@ -5,13 +5,11 @@ import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.FixStep;
 import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.check.ScriptLiterals;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.MilinkObjects;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.Certificate;
 import dev.milink.core.model.ServerFacts.MirroringEndpoint;
-import dev.milink.core.tsql.TSql;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -94,8 +92,8 @@ final class EndpointCertificates {
         ServerFacts s = facts.server();
         String server = s.identity().asOptional().map(ServerFacts.Identity::serverName).orElse(s.target());
         Instant expiry = context.clock().instant().atZone(ZoneOffset.UTC).plusYears(VALIDITY_YEARS).toInstant();
-        Map<String, String> values = Map.of("name", TSql.quoteName(name), "nameLiteral", TSql.literal(name),
-                "subject", TSql.literal("Managed Instance link endpoint certificate for " + server),
+        Map<String, String> values = Map.of("name", name,
+                "subject", "Managed Instance link endpoint certificate for " + server,
                 // digits only, produced here: a plain literal in the one language-neutral form
                 "expiry", YYYYMMDD.format(expiry));
         return Fixes.appliableTsql("MIL-I9", facts, "create-endpoint-certificate",
@@ -105,8 +103,7 @@ final class EndpointCertificates {
     }
 
     static FixStep uploadStep(Facts facts, String name) {
-        Map<String, String> values = Map.of("name", name, "nameLiteral", TSql.literal(name),
-                "nameArgument", ScriptLiterals.powershell(name));
+        Map<String, String> values = Map.of("name", name);
         return Fixes.manual("MIL-I9", facts, "upload-endpoint-certificate",
                 "Upload the public key of " + name + " to the managed instance", Phase.INSTANCE,
                 Fixes.SQL_ENDPOINT_CERTIFICATE + 1, false,

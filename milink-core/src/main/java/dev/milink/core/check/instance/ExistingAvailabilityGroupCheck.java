@@ -2,7 +2,7 @@
 package dev.milink.core.check.instance;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -15,13 +15,12 @@ import dev.milink.core.check.Target;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.AvailabilityGroup;
-import dev.milink.core.tsql.TSql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** MIL-I17: an existing availability group a link could reuse holds exactly one database. */
-public final class ExistingAvailabilityGroupCheck implements Check {
+public final class ExistingAvailabilityGroupCheck extends InstanceCheck.Several {
 
     public static final CheckMetadata META = InstanceMeta.meta("I17",
             "Existing availability groups hold one database each", Area.INSTANCE, Severity.WARNING,
@@ -33,17 +32,10 @@ public final class ExistingAvailabilityGroupCheck implements Check {
             names them; it blocks only if one of them is linked through that group.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected List<Finding> evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ServerFacts s = facts.server();
-        Finding.Builder finding = Finding.of(META, Target.instance(s.target()));
         if (!s.availabilityGroups().isKnown()) {
-            return List.of(finding.unknown("Availability groups could not be read: "
-                    + s.availabilityGroups().reason() + "."));
+            return List.of(finding.unreadable("Availability groups", s.availabilityGroups()));
         }
         List<AvailabilityGroup> groups = s.availabilityGroups().orElse(List.of()).stream()
                 .filter(g -> !g.distributed()).toList();
@@ -66,12 +58,16 @@ public final class ExistingAvailabilityGroupCheck implements Check {
     }
 
     private static Remediation advice(Facts facts, AvailabilityGroup g) {
-        Map<String, String> values = Map.of("ag", g.name(), "quotedAg", TSql.quoteName(g.name()),
+        Map<String, String> values = Map.of("ag", g.name(),
                 "count", String.valueOf(g.databases().size()), "databases", String.join(", ", g.databases()));
         return new Remediation("Create a new availability group for the linked database, or reduce " + g.name()
                 + " to one database.", List.of(Fixes.manual(META.id(), facts, "reuse-ag-" + g.name(),
                 "Choose an availability group for the link instead of " + g.name(), Phase.INSTANCE,
                 Fixes.SQL_ENDPOINT + 5, false, List.of(Fixes.script(ScriptKind.MANUAL, META.id(),
                         "reuse-availability-group.txt", values)))));
+    }
+
+    public ExistingAvailabilityGroupCheck() {
+        super(META);
     }
 }

@@ -3,7 +3,7 @@ package dev.milink.core.check.instance;
 
 import dev.milink.core.check.FixStep;
 import dev.milink.core.check.FixStep.Phase;
-import dev.milink.core.check.FixTemplates;
+import dev.milink.core.script.ScriptTemplate;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.model.Facts;
@@ -38,7 +38,7 @@ final class Fixes {
     }
 
     static Script script(ScriptKind kind, String folder, String template, Map<String, String> values) {
-        return new Script(kind, FixTemplates.render(folder, template, values));
+        return new Script(kind, ScriptTemplate.fix(folder, template).render(values));
     }
 
     static String stepId(String checkId, Facts facts, String action) {

@@ -2,8 +2,6 @@
 package dev.milink.core.check.instance;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
@@ -11,9 +9,7 @@ import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.check.ScriptLiterals;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
 import java.util.ArrayList;
@@ -21,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /** MIL-I3: the Always On availability groups feature is enabled (and active). */
-public final class HadrCheck implements Check {
+public final class HadrCheck extends YesNoCheck {
 
     public static final CheckMetadata META = InstanceMeta.meta("I3", "Always On availability groups are enabled",
             Area.INSTANCE, Severity.BLOCKER, InstanceMeta.BOTH, true, InstanceMeta.PREPARATION, """
@@ -32,27 +28,13 @@ public final class HadrCheck implements Check {
             the feature only on a Windows Server Failover Cluster node (MIL-I4).""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    Finding notMet(Facts facts, Finding.Builder finding) {
         ServerFacts s = facts.server();
-        Finding.Builder finding = Finding.of(META, Target.instance(s.target()));
-        if (!s.hadrEnabled().isKnown()) {
-            return List.of(finding.unknown("Whether Always On is enabled could not be read: "
-                    + s.hadrEnabled().reason() + "."));
-        }
-        if (s.hadrEnabled().orElse(false)) {
-            return List.of(finding.pass("Always On availability groups are enabled.",
-                    Evidence.of("IsHadrEnabled = 1", "1")));
-        }
         boolean needsCluster = isSql2016(s) && !s.wsfc().asOptional().map(ServerFacts.Wsfc::present).orElse(false);
         String message = "Always On availability groups are not enabled (or were enabled without a restart since)."
                 + (needsCluster ? " SQL Server 2016 can enable them only after the host joins a Windows Server "
                         + "Failover Cluster (MIL-I4)." : "");
-        return List.of(finding.fail(message, Evidence.of("IsHadrEnabled = 0", "1"), remediation(facts)));
+        return finding.fail(message, Evidence.of("IsHadrEnabled = 0", "1"), remediation(facts));
     }
 
     static boolean isSql2016(ServerFacts s) {
@@ -63,8 +45,7 @@ public final class HadrCheck implements Check {
         Platform platform = Platform.of(facts.server());
         InstanceNames names = InstanceNames.of(facts.server());
         Map<String, String> values = Map.of("serviceName", names.engineService(),
-                "serverInstance", names.serverInstance(),
-                "serverInstanceLiteral", ScriptLiterals.powershell(names.serverInstance()));
+                "serverInstance", names.serverInstance());
         List<Script> scripts = new ArrayList<>();
         if (platform.mayBeWindows()) {
             scripts.add(Fixes.script(ScriptKind.CONFIGURATION_MANAGER, META.id(), "enable-windows.txt", values));
@@ -78,5 +59,10 @@ public final class HadrCheck implements Check {
                                 + (names.assumed() ? " (instance name unknown; default instance assumed)" : ""),
                                 Phase.HOST, Fixes.HOST_HADR, true, scripts),
                         Restart.step(facts)));
+    }
+
+    public HadrCheck() {
+        super(META, ServerFacts::hadrEnabled, "Whether Always On is enabled",
+                "Always On availability groups are enabled.", Evidence.of("IsHadrEnabled = 1", "1"));
     }
 }

@@ -2,8 +2,6 @@
 package dev.milink.core.check.instance;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
@@ -12,14 +10,14 @@ import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.Facts;
+import dev.milink.core.model.ServerFacts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** MIL-I2: master holds a database master key. */
-public final class MasterKeyCheck implements Check {
+public final class MasterKeyCheck extends YesNoCheck {
 
     /** The secret whose value becomes the master key password; never written into a script. */
     public static final String PASSWORD_SECRET = "MILINK_DMK_PASSWORD";
@@ -32,28 +30,19 @@ public final class MasterKeyCheck implements Check {
             the secret MILINK_DMK_PASSWORD; it is guarded by IF NOT EXISTS, so re-running it is harmless.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
-        Finding.Builder finding = Finding.of(META, Target.instance(facts.server().target()));
-        if (!facts.server().masterKeyInMaster().isKnown()) {
-            return List.of(finding.unknown("Whether master has a database master key could not be read: "
-                    + facts.server().masterKeyInMaster().reason() + "."));
-        }
-        if (facts.server().masterKeyInMaster().orElse(false)) {
-            return List.of(finding.pass("master has a database master key.",
-                    Evidence.of("##MS_DatabaseMasterKey## present in master", "present")));
-        }
+    Finding notMet(Facts facts, Finding.Builder finding) {
         FixStep create = new FixStep(Fixes.stepId(META.id(), facts, "create-master-key"),
                 "Create the database master key in master", Phase.INSTANCE, Fixes.SQL_MASTER_KEY, false, true,
                 List.of(Fixes.script(ScriptKind.TSQL, META.id(), "create-master-key.sql", Map.of())),
                 Optional.of(PASSWORD_SECRET));
-        return List.of(finding.fail("master has no database master key.",
+        return finding.fail("master has no database master key.",
                 Evidence.of("no ##MS_DatabaseMasterKey## in master", "a database master key in master"),
                 new Remediation("Create the master key with a strong password from " + PASSWORD_SECRET
-                        + " and keep the password safe.", List.of(create))));
+                        + " and keep the password safe.", List.of(create)));
+    }
+
+    public MasterKeyCheck() {
+        super(META, ServerFacts::masterKeyInMaster, "Whether master has a database master key", "master has a database master key.",
+                Evidence.of("##MS_DatabaseMasterKey## present in master", "present"));
     }
 }

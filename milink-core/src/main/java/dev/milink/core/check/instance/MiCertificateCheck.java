@@ -2,7 +2,7 @@
 package dev.milink.core.check.instance;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -11,14 +11,12 @@ import dev.milink.core.check.FixStep;
 import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.check.ScriptLiterals;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.check.instance.MiCertificates.MiName;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.Certificate;
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.TSql;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** MIL-I11: the managed instance's endpoint certificate is in master, named exactly after the instance's FQDN. */
-public final class MiCertificateCheck implements Check {
+public final class MiCertificateCheck extends InstanceCheck {
 
     public static final CheckMetadata META = InstanceMeta.meta("I11",
             "The managed instance's certificate is imported under its FQDN", Area.CERTIFICATES, Severity.BLOCKER,
@@ -39,26 +37,19 @@ public final class MiCertificateCheck implements Check {
             a missing certificate needs its public key from Azure.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ServerFacts s = facts.server();
-        Finding.Builder finding = Finding.of(META, Target.instance(s.target()));
         if (!s.certificates().isKnown()) {
-            return List.of(finding.unknown("Certificates in master could not be read: " + s.certificates().reason()
-                    + "."));
+            return finding.unreadable("Certificates in master", s.certificates());
         }
         Optional<MiName> mi = MiCertificates.resolve(facts);
         if (mi.isEmpty()) {
             List<String> candidates = MiCertificates.candidates(s);
-            return List.of(candidates.isEmpty()
+            return candidates.isEmpty()
                     ? finding.skipped("The managed instance's FQDN is not known and no certificate in master is "
                             + "named like one; give --mi-fqdn to check this.")
                     : finding.unknown("Several certificates look like a managed instance's (" + String.join(", ",
-                            candidates) + "); give --mi-fqdn to say which one the link uses."));
+                            candidates) + "); give --mi-fqdn to say which one the link uses.");
         }
         String fqdn = mi.get().fqdn();
         String assumed = mi.get().assumed() ? " (FQDN assumed from the certificate name; no --mi-fqdn given)" : "";
@@ -69,31 +60,31 @@ public final class MiCertificateCheck implements Check {
             Certificate c = exact.get();
             Evidence evidence = Evidence.of(c.name() + ", expires " + c.expiryDate(), expected);
             if (c.expiryDate() != null && !c.expiryDate().isAfter(now)) {
-                return List.of(finding.fail("The copy of the managed instance's certificate in master expired on "
+                return finding.fail("The copy of the managed instance's certificate in master expired on "
                         + c.expiryDate() + "; the managed instance has rotated it." + assumed, evidence,
                         new Remediation("Drop the expired copy and import the current certificate.",
-                                List.of(importStep(facts, fqdn)))));
+                                List.of(importStep(facts, fqdn))));
             }
-            return List.of(finding.pass("Certificate " + fqdn + " is in master" + assumed + ".", evidence));
+            return finding.pass("Certificate " + fqdn + " is in master" + assumed + ".", evidence);
         }
         Optional<Certificate> misnamed = s.certificates().orElse(List.of()).stream()
                 .filter(c -> c.name().equalsIgnoreCase(fqdn) || mentions(c.subject(), fqdn)).findFirst();
         if (misnamed.isPresent()) {
             String current = misnamed.get().name();
-            Map<String, String> values = Map.of("currentLiteral", TSql.literal(current),
-                    "fqdnLiteral", TSql.literal(fqdn), "quotedFqdnLiteral", TSql.literal(TSql.quoteName(fqdn)));
-            return List.of(finding.fail("The managed instance's certificate is in master as " + current
+            Map<String, String> values = Map.of("current", current, "fqdn", fqdn,
+                    "quotedFqdn", TSql.quoteName(fqdn));
+            return finding.fail("The managed instance's certificate is in master as " + current
                             + ", not under its FQDN " + fqdn + ".",
                     Evidence.of("certificate " + current + " (subject " + misnamed.get().subject() + ")", expected),
                     new Remediation("Import the same public key again under the FQDN.",
                             List.of(Fixes.appliableTsql(META.id(), facts, "rename-mi-certificate",
                                     "Import certificate " + current + " again as " + fqdn,
                                     Fixes.SQL_MI_CERTIFICATE, Fixes.script(ScriptKind.TSQL, META.id(),
-                                            "rename-copy.sql", values))))));
+                                            "rename-copy.sql", values)))));
         }
-        return List.of(finding.fail("No certificate named " + fqdn + " is in master.",
+        return finding.fail("No certificate named " + fqdn + " is in master.",
                 Evidence.of("none", expected), new Remediation("Import the managed instance's endpoint "
-                        + "certificate under its FQDN.", List.of(importStep(facts, fqdn)))));
+                        + "certificate under its FQDN.", List.of(importStep(facts, fqdn))));
     }
 
     private static boolean mentions(String subject, String fqdn) {
@@ -101,10 +92,13 @@ public final class MiCertificateCheck implements Check {
     }
 
     private static FixStep importStep(Facts facts, String fqdn) {
-        Map<String, String> values = Map.of("fqdn", fqdn, "fqdnLiteral", TSql.literal(fqdn),
-                "quotedFqdn", TSql.quoteName(fqdn), "miNameArgument", ScriptLiterals.powershell(fqdn.split("\\.")[0]));
+        Map<String, String> values = Map.of("fqdn", fqdn, "miName", fqdn.split("\\.")[0]);
         return Fixes.manual(META.id(), facts, "import-mi-certificate", "Import the managed instance's certificate "
                 + "as " + fqdn, Phase.INSTANCE, Fixes.SQL_MI_CERTIFICATE, false,
                 List.of(Fixes.script(ScriptKind.MANUAL, META.id(), "import-mi-certificate.txt", values)));
+    }
+
+    public MiCertificateCheck() {
+        super(META);
     }
 }

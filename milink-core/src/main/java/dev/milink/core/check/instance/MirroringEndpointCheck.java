@@ -2,7 +2,7 @@
 package dev.milink.core.check.instance;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -12,19 +12,17 @@ import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.MilinkObjects;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.MirroringEndpoint;
-import dev.milink.core.tsql.TSql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /** MIL-I8: a database mirroring endpoint exists, is started, has role ALL, certificate authentication and AES. */
-public final class MirroringEndpointCheck implements Check {
+public final class MirroringEndpointCheck extends InstanceCheck {
 
     static final String NEW_ENDPOINT_NAME = "database_mirroring_endpoint";
     static final int DEFAULT_PORT = 5022;
@@ -42,17 +40,10 @@ public final class MirroringEndpointCheck implements Check {
             authentication) and RC4 next to AES when it was in use.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ServerFacts s = facts.server();
-        Finding.Builder finding = Finding.of(META, Target.instance(s.target()));
         if (!s.mirroringEndpoint().isKnown()) {
-            return List.of(finding.unknown("The database mirroring endpoint could not be read: "
-                    + s.mirroringEndpoint().reason() + "."));
+            return finding.unreadable("The database mirroring endpoint", s.mirroringEndpoint());
         }
         String expected = "STARTED, role ALL, CERTIFICATE authentication, encryption REQUIRED with AES";
         String certificate = EndpointCertificates.nameForEndpoint(s, context);
@@ -65,17 +56,17 @@ public final class MirroringEndpointCheck implements Check {
             if (!leftovers.isEmpty()) {
                 List<FixStep> steps = new ArrayList<>(List.of(leftovers.step(facts)));
                 steps.addAll(create.steps());
-                return List.of(finding.fail("No database mirroring endpoint for the link exists; "
+                return finding.fail("No database mirroring endpoint for the link exists; "
                         + leftovers.sentence(), Evidence.of("leftovers: " + leftovers.names(), expected),
                         new Remediation("Remove milink's leftover test objects, then " + create.summary()
-                                .substring(0, 1).toLowerCase(Locale.ROOT) + create.summary().substring(1), steps)));
+                                .substring(0, 1).toLowerCase(Locale.ROOT) + create.summary().substring(1), steps));
             }
-            return List.of(finding.fail("No database mirroring endpoint exists.",
-                    Evidence.of("no DATABASE_MIRRORING endpoint", expected), create));
+            return finding.fail("No database mirroring endpoint exists.",
+                    Evidence.of("no DATABASE_MIRRORING endpoint", expected), create);
         }
         MirroringEndpoint e = endpoints.getFirst();
-        Map<String, String> values = Map.of("endpoint", TSql.quoteName(e.name()),
-                "certificate", TSql.quoteName(certificate), "windowsKind", windowsKind(e.connectionAuth()),
+        Map<String, String> values = Map.of("endpoint", e.name(),
+                "certificate", certificate, "windowsKind", windowsKind(e.connectionAuth()),
                 "algorithms", upper(e.encryptionAlgorithm()).contains("RC4") ? "AES RC4" : "AES");
         List<String> problems = new ArrayList<>();
         StringBuilder alter = new StringBuilder(render("alter-header.sql", values));
@@ -103,12 +94,12 @@ public final class MirroringEndpointCheck implements Check {
                 + ", encryption " + (e.encryptionEnabled() ? e.encryptionAlgorithm() : "disabled") + ", port "
                 + e.port(), expected);
         if (problems.isEmpty() && !leftovers.isEmpty()) {
-            return List.of(finding.warn("Endpoint " + e.name() + " suits the link, but " + leftovers.sentence(),
+            return finding.warn("Endpoint " + e.name() + " suits the link, but " + leftovers.sentence(),
                     evidence, new Remediation("Remove milink's leftover test objects.",
-                            List.of(leftovers.step(facts)))));
+                            List.of(leftovers.step(facts))));
         }
         if (problems.isEmpty()) {
-            return List.of(finding.pass("Endpoint " + e.name() + " suits the link.", evidence));
+            return finding.pass("Endpoint " + e.name() + " suits the link.", evidence);
         }
         List<FixStep> steps = new ArrayList<>();
         if (!leftovers.isEmpty()) {
@@ -119,15 +110,15 @@ public final class MirroringEndpointCheck implements Check {
         }
         steps.add(Fixes.appliableTsql(META.id(), facts, "alter-endpoint", "Adjust endpoint " + e.name()
                 + " for the link", Fixes.SQL_ENDPOINT, new Script(ScriptKind.TSQL, alter.toString())));
-        return List.of(finding.fail("Endpoint " + e.name() + " does not suit the link: " + String.join(", ",
+        return finding.fail("Endpoint " + e.name() + " does not suit the link: " + String.join(", ",
                 problems) + ".", evidence, new Remediation("Alter endpoint " + e.name()
-                + " in place (it is never dropped).", steps)));
+                + " in place (it is never dropped).", steps));
     }
 
     private static Remediation createEndpoint(Facts facts, CheckContext context, String certificate) {
         boolean named = InstanceNames.of(facts.server()).named();
-        Map<String, String> values = Map.of("endpoint", TSql.quoteName(NEW_ENDPOINT_NAME),
-                "certificate", TSql.quoteName(certificate),
+        Map<String, String> values = Map.of("endpoint", NEW_ENDPOINT_NAME,
+                "certificate", certificate,
                 "port", String.valueOf(named ? NAMED_INSTANCE_PORT : DEFAULT_PORT));
         List<FixStep> steps = new ArrayList<>();
         if (EndpointCertificates.needsNew(facts.server(), context)) {
@@ -171,10 +162,10 @@ public final class MirroringEndpointCheck implements Check {
         /** Endpoints before certificates: a certificate an endpoint uses cannot be dropped. */
         FixStep step(Facts facts) {
             StringBuilder sql = new StringBuilder();
-            endpoints.forEach(n -> sql.append(render("drop-leftover-endpoint.sql", Map.of("name", TSql.literal(n),
-                    "endpoint", TSql.quoteName(n)))));
-            certificates.forEach(n -> sql.append(render("drop-leftover-certificate.sql", Map.of("name",
-                    TSql.literal(n), "certificate", TSql.quoteName(n)))));
+            endpoints.forEach(n -> sql.append(render("drop-leftover-endpoint.sql", Map.of("name", n,
+                    "endpoint", n))));
+            certificates.forEach(n -> sql.append(render("drop-leftover-certificate.sql", Map.of("name", n,
+                    "certificate", n))));
             return Fixes.appliableTsql(META.id(), facts, "drop-test-leftovers", "Remove the leftovers of an"
                     + " interrupted milink network test (" + names() + ")", Fixes.SQL_LEFTOVERS,
                     new Script(ScriptKind.TSQL, sql.toString()));
@@ -193,5 +184,9 @@ public final class MirroringEndpointCheck implements Check {
 
     private static String render(String template, Map<String, String> values) {
         return Fixes.script(ScriptKind.TSQL, META.id(), template, values).text();
+    }
+
+    public MirroringEndpointCheck() {
+        super(META);
     }
 }

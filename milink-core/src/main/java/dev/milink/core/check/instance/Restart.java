@@ -5,7 +5,6 @@ import dev.milink.core.check.FixStep;
 import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.check.ScriptLiterals;
 import dev.milink.core.model.Facts;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +25,7 @@ final class Restart {
         Platform platform = Platform.of(facts.server());
         InstanceNames names = InstanceNames.of(facts.server());
         Map<String, String> values = Map.of(
-                "service", ScriptLiterals.powershell(names.engineService()),
-                "agentService", ScriptLiterals.powershell(names.agentService()),
+                "agentService", names.agentService(),
                 "serviceName", names.engineService());
         List<Script> scripts = new ArrayList<>();
         if (platform.mayBeWindows()) {

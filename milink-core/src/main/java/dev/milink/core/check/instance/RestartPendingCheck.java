@@ -2,14 +2,13 @@
 package dev.milink.core.check.instance;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
 import java.util.List;
@@ -18,7 +17,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** MIL-I7: no restart is pending, i.e. the persisted startup trace flags are the running ones. */
-public final class RestartPendingCheck implements Check {
+public final class RestartPendingCheck extends InstanceCheck {
 
     public static final CheckMetadata META = InstanceMeta.meta("I7", "No restart is pending for startup settings",
             Area.INSTANCE, Severity.WARNING, InstanceMeta.BOTH, true, InstanceMeta.PREPARATION, """
@@ -32,26 +31,19 @@ public final class RestartPendingCheck implements Check {
             cannot be seen and the result is UNKNOWN with the commands to compare by hand.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ServerFacts s = facts.server();
-        Finding.Builder finding = Finding.of(META, Target.instance(s.target()));
         if (!s.runningTraceFlags().isKnown()) {
-            return List.of(finding.unknown("Running trace flags could not be read: "
-                    + s.runningTraceFlags().reason() + "."));
+            return finding.unreadable("Running trace flags", s.runningTraceFlags());
         }
         if (!s.startupParameters().isKnown()) {
-            return List.of(finding.unknown("Startup parameters could not be read: " + s.startupParameters().reason()
-                    + ". " + TraceFlagRule.verifyHint(Platform.of(s)) + " Compare with DBCC TRACESTATUS(-1)."));
+            return finding.unknown("Startup parameters could not be read: " + s.startupParameters().reason()
+                    + ". " + TraceFlagCheck.verifyHint(Platform.of(s)) + " Compare with DBCC TRACESTATUS(-1).");
         }
-        if (TraceFlagRule.isErrorLog(s.startupParameters())) {
-            return List.of(finding.unknown("The persisted configuration (mssql.conf) cannot be read over T-SQL; "
+        if (TraceFlagCheck.isErrorLog(s.startupParameters())) {
+            return finding.unknown("The persisted configuration (mssql.conf) cannot be read over T-SQL; "
                     + "the error log shows only the parameters of the last start. "
-                    + TraceFlagRule.verifyHint(Platform.LINUX) + ", and compare with DBCC TRACESTATUS(-1)."));
+                    + TraceFlagCheck.verifyHint(Platform.LINUX) + ", and compare with DBCC TRACESTATUS(-1).");
         }
         Set<Integer> running = s.runningTraceFlags().orElse(Set.of());
         Set<Integer> persisted = s.startupParameters().asOptional().orElseThrow().traceFlags();
@@ -61,17 +53,21 @@ public final class RestartPendingCheck implements Check {
         Evidence evidence = Evidence.of("startup trace flags: " + list(persisted) + "; running: " + list(running)
                 + started, "every startup trace flag running");
         if (pending.isEmpty()) {
-            return List.of(finding.pass("Every startup trace flag is running; no restart is pending for them.",
-                    evidence));
+            return finding.pass("Every startup trace flag is running; no restart is pending for them.",
+                    evidence);
         }
-        return List.of(finding.warn("Startup trace flag(s) " + list(pending) + " are not running: the service has "
+        return finding.warn("Startup trace flag(s) " + list(pending) + " are not running: the service has "
                         + "not been restarted since they were added, or they were turned off with DBCC TRACEOFF.",
                 evidence, new Remediation("Restart the SQL Server service in a maintenance window.",
-                        List.of(Restart.step(facts)))));
+                        List.of(Restart.step(facts))));
     }
 
     private static String list(Set<Integer> flags) {
         return flags.isEmpty() ? "none"
                 : new TreeSet<>(flags).stream().map(String::valueOf).collect(Collectors.joining(", "));
+    }
+
+    public RestartPendingCheck() {
+        super(META);
     }
 }

@@ -2,7 +2,7 @@
 package dev.milink.core.check.instance;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
@@ -12,7 +12,6 @@ import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** MIL-I4: on SQL Server 2016 the host is a WSFC node and NT AUTHORITY\SYSTEM holds the availability group rights. */
-public final class Sql2016ClusterCheck implements Check {
+public final class Sql2016ClusterCheck extends InstanceCheck {
 
     static final List<String> SYSTEM_PERMISSIONS =
             List.of("ALTER ANY AVAILABILITY GROUP", "CONNECT SQL", "VIEW SERVER STATE");
@@ -38,20 +37,14 @@ public final class Sql2016ClusterCheck implements Check {
             SQL Server 2016 (13.x); later versions create the link's availability group with CLUSTER_TYPE = NONE.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ServerFacts s = facts.server();
-        Finding.Builder finding = Finding.of(META, Target.instance(s.target()));
         if (!s.product().isKnown()) {
-            return List.of(finding.unknown("The SQL Server version could not be read: " + s.product().reason() + "."));
+            return finding.unreadable("The SQL Server version", s.product());
         }
         if (!HadrCheck.isSql2016(s)) {
-            return List.of(finding.skipped("Applies only to SQL Server 2016 (13.x); this instance runs "
-                    + s.product().asOptional().orElseThrow().version() + "."));
+            return finding.skipped("Applies only to SQL Server 2016 (13.x); this instance runs "
+                    + s.product().asOptional().orElseThrow().version() + ".");
         }
         List<String> problems = new ArrayList<>();
         List<String> unknowns = new ArrayList<>();
@@ -86,14 +79,18 @@ public final class Sql2016ClusterCheck implements Check {
                 "cluster node; " + String.join(", ", SYSTEM_PERMISSIONS) + " granted to NT AUTHORITY\\SYSTEM");
         String notRead = unknowns.isEmpty() ? "" : " Could not read: " + String.join("; ", unknowns) + ".";
         if (!problems.isEmpty()) {
-            return List.of(finding.fail("SQL Server 2016: " + String.join("; ", problems) + "." + notRead, evidence,
+            return finding.fail("SQL Server 2016: " + String.join("; ", problems) + "." + notRead, evidence,
                     new Remediation("Create a single-node failover cluster first, then grant the permissions.",
-                            steps)));
+                            steps));
         }
         if (!unknowns.isEmpty()) {
-            return List.of(finding.unknown("SQL Server 2016 prerequisites could not be fully read." + notRead));
+            return finding.unknown("SQL Server 2016 prerequisites could not be fully read." + notRead);
         }
-        return List.of(finding.pass("The host is a failover cluster node and NT AUTHORITY\\SYSTEM has the "
-                + "availability group permissions.", evidence));
+        return finding.pass("The host is a failover cluster node and NT AUTHORITY\\SYSTEM has the "
+                + "availability group permissions.", evidence);
+    }
+
+    public Sql2016ClusterCheck() {
+        super(META);
     }
 }

@@ -2,8 +2,6 @@
 package dev.milink.core.check.instance;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
@@ -11,13 +9,13 @@ import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.Facts;
+import dev.milink.core.model.ServerFacts;
 import java.util.List;
 import java.util.Map;
 
 /** MIL-I1: the login milink connects with is a member of sysadmin. */
-public final class SysadminCheck implements Check {
+public final class SysadminCheck extends YesNoCheck {
 
     public static final CheckMetadata META = InstanceMeta.meta("I1", "The connecting login is a sysadmin",
             Area.INSTANCE, Severity.BLOCKER, InstanceMeta.BOTH, true, InstanceMeta.PREPARATION, """
@@ -27,28 +25,19 @@ public final class SysadminCheck implements Check {
             UNKNOWN.""");
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
-        Finding.Builder finding = Finding.of(META, Target.instance(facts.server().target()));
-        if (!facts.server().sysadmin().isKnown()) {
-            return List.of(finding.unknown("Membership of sysadmin could not be read: "
-                    + facts.server().sysadmin().reason() + "."));
-        }
-        if (facts.server().sysadmin().orElse(false)) {
-            return List.of(finding.pass("The connecting login is a member of sysadmin.",
-                    Evidence.of("IS_SRVROLEMEMBER('sysadmin') = 1", "1")));
-        }
+    Finding notMet(Facts facts, Finding.Builder finding) {
         // The login cannot grant itself sysadmin, so the step is for another sysadmin to run.
-        return List.of(finding.fail("The connecting login is not a member of sysadmin.",
+        return finding.fail("The connecting login is not a member of sysadmin.",
                 Evidence.of("IS_SRVROLEMEMBER('sysadmin') = 0", "1"),
                 new Remediation("Have a sysadmin add the login to the sysadmin role, or connect as a sysadmin.",
                         List.of(Fixes.manual(META.id(), facts, "grant-sysadmin", "Add the login to sysadmin",
                                 Phase.INSTANCE, Fixes.SQL_GRANTS, false,
                                 List.of(Fixes.script(ScriptKind.MANUAL, "MIL-I1", "grant-sysadmin.txt",
-                                        Map.of())))))));
+                                        Map.of()))))));
+    }
+
+    public SysadminCheck() {
+        super(META, ServerFacts::sysadmin, "Membership of sysadmin",
+                "The connecting login is a member of sysadmin.", Evidence.of("IS_SRVROLEMEMBER('sysadmin') = 1", "1"));
     }
 }

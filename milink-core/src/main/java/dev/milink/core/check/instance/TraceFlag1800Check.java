@@ -2,16 +2,11 @@
 package dev.milink.core.check.instance;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
-import dev.milink.core.check.Finding;
 import dev.milink.core.check.Severity;
-import dev.milink.core.model.Facts;
-import java.util.List;
 
 /** MIL-I5: trace flag 1800 is on and persisted as a startup parameter. */
-public final class TraceFlag1800Check implements Check {
+public final class TraceFlag1800Check extends TraceFlagCheck {
 
     static final int FLAG = 1800;
 
@@ -25,15 +20,7 @@ public final class TraceFlag1800Check implements Check {
             persisted but not on waits for a restart (MIL-I7). Limit: it does not read sector sizes; check them \
             with 'fsutil fsinfo sectorinfo <drive>' (Windows) or 'blockdev --getss --getpbsz' (Linux).""");
 
-    private final TraceFlagRule rule = new TraceFlagRule(META, FLAG);
-
-    @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
-        return List.of(rule.evaluate(facts));
+    public TraceFlag1800Check() {
+        super(META, FLAG);
     }
 }

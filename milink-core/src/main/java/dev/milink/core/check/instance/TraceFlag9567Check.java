@@ -2,16 +2,11 @@
 package dev.milink.core.check.instance;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
-import dev.milink.core.check.Finding;
 import dev.milink.core.check.Severity;
-import dev.milink.core.model.Facts;
-import java.util.List;
 
 /** MIL-I6: trace flag 9567 is on and persisted as a startup parameter. */
-public final class TraceFlag9567Check implements Check {
+public final class TraceFlag9567Check extends TraceFlagCheck {
 
     static final int FLAG = 9567;
 
@@ -23,15 +18,7 @@ public final class TraceFlag9567Check implements Check {
             startup lines on Linux) and judges them apart, like MIL-I5. Only seeding benefits, so the flag matters \
             most until the first seeding of each database has finished.""");
 
-    private final TraceFlagRule rule = new TraceFlagRule(META, FLAG);
-
-    @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
-        return List.of(rule.evaluate(facts));
+    public TraceFlag9567Check() {
+        super(META, FLAG);
     }
 }

@@ -1,21 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.version;
 
-import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.FixStep;
-import dev.milink.core.check.FixTemplates;
+import dev.milink.core.script.ScriptTemplate;
 import dev.milink.core.check.Remediation;
-import dev.milink.core.check.Scope;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
-import dev.milink.core.model.Direction;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts.HostInfo;
@@ -31,17 +27,15 @@ import java.util.regex.Pattern;
  * MIL-V10: the host OS can run the link: Windows Server 2012 or later, or Linux (SQL Server 2017 and later run
  * there; SQL Server 2016 never did). Windows 10/11 client editions can't. Spec row V10.
  */
-public final class HostOsCheck implements Check {
+public final class HostOsCheck extends InstanceCheck {
 
-    public static final CheckMetadata META = new CheckMetadata("MIL-V10",
-            "Host OS can run the link",
-            Area.VERSION, Scope.INSTANCE, Severity.BLOCKER, Set.of(Direction.SQL_TO_MI, Direction.MI_TO_SQL),
-            "The link needs SQL Server on Windows Server 2012 or later, or on Linux. A Windows client OS (Windows "
-            + "10 or 11) can't host it because the availability group feature can't be enabled there. Reads "
-            + "`sys.dm_os_host_info` (platform, distribution, release, SKU); the distribution text decides, and "
-            + "the Windows SKU number is used only when the text names neither a server nor a client edition.",
-            "https://learn.microsoft.com/azure/azure-sql/managed-instance/managed-instance-link-feature-overview",
-            List.of("V10"), "0.1.0", true, List.of());
+    public static final CheckMetadata META = VersionMeta.meta("V10", "Host OS can run the link",
+            Severity.BLOCKER, VersionMeta.BOTH, true, VersionMeta.OVERVIEW, """
+            The link needs SQL Server on Windows Server 2012 or later, or on Linux. A Windows client \
+            OS (Windows 10 or 11) can't host it because the availability group feature can't be \
+            enabled there. Reads `sys.dm_os_host_info` (platform, distribution, release, SKU); the \
+            distribution text decides, and the Windows SKU number is used only when the text names \
+            neither a server nor a client edition.""");
 
     private static final Pattern SERVER_YEAR = Pattern.compile("(?i)windows server (\\d{4})");
     private static final Pattern CLIENT = Pattern.compile("(?i)windows (7|8|8\\.1|10|11|vista)\\b");
@@ -52,49 +46,42 @@ public final class HostOsCheck implements Check {
     private static final Set<Integer> CLIENT_SKUS = Set.of(4, 27, 48, 49, 98, 100, 101, 121, 122, 125, 161);
 
     @Override
-    public CheckMetadata metadata() {
-        return META;
-    }
-
-    @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
-        Finding.Builder finding = Finding.of(META, Target.instance(facts.server().target()));
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         if (!(facts.server().host() instanceof Fact.Known<HostInfo>(HostInfo host))) {
-            return List.of(finding.unknown("The host operating system could not be read: "
-                    + facts.server().host().reason()));
+            return finding.unreadable("The host operating system", facts.server().host());
         }
         String observed = describe(host);
         String expected = "Windows Server 2012 or later, or Linux";
         Evidence evidence = Evidence.of(observed, expected);
         if (host.isLinux()) {
-            return List.of(finding.pass(observed + " can host the link (SQL Server 2017 and later on Linux).",
-                    evidence));
+            return finding.pass(observed + " can host the link (SQL Server 2017 and later on Linux).",
+                    evidence);
         }
         if (!"Windows".equalsIgnoreCase(host.platform())) {
-            return List.of(finding.unknown("Host platform '" + host.platform() + "' is neither Windows nor Linux."));
+            return finding.unknown("Host platform '" + host.platform() + "' is neither Windows nor Linux.");
         }
         String dist = host.distribution() == null ? "" : host.distribution();
         Matcher year = SERVER_YEAR.matcher(dist);
         Optional<Integer> serverYear = year.find() ? Optional.of(Integer.parseInt(year.group(1))) : Optional.empty();
         Optional<Boolean> server = isWindowsServer(dist, serverYear.isPresent(), host.sku());
         if (server.isEmpty()) {
-            return List.of(finding.unknown(observed + ": can't tell whether this is Windows Server or a Windows "
-                    + "client edition."));
+            return finding.unknown(observed + ": can't tell whether this is Windows Server or a Windows "
+                    + "client edition.");
         }
         if (!server.get()) {
-            return List.of(finding.fail(observed + " is a Windows client OS, which can't host the link (the "
+            return finding.fail(observed + " is a Windows client OS, which can't host the link (the "
                     + "availability group feature can't be enabled); it needs " + expected + ".", evidence,
-                    move(facts, observed, "a Windows client OS can't enable the availability group feature.")));
+                    move(facts, observed, "a Windows client OS can't enable the availability group feature."));
         }
         Optional<Boolean> atLeast2012 = serverYear.map(y -> y >= 2012).or(() -> releaseAtLeast62(host.release()));
         if (atLeast2012.isEmpty()) {
-            return List.of(finding.unknown(observed + ": can't tell the Windows Server version."));
+            return finding.unknown(observed + ": can't tell the Windows Server version.");
         }
         if (!atLeast2012.get()) {
-            return List.of(finding.fail(observed + " is older than Windows Server 2012, which the link needs.",
-                    evidence, move(facts, observed, "the link needs Windows Server 2012 or later.")));
+            return finding.fail(observed + " is older than Windows Server 2012, which the link needs.",
+                    evidence, move(facts, observed, "the link needs Windows Server 2012 or later."));
         }
-        return List.of(finding.pass(observed + " can host the link.", evidence));
+        return finding.pass(observed + " can host the link.", evidence);
     }
 
     /** True for Windows Server, false for a client edition, empty when neither text nor SKU tells. */
@@ -131,12 +118,16 @@ public final class HostOsCheck implements Check {
 
     private static Remediation move(Facts facts, String host, String reason) {
         String instance = facts.server().target();
-        String text = FixTemplates.render(META.id(), "move-host.txt",
+        String text = ScriptTemplate.fix(META.id(), "move-host.txt").render(
                 Map.of("instance", instance, "host", host, "reason", reason));
         FixStep step = new FixStep(META.id() + "/" + instance + "/move-host", "Move " + instance
                 + " to Windows Server 2012 or later, or Linux", FixStep.Phase.HOST, 10, false, false,
                 List.of(new Script(ScriptKind.MANUAL, text)), Optional.empty());
         return new Remediation("Move the instance to Windows Server 2012 or later, or to Linux (SQL Server 2017+).",
                 List.of(step));
+    }
+
+    public HostOsCheck() {
+        super(META);
     }
 }

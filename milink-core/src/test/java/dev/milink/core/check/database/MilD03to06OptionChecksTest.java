@@ -15,7 +15,7 @@ import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Status;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Fact;
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.TSql;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

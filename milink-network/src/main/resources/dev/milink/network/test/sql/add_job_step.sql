@@ -1,1 +1,1 @@
-EXEC msdb.dbo.sp_add_jobstep @job_name = ${job_name}, @step_name = ${step_name}, @subsystem = N'PowerShell', @command = ${command}, @on_success_action = ${next_action}, @on_fail_action = ${next_action};
+EXEC msdb.dbo.sp_add_jobstep @job_name = {{job_name:tsql-string}}, @step_name = {{step_name:tsql-string}}, @subsystem = N'PowerShell', @command = {{command:tsql-string}}, @on_success_action = {{next_action:raw}}, @on_fail_action = {{next_action:raw}};

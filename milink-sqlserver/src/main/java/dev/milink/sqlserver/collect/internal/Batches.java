@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.collect.internal;
 
-import dev.milink.core.tsql.TSql;
+import dev.milink.core.script.TSql;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.collect.internal;
 
+import dev.milink.core.internal.Json;
 import dev.milink.core.error.CoreError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.milink.core.error.MilinkException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,6 @@ import java.util.Set;
  */
 public final class ScriptOutputReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_JOINED_LINES = 200;
 
     private ScriptOutputReader() {
@@ -109,7 +108,7 @@ public final class ScriptOutputReader {
 
     private static JsonNode parse(String s) {
         try {
-            return JSON.readTree(s);
+            return Json.mapper().readTree(s);
         } catch (JsonProcessingException e) {
             return null;
         }

@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.collect.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.milink.core.script.ScriptTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,16 +35,7 @@ public record SqlText(String resource, String requirement, String visibility, St
 
     /** Loads and splits a resource. */
     public static SqlText load(String resource) {
-        String text;
-        try (InputStream in = SqlText.class.getResourceAsStream(DIRECTORY + resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing query resource " + DIRECTORY + resource);
-            }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return parse(resource, text);
+        return parse(resource, ScriptTemplate.resource(SqlText.class, DIRECTORY + resource).text());
     }
 
     static SqlText parse(String resource, String text) {

@@ -12,12 +12,10 @@ import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.FixStep;
-import dev.milink.core.check.FixTemplates;
+import dev.milink.core.script.ScriptTemplate;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.check.Target;
-import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts.HostInfo;
 import dev.milink.core.model.ServerFacts.Product;
@@ -28,33 +26,46 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The judgement the minimum-build checks MIL-V1…V7 share: does the instance of one major version reach the
- * minimum build the reference data documents for the assessed direction, its edition and a purpose? The numbers
- * come from {@link BuildReference}, never from code; each check only says which major version and purpose it
- * guards. Instances of another major version get SKIPPED, unreadable versions UNKNOWN.
+ * The one minimum-build rule behind MIL-V1…V7: does the instance of one major version reach the minimum build the
+ * reference data documents for the assessed direction, its edition and a purpose? The numbers come from
+ * {@link BuildReference}, never from code; each instance only says which major version and purpose it guards
+ * ({@link BuildChecks} lists them, one per link minimum in the bundled data). Instances of another major
+ * version get SKIPPED, unreadable versions UNKNOWN.
+ *
+ * @since 0.1
  */
-final class MinimumBuildRule {
+public final class MinimumBuildCheck extends ProductCheck {
 
     /** Template folder shared by MIL-V1…V7 (install an update). */
     static final String TEMPLATES = "MIL-V1-V7";
 
-    private final CheckMetadata meta;
+    private final Guards guards;
     private final int major;
     private final LinkPurpose purpose;
 
-    MinimumBuildRule(CheckMetadata meta, int major, LinkPurpose purpose) {
-        this.meta = meta;
-        this.major = major;
-        this.purpose = purpose;
+    /**
+     * Which minimum a check guards.
+     *
+     * @param major   the major version, e.g. 16 for SQL Server 2022
+     * @param purpose what the minimum is for
+     */
+    public record Guards(int major, LinkPurpose purpose) {}
+
+    MinimumBuildCheck(CheckMetadata meta, Guards guards) {
+        super(meta, "The SQL Server version");
+        this.guards = guards;
+        this.major = guards.major();
+        this.purpose = guards.purpose();
     }
 
-    Finding evaluate(Facts facts, CheckContext context) {
-        Target target = Target.instance(facts.server().target());
-        Finding.Builder finding = Finding.of(meta, target);
+    /** The minimum this instance guards. */
+    public Guards guards() {
+        return guards;
+    }
+
+    @Override
+    protected Finding evaluate(Product product, Facts facts, CheckContext context, Finding.Builder finding) {
         BuildReference builds = context.builds();
-        if (!(facts.server().product() instanceof Fact.Known<Product>(Product product))) {
-            return finding.unknown("The SQL Server version could not be read: " + facts.server().product().reason());
-        }
         SqlVersion version = product.version();
         if (version.major() != major) {
             return finding.skipped("Applies to " + builds.productName(major) + "; this instance is "
@@ -82,7 +93,7 @@ final class MinimumBuildRule {
                 : minBuild.label() + " or later";
         String message = observed + "; " + needsText() + " " + needed
                 + latest.map(l -> "; latest known " + l.label()).orElse("")
-                + (purpose == LinkPurpose.TSQL_FAILOVER ? "; until then use a failover method from " + meta.docsUrl()
+                + (purpose == LinkPurpose.TSQL_FAILOVER ? "; until then use a failover method from " + metadata().docsUrl()
                         : "");
         return finding.fail(message, Evidence.of(observed, needed),
                 remediation(facts, builds, product, min, minBuild, latest));
@@ -112,13 +123,13 @@ final class MinimumBuildRule {
         List<Script> scripts = new ArrayList<>();
         if (!linux.orElse(false)) {
             scripts.add(new Script(ScriptKind.MANUAL,
-                    FixTemplates.render(TEMPLATES, "install-update-windows.txt", values)));
+                    ScriptTemplate.fix(TEMPLATES, "install-update-windows.txt").render(values)));
         }
         if (linux.orElse(true) && major >= 14) {
             scripts.add(new Script(ScriptKind.LINUX_SHELL,
-                    FixTemplates.render(TEMPLATES, "install-update-linux.sh", values)));
+                    ScriptTemplate.fix(TEMPLATES, "install-update-linux.sh").render(values)));
         }
-        return new FixStep(meta.id() + "/" + instance + "/install-" + update.kb().orElse(update.version().toString()),
+        return new FixStep(metadata().id() + "/" + instance + "/install-" + update.kb().orElse(update.version().toString()),
                 "Install " + product + " " + update.labelWithKb(), FixStep.Phase.HOST, order, true, false, scripts,
                 Optional.empty());
     }

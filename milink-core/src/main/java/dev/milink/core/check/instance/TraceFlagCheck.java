@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.instance;
 
+import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.FixStep;
@@ -9,8 +11,6 @@ import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
-import dev.milink.core.check.ScriptLiterals;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ServerFacts;
@@ -25,21 +25,22 @@ import java.util.Map;
  * "on now but lost at the next restart" and "persisted but waiting for a restart" are different findings with
  * different fixes.
  */
-final class TraceFlagRule {
+abstract class TraceFlagCheck extends InstanceCheck {
 
     private static final String FOLDER = "MIL-I5-I6";
 
     private final CheckMetadata meta;
     private final int flag;
 
-    TraceFlagRule(CheckMetadata meta, int flag) {
+    TraceFlagCheck(CheckMetadata meta, int flag) {
+        super(meta);
         this.meta = meta;
         this.flag = flag;
     }
 
-    Finding evaluate(Facts facts) {
+    @Override
+    protected final Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ServerFacts s = facts.server();
-        Finding.Builder finding = Finding.of(meta, Target.instance(s.target()));
         Fact<Boolean> running = s.runningTraceFlags().map(flags -> flags.contains(flag));
         Fact<Boolean> persisted = s.startupParameters().map(p -> p.traceFlags().contains(flag));
         String expected = "on globally and persisted as startup parameter -T" + flag;
@@ -107,7 +108,7 @@ final class TraceFlagRule {
         Platform platform = Platform.of(facts.server());
         InstanceNames names = InstanceNames.of(facts.server());
         Map<String, String> values = Map.of("flag", String.valueOf(flag),
-                "instanceName", ScriptLiterals.powershell(names.instanceName()), "serviceName", names.engineService());
+                "instanceName", names.instanceName(), "serviceName", names.engineService());
         List<Script> scripts = new ArrayList<>();
         if (platform.mayBeWindows()) {
             scripts.add(Fixes.script(ScriptKind.CONFIGURATION_MANAGER, FOLDER, "persist-windows.txt", values));

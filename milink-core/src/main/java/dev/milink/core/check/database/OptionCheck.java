@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
+import dev.milink.core.check.PerDatabaseCheck;
+import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.function.Function;
  * Broker): read one value from {@code sys.databases}, compare it with the required one, and on a miss offer one
  * T-SQL step from {@code fix/<check-id>/<template>}. A BLOCKER check FAILs, a WARNING check WARNs.
  *
+ * <p>Each such check is a small final subclass that passes its metadata and these settings:
+ *
  * @param meta        the check
  * @param current     the database's current value, as SQL Server names it (e.g. {@code SINGLE_USER})
  * @param required    the value the link needs
@@ -29,16 +32,39 @@ import java.util.function.Function;
  * @param order       plan order of the step
  * @param applyPolicy why milink must not apply the step for this database, empty when it may
  */
-record OptionRule(CheckMetadata meta, Function<DatabaseFacts, String> current, String required, String why,
-                  String template, String action, String stepTitle, int order,
-                  Function<DatabaseFacts, Optional<String>> applyPolicy) {
+abstract class OptionCheck extends PerDatabaseCheck {
 
-    Finding evaluate(DatabaseFacts db, Facts facts) {
-        Target target = Target.database(facts.server().target(), db.name());
+    private final CheckMetadata meta;
+    private final Function<DatabaseFacts, String> current;
+    private final String required;
+    private final String why;
+    private final String template;
+    private final String action;
+    private final String stepTitle;
+    private final int order;
+    private final Function<DatabaseFacts, Optional<String>> applyPolicy;
+
+    OptionCheck(CheckMetadata meta, Function<DatabaseFacts, String> current, String required, String why,
+                String template, String action, String stepTitle, int order,
+                Function<DatabaseFacts, Optional<String>> applyPolicy) {
+        super(meta);
+        this.meta = meta;
+        this.current = current;
+        this.required = required;
+        this.why = why;
+        this.template = template;
+        this.action = action;
+        this.stepTitle = stepTitle;
+        this.order = order;
+        this.applyPolicy = applyPolicy;
+    }
+
+    @Override
+    protected final Finding evaluate(DatabaseFacts db, Facts facts, CheckContext context, Finding.Builder finding) {
         String value = current.apply(db);
         Evidence evidence = Evidence.of(value, required);
         if (required.equalsIgnoreCase(value)) {
-            return Finding.of(meta, target).pass(Why.quoted(db) + " is " + value + ".", evidence);
+            return finding.pass(Why.quoted(db) + " is " + value + ".", evidence);
         }
         Optional<String> blocker = applyPolicy.apply(db);
         String summary = "Set " + Why.quoted(db) + " to " + required + "."
@@ -48,7 +74,7 @@ record OptionRule(CheckMetadata meta, Function<DatabaseFacts, String> current, S
                         .order(order).appliableUnless(blocker).script(ScriptKind.TSQL, template).build()));
         String message = Why.quoted(db) + " is " + value + "; " + why;
         return meta.severity() == Severity.BLOCKER
-                ? Finding.of(meta, target).fail(message, evidence, fix)
-                : Finding.of(meta, target).warn(message, evidence, fix);
+                ? finding.fail(message, evidence, fix)
+                : finding.warn(message, evidence, fix);
     }
 }
