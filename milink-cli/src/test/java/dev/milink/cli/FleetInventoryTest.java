@@ -180,7 +180,7 @@ class FleetInventoryTest {
             Path out = dir.resolve("shard-" + shard.charAt(0) + ".json");
             Cli r = check(env(), "--inventory", f.toString(), "-o", "json", "--shard", shard, "--output-file",
                     out.toString());
-            assertThat(r.exit()).as(r.toString()).isEqualTo(one.exit());
+            assertThat(r.exit()).as(r.toString()).isIn(0, 1); // each shard's own verdict; the merge has the fleet's
             new ObjectMapper().readTree(out.toFile()).path("targets")
                     .forEach(t -> assertThat(targets.add(t.asText())).as("in one shard only").isTrue());
             files.add(out.toString());

@@ -2,9 +2,9 @@
 package dev.milink.engine.inventory;
 
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.milink.core.internal.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,8 +19,6 @@ import java.util.Map;
  */
 final class CsvInventory {
 
-    private static final CsvMapper MAPPER = new CsvMapper();
-
     private CsvInventory() {
     }
 
@@ -28,7 +26,7 @@ final class CsvInventory {
         char separator = separator(text);
         CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator).withQuoteChar('"');
         List<InventoryEntry> entries = new ArrayList<>();
-        try (CsvParser p = MAPPER.getFactory().createParser(text)) {
+        try (CsvParser p = Json.csv().getFactory().createParser(text)) {
             p.setSchema(schema);
             List<String> fields = null;
             int headerLine = 0;

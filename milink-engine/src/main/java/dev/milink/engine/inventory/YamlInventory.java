@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.milink.core.internal.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,7 +31,6 @@ import java.util.stream.StreamSupport;
  */
 final class YamlInventory {
 
-    private static final YAMLMapper MAPPER = new YAMLMapper();
     private static final String KEYS = "server, port, mi, databases, direction, tags, auth, user, password-env,"
             + " password-file";
 
@@ -41,7 +40,7 @@ final class YamlInventory {
     static List<InventoryEntry> parse(String text, String file) {
         Map<String, String> defaults = new HashMap<>();
         List<InventoryEntry> entries = new ArrayList<>();
-        try (JsonParser p = MAPPER.createParser(text)) {
+        try (JsonParser p = Json.yaml().createParser(text)) {
             JsonToken first = p.nextToken();
             if (first == JsonToken.START_ARRAY) {
                 targets(p, file, defaults, entries);
