@@ -20,6 +20,7 @@ public final class ViewRegistry {
         all.addAll(ServerViews.all());
         all.addAll(EndpointViews.all());
         all.addAll(HadrViews.all());
+        all.addAll(LinkViews.all());
         all.addAll(MsdbViews.all());
         all.addAll(CmsViews.all());
         for (CatalogView v : all) {
