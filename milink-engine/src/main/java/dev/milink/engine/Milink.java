@@ -27,6 +27,7 @@ import dev.milink.core.error.ExitStatus;
 import dev.milink.engine.fix.FixTerminal;
 import dev.milink.engine.fix.FixWorkflow;
 import dev.milink.network.test.LinkTestOptions;
+import dev.milink.report.ReportError;
 import dev.milink.network.test.LinkTestReport;
 import dev.milink.network.test.LinkTester;
 import dev.milink.network.test.TestTarget;
