@@ -100,4 +100,17 @@ class LinkCommandSandboxTest {
         assertThat(run("link", "create", "-o", "xml")).isEqualTo(2);
         assertThat(err.strip()).startsWith("Error [USAGE]").doesNotContain("\tat ");
     }
+
+    @Test
+    void aReadinessBlockerStopsCreateWithTheCheckReport() throws Exception {
+        estate.close();
+        estate = SandboxEstate.start(AzureScenarios.load("unprepared-2019"));
+        env.put("MILINK_ARM_ENDPOINT", estate.arm().baseUrl());
+        env.put("MILINK_ARM_TOKEN", estate.arm().accessToken());
+        env.put("MILINK_SQL_PASSWORD", "Sandbox#2019sa");
+        assertThat(run("link", "create", "--apply")).as(err).isEqualTo(1);
+        assertThat(out).contains("NOT READY").contains("MIL-");
+        assertThat(err).contains("Error [LINK_REFUSED]").contains("readiness check(s) block the link");
+        assertThat(estate.link().links()).isEmpty();
+    }
 }
