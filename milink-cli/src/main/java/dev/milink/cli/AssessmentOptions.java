@@ -5,14 +5,16 @@ import dev.milink.core.error.CoreError;
 import dev.milink.cli.auth.AuthMode;
 import dev.milink.cli.auth.Credentials;
 import dev.milink.cli.auth.Side;
-import dev.milink.core.buildref.BuildReference;
+import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.buildref.BuildReferences;
-import dev.milink.core.check.CheckContext;
+import dev.milink.engine.Milink;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.Direction;
 import dev.milink.core.model.LinkSettings;
 import dev.milink.sqlserver.connect.Authentication;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -43,11 +45,15 @@ final class AssessmentOptions {
         return config == null ? MilinkConfig.empty() : MilinkConfig.load(config, inv.env().variables());
     }
 
-    /** Build reference data: bundled unless a file is given. */
-    CheckContext context(MilinkConfig cfg) {
+    /**
+     * The library, with the build reference data (bundled unless a file is given) and the run's catalog. Per-check
+     * configuration from the config file plugs in here, as the facade's {@code findingRules}.
+     */
+    Milink milink(MilinkConfig cfg, Invocation inv) {
         Path ref = first(buildReference, cfg.buildReference(), null);
-        BuildReference builds = ref == null ? BuildReferences.bundled() : BuildReferences.load(ref);
-        return CheckContext.of(builds);
+        CheckConfig checks = cfg.checks();
+        return inv.milink(ref == null ? BuildReferences.bundled() : BuildReferences.load(ref),
+                (facts, findings) -> checks.apply(findings, LocalDate.now(ZoneOffset.UTC)).findings());
     }
 
     /** The link as the user describes it: direction, databases and the MI's FQDN. */
@@ -64,7 +70,17 @@ final class AssessmentOptions {
 
     /** The databases named on the command line, else in the config; empty = every user database. */
     List<String> databases(MilinkConfig cfg) {
-        return databases.isEmpty() ? cfg.databases() : databases;
+        List<String> names = databases.isEmpty() ? cfg.databases() : databases;
+        for (String n : names) {
+            if (n == null || n.isBlank()) {
+                throw new MilinkException(CoreError.USAGE, "--database needs a database name, not an empty value.");
+            }
+            if (n.length() > 128 || n.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                throw new MilinkException(CoreError.USAGE, "--database: not a SQL Server database name (at most 128"
+                        + " characters, no control characters).");
+            }
+        }
+        return names;
     }
 
     /**

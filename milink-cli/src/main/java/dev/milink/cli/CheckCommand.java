@@ -2,13 +2,15 @@
 package dev.milink.cli;
 
 import dev.milink.core.error.CoreError;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.error.MilinkException;
+import dev.milink.engine.Assessment;
+import dev.milink.engine.AssessmentRequest;
+import dev.milink.engine.Milink;
+import dev.milink.engine.Source;
 import dev.milink.report.ReportRenderer;
 import dev.milink.sqlserver.connect.Authentication;
 import dev.milink.sqlserver.connect.SqlTarget;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,16 +24,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code milink check TARGET…}: is this SQL Server ready for the Managed Instance link? Reads, never changes.
- * Binds options (command line over {@code --config}), then hands over to {@link CheckRun} and a renderer.
+ * Binds options (command line over {@code --config}), then hands over to {@link Milink#assess} and a renderer.
  */
 @Command(name = "check", sortOptions = false)
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     HelpOption help;
-
-    /** Measured (docs/benchmarks.md): 500 servers at 20 ms RTT take 26 s with 4, 15 s with 16, same heap. */
-    static final int DEFAULT_PARALLEL = 16;
 
     @Spec
     CommandSpec spec;
@@ -74,43 +73,59 @@ final class CheckCommand implements Callable<Integer> {
         inv.json(format.equalsIgnoreCase("json"));
         ReportRenderer renderer = ReportOutput.renderer(format);
         output.file = AssessmentOptions.first(output.file, cfg.outputFile(), null);
-        CheckContext context = assessment.context(cfg);
-        List<CheckRun.Source> sources = sources(cfg, inv);
-        List<String> notes = context.builds().stalenessNote(Clock.systemUTC()).stream().toList();
-        CheckRun.Result result = CheckRun.run(sources, parallel(cfg), context, assessment.link(cfg), notes,
-                cfg.checks());
-        result.failures().forEach(f -> inv.warn("not assessed: " + f.getMessage() + " [" + f.code() + "]"));
+        Milink milink = assessment.milink(cfg, inv);
+        FailOn gate = failOn != null ? failOn : failOn(cfg); // validated before anything is collected or printed
+        AssessmentRequest request = AssessmentRequest.of(sources(cfg, inv)).withLink(assessment.link(cfg))
+                .withParallel(parallel(cfg)).withFailOn(gate.severity());
+        Assessment result = milink.assess(request);
         ReportOutput.write(result.report(), renderer, output.file, output.color(inv.env()), showSkipped, inv);
-        return result.exitCode(failOn != null ? failOn : failOn(cfg));
+        return Outcomes.exitCode(result, inv);
     }
 
     /** Live targets (from the command line, else the config), or facts files; never both. */
-    private List<CheckRun.Source> sources(MilinkConfig cfg, Invocation inv) {
+    private List<Source> sources(MilinkConfig cfg, Invocation inv) {
         List<String> names = targets.isEmpty() ? cfg.targets() : targets;
         if (!facts.isEmpty()) {
             if (!targets.isEmpty()) {
                 throw new MilinkException(CoreError.USAGE, "Give either TARGETs to connect to or --facts FILE to"
                         + " judge offline, not both.");
             }
-            return facts.stream().map(f -> new CheckRun.Source(Collectors.offlineName(f),
-                    () -> Collectors.offline(f))).toList();
+            return facts.stream().map(f -> f.toAbsolutePath().normalize()).distinct().map(Source::factsFile)
+                    .toList();
         }
         if (names.isEmpty()) {
             throw new MilinkException(CoreError.USAGE, "No target. Give one or more HOST[,PORT] or HOST\\INSTANCE,"
                     + " 'targets:' in --config FILE, or --facts FILE from 'milink collect-script'.");
         }
-        List<SqlTarget> parsed = names.stream().map(SqlTarget::parse).toList();
+        connection.validate();
+        List<SqlTarget> parsed = distinct(names.stream().map(SqlTarget::parse).toList(), inv);
         Authentication authentication = AssessmentOptions.signIn(auth, connection, cfg, inv);
-        List<CheckRun.Source> sources = new ArrayList<>();
-        for (int i = 0; i < parsed.size(); i++) {
-            var settings = connection.settings(parsed.get(i), authentication, inv);
-            sources.add(new CheckRun.Source(parsed.get(i).display(), () -> Collectors.live(settings)));
+        List<Source> sources = new ArrayList<>();
+        for (SqlTarget t : parsed) {
+            sources.add(new Source.Live(t.display(), connection.settings(t, authentication, inv)));
         }
         return sources;
     }
 
+    /** Each instance once, however often it was named (same host, case-insensitive, and same port or instance). */
+    private static List<SqlTarget> distinct(List<SqlTarget> targets, Invocation inv) {
+        java.util.Map<String, SqlTarget> seen = new java.util.LinkedHashMap<>();
+        List<String> repeated = new ArrayList<>();
+        for (SqlTarget t : targets) {
+            String key = t.endpoint().toLowerCase(Locale.ROOT);
+            if (seen.putIfAbsent(key, t) != null && !repeated.contains(t.display())) {
+                repeated.add(t.display());
+            }
+        }
+        if (!repeated.isEmpty()) {
+            inv.warn("named more than once, assessed once: " + String.join(", ", repeated) + ".");
+        }
+        return List.copyOf(seen.values());
+    }
+
     private int parallel(MilinkConfig cfg) {
-        int n = parallel != null ? parallel : cfg.parallel() != null ? cfg.parallel() : DEFAULT_PARALLEL;
+        int n = parallel != null ? parallel : cfg.parallel() != null ? cfg.parallel()
+                : AssessmentRequest.DEFAULT_PARALLEL;
         if (n < 1) {
             throw new MilinkException(CoreError.USAGE, "--parallel must be 1 or more, not " + n + ".");
         }

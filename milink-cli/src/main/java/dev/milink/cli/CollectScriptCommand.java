@@ -4,7 +4,7 @@ package dev.milink.cli;
 import dev.milink.core.error.CoreError;
 import dev.milink.cli.auth.Credentials;
 import dev.milink.core.error.MilinkException;
-import dev.milink.sqlserver.collect.CollectScript;
+import dev.milink.engine.Milink;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ final class CollectScriptCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Invocation inv = Invocation.of(spec);
-        String script = CollectScript.text();
+        String script = Milink.collectScript();
         if (file == null) {
             inv.out().print(script);
             inv.out().flush();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.error.CoreError;
+import dev.milink.core.error.MilinkException;
 import dev.milink.core.secret.Secret;
 import dev.milink.sqlserver.connect.Authentication;
 import dev.milink.sqlserver.connect.ConnectionSettings;
@@ -29,13 +31,31 @@ final class ConnectionOptions {
     @Option(names = "--login-timeout", paramLabel = "SECONDS", defaultValue = "15", descriptionKey = "login-timeout")
     int loginTimeoutSeconds;
 
+    @Option(names = "--query-timeout", paramLabel = "SECONDS", defaultValue = "60", descriptionKey = "query-timeout")
+    int queryTimeoutSeconds;
+
     /** Settings for one target. Call {@link #warnIfInsecure} once per run, not per target. */
     ConnectionSettings settings(SqlTarget target, Authentication auth, Invocation invocation) {
         Secret storePassword = trustStore == null ? null
                 : invocation.env().get(TRUST_STORE_PASSWORD_ENV).map(Secret::of).map(invocation::remember).orElse(null);
-        Duration login = Duration.ofSeconds(Math.max(1, loginTimeoutSeconds));
         return new ConnectionSettings(target, auth, true, trustServerCertificate, hostNameInCertificate, trustStore,
-                storePassword, login, Duration.ofSeconds(60));
+                storePassword, seconds("--login-timeout", loginTimeoutSeconds),
+                seconds("--query-timeout", queryTimeoutSeconds));
+    }
+
+    /** A timeout option's value: 1 second to 1 day; 0 or less is a usage error, never "no timeout". */
+    static Duration seconds(String option, int value) {
+        if (value < 1 || value > 86_400) {
+            throw new MilinkException(CoreError.USAGE, option + " must be between 1 and 86400 seconds, not "
+                    + value + ".");
+        }
+        return Duration.ofSeconds(value);
+    }
+
+    /** Validates the timeouts before anything connects or prompts. */
+    void validate() {
+        seconds("--login-timeout", loginTimeoutSeconds);
+        seconds("--query-timeout", queryTimeoutSeconds);
     }
 
     /** Says out loud what {@code --trust-server-certificate} risks, and what to use instead. */

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
-import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.buildref.BuildReferences;
-import dev.milink.core.check.CheckContext;
-import dev.milink.core.model.Direction;
-import dev.milink.core.model.LinkSettings;
+import dev.milink.engine.Assessment;
+import dev.milink.engine.AssessmentRequest;
+import dev.milink.engine.Source;
 import dev.milink.report.ReportRenderer;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,13 +53,10 @@ final class DemoCommand implements Callable<Integer> {
                     + "), a test double that speaks SQL Server's protocol; it is not SQL Server.";
             // The banner heads the text report; with JSON, stdout stays pure JSON and the banner goes to stderr.
             (inv.json() || output.file != null ? inv.err() : inv.out()).println(banner);
-            CheckContext context = CheckContext.of(BuildReferences.bundled());
-            List<String> notes = context.builds().stalenessNote(Clock.systemUTC()).stream().toList();
-            CheckRun.Result result = CheckRun.run(
-                    List.of(new CheckRun.Source(m.target().display(), () -> Collectors.live(m.settings()))), 1, context,
-                    LinkSettings.of(Direction.SQL_TO_MI), notes, CheckConfig.NONE);
+            Assessment result = inv.milink(BuildReferences.bundled()).assess(AssessmentRequest.of(
+                    List.of(new Source.Live(m.target().display(), m.settings()))).withParallel(1));
             ReportOutput.write(result.report(), renderer, output.file, output.color(inv.env()), showSkipped, inv);
-            return result.exitCode(FailOn.BLOCKER);
+            return Outcomes.exitCode(result, inv);
         }
     }
 }

@@ -47,10 +47,14 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
-        String message = ex.getMessage();
-        if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-            message += " Did you mean " + String.join(" or ", u.getSuggestions()) + "?";
+        // An option setter that refused its value (--log-file FILE it cannot write) says why in its own words.
+        for (Throwable t = ex.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof MilinkException me) {
+                return report(me.code(), me.getMessage(), causes(me), me, helpHint(cl));
+            }
         }
+        String message = ex instanceof UnmatchedArgumentException u ? UnknownArguments.describe(u, args)
+                : UnknownArguments.hideSuspectValues(ex.getMessage(), cl, args);
         return report(CoreError.USAGE, message, List.of(), ex, helpHint(cl));
     }
 
@@ -60,19 +64,19 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
             return handleParseException(pe, parseResult.originalArgs().toArray(String[]::new));
         }
         if (ex instanceof MilinkException me) {
-            String hint = me.code().exitStatus() == ExitStatus.USAGE ? helpHint(cl) : verboseHint();
+            String hint = me.code().exitStatus() == ExitStatus.USAGE ? helpHint(cl) : verboseHint(cl);
             return report(me.code(), me.getMessage(), causes(me), me, hint);
         }
         String message = "Unexpected " + ex.getClass().getSimpleName()
                 + (ex.getMessage() == null ? "" : ": " + ex.getMessage()) + " (a bug in milink; please report it)";
-        return report(CoreError.INTERNAL, message, causes(ex), ex, verboseHint());
+        return report(CoreError.INTERNAL, message, causes(ex), ex, verboseHint(cl));
     }
 
     private int report(ErrorCode code, String message, List<String> causes, Throwable ex, String hint) {
         PrintWriter err = invocation.err();
         err.println("Error [" + code.name() + "]: " + invocation.mask(message));
         causes.forEach(c -> err.println("  Caused by: " + invocation.mask(c)));
-        if (invocation.verbose()) {
+        if (invocation.verbose() && !(ex instanceof ParameterException)) {
             StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
             err.print(invocation.mask(trace.toString()));
@@ -101,7 +105,9 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         List<String> seen = new ArrayList<>();
         String topMessage = String.valueOf(top.getMessage());
         for (Throwable t = top.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
-            String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            // one line per cause: parsers append the offending source text and a caret line
+            String m = t.getMessage() == null ? t.getClass().getSimpleName()
+                    : t.getMessage().strip().lines().findFirst().orElse("").strip();
             // Translated messages often quote the driver's message, sometimes shortened: compare its opening.
             String opening = m.length() > 40 ? m.substring(0, 40) : m;
             if (!m.isEmpty() && !topMessage.contains(opening) && !seen.contains(m)) {
@@ -115,7 +121,8 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         return "Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.";
     }
 
-    private String verboseHint() {
-        return "Run with --verbose for details.";
+    /** Only commands that have {@code --verbose} suggest it. */
+    private static String verboseHint(CommandLine cl) {
+        return cl.getCommandSpec().findOption("--verbose") != null ? "Run with --verbose for details." : null;
     }
 }

@@ -2,33 +2,15 @@
 package dev.milink.cli;
 
 import dev.milink.core.error.CoreError;
-import dev.milink.cli.fix.FixTerminal;
-import dev.milink.cli.fix.FixWorkflow;
-import dev.milink.core.assess.Assessor;
-import dev.milink.core.assess.Assessor.DatabaseSelection;
-import dev.milink.core.catalog.CheckCatalog;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.error.MilinkException;
-import dev.milink.core.fix.FixPlan;
-import dev.milink.core.fix.FixScripts;
-import dev.milink.core.model.Direction;
-import dev.milink.core.model.Facts;
-import dev.milink.core.model.LinkSettings;
-import dev.milink.core.model.ServerFacts;
 import dev.milink.core.secret.Secret;
-import dev.milink.sqlserver.connect.Authentication;
-import dev.milink.sqlserver.connect.ConnectionSettings;
+import dev.milink.engine.FixRequest;
+import dev.milink.engine.Milink;
+import dev.milink.engine.fix.FixTerminal;
+import dev.milink.engine.fix.FixWorkflow;
 import dev.milink.sqlserver.connect.SqlTarget;
-import dev.milink.sqlserver.fix.ApplyOptions;
-import dev.milink.sqlserver.fix.FixExecutor;
-import dev.milink.sqlserver.fix.FixResult;
-import dev.milink.sqlserver.fix.ProgressListener;
-import dev.milink.sqlserver.fix.Secrets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,8 +25,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code milink fix TARGET}: plan (default), write scripts ({@code --script-dir}) or apply ({@code --apply}) the
- * remediations of one instance. Binds options the way {@code check} does and hands over to {@link FixWorkflow};
- * the {@link FixExecutor} behind {@code --apply} is the only code that changes the server.
+ * remediations of one instance. Binds options the way {@code check} does and hands over to {@link Milink#fix};
+ * the executor behind {@code --apply} is the only code that changes the server.
  */
 @Command(name = "fix", sortOptions = false)
 final class FixCommand implements Callable<Integer> {
@@ -97,49 +79,15 @@ final class FixCommand implements Callable<Integer> {
             throw new MilinkException(CoreError.USAGE, "milink fix works on one instance: give TARGET (HOST[,PORT] or"
                     + " HOST\\INSTANCE), or exactly one entry under 'targets:' in --config FILE.");
         }
-        CheckContext context = assessment.context(cfg);
-        LinkSettings link = assessment.link(cfg);
-        Direction dir = link.direction();
-        if (backupDir != null) {
-            context = context.withBackupPath(backupDir);
-        }
-        List<String> named = assessment.databases(cfg);
-        DatabaseSelection selection = DatabaseSelection.of(named);
-        CheckContext ctx = context;
-        Assessor assessor = Assessor.of(CheckCatalog.standard());
-        FixWorkflow workflow = new FixWorkflow(server(SqlTarget.parse(name), cfg, inv, facts -> new FixWorkflow.Checked(
-                cfg.checks().apply(assessor.evaluate(Facts.of(facts, link), ctx, selection),
-                        LocalDate.ofInstant(ctx.clock().instant(), ZoneOffset.UTC)).findings(),
-                FixScripts.Platform.of(facts))), terminal(inv),
-                new FixWorkflow.Options(apply, yes, scriptDir, Set.copyOf(includeDatabases), dmkPasswordFile), dir,
-                Clock.systemUTC());
-        return workflow.run(name);
-    }
-
-    /** Connection settings resolved lazily: a refused --apply must not prompt for a password first. */
-    private FixWorkflow.Server server(SqlTarget parsed, MilinkConfig cfg, Invocation inv,
-                                      java.util.function.Function<ServerFacts, FixWorkflow.Checked> evaluate) {
-        return new FixWorkflow.Server() {
-            private ConnectionSettings settings;
-
-            private ConnectionSettings settings() {
-                if (settings == null) {
-                    Authentication a = AssessmentOptions.signIn(auth, connection, cfg, inv);
-                    settings = connection.settings(parsed, a, inv);
-                }
-                return settings;
-            }
-
-            @Override
-            public FixWorkflow.Checked check() {
-                return evaluate.apply(Collectors.live(settings()));
-            }
-
-            @Override
-            public FixResult apply(FixPlan plan, Secrets secrets, ApplyOptions options, ProgressListener listener) {
-                return FixExecutor.of(options).apply(plan, settings(), secrets, listener);
-            }
-        };
+        connection.validate();
+        SqlTarget parsed = SqlTarget.parse(name);
+        Milink milink = assessment.milink(cfg, inv);
+        // Sign-in is resolved only when milink connects: a refused --apply must not prompt for a password first.
+        FixRequest request = new FixRequest(name, () -> connection.settings(parsed,
+                AssessmentOptions.signIn(auth, connection, cfg, inv), inv), assessment.link(cfg),
+                new FixWorkflow.Options(apply, yes, scriptDir, Set.copyOf(includeDatabases), dmkPasswordFile,
+                        backupDir));
+        return milink.fix(request, terminal(inv)).code();
     }
 
     private static FixTerminal terminal(Invocation inv) {

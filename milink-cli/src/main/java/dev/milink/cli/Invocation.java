@@ -2,6 +2,10 @@
 package dev.milink.cli;
 
 import dev.milink.cli.auth.AuthContext;
+import dev.milink.core.buildref.BuildReference;
+import dev.milink.core.catalog.CheckCatalog;
+import dev.milink.engine.FindingRules;
+import dev.milink.engine.Milink;
 import dev.milink.core.secret.Secret;
 import java.io.PrintWriter;
 import java.util.List;
@@ -17,17 +21,47 @@ import picocli.CommandLine.Model.CommandSpec;
 final class Invocation implements AuthContext {
 
     private final Environment env;
+    private final CheckCatalog catalog;
     private final PrintWriter out;
     private final PrintWriter err;
     private final List<String> secrets = new CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> closeAtEnd = new CopyOnWriteArrayList<>();
     private volatile boolean verbose;
     private volatile boolean json;
 
-    Invocation(Environment env, PrintWriter out, PrintWriter err, String[] args) {
+    Invocation(Environment env, CheckCatalog catalog, PrintWriter out, PrintWriter err, String[] args) {
         this.env = env;
+        this.catalog = catalog;
         this.out = out;
         this.err = err;
         prescan(args);
+    }
+
+    /** The library for this run: its catalog, the given build reference data, milink's version. */
+    Milink milink(BuildReference builds) {
+        return milink(builds, FindingRules.NONE);
+    }
+
+    /** The same, with per-check configuration applied to every link's findings. */
+    Milink milink(BuildReference builds, FindingRules rules) {
+        return Milink.configure().catalog(catalog).buildReference(builds).toolVersion(Versions.milink())
+                .findingRules(rules).load();
+    }
+
+    /** Closed when the run ends, whatever happens (a log file handler). */
+    void closeAtEnd(AutoCloseable c) {
+        closeAtEnd.add(c);
+    }
+
+    void close() {
+        for (AutoCloseable c : closeAtEnd) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                warn("could not close " + c + ": " + e.getMessage());
+            }
+        }
+        closeAtEnd.clear();
     }
 
     /** The invocation of the command {@code spec} belongs to. */

@@ -2,6 +2,7 @@
 package dev.milink.cli;
 
 import dev.milink.cli.auth.AuthContext;
+import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.error.ExitStatus;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -59,7 +60,19 @@ public final class Main implements Callable<Integer>, AuthContext.Provider {
 
     /** Runs milink with the given environment (variables, console) and returns the exit code. */
     public static int run(Environment env, PrintWriter out, PrintWriter err, String... args) {
-        Invocation invocation = new Invocation(env, out, err, args);
+        return run(env, CheckCatalog.standard(), out, err, args);
+    }
+
+    /**
+     * Runs milink with the given environment and checks instead of the standard catalog (a test's check that
+     * throws, a build with checks of its own) and returns the exit code.
+     */
+    public static int run(Environment env, CheckCatalog catalog, PrintWriter rawOut, PrintWriter rawErr,
+                          String... args) {
+        Logs.quiet();
+        PrintWriter out = new PrintWriter(new SafeTerminalWriter(rawOut), true);
+        PrintWriter err = new PrintWriter(new SafeTerminalWriter(rawErr), true);
+        Invocation invocation = new Invocation(env, catalog, out, err, args);
         ErrorReporter errors = new ErrorReporter(invocation);
         CommandLine cl = new CommandLine(new Main(invocation))
                 .setOut(out)
@@ -73,6 +86,7 @@ public final class Main implements Callable<Integer>, AuthContext.Provider {
         try {
             return cl.execute(args);
         } finally {
+            invocation.close();
             out.flush();
             err.flush();
         }

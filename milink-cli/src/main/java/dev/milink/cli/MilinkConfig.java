@@ -5,13 +5,15 @@ import dev.milink.core.internal.Json;
 import dev.milink.core.error.CoreError;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.milink.cli.auth.Credentials;
 import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.error.DidYouMean;
 import dev.milink.core.error.MilinkException;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.milink.core.io.BoundedFiles;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -54,6 +56,10 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
             "mi-fqdn", "output", "output-file", "fail-on", "parallel", "trust-server-certificate",
             "host-name-in-certificate", "trust-store", "build-reference", "checks", "suppress");
 
+    /** Duplicate keys are an error: YAML would silently keep the last one, hiding the first from review. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     static MilinkConfig empty() {
@@ -64,14 +70,12 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
     static MilinkConfig load(Path file, Map<String, String> env) {
         JsonNode root;
         try {
-            root = Json.yaml().readTree(Files.readString(file));
+            byte[] bytes = BoundedFiles.read(file, BoundedFiles.CONFIG_MAX, "config file", CoreError.CONFIG_INVALID);
+            root = YAML.readTree(new String(bytes, StandardCharsets.UTF_8));
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new MilinkException(CoreError.CONFIG_INVALID, "The config file " + file + " is not valid YAML"
-                    + where + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new MilinkException(CoreError.CONFIG_INVALID, "Cannot read the config file " + file + ": "
-                    + Credentials.describe(e) + ".", e);
+                    + where + ": " + e.getOriginalMessage().lines().findFirst().orElse("").strip() + ".", e);
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return empty();

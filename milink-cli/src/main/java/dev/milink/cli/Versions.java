@@ -1,25 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
 /** milink's own version (from the build) and the Java runtime it runs on. */
 final class Versions implements IVersionProvider {
 
-    /** The milink version, e.g. {@code 0.1.0-SNAPSHOT}. */
+    /** The milink version, e.g. {@code 0.1.0-SNAPSHOT}: the library's. */
     static String milink() {
-        try (InputStream in = Versions.class.getResourceAsStream("version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return dev.milink.engine.Milink.version();
     }
 
     @Override

@@ -51,6 +51,7 @@ class ArchitectureTest {
     private static final String NETWORK = "dev.milink.network..";
     private static final String REPORT = "dev.milink.report..";
     private static final String SANDBOX = "dev.milink.sandbox..";
+    private static final String ENGINE = "dev.milink.engine..";
     private static final String CLI = "dev.milink.cli..";
     private static final String JACKSON = "com.fasterxml.jackson..";
     private static final String CORE_INTERNAL = "dev.milink.core.internal..";
@@ -130,21 +131,48 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule sqlServerIsBelowReportAndCli = noClasses().that().resideInAPackage(SQLSERVER)
-            .should().dependOnClassesThat().resideInAnyPackage(REPORT, CLI)
+            .should().dependOnClassesThat().resideInAnyPackage(REPORT, ENGINE, CLI)
             .because("collectors and the T-SQL executor produce facts and results; presenting them is the job "
                     + "of report and cli, which sit above");
 
     @ArchTest
     static final ArchRule reportReadsOnlyTheReport = noClasses().that().resideInAPackage(REPORT)
-            .should().dependOnClassesThat().resideInAnyPackage(SQLSERVER, SANDBOX, NETWORK, CLI)
+            .should().dependOnClassesThat().resideInAnyPackage(SQLSERVER, SANDBOX, NETWORK, ENGINE, CLI)
             .because("renderers and the docs generator read AssessmentReport and CheckMetadata only (results "
                     + "are data), so a saved report renders the same without a server");
 
     @ArchTest
     static final ArchRule sandboxStandsAlone = noClasses().that().resideInAPackage(SANDBOX)
-            .should().dependOnClassesThat().resideInAnyPackage(SQLSERVER, NETWORK, REPORT, CLI)
+            .should().dependOnClassesThat().resideInAnyPackage(SQLSERVER, NETWORK, REPORT, ENGINE, CLI)
             .because("the sandbox stands in for SQL Server and Azure; if it used our client code it could hide "
                     + "the very bugs the integration tests are there to catch");
+
+    @ArchTest
+    static final ArchRule networkIsBelowTheEngine = noClasses().that().resideInAPackage(NETWORK)
+            .should().dependOnClassesThat().resideInAnyPackage(REPORT, ENGINE, CLI)
+            .because("the network test and probes produce results and facts; judging and presenting them is the "
+                    + "engine's and the CLI's job");
+
+    @ArchTest
+    static final ArchRule theEngineIsALibrary = noClasses().that().resideInAPackage(ENGINE)
+            .should().dependOnClassesThat().resideInAnyPackage(SANDBOX, "picocli..")
+            .because("milink-engine is what a Java program embeds: it never needs the SQL Server stand-in or a "
+                    + "command-line parser on its class path");
+
+    @ArchTest
+    static final ArchRule onlyTheCliUsesTheEngine = noClasses().that().resideOutsideOfPackages(ENGINE, CLI)
+            .should().dependOnClassesThat().resideInAPackage(ENGINE)
+            .because("the engine orchestrates the modules below it (collect, judge, plan, apply, test the "
+                    + "network); a module below that reached up to it would make a cycle of modules");
+
+    @ArchTest
+    static final ArchRule theCliTalksToTheEngineOnly = noClasses().that().resideInAPackage(CLI)
+            .should().dependOnClassesThat().resideInAnyPackage("dev.milink.sqlserver.collect..",
+                    "dev.milink.sqlserver.fix..", "java.sql..", "javax.sql..", "com.microsoft.sqlserver..",
+                    "dev.milink.network.test..")
+            .because("the CLI is option parsing + the facade (dev.milink.engine.Milink) + a renderer: collectors, "
+                    + "JDBC, the fix executor and the network test are reached through the engine, so a Java "
+                    + "program can do everything the CLI does and no command copies the wiring");
 
     @ArchTest
     static final ArchRule onlyTheCliDependsOnTheCli = noClasses().that().resideOutsideOfPackage(CLI)

@@ -58,10 +58,13 @@ class CheckCommandTest {
     }
 
     @Test
-    void namedDatabaseThatDoesNotExistIsUsageError() {
-        Cli r = Cli.run("check", "--facts", FACTS.toString(), "--database", "Salse");
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("No database named Salse").contains("Sales");
+    void namedDatabaseThatDoesNotExistIsAFindingForThatName() {
+        // issue 13: this used to end the run with exit 2 and no report
+        Cli r = Cli.run("check", "--facts", FACTS.toString(), "--database", "Salse", "-o", "json");
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).contains("There is no database named 'Salse' on sql02-facts (named with --database)."
+                + " User databases found: ").contains("Sales").contains("\"MIL-D2\"");
+        assertThat(r.err()).isEmpty();
     }
 
     @Test

@@ -19,6 +19,14 @@ record Cli(int exit, String out, String err) {
         return new Cli(exit, out.toString(), err.toString());
     }
 
+    /** Runs milink with {@code catalog} instead of the standard checks (test-only checks). */
+    static Cli runWith(dev.milink.core.catalog.CheckCatalog catalog, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(Environment.of(Map.of()), catalog, new PrintWriter(out), new PrintWriter(err), args);
+        return new Cli(exit, out.toString(), err.toString());
+    }
+
     @Override
     public String toString() {
         return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;

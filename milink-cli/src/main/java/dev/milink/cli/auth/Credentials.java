@@ -3,6 +3,7 @@ package dev.milink.cli.auth;
 
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
+import dev.milink.core.io.BoundedFiles;
 import dev.milink.core.secret.Secret;
 import dev.milink.sqlserver.connect.Authentication;
 import java.io.IOException;
@@ -63,6 +64,11 @@ public final class Credentials {
                     + side.userOption() + " NAME"
                     + (mode == AuthMode.ENTRA_SERVICE_PRINCIPAL ? " (the application's client id)." : "."));
         }
+        if (user.startsWith("-")) {
+            // "--user --password=…": the next argument was taken as the name; never echo it, it may be a secret
+            throw new MilinkException(CoreError.USAGE, side.userOption() + " needs a login name, but the value"
+                    + " given starts with '-' (an option?); it is not shown, in case it is a secret.");
+        }
         return user;
     }
 
@@ -96,17 +102,15 @@ public final class Credentials {
 
     private Secret fromFile(Path file) {
         warnIfOthersCanRead(file);
-        try {
-            String first = Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("");
-            if (first.isEmpty()) {
-                throw new MilinkException(CoreError.SECRET_MISSING, "The password file " + file
-                        + " is empty; put the password on its first line.");
-            }
-            return Secret.of(first);
-        } catch (IOException e) {
-            throw new MilinkException(CoreError.USAGE, "Cannot read the password file " + file + ": "
-                    + describe(e) + ".", e);
+        byte[] bytes = BoundedFiles.read(file, BoundedFiles.SECRET_MAX, "password file", CoreError.USAGE);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        java.util.Arrays.fill(bytes, (byte) 0);
+        String first = text.lines().findFirst().orElse("");
+        if (first.isEmpty()) {
+            throw new MilinkException(CoreError.SECRET_MISSING, "The password file " + file
+                    + " is empty; put the password on its first line.");
         }
+        return Secret.of(first);
     }
 
     private void warnIfOthersCanRead(Path file) {
@@ -123,10 +127,6 @@ public final class Credentials {
 
     /** "no such file", "permission denied" … rather than the exception class name. */
     public static String describe(IOException e) {
-        return switch (e) {
-            case java.nio.file.NoSuchFileException n -> "no such file";
-            case java.nio.file.AccessDeniedException a -> "permission denied";
-            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        };
+        return BoundedFiles.describe(e);
     }
 }

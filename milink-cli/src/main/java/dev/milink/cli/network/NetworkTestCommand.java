@@ -8,13 +8,12 @@ import dev.milink.cli.auth.Credentials;
 import dev.milink.cli.auth.Side;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.secret.Secret;
-import dev.milink.network.test.LinkTestOptions;
-import dev.milink.network.test.LinkTestReport;
-import dev.milink.network.test.LinkTester;
-import dev.milink.network.test.TestTarget;
+import dev.milink.engine.Milink;
+import dev.milink.engine.NetworkTestRequest;
+import dev.milink.engine.NetworkTestResult;
+import dev.milink.network.rules.Cidr;
 import dev.milink.sqlserver.connect.Authentication;
 import dev.milink.sqlserver.connect.ConnectionSettings;
-import dev.milink.sqlserver.connect.SqlConnector;
 import dev.milink.sqlserver.connect.SqlTarget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,7 +32,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code milink network test SQLSERVER --mi MI}: proves the link's TCP paths in both directions from the link's
  * own ends (spec §2), through temporary SQL Agent jobs that are always removed. Binds options and hands over to
- * {@link LinkTester}. Exit 0 all reachable, 1 something blocked, 3 could not connect or test, 5 not proven.
+ * {@link Milink#testNetwork}. The exit code is the one rule's over the test's findings (MIL-N9): 0 all reachable,
+ * 1 something blocked, 5 a path not proven or not tested; 3 when an end cannot be reached at all.
  */
 @Command(name = "test", sortOptions = false)
 final class NetworkTestCommand implements Callable<Integer> {
@@ -86,6 +86,9 @@ final class NetworkTestCommand implements Callable<Integer> {
     @Option(names = "--login-timeout", paramLabel = "SECONDS", defaultValue = "15", descriptionKey = "test-login-timeout")
     int loginTimeout;
 
+    @Option(names = "--query-timeout", paramLabel = "SECONDS", defaultValue = "60", descriptionKey = "query-timeout")
+    int queryTimeout;
+
     @Option(names = "--sql-address", paramLabel = "IP", descriptionKey = "sql-address")
     String sqlAddress;
 
@@ -126,6 +129,11 @@ final class NetworkTestCommand implements Callable<Integer> {
         };
         SqlTarget sqlTarget = SqlTarget.parse(target);
         SqlTarget miTarget = SqlTarget.parse(mi);
+        if (sqlAddress != null) {
+            checkAddress(sqlAddress);
+        }
+        seconds("--login-timeout", loginTimeout);
+        seconds("--query-timeout", queryTimeout);
         AuthContext context = AuthContext.of(spec);
         Authentication sqlAuth = new Credentials(context, SQL_SERVER)
                 .resolve(Objects.requireNonNullElse(auth, AuthMode.SQL), user, passwordFile);
@@ -136,38 +144,44 @@ final class NetworkTestCommand implements Callable<Integer> {
             context.warn("--trust-server-certificate turns off server certificate validation for both"
                     + " connections: a man-in-the-middle could read the logins. Prefer --trust-store FILE.");
         }
-        LinkTestOptions options = LinkTestOptions.defaults()
-                .withSqlServerAddress(sqlAddress)
-                .withNetwork(sqlRanges.stream().filter(s -> !s.isBlank())
-                                .map(s -> NetworkRulesCommand.cidr("--sql-server", s)).toList(),
-                        miSubnet == null ? null : NetworkRulesCommand.cidr("--mi-subnet", miSubnet))
-                .withTimes(jobTimeout, pollInterval, Duration.ofSeconds(5))
-                .withCreateTestEndpoint(!noTestEndpoint)
-                .withControlProbe(controlProbe)
-                .withTestEndpointPort(port(testEndpointPort));
-        if (sqlAddress != null) {
-            checkAddress(sqlAddress);
-        }
+        List<Cidr> ranges = sqlRanges.stream().filter(s -> !s.isBlank())
+                .map(s -> NetworkRulesCommand.cidr("--sql-server", s)).toList();
+        Cidr subnet = miSubnet == null ? null : NetworkRulesCommand.cidr("--mi-subnet", miSubnet);
+        int endpointPort = port(testEndpointPort);
         Secret storePassword = trustStore == null ? null
                 : context.env(TRUST_STORE_PASSWORD_ENV).map(Secret::of).map(context::remember).orElse(null);
         ConnectionSettings sqlSettings = settings(sqlTarget, sqlAuth, storePassword)
                 .withHostNameInCertificate(hostNameInCertificate);
         ConnectionSettings miSettings = settings(miTarget, miAuthentication, storePassword);
+        NetworkTestRequest request = NetworkTestRequest.of(sqlSettings, miSettings).withSqlServerAddress(sqlAddress)
+                .withNetwork(ranges, subnet).withTimes(jobTimeout, pollInterval)
+                .withTestEndpoint(!noTestEndpoint, endpointPort).withControlProbe(controlProbe);
         err.println("Testing the link's network paths; temporary SQL Agent jobs (prefix milink_nettest_) are created"
                 + " and removed. This can take a minute or two.");
         err.flush();
-        LinkTestReport report = new LinkTester(options).run(
-                new TestTarget(sqlTarget.host(), sqlTarget.endpoint(), () -> SqlConnector.open(sqlSettings)),
-                new TestTarget(miTarget.host(), miTarget.endpoint(), () -> SqlConnector.open(miSettings)));
+        // From the shutdown hook on Ctrl-C or SIGTERM: what was removed, and the T-SQL for anything that was not.
+        NetworkTestResult result = Milink.configure().load().testNetwork(request, lines -> {
+            lines.forEach(err::println);
+            err.flush();
+        });
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? LinkTestJson.render(report) : report.render());
+        out.print(json ? result.json() : result.text());
         out.flush();
-        return report.exitStatus().code();
+        // The one exit rule, through the network checks' findings (MIL-N9): 1 blocked, 5 not proven or untested.
+        return result.exitStatus().code();
     }
 
     private ConnectionSettings settings(SqlTarget t, Authentication a, Secret storePassword) {
         return new ConnectionSettings(t, a, true, trustServerCertificate, null, trustStore, storePassword,
-                Duration.ofSeconds(Math.max(1, loginTimeout)), Duration.ofSeconds(60));
+                seconds("--login-timeout", loginTimeout), seconds("--query-timeout", queryTimeout));
+    }
+
+    private static Duration seconds(String option, int value) {
+        if (value < 1 || value > 86_400) {
+            throw new MilinkException(CoreError.USAGE, option + " must be between 1 and 86400 seconds, not "
+                    + value + ".");
+        }
+        return Duration.ofSeconds(value);
     }
 
     private static int port(int p) {
@@ -178,7 +192,7 @@ final class NetworkTestCommand implements Callable<Integer> {
     }
 
     private static void checkAddress(String address) {
-        if (!address.matches("[A-Za-z0-9._:-]{1,253}")) {
+        if (!address.matches("[A-Za-z0-9._:-]{1,253}") || !SqlTarget.isPlausibleIpv4(address)) {
             throw new MilinkException(CoreError.USAGE, "--sql-address: '" + address + "' is not an IP address or"
                     + " host name.");
         }

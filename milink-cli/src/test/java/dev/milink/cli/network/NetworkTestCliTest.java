@@ -85,8 +85,17 @@ class NetworkTestCliTest {
                 "--trust-server-certificate", "--poll-interval", "20ms", "--output", "json");
         assertThat(r.exit()).as(r.toString()).isEqualTo(1);
         JsonNode json = new ObjectMapper().readTree(r.out());
-        assertThat(json.get("schemaVersion").asText()).isEqualTo("1");
+        assertThat(json.get("schemaVersion").asText()).isEqualTo("1.1");
         assertThat(json.get("exitCode").asInt()).isEqualTo(1);
+        // The hops as findings of MIL-N9 (schema 1.1 adds them): one per path, the blocked one FAIL with its advice.
+        JsonNode findings = json.get("assessment").get("findings");
+        assertThat(findings).hasSize(3);
+        assertThat(findings.get(0).get("checkId").asText()).isEqualTo("MIL-N9");
+        assertThat(findings.get(0).get("status").asText()).isEqualTo("FAIL");
+        assertThat(findings.get(0).get("remediation").get("summary").asText())
+                .contains("contoso-mi.no-such-zone.invalid");
+        assertThat(findings.get(1).get("status").asText()).isEqualTo("PASS");
+        assertThat(json.get("assessment").get("verdict").asText()).isEqualTo("NOT_READY");
         assertThat(json.get("managedInstance").get("hadrPort").asInt()).isEqualTo(listener.getLocalPort());
         assertThat(json.get("hops")).hasSize(3);
         assertThat(json.get("hops").get(0).get("status").asText()).isEqualTo("DNS_FAILURE");

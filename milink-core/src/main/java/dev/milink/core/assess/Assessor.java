@@ -34,13 +34,26 @@ public final class Assessor {
     private static final System.Logger LOG = System.getLogger(Assessor.class.getName());
 
     private final CheckCatalog catalog;
+    private final CheckFailureListener failures;
 
-    private Assessor(CheckCatalog catalog) {
+    private Assessor(CheckCatalog catalog, CheckFailureListener failures) {
         this.catalog = catalog;
+        this.failures = failures;
     }
 
     public static Assessor of(CheckCatalog catalog) {
-        return new Assessor(catalog);
+        return new Assessor(catalog, (check, target, error) -> { });
+    }
+
+    /** The same assessor, telling {@code listener} about every check that throws (the finding says ERROR). */
+    public Assessor onCheckFailure(CheckFailureListener listener) {
+        return new Assessor(catalog, java.util.Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Hears about a check that threw: a bug in milink, reported as an ERROR finding; the run goes on. */
+    @FunctionalInterface
+    public interface CheckFailureListener {
+        void failed(dev.milink.core.check.CheckMetadata check, Target target, Throwable error);
     }
 
     /**
@@ -103,7 +116,7 @@ public final class Assessor {
                 .skipped("Does not apply to links in the " + facts.direction().label() + " direction.");
     }
 
-    private static List<Finding> safely(Check check, Target t, java.util.function.Supplier<List<Finding>> run) {
+    private List<Finding> safely(Check check, Target t, java.util.function.Supplier<List<Finding>> run) {
         try {
             List<Finding> result = run.get();
             if (result == null || result.isEmpty()) {
@@ -112,6 +125,7 @@ public final class Assessor {
             return result;
         } catch (RuntimeException | StackOverflowError e) {
             LOG.log(System.Logger.Level.WARNING, "check " + check.metadata().id() + " failed on " + t, e);
+            failures.failed(check.metadata(), t, e);
             return List.of(Finding.of(check.metadata(), t).error(errorMessage(e)));
         }
     }
@@ -122,8 +136,8 @@ public final class Assessor {
         if (msg.length() > 300) {
             msg = msg.substring(0, 300) + "…";
         }
-        return "The check failed with " + e.getClass().getName() + msg + " (a bug in milink; rerun with --verbose"
-                + " for the stack trace and report it).";
+        return "The check failed with " + e.getClass().getName() + msg + " (a bug in milink; the stack trace is"
+                + " in the debug log: rerun with --verbose or --log-file FILE, and report it).";
     }
 
     /** Which databases database-scoped checks judge. */

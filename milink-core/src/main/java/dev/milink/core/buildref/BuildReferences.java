@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
+import dev.milink.core.io.BoundedFiles;
 import dev.milink.core.model.Direction;
 import dev.milink.core.model.SqlVersion;
 import java.io.IOException;
@@ -48,6 +49,9 @@ public final class BuildReferences {
     /** Classpath location of the bundled data. */
     public static final String BUNDLED_RESOURCE = "buildref/sqlserver-builds.json";
 
+    /** The one schema version of the file format this milink reads. */
+    public static final int SCHEMA = 1;
+
     private BuildReferences() {
     }
 
@@ -59,12 +63,9 @@ public final class BuildReferences {
     /** Loads and validates a user file. */
     public static BuildReference load(Path file) {
         String name = file.toString();
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, name);
-        } catch (IOException e) {
-            throw invalid(name, "cannot be read (" + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage())
-                    + ")", e);
-        }
+        byte[] bytes = BoundedFiles.read(file, BoundedFiles.BUILD_REFERENCE_MAX, "build reference file",
+                CoreError.BUILD_REFERENCE_INVALID);
+        return parse(new java.io.ByteArrayInputStream(bytes), name);
     }
 
     /** Parses and validates data from a stream; {@code name} is used in error messages. */
@@ -90,6 +91,11 @@ public final class BuildReferences {
                 "Build reference file " + name + " " + problem + ".", cause);
     }
 
+    private static String oneLine(String text) {
+        String t = text.replaceAll("\\p{Cntrl}", " ").strip();
+        return t.length() > 40 ? t.substring(0, 40) + "…" : t;
+    }
+
     private static String firstLine(String text) {
         if (text == null) {
             return "no details";
@@ -102,6 +108,13 @@ public final class BuildReferences {
     private record Reader(String name) {
 
         BuildReference read(JsonNode root) {
+            // no "schema" means 1 (files written before it existed); any other value is a format this milink
+            // does not know, and reading it as 1 could misjudge every server
+            JsonNode schema = root.path("schema");
+            if (!schema.isMissingNode() && (!schema.isInt() || schema.intValue() != SCHEMA)) {
+                throw problem("has schema '" + oneLine(schema.asText()) + "'; this milink reads schema " + SCHEMA
+                        + " (see " + BUNDLED_RESOURCE + ")");
+            }
             LocalDate lastUpdated = date(root, "lastUpdated", "");
             Map<Integer, String> names = new LinkedHashMap<>();
             Map<Integer, List<KnownBuild>> builds = new LinkedHashMap<>();

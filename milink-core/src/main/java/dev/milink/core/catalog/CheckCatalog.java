@@ -7,6 +7,7 @@ import dev.milink.core.error.MilinkException;
 import dev.milink.core.check.Check;
 import dev.milink.core.check.database.DatabaseChecks;
 import dev.milink.core.check.instance.InstanceChecks;
+import dev.milink.core.check.network.NetworkChecks;
 import dev.milink.core.check.version.VersionChecks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +48,7 @@ public final class CheckCatalog {
         all.addAll(VersionChecks.ALL);
         all.addAll(InstanceChecks.ALL);
         all.addAll(DatabaseChecks.ALL);
+        all.addAll(NetworkChecks.ALL);
         return new CheckCatalog(all);
     }
 

@@ -8,10 +8,16 @@ import java.util.Comparator;
 public enum ExitStatus {
     READY(0, 0, "ready: no blocking finding"),
     NOT_READY(1, 4, "not ready: at least one blocking finding (or a warning with --fail-on warning)"),
-    USAGE(2, 7, "usage or configuration error"),
-    CONNECT(3, 6, "could not connect or collect"),
-    FIX_FAILED(4, 5, "a fix step failed"),
+    USAGE(2, 8, "usage or configuration error"),
+    CONNECT(3, 7, "could not connect or collect"),
+    FIX_FAILED(4, 6, "a fix step failed"),
     INCOMPLETE(5, 2, "incomplete: no blocker failed, but at least one could not be checked"),
+    /**
+     * {@code fix --apply}: every step that could run did, but some were skipped because their database is guarded
+     * (availability group, mirrored, read-only, gone) or depends on a skipped step; the output says which and why.
+     * Outranks the verdict after applying (the skipped steps' findings remain), not a failed step.
+     */
+    FIX_SKIPPED(6, 5, "fix done, with skipped steps: a guarded database's steps were not run (the output says why)"),
     INTERNAL(70, 3, "internal error: a check or collector failed (a bug in milink; the message says where)");
 
     private final int code;
@@ -34,7 +40,7 @@ public enum ExitStatus {
 
     /**
      * The status that wins when several outcomes meet (a fleet, or findings plus a failed target): usage 2 over
-     * connect 3 over fix failed 4 over not ready 1 over internal 70 over incomplete 5 over ready 0. So a run never
+     * connect 3 over fix failed 4 over fix with skipped steps 6 over not ready 1 over internal 70 over incomplete 5 over ready 0. So a run never
      * hides a tool failure behind a verdict, and never hides a blocker behind a bug elsewhere.
      */
     public static ExitStatus worst(Collection<ExitStatus> statuses) {

@@ -54,6 +54,18 @@ public record ServerFacts(
         Fact<List<DatabaseFacts>> databases) {
 
     /**
+     * An instance whose facts were not read in this run (e.g. {@code milink network test} judges only the network):
+     * every fact is unknown with {@code reason}, so a check that reads one says UNKNOWN, never PASS.
+     */
+    public static ServerFacts notCollected(String target, Instant at, String reason) {
+        return new ServerFacts(target, at, Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason),
+                Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason),
+                Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason),
+                Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason),
+                Fact.unknown(reason), Fact.unknown(reason));
+    }
+
+    /**
      * @param version          ProductVersion
      * @param productLevel     RTM, SP1, SP3…
      * @param updateLevel      CU18…, null on RTM/GDR-only builds

@@ -95,7 +95,28 @@ class BuildReferencesLoadTest {
         assertThatThrownBy(() -> BuildReferences.load(file))
                 .isInstanceOfSatisfying(MilinkException.class,
                         e -> assertThat(e.code()).isEqualTo(CoreError.BUILD_REFERENCE_INVALID))
-                .hasMessageStartingWith("Build reference file " + file + " cannot be read (NoSuchFileException");
+                .hasMessage("Cannot read the build reference file " + file + ": no such file.");
+    }
+
+    @Test
+    void anUnknownSchemaVersionIsRefused() throws IOException {
+        // issue 13: schema 99 used to be read as if it were schema 1
+        Path file = write(MINIMAL.replace("{\"lastUpdated\"", "{\"schema\": 99, \"lastUpdated\""));
+        assertThatThrownBy(() -> BuildReferences.load(file))
+                .isInstanceOf(MilinkException.class)
+                .hasMessage("Build reference file " + file + " is invalid: has schema '99'; this milink reads schema 1"
+                        + " (see buildref/sqlserver-builds.json).");
+        assertThat(BuildReferences.load(write(MINIMAL.replace("{\"lastUpdated\"", "{\"schema\": 1,"
+                + " \"lastUpdated\""))).lastUpdated()).hasToString("2026-10-01");
+    }
+
+    @Test
+    void anEndlessFileIsRefusedWithoutReadingItAll() {
+        // issue 13, defect 4: /dev/zero used to end in OutOfMemoryError
+        assertThatThrownBy(() -> BuildReferences.load(Path.of("/dev/zero")))
+                .isInstanceOf(MilinkException.class)
+                .hasMessage("The build reference file /dev/zero is larger than 16 MB; milink reads at most that much."
+                        + " Is it the right file?");
     }
 
     private Path write(String json) throws IOException {

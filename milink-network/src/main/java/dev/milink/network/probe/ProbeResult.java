@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.network.probe;
 
+import dev.milink.core.model.NetworkFacts;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The result of probing one endpoint.
@@ -16,5 +18,13 @@ public record ProbeResult(ProbeTarget target, ProbeOutcome outcome, String addre
 
     public boolean reachable() {
         return outcome == ProbeOutcome.OPEN;
+    }
+
+    /** This probe as a path of the network facts: from this machine, which proves nothing about the link's ends. */
+    public NetworkFacts.PathResult path(String purpose) {
+        NetworkFacts.Outcome o = outcome == ProbeOutcome.OPEN ? NetworkFacts.Outcome.REACHABLE
+                : NetworkFacts.Outcome.valueOf(outcome.name());
+        return new NetworkFacts.PathResult(NetworkFacts.PathDirection.FROM_HERE, purpose, target.host(),
+                target.port(), "TCP connect from this machine", o, outcome.description(), address, detail, List.of());
     }
 }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 final class AgentJob {
 
     /** Every object the network test creates starts with this. */
-    static final String PREFIX = "milink_nettest_";
+    static final String PREFIX = dev.milink.core.model.MilinkObjects.NETWORK_TEST_PREFIX;
     /** The description of every job the network test creates; leftovers are matched on it. */
     static final String DESCRIPTION = "created by milink network test; safe to delete";
 

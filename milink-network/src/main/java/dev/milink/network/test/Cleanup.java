@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The undo list of one network test: every object created is registered right after it is created and removed in
- * reverse order, once, by whoever comes first: the test's {@code finally}, or the shutdown hook on Ctrl-C. When the
- * run's connection is broken (the error that stopped the test may have been a dropped connection), the action is
- * retried once on a fresh connection.
+ * The undo list of one network test. Every object is registered together with its creation, atomically with respect
+ * to an interruption: {@link #create} registers the undo (idempotent T-SQL: drop if it exists) before sending the
+ * creating batch, and holds this object's lock while doing both, so the shutdown hook on Ctrl-C or SIGTERM either
+ * runs before the object exists or waits until it is registered; it can never miss one. After the hook ran
+ * ({@link #interrupt}), nothing more is created. Undo actions run in reverse order, once, by whoever comes first:
+ * the test's {@code finally}, or the hook. When the run's connection is broken (the error that stopped the test may
+ * have been a dropped connection), an action is retried once on a fresh connection.
  */
 final class Cleanup {
 
@@ -39,8 +42,44 @@ final class Cleanup {
         this.connections = connections;
     }
 
-    synchronized void push(String key, String what, Side side, String sql) {
-        actions.push(new Action(key, what, side, sql));
+    /** Creates an object (a batch on this side's connection). */
+    @FunctionalInterface
+    interface Creation {
+        void run() throws SQLException;
+    }
+
+    private boolean interrupted;
+
+    /**
+     * Registers the undo of an object, then creates it; both under this object's lock.
+     *
+     * @param undo T-SQL that removes the object if it exists (so it is harmless when the creation failed)
+     * @throws SQLException from the creation, or when the run is being interrupted (nothing is created then)
+     */
+    synchronized void create(String key, String what, Side side, String undo, Creation creation) throws SQLException {
+        if (interrupted) {
+            throw new SQLException("the network test is being interrupted; nothing more is created");
+        }
+        actions.push(new Action(key, what, side, undo));
+        creation.run();
+    }
+
+    /**
+     * The shutdown hook's entry: removes everything still registered and reports, in sentences, what was removed
+     * and, for what could not be, the T-SQL to remove it by hand.
+     */
+    synchronized List<String> interrupt() {
+        interrupted = true;
+        int problemsBefore = problems.size();
+        runAll();
+        List<String> report = new ArrayList<>();
+        List<String> now = removed; // all of this run's objects: some may have gone just before the interruption
+        report.add(now.isEmpty() && problems.size() == problemsBefore
+                ? "Interrupted: the network test stopped early; none of its temporary objects was left to remove."
+                : "Interrupted: the network test stopped early." + (now.isEmpty() ? ""
+                        : " Removed its temporary objects: " + String.join(", ", now) + "."));
+        problems.subList(problemsBefore, problems.size()).forEach(p -> report.add("Not removed: " + p));
+        return report;
     }
 
     /** Runs the action registered under {@code key} now (e.g. the job finished), if it is still pending. */

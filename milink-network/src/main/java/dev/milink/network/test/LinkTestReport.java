@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.network.test;
 
-import dev.milink.core.error.ExitStatus;
+import dev.milink.core.model.NetworkFacts;
+import dev.milink.core.model.NetworkFacts.Outcome;
+import dev.milink.core.model.NetworkFacts.PathDirection;
+import dev.milink.core.model.NetworkFacts.PathResult;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,21 +37,44 @@ public record LinkTestReport(String runId, MiFabric fabric, List<HopResult> hops
         cleanupProblems = List.copyOf(cleanupProblems);
     }
 
-    /**
-     * 1 when a hop is blocked, else 3 when a hop could not be tested, else 5 (incomplete) when a hop is not proven,
-     * else 0.
-     */
-    public ExitStatus exitStatus() {
+    /** The test's outcome in one word, for its closing line; the exit status comes from its findings (MIL-N9). */
+    public enum Result {
+        /** Every hop is TCP reachable. */
+        ALL_REACHABLE,
+        /** At least one hop is blocked. */
+        BLOCKED,
+        /** No hop is blocked, at least one could not be tested. */
+        NOT_TESTED,
+        /** No hop is blocked or untested, at least one is not proven. */
+        NOT_PROVEN
+    }
+
+    /** BLOCKED before NOT_TESTED before NOT_PROVEN before ALL_REACHABLE. */
+    public Result result() {
         if (hops.stream().anyMatch(h -> h.status().blocked())) {
-            return ExitStatus.NOT_READY;
+            return Result.BLOCKED;
         }
         if (hops.stream().anyMatch(h -> h.status() == HopStatus.ERROR)) {
-            return ExitStatus.CONNECT;
+            return Result.NOT_TESTED;
         }
         if (hops.stream().anyMatch(h -> h.status() == HopStatus.NOT_PROVEN)) {
-            return ExitStatus.INCOMPLETE;
+            return Result.NOT_PROVEN;
         }
-        return ExitStatus.READY;
+        return Result.ALL_REACHABLE;
+    }
+
+    /**
+     * The test as facts for the checks ({@code MIL-N9}): one path per hop, with its advice; cleanup problems and
+     * notes become the facts' notes.
+     */
+    public NetworkFacts facts(Instant testedAt) {
+        List<PathResult> paths = hops.stream().map(h -> new PathResult(
+                h.direction() == TestDirection.SQL_TO_MI ? PathDirection.SQL_TO_MI : PathDirection.MI_TO_SQL,
+                h.purpose(), h.host(), h.port(), h.method().description(), Outcome.valueOf(h.status().name()),
+                h.status().description(), h.remoteAddress(), h.detail(), h.advice())).toList();
+        List<String> all = new ArrayList<>(notes);
+        cleanupProblems.forEach(p -> all.add("Not removed (remove by hand): " + p));
+        return new NetworkFacts(testedAt, paths, all);
     }
 
     /** The hops of one direction. */
@@ -107,11 +135,11 @@ public record LinkTestReport(String runId, MiFabric fabric, List<HopResult> hops
         }
         long ok = hops.stream().filter(h -> h.status() == HopStatus.REACHABLE).count();
         b.append("\nResult: ").append(ok).append(" of ").append(hops.size()).append(" hops TCP reachable; ")
-                .append(switch (exitStatus()) {
-                    case READY -> "both directions work at the TCP level.";
-                    case NOT_READY -> "at least one hop is blocked; the link would fail (errors 41962/41986).";
-                    case CONNECT -> "at least one hop could not be tested.";
-                    default -> "at least one hop is not proven; do not create the link before it is.";
+                .append(switch (result()) {
+                    case ALL_REACHABLE -> "both directions work at the TCP level.";
+                    case BLOCKED -> "at least one hop is blocked; the link would fail (errors 41962/41986).";
+                    case NOT_TESTED -> "at least one hop could not be tested.";
+                    case NOT_PROVEN -> "at least one hop is not proven; do not create the link before it is.";
                 }).append('\n');
         return b.toString();
     }

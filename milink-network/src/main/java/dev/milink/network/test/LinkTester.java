@@ -28,13 +28,14 @@ import java.util.Optional;
 /**
  * Proves the link's TCP connectivity in both directions (spec §2), from where it matters.
  *
- * <p>This is your starting point:
+ * <p>Most callers want {@code Milink.testNetwork} (milink-engine), which also judges the result (MIL-N9).
+ * Directly:
  * <pre>{@code
  * LinkTestReport report = new LinkTester(LinkTestOptions.defaults().withSqlServerAddress("10.1.0.4"))
  *         .run(new TestTarget("sql01", "sql01:1433", () -> SqlConnector.open(sqlSettings)),
  *              new TestTarget(miFqdn, miFqdn + ":1433", () -> SqlConnector.open(miSettings)));
  * System.out.print(report.render());
- * int exit = report.exitStatus().code();
+ * NetworkFacts facts = report.facts(Instant.now()); // for the checks
  * }</pre>
  *
  * <ul>
@@ -57,9 +58,23 @@ public final class LinkTester {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final LinkTestOptions options;
+    private final java.util.function.Consumer<List<String>> onInterrupt;
 
     public LinkTester(LinkTestOptions options) {
+        this(options, lines -> { });
+    }
+
+    private LinkTester(LinkTestOptions options, java.util.function.Consumer<List<String>> onInterrupt) {
         this.options = options;
+        this.onInterrupt = onInterrupt;
+    }
+
+    /**
+     * Where an interrupted run (Ctrl-C, SIGTERM) reports, from its shutdown hook, what it removed and the T-SQL for
+     * anything it could not remove; the CLI prints these lines on stderr.
+     */
+    public LinkTester withInterruptReport(java.util.function.Consumer<List<String>> report) {
+        return new LinkTester(options, java.util.Objects.requireNonNull(report, "report"));
     }
 
     /**
@@ -92,7 +107,7 @@ public final class LinkTester {
                 return c;
             }
         });
-        Thread hook = new Thread(cleanup::runAll, "milink-network-test-cleanup");
+        Thread hook = new Thread(() -> onInterrupt.accept(cleanup.interrupt()), "milink-network-test-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         List<String> notes = new ArrayList<>();
         List<String> leftovers = new ArrayList<>();
@@ -258,14 +273,20 @@ public final class LinkTester {
     private void createTestEndpoint(Connection s, String runId, int port, Cleanup cleanup) throws SQLException {
         String name = AgentJob.PREFIX + runId;
         String expiry = LocalDate.now().plusDays(2).format(DateTimeFormatter.BASIC_ISO_DATE);
-        AgentJob.execute(s, SqlScripts.render("create_test_certificate.sql", Map.of("certificate",
-                name, "expiry", expiry)));
-        cleanup.push(name + "/cert", "certificate " + name + " on SQL Server", Side.SQL_SERVER,
-                SqlScripts.render("drop_certificate.sql", Map.of("certificate", (name))));
-        AgentJob.execute(s, SqlScripts.render("create_test_endpoint.sql", Map.of("certificate", (name),
-                "endpoint", (name), "port", Integer.toString(port))));
-        cleanup.push(name + "/endpoint", "endpoint " + name + " on SQL Server", Side.SQL_SERVER,
-                SqlScripts.render("drop_endpoint.sql", Map.of("endpoint", (name))));
+        cleanup.create(name + "/cert", "certificate " + name + " on SQL Server", Side.SQL_SERVER, dropCertificate(name),
+                () -> AgentJob.execute(s, SqlScripts.render("create_test_certificate.sql", Map.of("certificate",
+                        name, "expiry", expiry))));
+        cleanup.create(name + "/endpoint", "endpoint " + name + " on SQL Server", Side.SQL_SERVER, dropEndpoint(name),
+                () -> AgentJob.execute(s, SqlScripts.render("create_test_endpoint.sql", Map.of("certificate",
+                        name, "endpoint", name, "port", Integer.toString(port)))));
+    }
+
+    static String dropCertificate(String name) {
+        return SqlScripts.render("drop_certificate.sql", Map.of("certificate", name));
+    }
+
+    static String dropEndpoint(String name) {
+        return SqlScripts.render("drop_endpoint.sql", Map.of("endpoint", name));
     }
 
     // ---- Agent jobs ----
@@ -274,16 +295,15 @@ public final class LinkTester {
                                      Cleanup cleanup, Advice advice, TestMethod method, String proveCommand) {
         String where = side == Side.SQL_SERVER ? "SQL Server" : "the managed instance";
         List<AgentJob.StepRow> rows;
+        List<String> commands = hops.stream().map(h -> AgentJob.tnc(h.host(), h.port(), quiet)).toList();
         try {
-            AgentJob.create(c, job, hops.stream().map(h -> AgentJob.tnc(h.host(), h.port(), quiet)).toList());
+            // registered before it exists; sp_add_job may also succeed before a later statement fails
+            cleanup.create(job, "Agent job " + job + " on " + where, side, deleteJobIfExists(job),
+                    () -> AgentJob.create(c, job, commands));
         } catch (SQLException e) {
-            // sp_add_job may have succeeded before a later statement failed: remove whatever exists
-            cleanup.push(job, "Agent job " + job + " on " + where, side, deleteJobIfExists(job));
             return errors(hops, method, "could not create the Agent job on " + where + ": " + e.getMessage(),
                     agentHelp(side, proveCommand));
         }
-        cleanup.push(job, "Agent job " + job + " on " + where, side,
-                SqlScripts.render("delete_job.sql", Map.of("job_name", (job))));
         try {
             AgentJob.start(c, job);
             rows = AgentJob.await(c, job, options.jobTimeout(), options.pollInterval());
@@ -405,8 +425,7 @@ public final class LinkTester {
                 objects.sort((a, b) -> a[0].compareTo(b[0]) * -1);
                 for (String[] o : objects) {
                     boolean ep = o[0].equals("ENDPOINT");
-                    AgentJob.execute(c, SqlScripts.render(ep ? "drop_endpoint.sql" : "drop_certificate.sql",
-                            Map.of(ep ? "endpoint" : "certificate", (o[1]))));
+                    AgentJob.execute(c, ep ? dropEndpoint(o[1]) : dropCertificate(o[1]));
                     removed.add((ep ? "endpoint " : "certificate ") + o[1] + " on " + endpoint);
                 }
             }

@@ -30,9 +30,9 @@ class FilteredPortTest {
     @BeforeAll
     static void createNamespace() throws Exception {
         boolean root = "root".equals(System.getProperty("user.name"));
-        boolean tools = Files.isExecutable(Path.of("/usr/sbin/ip")) || Files.isExecutable(Path.of("/sbin/ip"));
-        boolean nft = Files.isExecutable(Path.of("/usr/sbin/nft")) || Files.isExecutable(Path.of("/sbin/nft"));
-        if ("true".equals(System.getenv("CI"))) {
+        boolean tools = onPath("ip");
+        boolean nft = onPath("nft");
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             assertThat(root && tools && nft).as("CI must run as root with iproute2 and nftables (.ci/run installs them)")
                     .isTrue();
         }
@@ -72,6 +72,13 @@ class FilteredPortTest {
     void aThousandFilteredPortsAllComeBackFiltered() {
         List<ProbeResult> results = new TcpProber(Duration.ofMillis(300)).probeAll(PortRange.MI_HADR.targets(NS_ADDR));
         assertThat(results).hasSize(1000).allMatch(r -> r.outcome() == ProbeOutcome.FILTERED);
+    }
+
+    /** On the PATH, or in the sbin directories a non-login shell's PATH may lack. */
+    private static boolean onPath(String tool) {
+        String path = System.getenv().getOrDefault("PATH", "") + java.io.File.pathSeparator + "/usr/sbin:/sbin";
+        return java.util.Arrays.stream(path.split(java.io.File.pathSeparator)).filter(d -> !d.isBlank())
+                .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
     }
 
     private static void run(String... command) throws IOException, InterruptedException {

@@ -3,10 +3,11 @@ package dev.milink.network.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.milink.core.error.ExitStatus;
+import dev.milink.core.model.NetworkFacts;
 import dev.milink.network.rules.Cidr;
 import dev.milink.sandbox.engine.Faults;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -44,7 +45,7 @@ class LinkTesterSandboxTest {
                 assertThat(h.method()).isEqualTo(TestMethod.AGENT_JOB_ON_MANAGED_INSTANCE);
                 assertThat(h.port()).isEqualTo(p.listener.getLocalPort()); // the existing endpoint's port
             });
-            assertThat(r.exitStatus()).isEqualTo(ExitStatus.READY);
+            assertThat(r.result()).isEqualTo(LinkTestReport.Result.ALL_REACHABLE);
             assertThat(r.notes()).anyMatch(n -> n.contains("a loopback address, which on the managed instance means"
                     + " the managed instance itself"));
             assertThat(r.cleanedUp()).hasSize(2).allMatch(s -> s.startsWith("Agent job milink_nettest_" + r.runId()));
@@ -89,8 +90,17 @@ class LinkTesterSandboxTest {
                     .anyMatch(a -> a.startsWith("scripts for every layer: milink network rules --sql-server"
                             + " 192.168.10.5/32 --mi-subnet 127.0.0.0/8"));
             assertThat(r.hops(TestDirection.SQL_TO_MI).get(0).status()).isEqualTo(HopStatus.REACHABLE);
-            assertThat(r.exitStatus()).isEqualTo(ExitStatus.NOT_READY);
+            assertThat(r.result()).isEqualTo(LinkTestReport.Result.BLOCKED);
             assertThat(r.render()).contains("[BLOCKED] 127.0.0.1:" + p.closedPort);
+            // As facts for MIL-N9: one path per hop, same order, outcome and advice.
+            NetworkFacts facts = r.facts(Instant.parse("2026-06-01T00:00:00Z"));
+            assertThat(facts.paths()).hasSameSizeAs(r.hops());
+            for (int i = 0; i < r.hops().size(); i++) {
+                assertThat(facts.paths().get(i).outcome().name()).isEqualTo(r.hops().get(i).status().name());
+                assertThat(facts.paths().get(i).advice()).isEqualTo(r.hops().get(i).advice());
+                assertThat(facts.paths().get(i).endpoint()).isEqualTo(r.hops().get(i).endpoint());
+            }
+            assertThat(facts.paths().getFirst().direction()).isEqualTo(NetworkFacts.PathDirection.SQL_TO_MI);
             assertThat(p.milinkObjects()).isEmpty();
         }
     }
@@ -105,7 +115,7 @@ class LinkTesterSandboxTest {
                     .containsOnly(HopStatus.WRONG_ADDRESS);
             assertThat(r.hops(TestDirection.SQL_TO_MI).getFirst().advice().getFirst())
                     .contains("resolved to 127.0.0.1, outside the managed instance subnet 10.0.0.0/24");
-            assertThat(r.exitStatus()).isEqualTo(ExitStatus.NOT_READY);
+            assertThat(r.result()).isEqualTo(LinkTestReport.Result.BLOCKED);
         }
     }
 
@@ -128,7 +138,7 @@ class LinkTesterSandboxTest {
                     .anyMatch(s -> s.startsWith("certificate milink_nettest_" + r.runId()));
             assertThat(p.sql().requestLog().requests()).anyMatch(q -> String.valueOf(q.sql())
                     .contains("CREATE ENDPOINT [milink_nettest_" + r.runId() + "]"));
-            assertThat(r.exitStatus()).isEqualTo(ExitStatus.INCOMPLETE);
+            assertThat(r.result()).isEqualTo(LinkTestReport.Result.NOT_PROVEN);
             assertThat(p.milinkObjects()).isEmpty();
         }
     }
@@ -173,7 +183,7 @@ class LinkTesterSandboxTest {
             HopResult h = r.hops(TestDirection.MI_TO_SQL).getFirst();
             assertThat(h.status()).isEqualTo(HopStatus.ERROR);
             assertThat(h.detail()).contains("SQLServerAgent is not currently running");
-            assertThat(r.exitStatus()).isEqualTo(ExitStatus.CONNECT);
+            assertThat(r.result()).isEqualTo(LinkTestReport.Result.NOT_TESTED);
             assertThat(r.cleanupProblems()).isEmpty();
             p.miEngine.setFaults(Faults.NONE);
             p.sqlEngine.setFaults(Faults.NONE);

@@ -3,6 +3,7 @@ package dev.milink.sqlserver.collect;
 
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
+import dev.milink.core.io.BoundedFiles;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.sqlserver.collect.internal.FactsMapper;
 import dev.milink.sqlserver.collect.internal.RawResults;
@@ -35,12 +36,12 @@ public final class OfflineFacts {
     public static ServerFacts read(Path file, String targetName) {
         byte[] bytes;
         Instant modified;
+        bytes = BoundedFiles.read(file, BoundedFiles.FACTS_MAX, "facts file", CoreError.FACTS_FILE_INVALID);
         try {
-            bytes = Files.readAllBytes(file);
             modified = Files.getLastModifiedTime(file).toInstant();
         } catch (IOException e) {
             throw new MilinkException(CoreError.FACTS_FILE_INVALID, "Cannot read the facts file " + file + ": "
-                    + e.getMessage(), e);
+                    + BoundedFiles.describe(e) + ".", e);
         }
         return parse(bytes, file.getFileName().toString(), targetName, modified);
     }

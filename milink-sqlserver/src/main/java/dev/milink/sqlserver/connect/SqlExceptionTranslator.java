@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.connect;
 
-import dev.milink.core.error.ErrorCode;
 import dev.milink.core.error.MilinkException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
@@ -36,8 +35,8 @@ public final class SqlExceptionTranslator {
         if (lower.contains("pkix path") || lower.contains("unable to find valid certification path")
                 || lower.contains("certificate_unknown") || lower.contains("certpathvalidator")) {
             return new MilinkException(SqlError.SQL_TLS_UNTRUSTED, "The TLS certificate of " + endpoint
-                    + " is not trusted by this machine. Give the issuing CA with --trust-store (and"
-                    + " --trust-store-password), or --host-name-in-certificate <name> if the certificate names another"
+                    + " is not trusted by this machine. Give the issuing CA with --trust-store FILE (its"
+                    + " password, if any, in MILINK_TRUST_STORE_PASSWORD), or --host-name-in-certificate <name> if the certificate names another"
                     + " host; --trust-server-certificate skips validation, which keeps the traffic encrypted but lets"
                     + " an impostor on the network read the login.", e);
         }

@@ -82,6 +82,8 @@ public record SqlTarget(String host, Integer port, String instanceName) {
                 host = "localhost";
             } else if (!HOST.matcher(host).matches()) {
                 throw usage(text, "'" + host + "' is not a valid host name or IP address");
+            } else if (!isPlausibleIpv4(host)) {
+                throw usage(text, "'" + host + "' is not a valid IPv4 address (each part 0-255)");
             }
         }
         String instance = null;
@@ -135,6 +137,22 @@ public record SqlTarget(String host, Integer port, String instanceName) {
     @Override
     public String toString() {
         return display();
+    }
+
+    /**
+     * False for something that looks like an IPv4 address (four dot-separated numbers) but is none, such as
+     * {@code 999.1.1.1}; true for every other text (names are checked elsewhere).
+     */
+    public static boolean isPlausibleIpv4(String host) {
+        if (!host.matches("\\d+(\\.\\d+){3}")) {
+            return true;
+        }
+        for (String part : host.split("\\.")) {
+            if (part.length() > 3 || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int indexOfAny(String s, int from, char a, char b) {

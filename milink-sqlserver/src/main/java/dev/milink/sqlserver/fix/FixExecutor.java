@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
 
 /**
  * The one code path in milink that changes a SQL Server. It runs the appliable T-SQL steps of a {@link FixPlan}
- * in plan order, each step as one batch on one connection, and stops at the first step that fails. Manual steps
+ * in plan order, each step as one batch on one connection, and stops at the first step that fails. A step whose
+ * database is guarded right now is skipped, with the later steps of that database; the other steps still run. Manual steps
  * (operating system, service restart, Azure) are returned, never run.
  *
  * <p>This is your starting point for applying a plan:
@@ -44,8 +45,9 @@ import java.util.regex.Pattern;
  *
  * <p>Before each step, and independent of what the checks decided when they planned it:
  * <ul>
- *   <li>a database step is refused when the database is, right now, in an availability group, mirrored or
- *       read-only, unless the user included it by name ({@link ApplyOptions#includeDatabases()});</li>
+ *   <li>a database step is skipped ({@link StepOutcome.Skipped}, not a failure) when the database is, right now,
+ *       in an availability group, mirrored, read-only or gone, unless the user included it by name
+ *       ({@link ApplyOptions#includeDatabases()}); so are the later steps of that database;</li>
  *   <li>a BACKUP step is refused unless it has {@code CHECKSUM} and has none of {@code COPY_ONLY}, {@code INIT},
  *       {@code FORMAT}, and fails when a target directory does not exist on the server
  *       ({@code xp_fileexist}, which answers on SQL Server 2016-2025);</li>
@@ -102,19 +104,33 @@ public final class FixExecutor {
                            ProgressListener listener) {
         List<PlannedStep> steps = plan.appliable();
         List<StepOutcome.Done> done = new ArrayList<>();
+        List<StepOutcome.Skipped> skipped = new ArrayList<>();
+        Map<String, PlannedStep> guarded = new java.util.HashMap<>(); // database (lower case) -> step that skipped
         for (int i = 0; i < steps.size(); i++) {
             PlannedStep step = steps.get(i);
             listener.stepStarted(step, i + 1, steps.size());
-            StepOutcome outcome = new Run(step, connection, endpoint, secrets, listener).execute();
+            PlannedStep cause = step.target().database() == null ? null
+                    : guarded.get(step.target().database().toLowerCase(java.util.Locale.ROOT));
+            StepOutcome outcome = cause != null
+                    ? new StepOutcome.Skipped(step, "Not run: it depends on step " + cause.number() + " for "
+                            + TSql.quoteName(step.target().database()) + ", which was skipped.")
+                    : new Run(step, connection, endpoint, secrets, listener).execute();
             listener.stepFinished(step, outcome);
             switch (outcome) {
                 case StepOutcome.Done d -> done.add(d);
+                case StepOutcome.Skipped k -> {
+                    skipped.add(k);
+                    if (step.target().database() != null) {
+                        guarded.putIfAbsent(step.target().database().toLowerCase(java.util.Locale.ROOT), step);
+                    }
+                }
                 case StepOutcome.Failed f -> {
-                    return new FixResult(done, Optional.of(f), steps.subList(i + 1, steps.size()), plan.manual());
+                    return new FixResult(done, Optional.of(f), steps.subList(i + 1, steps.size()), plan.manual(),
+                            skipped);
                 }
             }
         }
-        return new FixResult(done, Optional.empty(), List.of(), plan.manual());
+        return new FixResult(done, Optional.empty(), List.of(), plan.manual(), skipped);
     }
 
     /** One step's run: its checks, the batch and what came back. */
@@ -172,7 +188,7 @@ public final class FixExecutor {
             String sql = ScriptTemplate.resource(FixExecutor.class, "database-guard.sql").render(Map.of("name", db));
             try (Statement st = statement(); ResultSet rs = st.executeQuery(sql)) {
                 if (!rs.next()) {
-                    return Optional.of(failed(StepOutcome.Reason.PRECONDITION, 0, "Not run: there is no database "
+                    return Optional.of(new StepOutcome.Skipped(step, "Not run: there is no database "
                             + TSql.quoteName(db) + " on " + endpoint + " any more. Run milink fix again to re-plan."));
                 }
                 List<String> why = new ArrayList<>();
@@ -188,7 +204,7 @@ public final class FixExecutor {
                 if (why.isEmpty()) {
                     return Optional.empty();
                 }
-                return Optional.of(failed(StepOutcome.Reason.REFUSED, 0, "Not run: " + TSql.quoteName(db) + " is "
+                return Optional.of(new StepOutcome.Skipped(step, "Not run: " + TSql.quoteName(db) + " is "
                         + String.join(", ", why) + ", and milink does not change such a database unless you name it "
                         + "with --include-database " + db + ". Review the step's script, or change it yourself."));
             }

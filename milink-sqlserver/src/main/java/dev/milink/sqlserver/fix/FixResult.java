@@ -16,17 +16,26 @@ import java.util.Optional;
  * @param failure the step that stopped the run
  * @param notRun  appliable steps after the failed one, not attempted
  * @param manual  steps for a person (operating system, service restart, Azure); never run by milink
+ * @param skipped steps not run because their database is guarded (or depends on a skipped step), with why
  * @since 0.1
  */
 public record FixResult(List<StepOutcome.Done> done, Optional<StepOutcome.Failed> failure, List<PlannedStep> notRun,
-                        List<PlannedStep> manual) {
+                        List<PlannedStep> manual, List<StepOutcome.Skipped> skipped) {
 
     public FixResult {
         done = List.copyOf(done);
         notRun = List.copyOf(notRun);
         manual = List.copyOf(manual);
+        skipped = List.copyOf(skipped);
     }
 
+    /** A result without skipped steps. */
+    public FixResult(List<StepOutcome.Done> done, Optional<StepOutcome.Failed> failure, List<PlannedStep> notRun,
+                     List<PlannedStep> manual) {
+        this(done, failure, notRun, manual, List.of());
+    }
+
+    /** No step failed (some may have been skipped: see {@link #skipped()}). */
     public boolean succeeded() {
         return failure.isEmpty();
     }

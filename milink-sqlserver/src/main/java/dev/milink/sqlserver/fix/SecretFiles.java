@@ -3,6 +3,7 @@ package dev.milink.sqlserver.fix;
 
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
+import dev.milink.core.io.BoundedFiles;
 import dev.milink.core.secret.Secret;
 import java.io.IOException;
 import java.io.Writer;
@@ -60,11 +61,29 @@ public final class SecretFiles {
             return target;
         } catch (FileAlreadyExistsException e) {
             throw new MilinkException(CoreError.USAGE, "The file " + target + " exists already; milink does not "
-                    + "overwrite a secret file. Move it away or name another with --dmk-password-file.", e);
+                    + "overwrite a secret file. To reuse the password in it, name it with --dmk-password-file "
+                    + target + "; otherwise move it away or name another file.", e);
         } catch (IOException e) {
             throw new MilinkException(CoreError.USAGE, "Cannot write the secret file " + target + ": "
                     + e.getClass().getSimpleName() + ".", e);
         }
+    }
+
+    /**
+     * The secret on the first line of a file milink wrote earlier (e.g. a master key password whose step did not
+     * complete), read with a size cap.
+     *
+     * @throws MilinkException USAGE when it cannot be read or its first line is empty (the message never holds it)
+     */
+    public static Secret read(Path file) {
+        byte[] bytes = BoundedFiles.read(file, BoundedFiles.SECRET_MAX, "secret file", CoreError.USAGE);
+        String first = new String(bytes, StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+        java.util.Arrays.fill(bytes, (byte) 0);
+        if (first.isEmpty()) {
+            throw new MilinkException(CoreError.USAGE, "The file " + file.toAbsolutePath() + " exists but its first"
+                    + " line is empty; put the password there, or move the file away to let milink generate one.");
+        }
+        return Secret.of(first);
     }
 
     private static void restrictToOwner(Path file) throws IOException {

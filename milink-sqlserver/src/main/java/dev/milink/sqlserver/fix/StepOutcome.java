@@ -37,13 +37,22 @@ public sealed interface StepOutcome {
         }
     }
 
+    /**
+     * The step was not run because its database is guarded right now (in an availability group, mirrored,
+     * read-only, or gone), or because an earlier step of the same database was skipped. Not a failure: the other
+     * databases' steps still run.
+     *
+     * @param reason why, naming the database and what would let milink run it
+     */
+    record Skipped(PlannedStep step, String reason) implements StepOutcome {}
+
     /** Why a step failed. */
     enum Reason {
         /** SQL Server ran the T-SQL and returned an error; the step changed nothing or rolled back. */
         SQL_ERROR,
         /** A check before sending failed (backup directory missing, a secret missing, unsafe backup options). */
         PRECONDITION,
-        /** The step targets a database milink must not change (AG, mirrored, read-only) and was not included. */
+        /** Kept for compatibility: guarded databases are now {@link Skipped}, not failed. */
         REFUSED,
         /** The connection broke while the step ran: whether it took effect is unknown until checked again. */
         CONNECTION_LOST

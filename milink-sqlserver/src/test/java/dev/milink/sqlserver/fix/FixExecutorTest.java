@@ -239,15 +239,17 @@ class FixExecutorTest {
                 database("Archive", "MIL-D5/[Archive]/auto-close-off", "ALTER DATABASE [Archive] SET AUTO_CLOSE OFF;", 10),
                 database("Orders", "MIL-D5/[Orders]/auto-close-off", "ALTER DATABASE [Orders] SET AUTO_CLOSE OFF;", 10));
 
+        // issue 13, defect 9: a guarded database is skipped, not a failure that stops every other step
         FixResult refused = execute(plan, Secrets.none(), ApplyOptions.DEFAULT);
-        assertThat(refused.failure().orElseThrow().reason()).isEqualTo(StepOutcome.Reason.REFUSED);
-        assertThat(refused.failure().orElseThrow().message()).contains("[Archive] is read-only",
-                "--include-database Archive");
+        assertThat(refused.failure()).isEmpty();
+        assertThat(refused.skipped()).hasSize(2);
+        assertThat(refused.skipped().get(0).reason()).contains("[Archive] is read-only", "--include-database Archive");
         assertThat(engine.steps()).isEmpty();
 
         FixResult second = execute(plan, Secrets.none(), ApplyOptions.DEFAULT.withIncludeDatabases(Set.of("archive")));
         assertThat(second.done()).hasSize(1);
-        assertThat(second.failure().orElseThrow().message()).contains("[Orders] is in an availability group");
+        assertThat(second.skipped()).singleElement().satisfies(k -> assertThat(k.reason())
+                .contains("[Orders] is in an availability group"));
 
         FixResult both = execute(plan, Secrets.none(),
                 ApplyOptions.DEFAULT.withIncludeDatabases(Set.of("Archive", "ORDERS")));
@@ -259,8 +261,25 @@ class FixExecutorTest {
         engine.missingDatabases.add("Gone");
         FixResult result = execute(plan(database("Gone", "MIL-D6/[Gone]/recovery-full",
                 "ALTER DATABASE [Gone] SET RECOVERY FULL;", 20)), Secrets.none(), ApplyOptions.DEFAULT);
-        assertThat(result.failure().orElseThrow().message()).contains("no database [Gone]", "re-plan");
+        assertThat(result.failure()).isEmpty();
+        assertThat(result.skipped()).singleElement().satisfies(k -> assertThat(k.reason())
+                .contains("no database [Gone]", "re-plan"));
         assertThat(engine.steps()).isEmpty();
+    }
+
+    @Test
+    void aSkippedDatabaseTakesItsLaterStepsWithItAndTheOthersStillRun() {
+        engine.readOnlyDatabases.add("Archive");
+        FixPlan plan = plan(
+                database("Archive", "MIL-D6/[Archive]/recovery-full", "ALTER DATABASE [Archive] SET RECOVERY FULL;", 10),
+                database("Sales", "MIL-D5/[Sales]/auto-close-off", "ALTER DATABASE [Sales] SET AUTO_CLOSE OFF;", 20),
+                database("Archive", "MIL-D5/[Archive]/auto-close-off", "ALTER DATABASE [Archive] SET AUTO_CLOSE OFF;",
+                        30));
+        FixResult result = execute(plan, Secrets.none(), ApplyOptions.DEFAULT);
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.done()).extracting(d -> d.step().target().database()).containsExactly("Sales");
+        assertThat(result.skipped()).hasSize(2);
+        assertThat(result.skipped().get(1).reason()).contains("depends on step", "[Archive]", "which was skipped");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.milink.core.check.FixStep;
 import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.model.Facts;
+import dev.milink.core.model.MilinkObjects;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.Certificate;
 import dev.milink.core.model.ServerFacts.MirroringEndpoint;
@@ -37,8 +38,11 @@ final class EndpointCertificates {
      * private key is encrypted by the master key and that expires last (the one a link setup would reuse).
      */
     static Optional<Certificate> current(ServerFacts s) {
-        List<Certificate> certificates = s.certificates().orElse(List.of());
-        Optional<String> endpointCert = s.mirroringEndpoint().orElse(List.of()).stream().findFirst()
+        // a leftover of an interrupted network test is neither the link's endpoint nor its certificate
+        List<Certificate> certificates = s.certificates().orElse(List.of()).stream()
+                .filter(c -> !MilinkObjects.isNetworkTestObject(c.name())).toList();
+        Optional<String> endpointCert = s.mirroringEndpoint().orElse(List.of()).stream()
+                .filter(e -> !MilinkObjects.isNetworkTestObject(e.name())).findFirst()
                 .map(MirroringEndpoint::certificateName);
         if (endpointCert.isPresent()) {
             return certificates.stream().filter(c -> c.name().equals(endpointCert.get())).findFirst();

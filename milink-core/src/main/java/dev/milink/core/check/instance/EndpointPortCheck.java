@@ -37,7 +37,8 @@ public final class EndpointPortCheck extends InstanceCheck {
                     + (s.mirroringEndpoint().isKnown() ? s.identity().reason() : s.mirroringEndpoint().reason())
                     + ".");
         }
-        List<MirroringEndpoint> endpoints = s.mirroringEndpoint().orElse(List.of());
+        List<MirroringEndpoint> endpoints = s.mirroringEndpoint().orElse(List.of()).stream()
+                .filter(ep -> !dev.milink.core.model.MilinkObjects.isNetworkTestObject(ep.name())).toList();
         if (endpoints.isEmpty()) {
             return finding.skipped("There is no database mirroring endpoint yet (MIL-I8 reports it).");
         }

@@ -24,6 +24,8 @@ final class Fixes {
     static final int HOST_HADR = 30;
     static final int HOST_AGENT = 40;
     static final int HOST_RESTART = 90;
+    /** Leftovers of an interrupted network test go first: the link's endpoint cannot coexist with its endpoint. */
+    static final int SQL_LEFTOVERS = 5;
     static final int SQL_MASTER_KEY = 10;
     static final int SQL_GRANTS = 15;
     static final int SQL_TRACE_ON = 18;

@@ -13,6 +13,7 @@ import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
 import dev.milink.core.model.Facts;
+import dev.milink.core.model.MilinkObjects;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.MirroringEndpoint;
 import java.util.ArrayList;
@@ -46,11 +47,22 @@ public final class MirroringEndpointCheck extends InstanceCheck {
         }
         String expected = "STARTED, role ALL, CERTIFICATE authentication, encryption REQUIRED with AES";
         String certificate = EndpointCertificates.nameForEndpoint(s, context);
-        List<MirroringEndpoint> endpoints = s.mirroringEndpoint().orElse(List.of());
+        List<MirroringEndpoint> all = s.mirroringEndpoint().orElse(List.of());
+        List<MirroringEndpoint> endpoints = all.stream().filter(e -> !MilinkObjects.isNetworkTestObject(e.name()))
+                .toList();
+        Leftovers leftovers = Leftovers.of(facts, all);
         if (endpoints.isEmpty()) {
+            Remediation create = createEndpoint(facts, context, certificate);
+            if (!leftovers.isEmpty()) {
+                List<FixStep> steps = new ArrayList<>(List.of(leftovers.step(facts)));
+                steps.addAll(create.steps());
+                return finding.fail("No database mirroring endpoint for the link exists; "
+                        + leftovers.sentence(), Evidence.of("leftovers: " + leftovers.names(), expected),
+                        new Remediation("Remove milink's leftover test objects, then " + create.summary()
+                                .substring(0, 1).toLowerCase(Locale.ROOT) + create.summary().substring(1), steps));
+            }
             return finding.fail("No database mirroring endpoint exists.",
-                    Evidence.of("no DATABASE_MIRRORING endpoint", expected), createEndpoint(facts, context,
-                            certificate));
+                    Evidence.of("no DATABASE_MIRRORING endpoint", expected), create);
         }
         MirroringEndpoint e = endpoints.getFirst();
         Map<String, String> values = Map.of("endpoint", e.name(),
@@ -81,10 +93,18 @@ public final class MirroringEndpointCheck extends InstanceCheck {
                 + e.connectionAuth() + (e.certificateName() != null ? " [" + e.certificateName() + "]" : "")
                 + ", encryption " + (e.encryptionEnabled() ? e.encryptionAlgorithm() : "disabled") + ", port "
                 + e.port(), expected);
+        if (problems.isEmpty() && !leftovers.isEmpty()) {
+            return finding.warn("Endpoint " + e.name() + " suits the link, but " + leftovers.sentence(),
+                    evidence, new Remediation("Remove milink's leftover test objects.",
+                            List.of(leftovers.step(facts))));
+        }
         if (problems.isEmpty()) {
             return finding.pass("Endpoint " + e.name() + " suits the link.", evidence);
         }
         List<FixStep> steps = new ArrayList<>();
+        if (!leftovers.isEmpty()) {
+            steps.add(leftovers.step(facts));
+        }
         if (addsCertificate && EndpointCertificates.needsNew(s, context)) {
             steps.add(EndpointCertificates.createStep(facts, context, certificate));
         }
@@ -109,6 +129,47 @@ public final class MirroringEndpointCheck extends InstanceCheck {
                 "create-endpoint.sql", values)));
         return new Remediation("Create a database mirroring endpoint with certificate authentication and AES.",
                 steps);
+    }
+
+    /**
+     * Objects an interrupted {@code milink network test} left behind: its temporary endpoint and certificate
+     * (prefix {@value MilinkObjects#NETWORK_TEST_PREFIX}). They are never the link's endpoint or certificate.
+     */
+    private record Leftovers(List<String> endpoints, List<String> certificates) {
+
+        static Leftovers of(Facts facts, List<MirroringEndpoint> all) {
+            return new Leftovers(all.stream().map(MirroringEndpoint::name).filter(MilinkObjects::isNetworkTestObject)
+                    .toList(), facts.server().certificates().orElse(List.of()).stream().map(c -> c.name())
+                    .filter(MilinkObjects::isNetworkTestObject).toList());
+        }
+
+        boolean isEmpty() {
+            return endpoints.isEmpty() && certificates.isEmpty();
+        }
+
+        String names() {
+            List<String> l = new ArrayList<>();
+            endpoints.forEach(n -> l.add("endpoint " + n));
+            certificates.forEach(n -> l.add("certificate " + n));
+            return String.join(", ", l);
+        }
+
+        String sentence() {
+            return names() + " " + (endpoints.size() + certificates.size() == 1 ? "is a leftover" : "are leftovers")
+                    + " of an interrupted milink network test, not part of the link.";
+        }
+
+        /** Endpoints before certificates: a certificate an endpoint uses cannot be dropped. */
+        FixStep step(Facts facts) {
+            StringBuilder sql = new StringBuilder();
+            endpoints.forEach(n -> sql.append(render("drop-leftover-endpoint.sql", Map.of("name", n,
+                    "endpoint", n))));
+            certificates.forEach(n -> sql.append(render("drop-leftover-certificate.sql", Map.of("name",
+                    n, "certificate", n))));
+            return Fixes.appliableTsql(META.id(), facts, "drop-test-leftovers", "Remove the leftovers of an"
+                    + " interrupted milink network test (" + names() + ")", Fixes.SQL_LEFTOVERS,
+                    new Script(ScriptKind.TSQL, sql.toString()));
+        }
     }
 
     /** NTLM, KERBEROS or NEGOTIATE when the endpoint authenticates with Windows only; empty otherwise. */

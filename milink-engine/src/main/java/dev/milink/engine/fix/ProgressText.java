@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.milink.cli.fix;
+package dev.milink.engine.fix;
 
 import dev.milink.core.fix.PlannedStep;
 import dev.milink.sqlserver.fix.ProgressListener;
@@ -34,6 +34,7 @@ final class ProgressText implements ProgressListener {
         switch (outcome) {
             case StepOutcome.Done d -> out.println("      done in "
                     + String.format(Locale.ROOT, "%.1f s", d.elapsed().toMillis() / 1000.0));
+            case StepOutcome.Skipped k -> out.println("      SKIPPED: " + k.reason());
             case StepOutcome.Failed f -> out.println("      FAILED" + (f.errorNumber() == 0 ? "" : " (error "
                     + f.errorNumber() + ")") + ": " + f.message());
         }

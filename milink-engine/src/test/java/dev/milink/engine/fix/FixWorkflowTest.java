@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.milink.cli.fix;
+package dev.milink.engine.fix;
 
 import dev.milink.core.error.CoreError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +21,6 @@ import dev.milink.core.error.MilinkException;
 import dev.milink.core.fix.FixPlan;
 import dev.milink.core.fix.FixScripts;
 import dev.milink.core.fix.PlannedStep;
-import dev.milink.core.model.Direction;
 import dev.milink.core.secret.Secret;
 import dev.milink.sqlserver.fix.ApplyOptions;
 import dev.milink.sqlserver.fix.FixResult;
@@ -59,7 +58,7 @@ class FixWorkflowTest {
 
     @Test
     void aDryRunPrintsTheNumberedPlanWithManualInstructionsAndChangesNothing() {
-        int exit = workflow(false, false, null).run("sql01");
+        int exit = workflow(false, false, null).run("sql01").code();
 
         assertThat(exit).isZero();
         assertThat(server.applyCalls).isZero();
@@ -99,7 +98,7 @@ class FixWorkflowTest {
     @Test
     void applyingGeneratesTheMasterKeyPasswordIntoAPrivateFileShowsProgressAndBeforeAfter() throws Exception {
         Path passwordFile = dir.resolve("dmk.txt");
-        int exit = workflow(true, true, null, passwordFile).run("sql01");
+        int exit = workflow(true, true, null, passwordFile).run("sql01").code();
 
         assertThat(exit).as(terminal.printed()).isEqualTo(1); // HADR still needs the manual step and a restart
         String password = Files.readString(passwordFile).strip();
@@ -117,7 +116,7 @@ class FixWorkflowTest {
     void aFailedStepExitsWith4ReportsDoneAndNotDoneAndARerunResumes() {
         server.failOn = "MIL-D3/[Archive]/read-write";
         int exit = new FixWorkflow(server, terminal, new FixWorkflow.Options(true, true, null, Set.of("Archive"),
-                dir.resolve("dmk.txt")), Direction.SQL_TO_MI, clock()).run("sql01");
+                dir.resolve("dmk.txt"), null), clock()).run("sql01").code();
 
         assertThat(exit).isEqualTo(4);
         assertThat(terminal.printed()).contains("Stopped at step 3: Set [Archive] to READ_WRITE",
@@ -128,7 +127,7 @@ class FixWorkflowTest {
         server.failOn = null;
         terminal.clear();
         int rerun = new FixWorkflow(server, terminal, new FixWorkflow.Options(true, true, null, Set.of("Archive"),
-                dir.resolve("dmk2.txt")), Direction.SQL_TO_MI, clock()).run("sql01");
+                dir.resolve("dmk2.txt"), null), clock()).run("sql01").code();
         assertThat(rerun).isEqualTo(1);
         assertThat(terminal.printed()).contains("[1/2] Set [Archive] to READ_WRITE", "[2/2] Set the recovery model of",
                 "Applied 2 step(s).").doesNotContain("master key");
@@ -155,7 +154,7 @@ class FixWorkflowTest {
 
     private FixWorkflow workflow(boolean apply, boolean yes, Path scriptDir, Path passwordFile) {
         return new FixWorkflow(server, terminal, new FixWorkflow.Options(apply, yes, scriptDir, Set.of(),
-                passwordFile), Direction.SQL_TO_MI, clock());
+                passwordFile, null), clock());
     }
 
     private static Clock clock() {

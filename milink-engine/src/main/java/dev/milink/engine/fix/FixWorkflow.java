@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.milink.cli.fix;
+package dev.milink.engine.fix;
 
+import dev.milink.sqlserver.connect.SqlError;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.assess.Summary;
 import dev.milink.core.assess.Verdict;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.FixStep;
 import dev.milink.core.check.ScriptKind;
+import dev.milink.core.check.Severity;
 import dev.milink.core.error.ExitStatus;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.fix.FixPlan;
@@ -14,7 +16,6 @@ import dev.milink.core.fix.FixPlanner;
 import dev.milink.core.fix.FixScripts;
 import dev.milink.core.fix.PlannedStep;
 import dev.milink.core.fix.ScriptFile;
-import dev.milink.core.model.Direction;
 import dev.milink.sqlserver.fix.ApplyOptions;
 import dev.milink.sqlserver.fix.DmkPasswords;
 import dev.milink.sqlserver.fix.FixResult;
@@ -40,7 +41,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What {@code milink fix TARGET} does once its options are bound: collect and check, plan, print the plan, write
+ * What {@code milink fix TARGET} (and {@code Milink.fix}) does: collect and check, plan, print the plan, write
  * the scripts when asked, and only with {@code --apply} (confirmed) hand the plan to the
  * {@link dev.milink.sqlserver.fix.FixExecutor}, then collect and check again and show what changed. Nothing here
  * changes a server; the {@link Server#apply} it is given does, and only from {@link #run}'s apply branch.
@@ -81,11 +82,19 @@ public final class FixWorkflow {
      * @param scriptDir        write the rendered scripts here, or null
      * @param includeDatabases databases the user allows milink to change although AG, mirrored or read-only
      * @param dmkPasswordFile  where a generated master key password goes, or null for the working directory
+     * @param backupPath       where chain-starting full backups and certificate files go, as the SQL Server
+     *                         service sees it; null leaves the sqlcmd variable in the scripts (those steps stay
+     *                         manual)
      */
     public record Options(boolean apply, boolean yes, Path scriptDir, Set<String> includeDatabases,
-                          Path dmkPasswordFile) {
+                          Path dmkPasswordFile, String backupPath) {
         public Options {
             includeDatabases = Set.copyOf(includeDatabases);
+        }
+
+        /** A dry run: print the plan, write nothing, change nothing. */
+        public static Options dryRun() {
+            return new Options(false, false, null, Set.of(), null, null);
         }
     }
 
@@ -94,24 +103,19 @@ public final class FixWorkflow {
     private final Options options;
     private final Clock clock;
 
-    /**
-     * @param direction the assessed direction; unused since the verdict comes from {@link Verdict#of} (which does
-     *                  not depend on it); to be dropped with the next change to its callers
-     */
-    public FixWorkflow(Server server, FixTerminal terminal, Options options, Direction direction, Clock clock) {
+    public FixWorkflow(Server server, FixTerminal terminal, Options options, Clock clock) {
         this.server = Objects.requireNonNull(server, "server");
         this.terminal = Objects.requireNonNull(terminal, "terminal");
         this.options = Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(direction, "direction");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
      * @param target the instance as the user named it
-     * @return the exit code: 0 after a dry run; with --apply 4 when a step failed, else the verdict of the check
-     *     after applying (0 ready, 1 not ready, 5 incomplete)
+     * @return the exit status: READY after a dry run; with --apply as {@link #exitStatus} says (4 a step failed, 6
+     *     steps were skipped for guarded databases, 3 not checked again, else the findings after applying)
      */
-    public int run(String target) {
+    public ExitStatus run(String target) {
         PrintWriter out = terminal.out();
         if (options.apply() && !options.yes() && !terminal.interactive()) {
             throw new MilinkException(CoreError.USAGE, "--apply changes " + target + " and needs a confirmation, but "
@@ -132,21 +136,24 @@ public final class FixWorkflow {
                     + " --apply" + (options.scriptDir() == null ? " (review them first with --script-dir DIR)" : "")
                     + "."));
             out.flush();
-            return ExitStatus.READY.code();
+            return ExitStatus.READY;
         }
         if (plan.appliable().isEmpty()) {
             out.println("Nothing for milink to apply" + (plan.isEmpty() ? "." : "; the steps above are for you to do."));
-            return verdictCode(before);
+            return Verdict.exitStatus(before, Severity.BLOCKER);
         }
         if (!options.yes() && !confirmed(target, plan)) {
             out.println("Not applied: nothing was changed.");
-            return ExitStatus.READY.code();
+            return ExitStatus.READY;
         }
         Secrets secrets = secrets(plan, target);
         out.println("Applying " + plan.appliable().size() + " step(s) to " + target + ":");
         out.flush();
-        FixResult result = server.apply(plan, secrets, new ApplyOptions(options.includeDatabases(),
-                java.time.Duration.ZERO), new ProgressText(out));
+        FixResult result;
+        try (ApplyWatch watch = new ApplyWatch(new ProgressText(out), terminal.err(), target)) {
+            result = server.apply(plan, secrets, new ApplyOptions(options.includeDatabases(),
+                    java.time.Duration.ZERO), watch);
+        }
         report(result);
         List<Finding> after;
         try {
@@ -154,16 +161,38 @@ public final class FixWorkflow {
         } catch (MilinkException e) {
             terminal.err().println("Warning: could not check " + target + " again after applying: " + e.getMessage()
                     + " Run milink check " + target + " to see the result.");
-            return result.succeeded() ? ExitStatus.CONNECT.code() : ExitStatus.FIX_FAILED.code();
+            return exitStatus(result, null);
         }
         beforeAfter(before, after);
         closing(target, include(FixPlanner.plan(target, after, FixPlanner.Options.DEFAULT), options.includeDatabases()),
                 platform, result);
         out.flush();
+        return exitStatus(result, after);
+    }
+
+    /**
+     * The exit status after applying, in one place: a failed step (4) first, whatever the check after it says; then
+     * skipped steps (6, guarded databases); then 3 when the server could not be checked again ({@code after} null);
+     * else the findings after applying, by the one rule. Exits 4 and 6 say why in one line on stderr, whatever
+     * stdout shows.
+     */
+    private ExitStatus exitStatus(FixResult result, List<Finding> after) {
+        PrintWriter err = terminal.err();
         if (!result.succeeded()) {
-            return ExitStatus.FIX_FAILED.code();
+            err.println("Error [" + SqlError.FIX_STEP_FAILED.name() + "]: " + result.asException().orElseThrow()
+                    .getMessage());
+            err.flush();
+            return ExitStatus.FIX_FAILED;
         }
-        return verdictCode(after);
+        if (!result.skipped().isEmpty()) {
+            err.println("Done, with " + result.skipped().size() + " step(s) skipped (exit "
+                    + ExitStatus.FIX_SKIPPED.code() + "): " + result.skipped().stream()
+                    .map(k -> "step " + k.step().number()).collect(Collectors.joining(", "))
+                    + "; the output above says why.");
+            err.flush();
+            return ExitStatus.FIX_SKIPPED;
+        }
+        return after == null ? ExitStatus.CONNECT : Verdict.exitStatus(after, Severity.BLOCKER);
     }
 
     private boolean confirmed(String target, FixPlan plan) {
@@ -183,7 +212,7 @@ public final class FixWorkflow {
                         : Path.of("milink-dmk-password-" + safe(target) + "-"
                                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC)
                                 .format(clock.instant()) + ".txt");
-                secrets = secrets.with(name, DmkPasswordSource.resolve(terminal, file));
+                secrets = secrets.with(name, DmkPasswordSource.resolve(terminal, file, options.dmkPasswordFile() != null));
             } else {
                 var value = terminal.env(name);
                 if (value.isPresent()) {
@@ -216,8 +245,13 @@ public final class FixWorkflow {
     private void report(FixResult result) {
         PrintWriter out = terminal.out();
         out.println();
+        if (!result.skipped().isEmpty()) {
+            out.println("Skipped (" + result.skipped().size() + "):");
+            result.skipped().forEach(k -> out.println("  " + PlanText.line(k.step()) + "\n      " + k.reason()));
+        }
         if (result.succeeded()) {
-            out.println("Applied " + result.done().size() + " step(s).");
+            out.println("Applied " + result.done().size() + " step(s)" + (result.skipped().isEmpty() ? "."
+                    : "; the other databases' steps ran, the skipped ones need the change named above."));
             return;
         }
         StepOutcome.Failed f = result.failure().orElseThrow();
@@ -297,10 +331,6 @@ public final class FixWorkflow {
                     f.restartRequired(), true, f.scripts(), f.secret()), s.checkIds(), s.target(), s.status()) : s);
         }
         return new FixPlan(plan.target(), steps);
-    }
-
-    private static int verdictCode(List<Finding> findings) {
-        return Verdict.of(findings).exitStatus().code();
     }
 
     private static String counts(Summary s) {

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.milink.cli.fix;
+package dev.milink.engine.fix;
 
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.secret.Secret;
 import dev.milink.sqlserver.fix.DmkPasswords;
 import dev.milink.sqlserver.fix.SecretFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -19,7 +20,13 @@ final class DmkPasswordSource {
     private DmkPasswordSource() {
     }
 
-    static Secret resolve(FixTerminal terminal, Path generatedFile) {
+    /**
+     * @param generatedFile where a generated password goes
+     * @param reuse         {@code generatedFile} was named by the user ({@code --dmk-password-file}): when it exists,
+     *                      it holds the password of an earlier run whose master key step did not complete, and
+     *                      that password is used again rather than refusing to overwrite the file
+     */
+    static Secret resolve(FixTerminal terminal, Path generatedFile, boolean reuse) {
         var fromEnv = terminal.env(DmkPasswords.VARIABLE);
         if (fromEnv.isPresent()) {
             Secret s = Secret.of(fromEnv.get());
@@ -54,6 +61,18 @@ final class DmkPasswordSource {
                 });
                 return s;
             }
+        }
+        if (reuse && Files.isRegularFile(generatedFile)) {
+            Secret s = SecretFiles.read(generatedFile);
+            terminal.remember(s);
+            DmkPasswords.weakness(s).ifPresent(w -> {
+                throw new MilinkException(CoreError.SECRET_MISSING, "The password in " + generatedFile.toAbsolutePath()
+                        + " would be rejected by SQL Server: " + w + ". Move the file away to let milink generate"
+                        + " one.");
+            });
+            terminal.out().println("Using the database master key password saved in "
+                    + generatedFile.toAbsolutePath() + " by an earlier run (its master key step had not completed).");
+            return s;
         }
         Secret generated = DmkPasswords.generate();
         terminal.remember(generated);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.milink.cli.fix;
+package dev.milink.engine.fix;
 
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;

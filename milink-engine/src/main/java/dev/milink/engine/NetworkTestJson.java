@@ -1,32 +1,36 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.milink.cli.network;
+package dev.milink.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.milink.core.internal.Json;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.milink.core.error.ExitStatus;
 import dev.milink.network.test.HopResult;
 import dev.milink.network.test.LinkTestReport;
 import java.util.List;
 
 /**
- * {@code milink network test --output json}: the report as one JSON object, field by field (not by reflection), so
- * the shape only changes on purpose. {@code schemaVersion} is bumped on an incompatible change.
+ * {@code milink network test --output json}: the test as one JSON object, field by field (not by reflection), so
+ * the shape only changes on purpose, plus the test's findings as the JSON report ({@code assessment}, schema 1.1).
+ * {@code schemaVersion} gets a new major version on an incompatible change, a new minor one for added fields
+ * (1.1: {@code assessment}; {@code exitCode} and {@code verdict} follow the one exit rule).
  */
-final class LinkTestJson {
+final class NetworkTestJson {
 
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "1.1";
     private static final ObjectMapper JSON = Json.mapper();
 
-    private LinkTestJson() {
+    private NetworkTestJson() {
     }
 
-    static String render(LinkTestReport r) {
+    static String render(LinkTestReport r, ExitStatus exit, String assessmentJson) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
         root.put("runId", r.runId());
-        root.put("exitCode", r.exitStatus().code());
-        root.put("verdict", r.exitStatus().name());
+        root.put("exitCode", exit.code());
+        root.put("verdict", exit.name());
         ObjectNode fabric = root.putObject("managedInstance");
         fabric.put("serverName", r.fabric().serverName());
         fabric.put("primaryNode", r.fabric().node());
@@ -52,7 +56,12 @@ final class LinkTestJson {
         strings(root.putArray("leftoversRemoved"), r.leftoversRemoved());
         strings(root.putArray("cleanedUp"), r.cleanedUp());
         strings(root.putArray("cleanupProblems"), r.cleanupProblems());
-        return Json.pretty(root) + "\n";
+        try {
+            root.set("assessment", JSON.readTree(assessmentJson));
+            return Json.pretty(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the report as JSON", e);
+        }
     }
 
     private static void strings(ArrayNode a, List<String> values) {
