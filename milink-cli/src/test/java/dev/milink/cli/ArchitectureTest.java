@@ -49,6 +49,7 @@ class ArchitectureTest {
     private static final String CHECKS = "dev.milink.core.check..";
     private static final String SQLSERVER = "dev.milink.sqlserver..";
     private static final String NETWORK = "dev.milink.network..";
+    private static final String AZURE = "dev.milink.azure..";
     private static final String REPORT = "dev.milink.report..";
     private static final String SANDBOX = "dev.milink.sandbox..";
     private static final String ENGINE = "dev.milink.engine..";
@@ -136,14 +137,27 @@ class ArchitectureTest {
                     + "of report and cli, which sit above");
 
     @ArchTest
+    static final ArchRule azureDependsOnlyOnCore = noClasses().that().resideInAPackage(AZURE)
+            .should().dependOnClassesThat().resideInAnyPackage(SQLSERVER, NETWORK, REPORT, SANDBOX, ENGINE, CLI)
+            .because("the Azure module reads and writes the managed instance end through ARM and returns facts "
+                    + "and results; it needs only core's model, and the sandbox's ARM stand-in must stay a "
+                    + "test double it cannot share code (or bugs) with");
+
+    @ArchTest
+    static final ArchRule armWireRecordsStayInTheAzureModule = noClasses().that().resideOutsideOfPackage(AZURE)
+            .should().dependOnClassesThat().resideInAPackage("dev.milink.azure.internal..")
+            .because("ARM JSON DTOs stay inside the Azure adapter (practice 4): everything else sees "
+                    + "ManagedInstanceFacts");
+
+    @ArchTest
     static final ArchRule reportReadsOnlyTheReport = noClasses().that().resideInAPackage(REPORT)
-            .should().dependOnClassesThat().resideInAnyPackage(SQLSERVER, SANDBOX, NETWORK, ENGINE, CLI)
+            .should().dependOnClassesThat().resideInAnyPackage(SQLSERVER, SANDBOX, NETWORK, AZURE, ENGINE, CLI)
             .because("renderers and the docs generator read AssessmentReport and CheckMetadata only (results "
                     + "are data), so a saved report renders the same without a server");
 
     @ArchTest
     static final ArchRule sandboxStandsAlone = noClasses().that().resideInAPackage(SANDBOX)
-            .should().dependOnClassesThat().resideInAnyPackage(SQLSERVER, NETWORK, REPORT, ENGINE, CLI)
+            .should().dependOnClassesThat().resideInAnyPackage(SQLSERVER, NETWORK, AZURE, REPORT, ENGINE, CLI)
             .because("the sandbox stands in for SQL Server and Azure; if it used our client code it could hide "
                     + "the very bugs the integration tests are there to catch");
 

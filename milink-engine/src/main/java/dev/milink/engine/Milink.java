@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.engine;
 
+import dev.milink.azure.AzureError;
 import dev.milink.core.assess.AssessmentReport;
 import dev.milink.core.assess.Assessor;
 import dev.milink.core.buildref.BuildReference;
@@ -264,7 +265,8 @@ public final class Milink {
      * {@code docs/errors.md} and of {@code Error [CODE]} lines.
      */
     public static List<ErrorCode> errorCodes() {
-        return Stream.<ErrorCode[]>of(CoreError.values(), SqlError.values(), ReportError.values())
+        return Stream.<ErrorCode[]>of(CoreError.values(), SqlError.values(), AzureError.values(),
+                        ReportError.values())
                 .flatMap(Stream::of).toList();
     }
 
