@@ -5,6 +5,7 @@ import dev.milink.core.error.CoreError;
 import dev.milink.core.error.DidYouMean;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.check.Check;
+import dev.milink.core.check.azure.AzureChecks;
 import dev.milink.core.check.database.DatabaseChecks;
 import dev.milink.core.check.instance.InstanceChecks;
 import dev.milink.core.check.network.NetworkChecks;
@@ -48,6 +49,7 @@ public final class CheckCatalog {
         all.addAll(VersionChecks.ALL);
         all.addAll(InstanceChecks.ALL);
         all.addAll(DatabaseChecks.ALL);
+        all.addAll(AzureChecks.ALL);
         all.addAll(NetworkChecks.ALL);
         return new CheckCatalog(all);
     }

@@ -122,9 +122,19 @@ public record ServerFacts(
      *
      * @param privateKeyEncryption {@code pvt_key_encryption_type}: MK (by master key), PW (password), NA (no private key)
      * @param thumbprint           SHA-1 thumbprint as upper-case hex
+     * @param publicBlobHex        the DER certificate ({@code CERTENCODED}) as upper-case hex without {@code 0x},
+     *                             or null when it was not read; the thumbprint is its SHA-1
      */
     public record Certificate(String name, int certificateId, String subject, String issuer, Instant startDate,
-                              Instant expiryDate, String privateKeyEncryption, String thumbprint) {}
+                              Instant expiryDate, String privateKeyEncryption, String thumbprint,
+                              String publicBlobHex) {
+
+        /** A certificate whose public blob was not read. */
+        public Certificate(String name, int certificateId, String subject, String issuer, Instant startDate,
+                           Instant expiryDate, String privateKeyEncryption, String thumbprint) {
+            this(name, certificateId, subject, issuer, startDate, expiryDate, privateKeyEncryption, thumbprint, null);
+        }
+    }
 
     /**
      * The DATABASE_MIRRORING endpoint ({@code sys.database_mirroring_endpoints} joined to {@code sys.tcp_endpoints}).

@@ -43,6 +43,8 @@ public final class TestFacts {
     public static final String MI_FQDN = "contoso-mi.abc123def456.database.windows.net";
 
     private ServerFacts server;
+    private dev.milink.core.model.Input<dev.milink.core.model.ManagedInstanceFacts> mi =
+            dev.milink.core.model.Input.notGiven(Facts.NO_MANAGED_INSTANCE);
     private dev.milink.core.model.LinkSettings link = dev.milink.core.model.LinkSettings.of(dev.milink.core.model.Direction.SQL_TO_MI);
 
     private TestFacts(ServerFacts server) {
@@ -70,10 +72,10 @@ public final class TestFacts {
                 Fact.of(List.of(
                         new Certificate("Cert_SQL01_endpoint", 256, "SQL01 link endpoint", "SQL01 link endpoint",
                                 NOW.minusSeconds(86_400 * 30), Instant.parse("2030-01-01T00:00:00Z"), "MK",
-                                "A1B2C3D4E5F60718293A4B5C6D7E8F9012345678"),
+                                TestCertificates.SQL_ENDPOINT_SHA1),
                         new Certificate(MI_FQDN, 257, "CN=" + MI_FQDN, "CN=Microsoft Azure RSA TLS Issuing CA 03",
                                 NOW.minusSeconds(86_400 * 30), Instant.parse("2027-03-01T00:00:00Z"), "NA",
-                                "0102030405060708090A0B0C0D0E0F1011121314"),
+                                TestCertificates.MI_ENDPOINT_SHA1),
                         new Certificate("MicrosoftPKI", 258, "CN=Microsoft RSA Root Certificate Authority 2017",
                                 "CN=Microsoft RSA Root Certificate Authority 2017",
                                 Instant.parse("2019-12-18T22:51:22Z"), Instant.parse("2042-07-18T23:00:23Z"), "NA",
@@ -211,7 +213,38 @@ public final class TestFacts {
     }
 
     public Facts build() {
-        return Facts.of(server, link);
+        return Facts.of(server, link).withManagedInstance(mi);
+    }
+
+    /**
+     * {@link #ready()} with the managed-instance end of {@link TestMi#ready()} and SQL Server's address
+     * {@link TestMi#SQL_ADDRESS} given: a link whose both ends pass every check.
+     */
+    public static TestFacts linked() {
+        return ready().mi(TestMi.ready()).sqlAddresses(TestMi.SQL_ADDRESS);
+    }
+
+    /** The managed-instance end. */
+    public TestFacts mi(TestMi end) {
+        return mi(dev.milink.core.model.Input.of(end.build()));
+    }
+
+    /** The managed-instance end as given, not given or unreadable. */
+    public TestFacts mi(dev.milink.core.model.Input<dev.milink.core.model.ManagedInstanceFacts> end) {
+        mi = end;
+        return this;
+    }
+
+    /** SQL Server's addresses as the managed instance sees them ({@code --sql-address}). */
+    public TestFacts sqlAddresses(String... addresses) {
+        link = link.withSqlServerAddresses(List.of(addresses));
+        return this;
+    }
+
+    /** The databases the link carries ({@code --database}). */
+    public TestFacts linkDatabases(String... names) {
+        link = link.withDatabases(List.of(names));
+        return this;
     }
 
     /** The link's managed instance FQDN, as {@code --mi-fqdn} gives it. */
@@ -251,7 +284,14 @@ public final class TestFacts {
      * }</pre>
      */
     public static DatabaseFacts with(DatabaseFacts d, String component, Object value) {
-        java.lang.reflect.RecordComponent[] parts = DatabaseFacts.class.getRecordComponents();
+        return copy(d, component, value);
+    }
+
+    /** Copy of any record with one component replaced by name (see {@link #with(DatabaseFacts, String, Object)}). */
+    @SuppressWarnings("unchecked")
+    public static <R extends Record> R copy(R d, String component, Object value) {
+        Class<R> type = (Class<R>) d.getClass();
+        java.lang.reflect.RecordComponent[] parts = type.getRecordComponents();
         Object[] args = new Object[parts.length];
         Class<?>[] types = new Class<?>[parts.length];
         boolean found = false;
@@ -263,11 +303,12 @@ public final class TestFacts {
                 args[i] = match ? value : parts[i].getAccessor().invoke(d);
             }
             if (!found) {
-                throw new IllegalArgumentException("DatabaseFacts has no component '" + component + "'");
+                throw new IllegalArgumentException(type.getSimpleName() + " has no component '" + component + "'");
             }
-            return DatabaseFacts.class.getDeclaredConstructor(types).newInstance(args);
+            return type.getDeclaredConstructor(types).newInstance(args);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("cannot set DatabaseFacts." + component + " to " + value, e);
+            throw new IllegalArgumentException("cannot set " + type.getSimpleName() + "." + component + " to "
+                    + value, e);
         }
     }
 }

@@ -136,6 +136,10 @@ class SandboxCollectorTest {
         assertThat(f.masterKeyInMaster()).isEqualTo(Fact.of(s.database("master").masterKey));
         assertThat(f.certificates().orElse(null)).extracting(ServerFacts.Certificate::name)
                 .containsExactlyInAnyOrderElementsOf(s.database("master").certificates.stream().map(c -> c.name).toList());
+        // the public blob (CERTENCODED) is read, and the thumbprint is its SHA-1: what the MI-side checks match on
+        assertThat(f.certificates().orElse(null)).allSatisfy(c -> assertThat(java.util.HexFormat.of().withUpperCase()
+                .formatHex(sha1(java.util.HexFormat.of().parseHex(c.publicBlobHex())))).as(c.name())
+                .isEqualTo(c.thumbprint()));
         assertThat(f.mirroringEndpoint().orElse(null)).extracting(ServerFacts.MirroringEndpoint::port)
                 .containsExactlyElementsOf(s.endpoints.stream().map(e -> e.port).toList());
         assertThat(f.databases().orElse(null)).extracting(DatabaseFacts::name)
@@ -278,5 +282,13 @@ class SandboxCollectorTest {
                     d.logSpaceUsedPercent()));
         }
         return all.stream().filter(x -> !x.isKnown()).map(Fact::reason).collect(Collectors.toList());
+    }
+
+    private static byte[] sha1(byte[] der) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-1").digest(der);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -77,12 +77,21 @@ public final class TdeCertificateCheck extends PerDatabaseCheck {
         Certificate c = cert.get();
         Evidence evidence = Evidence.of("encrypted (state " + enc.encryptionState() + ") by certificate '"
                 + c.name() + "' (thumbprint " + thumbprint + ", expires " + c.expiryDate() + ")", expected);
+        boolean miRead = facts.managedInstance().isPresent();
         return finding.unknown(Why.quoted(db) + " is encrypted with TDE by certificate '" + c.name() + "'. The "
-                + "certificate must be uploaded to the managed instance before the link; milink cannot see the "
-                + "managed instance's TDE certificates.", evidence, exportAndUpload(db, c, facts, context));
+                + "certificate must be uploaded to the managed instance before the link; "
+                + (miRead ? "Azure Resource Manager does not list a managed instance's TDE certificates, so check "
+                        + "for thumbprint 0x" + thumbprint + " in sys.certificates on the managed instance."
+                        : "milink cannot see the managed instance's TDE certificates."),
+                evidence, exportAndUpload(db, c, facts, context, thumbprint));
     }
 
-    private static Remediation exportAndUpload(DatabaseFacts db, Certificate c, Facts facts, CheckContext context) {
+    private static Remediation exportAndUpload(DatabaseFacts db, Certificate c, Facts facts, CheckContext context,
+                                               String thumbprint) {
+        var verify = Steps.step(META, db, "verify-tde-certificate-on-mi", "Check whether the managed instance "
+                        + "already has TDE certificate '" + c.name() + "'").order(Steps.ORDER_OTHER - 1)
+                .appliable(false).value("certificate_name", c.name()).value("thumbprint", "0x" + thumbprint)
+                .script(ScriptKind.MANUAL, "verify-on-mi.txt").build();
         String cer = BackupFiles.fileName(context, c.name(), "cer");
         String pvk = BackupFiles.fileName(context, c.name(), "pvk");
         String pfx = BackupFiles.fileName(context, c.name(), "pfx");
@@ -104,7 +113,7 @@ public final class TdeCertificateCheck extends PerDatabaseCheck {
                 .script(ScriptKind.AZURE_CLI, "upload-rest.sh").build();
         return new Remediation("Export certificate '" + c.name() + "' with its private key, convert it to .pfx and "
                 + "upload it to the managed instance; keep the files and the password in a safe place.",
-                List.of(export, convert, upload));
+                List.of(verify, export, convert, upload));
     }
 
     /** Upper-case hex without a 0x prefix, as sys.certificates and the DMV may differ in form. */

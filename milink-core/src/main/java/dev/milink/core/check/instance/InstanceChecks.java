@@ -17,7 +17,6 @@ public final class InstanceChecks {
             new RestartPendingCheck(),
             new MirroringEndpointCheck(),
             new EndpointCertificateCheck(),
-            new ServerTrustCertificateCheck(),
             new MiCertificateCheck(),
             new AzureRootCaCheck(),
             new CertificateChainCheck(),

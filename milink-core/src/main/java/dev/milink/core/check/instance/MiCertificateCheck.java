@@ -34,13 +34,21 @@ public final class MiCertificateCheck extends InstanceCheck {
             41974. Reads sys.certificates. Uses --mi-fqdn; without it, assumes the one certificate named like \
             *.database.windows.net, *.database.usgovcloudapi.net or *.database.chinacloudapi.cn is the one, and \
             says so. A copy imported under another name (same subject) is re-imported under the FQDN by the fix; \
-            a missing certificate needs its public key from Azure.""");
+            a missing certificate needs its public key from Azure. When the managed instance was read from \
+            Azure (--mi or --mi-facts), its FQDN and current DATABASE_MIRRORING endpoint certificate come from \
+            there: the copy in master must have the SHA-1 thumbprint of that certificate's DER bytes (a stale \
+            copy after a rotation fails, and the blob's expiry is checked), and the fix imports it with CREATE \
+            CERTIFICATE … FROM BINARY, which milink can apply.""");
 
     @Override
     protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ServerFacts s = facts.server();
         if (!s.certificates().isKnown()) {
             return finding.unreadable("Certificates in master", s.certificates());
+        }
+        Optional<Finding> bothEnds = MiEndpointCertificateMatch.judge(facts, context, finding);
+        if (bothEnds.isPresent()) {
+            return bothEnds.get();
         }
         Optional<MiName> mi = MiCertificates.resolve(facts);
         if (mi.isEmpty()) {

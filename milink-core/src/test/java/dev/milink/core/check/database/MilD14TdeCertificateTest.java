@@ -49,8 +49,8 @@ class MilD14TdeCertificateTest {
         assertThat(f.message()).contains("certificate 'TDE 'Prod']Cert'", "uploaded to the managed instance");
         assertThat(f.evidence().observed()).contains(THUMB, "expires 2035-01-01T00:00:00Z");
         assertThat(f.remediation().steps()).extracting(FixStep::appliable).containsOnly(false);
-        assertThat(f.remediation().steps()).allSatisfy(s ->
-                assertThat(s.secret()).contains(TdeCertificateCheck.PASSWORD_VARIABLE));
+        assertThat(f.remediation().steps()).filteredOn(s -> !s.id().endsWith("verify-tde-certificate-on-mi"))
+                .hasSize(3).allSatisfy(s -> assertThat(s.secret()).contains(TdeCertificateCheck.PASSWORD_VARIABLE));
     }
 
     @Test

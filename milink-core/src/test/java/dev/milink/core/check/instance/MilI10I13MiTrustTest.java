@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 class MilI10I13MiTrustTest {
 
-    private static final ServerTrustCertificateCheck I10 = new ServerTrustCertificateCheck();
     private static final MiCertificateCheck I11 = new MiCertificateCheck();
     private static final AzureRootCaCheck I12 = new AzureRootCaCheck();
     private static final CertificateChainCheck I13 = new CertificateChainCheck();
@@ -37,14 +36,6 @@ class MilI10I13MiTrustTest {
     private static Certificate cert(String name, String subject, String thumbprint) {
         return new Certificate(name, 300, subject, subject, TestFacts.NOW, Instant.parse("2027-03-01T00:00:00Z"),
                 "NA", thumbprint);
-    }
-
-    @Test
-    void serverTrustIsSkippedWithTheCommandThatChecksIt() {
-        Finding f = one(I10, TestFacts.ready().build());
-        assertThat(f.status()).isEqualTo(Status.SKIPPED);
-        assertThat(f.message()).contains("Azure Resource Manager", "Get-AzSqlInstanceServerTrustCertificate",
-                "Cert_SQL01_endpoint", "A1B2C3D4E5F60718293A4B5C6D7E8F9012345678");
     }
 
     @Test

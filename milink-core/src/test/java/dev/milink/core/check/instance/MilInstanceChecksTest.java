@@ -31,8 +31,10 @@ class MilInstanceChecksTest {
 
     @Test
     void catalogListsI1ToI17InRowOrderAsFinalClassesWithMetadata() {
+        // I10 compares both ends, so it lives with the Azure checks (AzureChecks.ALL)
         assertThat(InstanceChecks.ALL.stream().map(c -> c.metadata().id()))
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, 17).mapToObj(i -> "MIL-I" + i).toList());
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 17).filter(i -> i != 10)
+                        .mapToObj(i -> "MIL-I" + i).toList());
         for (Check c : InstanceChecks.ALL) {
             assertThat(Modifier.isFinal(c.getClass().getModifiers())).as(c.getClass().getName()).isTrue();
             assertThat(c.metadata().scope()).isEqualTo(Scope.INSTANCE);

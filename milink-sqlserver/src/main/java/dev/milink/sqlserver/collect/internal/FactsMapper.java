@@ -174,7 +174,7 @@ public final class FactsMapper {
     private static Certificate certificate(Map<String, Object> row) {
         return new Certificate(str(row, "name"), intOr(row, "certificate_id", 0), str(row, "subject"),
                 str(row, "issuer_name"), Values.utc(row, "start_date"), Values.utc(row, "expiry_date"),
-                str(row, "pvt_key_encryption_type"), str(row, "thumbprint"));
+                str(row, "pvt_key_encryption_type"), str(row, "thumbprint"), str(row, "public_blob"));
     }
 
     private static MirroringEndpoint endpoint(Map<String, Object> row) {

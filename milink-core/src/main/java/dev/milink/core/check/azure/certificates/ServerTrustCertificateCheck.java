@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.core.check.azure.certificates;
+
+import dev.milink.core.check.Area;
+import dev.milink.core.check.Check;
+import dev.milink.core.check.CheckContext;
+import dev.milink.core.check.CheckMetadata;
+import dev.milink.core.check.Evidence;
+import dev.milink.core.check.Finding;
+import dev.milink.core.check.FixStep;
+import dev.milink.core.check.Part;
+import dev.milink.core.check.Remediation;
+import dev.milink.core.check.ScriptKind;
+import dev.milink.core.check.Severity;
+import dev.milink.core.check.azure.support.ArmRequest;
+import dev.milink.core.check.azure.support.AzureMeta;
+import dev.milink.core.check.azure.support.AzureSteps;
+import dev.milink.core.check.azure.support.Blobs;
+import dev.milink.core.check.azure.support.MiFacts;
+import dev.milink.core.model.Facts;
+import dev.milink.core.model.ManagedInstanceFacts;
+import dev.milink.core.model.ManagedInstanceFacts.TrustCertificate;
+import dev.milink.core.model.ServerFacts.Certificate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * MIL-I10: SQL Server's endpoint certificate is a server trust certificate of the managed instance, matched by its
+ * public key (the SHA-1 of the DER bytes), never by name; and it has not expired.
+ */
+public final class ServerTrustCertificateCheck implements Check {
+
+    public static final String API_VERSION = "2025-01-01";
+
+    public static final CheckMetadata META = AzureMeta.of("I10", "SQL Server's endpoint certificate is trusted by "
+            + "the managed instance", Area.CERTIFICATES, Severity.BLOCKER, AzureMeta.BOTH, true,
+            AzureMeta.CONFIGURE_SCRIPTS, """
+                    The managed instance accepts SQL Server's endpoint only when the public key of its \
+                    certificate was uploaded as a server trust certificate; otherwise link creation fails with \
+                    error 41973. Compares the certificate the mirroring endpoint uses (sys.certificates \
+                    thumbprint, the SHA-1 of its DER bytes) with the SHA-1 of every trust certificate's \
+                    publicBlob on the managed instance (hex with or without 0x, any case), so a certificate \
+                    uploaded under another name still counts and a stale one under the same name does not. The \
+                    certificate's expiry is checked with the clock of the run (rotate it before it expires, see \
+                    MIL-I9). The fix uploads the public key (PUT serverTrustCertificates, or Azure CLI and \
+                    PowerShell) when SQL Server's certificate blob was collected, and otherwise gives the two \
+                    manual steps.""", Part.MANAGED_INSTANCE, Part.SQL_SERVER);
+
+    @Override
+    public CheckMetadata metadata() {
+        return META;
+    }
+
+    @Override
+    public List<Finding> evaluate(Facts facts, CheckContext context) {
+        ManagedInstanceFacts mi = MiFacts.of(facts);
+        Finding.Builder finding = MiFacts.finding(META, facts);
+        if (!facts.server().certificates().isKnown()) {
+            return List.of(finding.unknown("Certificates in master could not be read: "
+                    + facts.server().certificates().reason()));
+        }
+        Optional<Certificate> sql = SqlEndpointCertificate.of(facts.server());
+        if (sql.isEmpty()) {
+            return List.of(finding.skipped("SQL Server has no endpoint certificate yet, so there is nothing to "
+                    + "trust; MIL-I9 creates one, then this check compares it with the managed instance."));
+        }
+        if (!mi.trustCertificates().isKnown()) {
+            return List.of(finding.unknown(MiFacts.unreadable(mi, "the server trust certificates",
+                    mi.trustCertificates())));
+        }
+        Certificate c = sql.get();
+        String thumbprint = SqlEndpointCertificate.thumbprint(c);
+        List<TrustCertificate> trusted = mi.trustCertificates().orElse(List.of());
+        Optional<TrustCertificate> match = trusted.stream().filter(t -> matches(t, c, thumbprint)).findFirst();
+        String expected = "a trust certificate with thumbprint " + thumbprint + ", not expired";
+        Instant now = context.clock().instant();
+        if (match.isPresent()) {
+            Evidence evidence = Evidence.of("trust certificate '" + match.get().name() + "' holds '" + c.name()
+                    + "' (thumbprint " + thumbprint + ", expires " + c.expiryDate() + ")", expected);
+            if (c.expiryDate() != null && !c.expiryDate().isAfter(now)) {
+                return List.of(finding.fail("SQL Server's endpoint certificate '" + c.name() + "' is trusted by "
+                        + MiFacts.label(mi) + " but expired on " + c.expiryDate() + "; rotate it (MIL-I9) and "
+                        + "upload the new one.", evidence, Remediation.NONE));
+            }
+            if (c.expiryDate() != null && c.expiryDate().isBefore(now.plus(context.certificateExpiryWarning()))) {
+                return List.of(finding.warn("SQL Server's endpoint certificate '" + c.name() + "' is trusted by "
+                        + MiFacts.label(mi) + " but expires on " + c.expiryDate() + "; rotate it soon (MIL-I9).",
+                        evidence, Remediation.NONE));
+            }
+            return List.of(finding.pass("SQL Server's endpoint certificate '" + c.name() + "' is trusted by "
+                    + MiFacts.label(mi) + " as '" + match.get().name() + "'.", evidence));
+        }
+        Optional<TrustCertificate> stale = trusted.stream().filter(t -> t.name().equalsIgnoreCase(c.name()))
+                .findFirst();
+        String staleNote = stale.map(t -> " Trust certificate '" + t.name() + "' has the same name but another "
+                + "key (thumbprint " + Blobs.thumbprint(t.publicBlobHex()).orElse("unreadable") + "): a stale "
+                + "upload of an earlier certificate.").orElse("");
+        String name = stale.isPresent() ? c.name() + "_" + thumbprint.substring(0, Math.min(8, thumbprint.length()))
+                : c.name();
+        return List.of(finding.fail(MiFacts.label(mi) + " does not trust SQL Server's endpoint certificate '"
+                        + c.name() + "' (thumbprint " + thumbprint + "); link creation fails with error 41973."
+                        + staleNote,
+                Evidence.of(trusted.size() + " trust certificate" + (trusted.size() == 1 ? "" : "s")
+                        + ", none with thumbprint " + thumbprint, expected),
+                new Remediation("Upload the public key of '" + c.name() + "' to the managed instance as server "
+                        + "trust certificate '" + name + "'.", List.of(upload(facts, mi, c, name)))));
+    }
+
+    private static boolean matches(TrustCertificate t, Certificate c, String thumbprint) {
+        if (c.publicBlobHex() != null && Blobs.same(t.publicBlobHex(), c.publicBlobHex())) {
+            return true;
+        }
+        String fromBlob = Blobs.thumbprint(t.publicBlobHex()).orElse("");
+        return !thumbprint.isEmpty() && (thumbprint.equals(fromBlob) || thumbprint.equals(Blobs.normalize(
+                t.thumbprint())));
+    }
+
+    private static FixStep upload(Facts facts, ManagedInstanceFacts mi, Certificate c, String name) {
+        String rg = MiFacts.segment(mi.resourceId(), "resourceGroups").orElse("<resource-group>");
+        var step = AzureSteps.step(META.id(), facts, "upload-trust-certificate", "Upload the public key of '"
+                + c.name() + "' to " + MiFacts.label(mi)).order(AzureSteps.ORDER_TRUST_CERTIFICATE);
+        Optional<byte[]> blob = Blobs.bytes(c.publicBlobHex());
+        if (blob.isEmpty()) {
+            return step.value("name", c.name()).value("rg", rg).value("mi", mi.name()).value("cert", name)
+                    .template(ScriptKind.MANUAL, "upload-from-sql.txt").build();
+        }
+        String hex = "0x" + Blobs.normalize(c.publicBlobHex());
+        return step.appliable(true)
+                .text(ScriptKind.ARM_REQUEST, ArmRequest.of("PUT", mi.resourceId() + "/serverTrustCertificates/"
+                        + name + "?api-version=" + API_VERSION, Map.of("properties", Map.of("publicBlob", hex))))
+                .text(ScriptKind.AZURE_CLI, "az sql mi partner-cert create --resource-group "
+                        + AzureSteps.sh(rg) + " --instance-name " + AzureSteps.sh(mi.name())
+                        + " --name " + AzureSteps.sh(name) + " --public-blob " + hex + "\n")
+                .text(ScriptKind.AZURE_POWERSHELL, "New-AzSqlInstanceServerTrustCertificate -ResourceGroupName "
+                        + AzureSteps.ps(rg) + " -InstanceName " + AzureSteps.ps(mi.name())
+                        + " -Name " + AzureSteps.ps(name) + " -PublicKey " + hex + "\n")
+                .build();
+    }
+}

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.core.check.azure.support;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The text of an {@code ARM_REQUEST} script: {@code {"method":…,"path":…,"body":…}}, which milink's Azure
+ * executor sends as it is. Written here without a JSON library (the check API stays free of Jackson); bodies are
+ * maps (insertion order kept), lists, strings, numbers and booleans.
+ */
+public final class ArmRequest {
+
+    private ArmRequest() {
+    }
+
+    /** {@code method} on {@code path} (starting {@code /subscriptions/…}, with its api-version) with {@code body}. */
+    public static String of(String method, String path, Map<String, ?> body) {
+        Objects.requireNonNull(path, "path");
+        StringBuilder out = new StringBuilder("{\n  \"method\": ");
+        string(out, method);
+        out.append(",\n  \"path\": ");
+        string(out, path);
+        out.append(",\n  \"body\": ");
+        value(out, body, "  ");
+        return out.append("\n}\n").toString();
+    }
+
+    private static void value(StringBuilder out, Object v, String indent) {
+        switch (v) {
+            case null -> out.append("null");
+            case String s -> string(out, s);
+            case Number n -> out.append(n);
+            case Boolean b -> out.append(b);
+            case Map<?, ?> m -> {
+                if (m.isEmpty()) {
+                    out.append("{}");
+                    return;
+                }
+                out.append("{\n");
+                int i = 0;
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    out.append(indent).append("  ");
+                    string(out, String.valueOf(e.getKey()));
+                    out.append(": ");
+                    value(out, e.getValue(), indent + "  ");
+                    out.append(++i < m.size() ? ",\n" : "\n");
+                }
+                out.append(indent).append('}');
+            }
+            case List<?> l -> {
+                out.append('[');
+                for (int i = 0; i < l.size(); i++) {
+                    value(out, l.get(i), indent);
+                    if (i + 1 < l.size()) {
+                        out.append(", ");
+                    }
+                }
+                out.append(']');
+            }
+            default -> throw new IllegalArgumentException("not a JSON value: " + v.getClass().getName());
+        }
+    }
+
+    private static void string(StringBuilder out, String s) {
+        out.append('"');
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

@@ -1,0 +1,4 @@
+# WARNING: the update policy can only move forward (SQLServer2022 -> SQLServer2025 -> AlwaysUpToDate) and never
+# back. AlwaysUpToDate ends every link from the managed instance to SQL Server and every failback to SQL Server.
+# milink never runs this for you; read https://learn.microsoft.com/azure/azure-sql/managed-instance/update-policy
+Set-AzSqlInstance -ResourceGroupName {{rg:powershell}} -Name {{mi:powershell}} -DatabaseFormat {{policy}}
