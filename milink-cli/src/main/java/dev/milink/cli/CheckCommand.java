@@ -11,6 +11,7 @@ import dev.milink.report.ReportRenderer;
 import dev.milink.sqlserver.connect.Authentication;
 import dev.milink.sqlserver.connect.SqlTarget;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,9 @@ final class CheckCommand implements Callable<Integer> {
     AssessmentOptions assessment;
 
     @Mixin
+    AzureTargetOptions azure;
+
+    @Mixin
     AuthOptions auth;
 
     @Mixin
@@ -77,6 +81,11 @@ final class CheckCommand implements Callable<Integer> {
         FailOn gate = failOn != null ? failOn : failOn(cfg); // validated before anything is collected or printed
         AssessmentRequest request = AssessmentRequest.of(sources(cfg, inv)).withLink(assessment.link(cfg))
                 .withParallel(parallel(cfg)).withFailOn(gate.severity());
+        AzureTargetOptions.ManagedInstance mi = azure.managedInstance(cfg, inv, Clock.systemUTC());
+        if (mi.given()) {
+            mi.source().signIn(); // a missing or refused Azure credential stops the run before anything is read
+            request = request.withManagedInstance(mi.source()::read);
+        }
         Assessment result = milink.assess(request);
         ReportOutput.write(result.report(), renderer, output.file, output.color(inv.env()), showSkipped, inv);
         return Outcomes.exitCode(result, inv);
