@@ -80,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
             banner(inv, "milink demo: checking the built-in sandbox (scenario " + sandbox.scenario() + "): SQL Server"
                     + " at " + m.address() + " and managed instance " + sandbox.arm().managedInstanceName()
                     + " through an Azure Resource Manager stand-in at " + sandbox.arm().baseUrl() + ". Both are test"
-                    + " doubles; neither is SQL Server or Azure.");
+                    + " doubles: not SQL Server, not Azure.");
             AzureManagedInstanceSource mi = AzureManagedInstanceSource.live(ArmConnection.open(sandbox.options()),
                     ManagedInstanceId.parse(sandbox.arm().managedInstanceId()), Clock.systemUTC());
             Assessment result = inv.milink(BuildReferences.bundled()).assess(AssessmentRequest.of(
