@@ -2,11 +2,11 @@
 package dev.milink.core.check.azure;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
@@ -21,7 +21,7 @@ import java.util.List;
  * MIL-M9: the managed instance has capacity comparable to SQL Server's. SQL Server's CPU count is not collected
  * yet, so this reports the managed instance's size as a note with the query to compare against.
  */
-public final class CapacityParityCheck implements Check {
+public final class CapacityParityCheck extends InstanceCheck {
 
     public static final CheckMetadata META = AzureMeta.of("M9", "The managed instance's capacity is comparable to "
             + "SQL Server's", Area.AZURE, Severity.INFO, AzureMeta.BOTH, false, AzureMeta.PREPARATION, """
@@ -32,26 +32,24 @@ public final class CapacityParityCheck implements Check {
                     cpu_count on SQL Server) at INFO severity, never a warning or a failure, until SQL Server's \
                     size is collected.""", Part.MANAGED_INSTANCE);
 
-    @Override
-    public CheckMetadata metadata() {
-        return META;
+    public CapacityParityCheck() {
+        super(META);
     }
 
     @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ManagedInstanceFacts mi = MiFacts.of(facts);
-        Finding.Builder finding = MiFacts.finding(META, facts);
         if (!mi.instance().isKnown()) {
-            return List.of(finding.unknown(MiFacts.unreadable(mi, "the size", mi.instance())));
+            return finding.unknown(MiFacts.unreadable(mi, "the size", mi.instance()));
         }
         ManagedInstance i = mi.instance().orElse(null);
         String size = i.vCores() + " vCores, " + ServiceTierCheck.tier(i) + " (" + i.skuName() + "), "
                 + i.storageSizeInGb() + " GB storage";
-        return List.of(finding.info(MiFacts.label(mi) + " has " + size + "; compare with SQL Server's CPU count "
+        return finding.info(MiFacts.label(mi) + " has " + size + "; compare with SQL Server's CPU count "
                         + "and memory, which milink does not collect.",
                 Evidence.of(size, "comparable to SQL Server's CPU, memory and IO"),
                 new Remediation("On SQL Server run SELECT cpu_count, physical_memory_kb / 1048576 AS memory_gb "
                         + "FROM sys.dm_os_sys_info; scale the managed instance if it is much smaller.",
-                        List.of())));
+                        List.of()));
     }
 }

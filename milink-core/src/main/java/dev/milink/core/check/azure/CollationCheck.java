@@ -2,11 +2,11 @@
 package dev.milink.core.check.azure;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
@@ -17,7 +17,7 @@ import dev.milink.core.model.ManagedInstanceFacts;
 import java.util.List;
 
 /** MIL-M8: the managed instance's server collation equals SQL Server's. */
-public final class CollationCheck implements Check {
+public final class CollationCheck extends InstanceCheck {
 
     public static final CheckMetadata META = AzureMeta.of("M8", "The managed instance's collation matches SQL "
             + "Server's", Area.AZURE, Severity.WARNING, AzureMeta.BOTH, false, AzureMeta.CONFIGURE_SCRIPTS, """
@@ -29,36 +29,34 @@ public final class CollationCheck implements Check {
                     cannot be changed: plan the instance with the right one.""",
             Part.MANAGED_INSTANCE, Part.SQL_SERVER);
 
-    @Override
-    public CheckMetadata metadata() {
-        return META;
+    public CollationCheck() {
+        super(META);
     }
 
     @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ManagedInstanceFacts mi = MiFacts.of(facts);
-        Finding.Builder finding = MiFacts.finding(META, facts);
         if (!mi.instance().isKnown()) {
-            return List.of(finding.unknown(MiFacts.unreadable(mi, "the collation", mi.instance())));
+            return finding.unknown(MiFacts.unreadable(mi, "the collation", mi.instance()));
         }
         if (!facts.server().identity().isKnown()) {
-            return List.of(finding.unknown("SQL Server's collation could not be read: "
-                    + facts.server().identity().reason()));
+            return finding.unknown("SQL Server's collation could not be read: "
+                    + facts.server().identity().reason());
         }
         String miCollation = mi.instance().orElse(null).collation();
         String sqlCollation = facts.server().identity().orElse(null).collation();
         if (miCollation == null || sqlCollation == null) {
-            return List.of(finding.unknown("The collation of " + (miCollation == null ? MiFacts.label(mi)
-                    : "SQL Server") + " was not reported."));
+            return finding.unknown("The collation of " + (miCollation == null ? MiFacts.label(mi)
+                    : "SQL Server") + " was not reported.");
         }
         Evidence evidence = Evidence.of("SQL Server " + sqlCollation + ", managed instance " + miCollation,
                 "the same collation");
         if (!sqlCollation.equalsIgnoreCase(miCollation)) {
-            return List.of(finding.fail("SQL Server uses " + sqlCollation + " but " + MiFacts.label(mi) + " uses "
+            return finding.fail("SQL Server uses " + sqlCollation + " but " + MiFacts.label(mi) + " uses "
                     + miCollation + ".", evidence, new Remediation("The collation of a managed instance cannot be "
                     + "changed; use a managed instance created with " + sqlCollation + " if names or tempdb "
-                    + "behaviour matter to the workload.", List.of())));
+                    + "behaviour matter to the workload.", List.of()));
         }
-        return List.of(finding.pass("Both ends use " + sqlCollation + ".", evidence));
+        return finding.pass("Both ends use " + sqlCollation + ".", evidence);
     }
 }

@@ -2,11 +2,11 @@
 package dev.milink.core.check.azure;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** MIL-M4: the managed instance has room for the databases to replicate (100, or 500 on Next-gen GP). */
-public final class DatabaseCountCheck implements Check {
+public final class DatabaseCountCheck extends InstanceCheck {
 
     public static final CheckMetadata META = AzureMeta.of("M4", "The managed instance has room for the databases",
             Area.AZURE, Severity.BLOCKER, AzureMeta.SQL_TO_MI, false, AzureMeta.RESOURCE_LIMITS, """
@@ -35,20 +35,18 @@ public final class DatabaseCountCheck implements Check {
     static final int LIMIT_NEXT_GEN = 500;
     private static final Set<String> SYSTEM = Set.of("master", "model", "msdb", "tempdb");
 
-    @Override
-    public CheckMetadata metadata() {
-        return META;
+    public DatabaseCountCheck() {
+        super(META);
     }
 
     @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ManagedInstanceFacts mi = MiFacts.of(facts);
-        Finding.Builder finding = MiFacts.finding(META, facts);
         if (!mi.instance().isKnown()) {
-            return List.of(finding.unknown(MiFacts.unreadable(mi, "the service tier", mi.instance())));
+            return finding.unknown(MiFacts.unreadable(mi, "the service tier", mi.instance()));
         }
         if (!mi.databases().isKnown()) {
-            return List.of(finding.unknown(MiFacts.unreadable(mi, "the database list", mi.databases())));
+            return finding.unknown(MiFacts.unreadable(mi, "the database list", mi.databases()));
         }
         Set<String> onMi = mi.databases().orElse(List.of()).stream().map(MiDatabase::name).map(MiFacts::lower)
                 .filter(n -> !SYSTEM.contains(n)).collect(Collectors.toSet());
@@ -60,11 +58,11 @@ public final class DatabaseCountCheck implements Check {
         Evidence evidence = Evidence.of(onMi.size() + " on the managed instance + " + adding + " to replicate = "
                 + total, "at most " + limit + (nextGen ? " (Next-gen General Purpose)" : ""));
         if (total > limit) {
-            return List.of(finding.fail(MiFacts.label(mi) + " would hold " + total + " user databases, more than "
+            return finding.fail(MiFacts.label(mi) + " would hold " + total + " user databases, more than "
                     + "its limit of " + limit + ".", evidence, new Remediation("Replicate fewer databases, "
-                    + "remove unused databases from the managed instance, or use another instance.", List.of())));
+                    + "remove unused databases from the managed instance, or use another instance.", List.of()));
         }
-        return List.of(finding.pass(MiFacts.label(mi) + " has room: " + total + " of " + limit
-                + " user databases.", evidence));
+        return finding.pass(MiFacts.label(mi) + " has room: " + total + " of " + limit
+                + " user databases.", evidence);
     }
 }

@@ -2,11 +2,11 @@
 package dev.milink.core.check.azure;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
@@ -17,7 +17,7 @@ import dev.milink.core.model.ManagedInstanceFacts;
 import java.util.List;
 
 /** MIL-M5: the managed instance is not in an instance failover group. */
-public final class FailoverGroupCheck implements Check {
+public final class FailoverGroupCheck extends InstanceCheck {
 
     public static final CheckMetadata META = AzureMeta.of("M5", "The managed instance is not in a failover group",
             Area.AZURE, Severity.BLOCKER, AzureMeta.BOTH, false, AzureMeta.OVERVIEW, """
@@ -26,25 +26,23 @@ public final class FailoverGroupCheck implements Check {
                     instance's region that name it. Removing a failover group changes the disaster-recovery \
                     design, so milink only reports it.""", Part.MANAGED_INSTANCE);
 
-    @Override
-    public CheckMetadata metadata() {
-        return META;
+    public FailoverGroupCheck() {
+        super(META);
     }
 
     @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ManagedInstanceFacts mi = MiFacts.of(facts);
-        Finding.Builder finding = MiFacts.finding(META, facts);
         if (!mi.failoverGroups().isKnown()) {
-            return List.of(finding.unknown(MiFacts.unreadable(mi, "the failover groups", mi.failoverGroups())));
+            return finding.unknown(MiFacts.unreadable(mi, "the failover groups", mi.failoverGroups()));
         }
         List<String> groups = mi.failoverGroups().orElse(List.of());
         if (groups.isEmpty()) {
-            return List.of(finding.pass(MiFacts.label(mi) + " is in no failover group.",
-                    Evidence.of("none", "none")));
+            return finding.pass(MiFacts.label(mi) + " is in no failover group.",
+                    Evidence.of("none", "none"));
         }
-        return List.of(finding.fail(MiFacts.label(mi) + " is in failover group " + String.join(", ", groups) + ".",
+        return finding.fail(MiFacts.label(mi) + " is in failover group " + String.join(", ", groups) + ".",
                 Evidence.of(String.join(", ", groups), "none"), new Remediation("Remove the managed instance from "
-                        + "the failover group, or link to another managed instance.", List.of())));
+                        + "the failover group, or link to another managed instance.", List.of()));
     }
 }

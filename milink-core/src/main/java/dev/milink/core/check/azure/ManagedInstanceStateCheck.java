@@ -2,11 +2,11 @@
 package dev.milink.core.check.azure;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Set;
 
 /** MIL-M7: the managed instance is running (state Ready), with no operation in progress. */
-public final class ManagedInstanceStateCheck implements Check {
+public final class ManagedInstanceStateCheck extends InstanceCheck {
 
     public static final CheckMetadata META = AzureMeta.of("M7", "The managed instance is ready", Area.AZURE,
             Severity.BLOCKER, AzureMeta.BOTH, true, AzureMeta.PREPARATION, """
@@ -34,23 +34,21 @@ public final class ManagedInstanceStateCheck implements Check {
 
     private static final Set<String> STOPPED = Set.of("stopped", "stopping");
 
-    @Override
-    public CheckMetadata metadata() {
-        return META;
+    public ManagedInstanceStateCheck() {
+        super(META);
     }
 
     @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ManagedInstanceFacts mi = MiFacts.of(facts);
-        Finding.Builder finding = MiFacts.finding(META, facts);
         if (!mi.instance().isKnown()) {
-            return List.of(finding.unknown(MiFacts.unreadable(mi, "the state", mi.instance())));
+            return finding.unknown(MiFacts.unreadable(mi, "the state", mi.instance()));
         }
         ManagedInstance i = mi.instance().orElse(null);
         String state = i.state() == null ? "unknown" : i.state();
         Evidence evidence = Evidence.of("state " + state, "Ready");
         if ("ready".equalsIgnoreCase(state)) {
-            return List.of(finding.pass(MiFacts.label(mi) + " is Ready.", evidence));
+            return finding.pass(MiFacts.label(mi) + " is Ready.", evidence);
         }
         if (STOPPED.contains(MiFacts.lower(state))) {
             String rg = MiFacts.segment(mi.resourceId(), "resourceGroups").orElse("<resource-group>");
@@ -60,12 +58,12 @@ public final class ManagedInstanceStateCheck implements Check {
                     .text(ScriptKind.AZURE_POWERSHELL, "Start-AzSqlInstance -ResourceGroupName "
                             + AzureSteps.ps(rg) + " -Name " + AzureSteps.ps(mi.name()) + "\n")
                     .build();
-            return List.of(finding.fail(MiFacts.label(mi) + " is " + state + "; a link needs it running.",
-                    evidence, new Remediation("Start the managed instance (billing resumes).", List.of(start))));
+            return finding.fail(MiFacts.label(mi) + " is " + state + "; a link needs it running.",
+                    evidence, new Remediation("Start the managed instance (billing resumes).", List.of(start)));
         }
-        return List.of(finding.fail(MiFacts.label(mi) + " is " + state + "; wait until the running operation "
+        return finding.fail(MiFacts.label(mi) + " is " + state + "; wait until the running operation "
                         + "finishes and the state is Ready.", evidence,
                 new Remediation("Wait for the managed instance to reach Ready, then run the check again.",
-                        List.of())));
+                        List.of()));
     }
 }

@@ -2,11 +2,11 @@
 package dev.milink.core.check.azure;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * MIL-RBAC: the caller may do everything the link needs on the managed instance: the action list of the
  * preparation guide (section 1.5) plus the link's failover action.
  */
-public final class PermissionsCheck implements Check {
+public final class PermissionsCheck extends InstanceCheck {
 
     private static final String MI = "Microsoft.Sql/managedInstances";
 
@@ -58,37 +58,35 @@ public final class PermissionsCheck implements Check {
                     action in one finding. Deny assignments are not read. Assigning roles is for an \
                     administrator: the remediation gives the commands.""", Part.MANAGED_INSTANCE);
 
-    @Override
-    public CheckMetadata metadata() {
-        return META;
+    public PermissionsCheck() {
+        super(META);
     }
 
     @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ManagedInstanceFacts mi = MiFacts.of(facts);
-        Finding.Builder finding = MiFacts.finding(META, facts);
         if (!mi.permissions().isKnown()) {
-            return List.of(finding.unknown("The caller's permissions on " + MiFacts.label(mi) + " could not be "
+            return finding.unknown("The caller's permissions on " + MiFacts.label(mi) + " could not be "
                     + "read (" + mi.permissions().reason() + "), so whether it may manage the link is not known. "
                     + "Reading them needs Microsoft.Authorization/permissions/read on the managed instance; the "
-                    + "link needs " + String.join(", ", REQUIRED) + "."));
+                    + "link needs " + String.join(", ", REQUIRED) + ".");
         }
         CallerPermissions perms = mi.permissions().orElse(null);
         List<String> missing = REQUIRED.stream().filter(a -> !allowed(perms, a)).toList();
         String expected = REQUIRED.size() + " actions (SQL Managed Instance Contributor or equivalent)";
         if (missing.isEmpty()) {
-            return List.of(finding.pass("The caller has every action the link needs on " + MiFacts.label(mi) + ".",
-                    Evidence.of("all " + REQUIRED.size() + " actions allowed", expected)));
+            return finding.pass("The caller has every action the link needs on " + MiFacts.label(mi) + ".",
+                    Evidence.of("all " + REQUIRED.size() + " actions allowed", expected));
         }
         var step = AzureSteps.step(META.id(), facts, "assign-role", "Assign SQL Managed Instance Contributor on "
                         + MiFacts.label(mi))
                 .value("scope", mi.resourceId()).template(ScriptKind.AZURE_CLI, "assign-role.sh")
                 .template(ScriptKind.AZURE_POWERSHELL, "assign-role.ps1").build();
-        return List.of(finding.fail("The caller lacks " + missing.size() + " action" + (missing.size() == 1 ? ""
+        return finding.fail("The caller lacks " + missing.size() + " action" + (missing.size() == 1 ? ""
                         : "s") + " the link needs on " + MiFacts.label(mi) + ": " + String.join(", ", missing) + ".",
                 Evidence.of("missing " + String.join(", ", missing), expected),
                 new Remediation("Have an administrator assign the SQL Managed Instance Contributor role (or a "
-                        + "custom role with the missing actions) on the managed instance.", List.of(step))));
+                        + "custom role with the missing actions) on the managed instance.", List.of(step)));
     }
 
     /** Whether one role grants {@code action} and does not exclude it. */

@@ -2,11 +2,11 @@
 package dev.milink.core.check.azure;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
@@ -23,7 +23,7 @@ import java.util.List;
  * MIL-M3: the managed instance's service tier supports the link, and is Business Critical when a database to
  * replicate uses In-Memory OLTP (row D13).
  */
-public final class ServiceTierCheck implements Check {
+public final class ServiceTierCheck extends InstanceCheck {
 
     public static final CheckMetadata META = AzureMeta.of("M3", "The managed instance's service tier supports "
             + "the databases to replicate", Area.AZURE, Severity.BLOCKER, AzureMeta.BOTH, false,
@@ -37,40 +37,38 @@ public final class ServiceTierCheck implements Check {
                     changed in Azure (a long scaling operation), which milink leaves to you.""",
             Part.MANAGED_INSTANCE, Part.SQL_SERVER);
 
-    @Override
-    public CheckMetadata metadata() {
-        return META;
+    public ServiceTierCheck() {
+        super(META);
     }
 
     @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ManagedInstanceFacts mi = MiFacts.of(facts);
-        Finding.Builder finding = MiFacts.finding(META, facts);
         if (!mi.instance().isKnown()) {
-            return List.of(finding.unknown(MiFacts.unreadable(mi, "the service tier", mi.instance())));
+            return finding.unknown(MiFacts.unreadable(mi, "the service tier", mi.instance()));
         }
         ManagedInstance i = mi.instance().orElse(null);
         String tier = tier(i);
         String observed = tier + " (" + i.skuName() + ", " + i.vCores() + " vCores)";
         if (tier.equals("unknown")) {
-            return List.of(finding.unknown("The service tier of " + MiFacts.label(mi) + " is not recognised (sku "
-                    + i.skuName() + ", tier " + i.skuTier() + ")."));
+            return finding.unknown("The service tier of " + MiFacts.label(mi) + " is not recognised (sku "
+                    + i.skuName() + ", tier " + i.skuTier() + ").");
         }
         List<String> inMemory = facts.direction() == Direction.SQL_TO_MI
                 ? MiFacts.selectedDatabases(facts).stream().filter(ServiceTierCheck::usesInMemoryOltp)
                         .map(DatabaseFacts::name).toList()
                 : List.of();
         if (!inMemory.isEmpty() && !tier.equals("Business Critical")) {
-            return List.of(finding.fail(MiFacts.label(mi) + " is " + tier + ", but " + quoted(inMemory)
+            return finding.fail(MiFacts.label(mi) + " is " + tier + ", but " + quoted(inMemory)
                             + " use" + (inMemory.size() == 1 ? "s" : "") + " In-Memory OLTP, which only Business "
                             + "Critical supports.",
                     Evidence.of(observed, "Business Critical (In-Memory OLTP in " + quoted(inMemory) + ")"),
                     new Remediation("Link to a Business Critical managed instance, or remove the memory-optimized"
-                            + " filegroup from the database first (see MIL-D13).", List.of())));
+                            + " filegroup from the database first (see MIL-D13).", List.of()));
         }
-        return List.of(finding.pass(MiFacts.label(mi) + " is " + tier + ", which supports the link"
+        return finding.pass(MiFacts.label(mi) + " is " + tier + ", which supports the link"
                 + (inMemory.isEmpty() ? "." : " and In-Memory OLTP."), Evidence.of(observed,
-                "General Purpose, Next-gen General Purpose or Business Critical")));
+                "General Purpose, Next-gen General Purpose or Business Critical"));
     }
 
     /** "Business Critical", "Next-gen General Purpose", "General Purpose" or "unknown". */

@@ -2,11 +2,11 @@
 package dev.milink.core.check.azure;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
@@ -19,7 +19,7 @@ import dev.milink.core.model.ManagedInstanceFacts.ManagedInstance;
 import java.util.List;
 
 /** MIL-M6: the databases to replicate fit in the managed instance's free reserved storage. */
-public final class StorageHeadroomCheck implements Check {
+public final class StorageHeadroomCheck extends InstanceCheck {
 
     public static final CheckMetadata META = AzureMeta.of("M6", "The databases fit in the managed instance's "
             + "storage", Area.AZURE, Severity.BLOCKER, AzureMeta.SQL_TO_MI, false, AzureMeta.RESOURCE_LIMITS, """
@@ -33,27 +33,25 @@ public final class StorageHeadroomCheck implements Check {
 
     private static final long MB_PER_GB = 1024;
 
-    @Override
-    public CheckMetadata metadata() {
-        return META;
+    public StorageHeadroomCheck() {
+        super(META);
     }
 
     @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ManagedInstanceFacts mi = MiFacts.of(facts);
-        Finding.Builder finding = MiFacts.finding(META, facts);
         if (!mi.instance().isKnown()) {
-            return List.of(finding.unknown(MiFacts.unreadable(mi, "the storage", mi.instance())));
+            return finding.unknown(MiFacts.unreadable(mi, "the storage", mi.instance()));
         }
         List<DatabaseFacts> dbs = MiFacts.selectedDatabases(facts);
         if (!facts.server().databases().isKnown()) {
-            return List.of(finding.unknown("The databases on SQL Server could not be listed: "
-                    + facts.server().databases().reason()));
+            return finding.unknown("The databases on SQL Server could not be listed: "
+                    + facts.server().databases().reason());
         }
         List<String> unsized = dbs.stream().filter(d -> !d.files().isKnown()).map(DatabaseFacts::name).toList();
         if (!unsized.isEmpty()) {
-            return List.of(finding.unknown("The file sizes of " + String.join(", ", unsized)
-                    + " could not be read, so the space they need on the managed instance is not known."));
+            return finding.unknown("The file sizes of " + String.join(", ", unsized)
+                    + " could not be read, so the space they need on the managed instance is not known.");
         }
         long neededMb = dbs.stream().map(d -> d.files().orElse(null))
                 .mapToLong(f -> f.dataSizeMb() + f.logSizeMb()).sum();
@@ -65,22 +63,22 @@ public final class StorageHeadroomCheck implements Check {
         if (i.storageUsedGb() == null) {
             Evidence e = Evidence.of(need + "; " + i.storageSizeInGb() + " GB reserved, use not known",
                     "room for " + gb(neededMb));
-            return List.of(neededMb > reservedMb
+            return neededMb > reservedMb
                     ? finding.fail("The databases need " + gb(neededMb) + ", more than the " + i.storageSizeInGb()
                             + " GB reserved on " + MiFacts.label(mi) + ".", e, scale)
                     : finding.unknown("The storage in use on " + MiFacts.label(mi) + " was not read, so whether "
                             + gb(neededMb) + " still fit in its " + i.storageSizeInGb() + " GB is not known.",
-                            e, Remediation.NONE));
+                            e, Remediation.NONE);
         }
         long freeMb = reservedMb - (long) i.storageUsedGb() * MB_PER_GB;
         Evidence e = Evidence.of(need + "; " + gb(Math.max(freeMb, 0)) + " free of " + i.storageSizeInGb()
                 + " GB", "room for " + gb(neededMb));
         if (neededMb > freeMb) {
-            return List.of(finding.fail("The databases need " + gb(neededMb) + " but " + MiFacts.label(mi)
-                    + " has " + gb(Math.max(freeMb, 0)) + " free.", e, scale));
+            return finding.fail("The databases need " + gb(neededMb) + " but " + MiFacts.label(mi)
+                    + " has " + gb(Math.max(freeMb, 0)) + " free.", e, scale);
         }
-        return List.of(finding.pass("The databases (" + gb(neededMb) + ") fit in the " + gb(freeMb) + " free on "
-                + MiFacts.label(mi) + ".", e));
+        return finding.pass("The databases (" + gb(neededMb) + ") fit in the " + gb(freeMb) + " free on "
+                + MiFacts.label(mi) + ".", e);
     }
 
     private static String gb(long mb) {

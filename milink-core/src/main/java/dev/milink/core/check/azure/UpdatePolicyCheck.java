@@ -2,11 +2,11 @@
 package dev.milink.core.check.azure;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
@@ -25,7 +25,7 @@ import java.util.Optional;
  * MIL-M1: the managed instance's update policy ({@code databaseFormat}) lets data flow to SQL Server when the
  * link needs it: SQLServer2022 for SQL Server 2022, SQLServer2025 for SQL Server 2025. Never changed by milink.
  */
-public final class UpdatePolicyCheck implements Check {
+public final class UpdatePolicyCheck extends InstanceCheck {
 
     public static final CheckMetadata META = AzureMeta.of("M1", "The update policy lets the managed instance "
             + "replicate to SQL Server", Area.AZURE, Severity.BLOCKER, AzureMeta.BOTH, false,
@@ -45,27 +45,25 @@ public final class UpdatePolicyCheck implements Check {
     private static final String IRREVERSIBLE = " The update policy only moves forward and AlwaysUpToDate cannot be "
             + "undone.";
 
-    @Override
-    public CheckMetadata metadata() {
-        return META;
+    public UpdatePolicyCheck() {
+        super(META);
     }
 
     @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ManagedInstanceFacts mi = MiFacts.of(facts);
-        Finding.Builder finding = MiFacts.finding(META, facts);
         if (!mi.instance().isKnown()) {
-            return List.of(finding.unknown(MiFacts.unreadable(mi, "the update policy", mi.instance())));
+            return finding.unknown(MiFacts.unreadable(mi, "the update policy", mi.instance()));
         }
         Optional<String> policy = canonical(mi.instance().orElse(null).databaseFormat());
         if (policy.isEmpty()) {
-            return List.of(finding.unknown("Azure did not report the update policy (databaseFormat) of "
+            return finding.unknown("Azure did not report the update policy (databaseFormat) of "
                     + MiFacts.label(mi) + "; it is not assumed. Check it with az sql mi show --query "
-                    + "databaseFormat."));
+                    + "databaseFormat.");
         }
         if (!facts.server().product().isKnown()) {
-            return List.of(finding.unknown("SQL Server's version could not be read: "
-                    + facts.server().product().reason()));
+            return finding.unknown("SQL Server's version could not be read: "
+                    + facts.server().product().reason());
         }
         Product product = facts.server().product().orElse(null);
         int major = product.version().major();
@@ -76,16 +74,16 @@ public final class UpdatePolicyCheck implements Check {
                         .orElse("no policy: SQL Server " + major + " cannot receive from a managed instance"));
         boolean toSql = facts.direction() == Direction.MI_TO_SQL;
         if (needed.isEmpty()) {
-            return List.of(toSql
+            return toSql
                     ? finding.fail("SQL Server " + product.version() + " cannot receive a database from a managed "
                             + "instance under any update policy (only SQL Server 2022 and 2025 can; see MIL-V11).",
                             evidence, Remediation.NONE)
                     : finding.pass("SQL Server " + product.version() + " links one way only, so the update policy ("
-                            + p + ") does not matter.", evidence));
+                            + p + ") does not matter.", evidence);
         }
         if (needed.get().equals(p)) {
-            return List.of(finding.pass("The update policy " + p + " matches SQL Server " + product.version()
-                    + (toSql ? "." : "; failing back to SQL Server stays possible."), evidence));
+            return finding.pass("The update policy " + p + " matches SQL Server " + product.version()
+                    + (toSql ? "." : "; failing back to SQL Server stays possible."), evidence);
         }
         String problem = p.equals(ALWAYS)
                 ? "Under the update policy AlwaysUpToDate " + MiFacts.label(mi) + " can never replicate to SQL "
@@ -94,10 +92,10 @@ public final class UpdatePolicyCheck implements Check {
                         + needed.get() + ".";
         Remediation fix = remediation(facts, mi, p, needed.get(), major);
         if (toSql) {
-            return List.of(finding.fail(problem + IRREVERSIBLE, evidence, fix));
+            return finding.fail(problem + IRREVERSIBLE, evidence, fix);
         }
-        return List.of(finding.warn(problem + " The link from SQL Server works, but after a failover to the "
-                + "managed instance there is no failback to SQL Server." + IRREVERSIBLE, evidence, fix));
+        return finding.warn(problem + " The link from SQL Server works, but after a failover to the "
+                + "managed instance there is no failback to SQL Server." + IRREVERSIBLE, evidence, fix);
     }
 
     private static Remediation remediation(Facts facts, ManagedInstanceFacts mi, String policy, String needed,

@@ -2,12 +2,12 @@
 package dev.milink.core.check.azure.certificates;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.FixStep;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
@@ -30,7 +30,7 @@ import java.util.Optional;
  * MIL-I10: SQL Server's endpoint certificate is a server trust certificate of the managed instance, matched by its
  * public key (the SHA-1 of the DER bytes), never by name; and it has not expired.
  */
-public final class ServerTrustCertificateCheck implements Check {
+public final class ServerTrustCertificateCheck extends InstanceCheck {
 
     public static final String API_VERSION = "2025-01-01";
 
@@ -48,27 +48,25 @@ public final class ServerTrustCertificateCheck implements Check {
                     PowerShell) when SQL Server's certificate blob was collected, and otherwise gives the two \
                     manual steps.""", Part.MANAGED_INSTANCE, Part.SQL_SERVER);
 
-    @Override
-    public CheckMetadata metadata() {
-        return META;
+    public ServerTrustCertificateCheck() {
+        super(META);
     }
 
     @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ManagedInstanceFacts mi = MiFacts.of(facts);
-        Finding.Builder finding = MiFacts.finding(META, facts);
         if (!facts.server().certificates().isKnown()) {
-            return List.of(finding.unknown("Certificates in master could not be read: "
-                    + facts.server().certificates().reason()));
+            return finding.unknown("Certificates in master could not be read: "
+                    + facts.server().certificates().reason());
         }
         Optional<Certificate> sql = SqlEndpointCertificate.of(facts.server());
         if (sql.isEmpty()) {
-            return List.of(finding.skipped("SQL Server has no endpoint certificate yet, so there is nothing to "
-                    + "trust; MIL-I9 creates one, then this check compares it with the managed instance."));
+            return finding.skipped("SQL Server has no endpoint certificate yet, so there is nothing to "
+                    + "trust; MIL-I9 creates one, then this check compares it with the managed instance.");
         }
         if (!mi.trustCertificates().isKnown()) {
-            return List.of(finding.unknown(MiFacts.unreadable(mi, "the server trust certificates",
-                    mi.trustCertificates())));
+            return finding.unknown(MiFacts.unreadable(mi, "the server trust certificates",
+                    mi.trustCertificates()));
         }
         Certificate c = sql.get();
         String thumbprint = SqlEndpointCertificate.thumbprint(c);
@@ -80,17 +78,17 @@ public final class ServerTrustCertificateCheck implements Check {
             Evidence evidence = Evidence.of("trust certificate '" + match.get().name() + "' holds '" + c.name()
                     + "' (thumbprint " + thumbprint + ", expires " + c.expiryDate() + ")", expected);
             if (c.expiryDate() != null && !c.expiryDate().isAfter(now)) {
-                return List.of(finding.fail("SQL Server's endpoint certificate '" + c.name() + "' is trusted by "
+                return finding.fail("SQL Server's endpoint certificate '" + c.name() + "' is trusted by "
                         + MiFacts.label(mi) + " but expired on " + c.expiryDate() + "; rotate it (MIL-I9) and "
-                        + "upload the new one.", evidence, Remediation.NONE));
+                        + "upload the new one.", evidence, Remediation.NONE);
             }
             if (c.expiryDate() != null && c.expiryDate().isBefore(now.plus(context.certificateExpiryWarning()))) {
-                return List.of(finding.warn("SQL Server's endpoint certificate '" + c.name() + "' is trusted by "
+                return finding.warn("SQL Server's endpoint certificate '" + c.name() + "' is trusted by "
                         + MiFacts.label(mi) + " but expires on " + c.expiryDate() + "; rotate it soon (MIL-I9).",
-                        evidence, Remediation.NONE));
+                        evidence, Remediation.NONE);
             }
-            return List.of(finding.pass("SQL Server's endpoint certificate '" + c.name() + "' is trusted by "
-                    + MiFacts.label(mi) + " as '" + match.get().name() + "'.", evidence));
+            return finding.pass("SQL Server's endpoint certificate '" + c.name() + "' is trusted by "
+                    + MiFacts.label(mi) + " as '" + match.get().name() + "'.", evidence);
         }
         Optional<TrustCertificate> stale = trusted.stream().filter(t -> t.name().equalsIgnoreCase(c.name()))
                 .findFirst();
@@ -99,13 +97,13 @@ public final class ServerTrustCertificateCheck implements Check {
                 + "upload of an earlier certificate.").orElse("");
         String name = stale.isPresent() ? c.name() + "_" + thumbprint.substring(0, Math.min(8, thumbprint.length()))
                 : c.name();
-        return List.of(finding.fail(MiFacts.label(mi) + " does not trust SQL Server's endpoint certificate '"
+        return finding.fail(MiFacts.label(mi) + " does not trust SQL Server's endpoint certificate '"
                         + c.name() + "' (thumbprint " + thumbprint + "); link creation fails with error 41973."
                         + staleNote,
                 Evidence.of(trusted.size() + " trust certificate" + (trusted.size() == 1 ? "" : "s")
                         + ", none with thumbprint " + thumbprint, expected),
                 new Remediation("Upload the public key of '" + c.name() + "' to the managed instance as server "
-                        + "trust certificate '" + name + "'.", List.of(upload(facts, mi, c, name)))));
+                        + "trust certificate '" + name + "'.", List.of(upload(facts, mi, c, name))));
     }
 
     private static boolean matches(TrustCertificate t, Certificate c, String thumbprint) {

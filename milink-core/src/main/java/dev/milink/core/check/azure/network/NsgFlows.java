@@ -38,9 +38,9 @@ final class NsgFlows {
     /**
      * @param ports destination port ranges to prove, e.g. {"5022", "11000-11999"}
      */
-    static Finding judge(CheckMetadata meta, Facts facts, boolean inbound, List<String> ports) {
+    static Finding judge(CheckMetadata meta, Finding.Builder finding, Facts facts, boolean inbound,
+                         List<String> ports) {
         ManagedInstanceFacts mi = MiFacts.of(facts);
-        Finding.Builder finding = MiFacts.finding(meta, facts);
         String what = (inbound ? "inbound TCP " : "outbound TCP ") + String.join(", ", ports)
                 + (inbound ? " from SQL Server" : " to SQL Server");
         if (!mi.subnet().isKnown()) {

@@ -2,10 +2,10 @@
 package dev.milink.core.check.azure.network;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Finding;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.azure.support.AzureMeta;
@@ -13,7 +13,7 @@ import dev.milink.core.model.Facts;
 import java.util.List;
 
 /** MIL-N2: the managed instance subnet's NSG allows TCP 5022 and 11000–11999 in from SQL Server. */
-public final class NsgInboundCheck implements Check {
+public final class NsgInboundCheck extends InstanceCheck {
 
     public static final CheckMetadata META = AzureMeta.of("N2", "The managed instance's NSG allows the link in "
             + "from SQL Server", Area.NETWORK, Severity.BLOCKER, AzureMeta.BOTH, true, AzureMeta.PREPARATION, """
@@ -32,13 +32,12 @@ public final class NsgInboundCheck implements Check {
 
     static final List<String> PORTS = List.of("5022", "11000-11999");
 
-    @Override
-    public CheckMetadata metadata() {
-        return META;
+    public NsgInboundCheck() {
+        super(META);
     }
 
     @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
-        return List.of(NsgFlows.judge(META, facts, true, PORTS));
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
+        return NsgFlows.judge(META, finding, facts, true, PORTS);
     }
 }

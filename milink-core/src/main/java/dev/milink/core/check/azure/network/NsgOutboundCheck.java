@@ -2,10 +2,10 @@
 package dev.milink.core.check.azure.network;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Finding;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.azure.support.AzureMeta;
@@ -14,7 +14,7 @@ import dev.milink.core.model.ServerFacts.MirroringEndpoint;
 import java.util.List;
 
 /** MIL-N3: the managed instance subnet's NSG allows TCP to SQL Server's endpoint port (5022 by default). */
-public final class NsgOutboundCheck implements Check {
+public final class NsgOutboundCheck extends InstanceCheck {
 
     public static final CheckMetadata META = AzureMeta.of("N3", "The managed instance's NSG allows the link out "
             + "to SQL Server", Area.NETWORK, Severity.BLOCKER, AzureMeta.BOTH, true, AzureMeta.PREPARATION, """
@@ -28,15 +28,14 @@ public final class NsgOutboundCheck implements Check {
 
     static final int DEFAULT_PORT = 5022;
 
-    @Override
-    public CheckMetadata metadata() {
-        return META;
+    public NsgOutboundCheck() {
+        super(META);
     }
 
     @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         int port = facts.server().mirroringEndpoint().orElse(List.of()).stream().findFirst()
                 .map(MirroringEndpoint::port).filter(p -> p > 0).orElse(DEFAULT_PORT);
-        return List.of(NsgFlows.judge(META, facts, false, List.of(String.valueOf(port))));
+        return NsgFlows.judge(META, finding, facts, false, List.of(String.valueOf(port)));
     }
 }

@@ -2,11 +2,11 @@
 package dev.milink.core.check.azure.network;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * MIL-N1: the route table on the managed instance's subnet, reported for the network team: where traffic to SQL
  * Server leaves the subnet (a virtual appliance, a gateway, the internet). A note, never a failure.
  */
-public final class RouteTableCheck implements Check {
+public final class RouteTableCheck extends InstanceCheck {
 
     public static final CheckMetadata META = AzureMeta.of("N1", "Routes from the managed instance's subnet (for "
             + "the network team)", Area.NETWORK, Severity.INFO, AzureMeta.BOTH, false, AzureMeta.CONNECTIVITY, """
@@ -36,31 +36,29 @@ public final class RouteTableCheck implements Check {
                     are not read; the network test (milink network test) proves the path.""",
             Part.MANAGED_INSTANCE);
 
-    @Override
-    public CheckMetadata metadata() {
-        return META;
+    public RouteTableCheck() {
+        super(META);
     }
 
     @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ManagedInstanceFacts mi = MiFacts.of(facts);
-        Finding.Builder finding = MiFacts.finding(META, facts);
         if (!mi.routeTable().isKnown()) {
-            return List.of(finding.unknown(MiFacts.unreadable(mi, "the subnet's route table", mi.routeTable())));
+            return finding.unknown(MiFacts.unreadable(mi, "the subnet's route table", mi.routeTable()));
         }
         Optional<RouteTable> table = mi.routeTable().orElse(Optional.empty());
         if (table.isEmpty()) {
-            return List.of(finding.info("No route table is attached to the managed instance's subnet: traffic "
+            return finding.info("No route table is attached to the managed instance's subnet: traffic "
                     + "to SQL Server follows the system routes (virtual network, peering, gateway).",
-                    Evidence.of("no route table", "a path to SQL Server"), Remediation.NONE));
+                    Evidence.of("no route table", "a path to SQL Server"), Remediation.NONE);
         }
         List<IpRange> sql = facts.link().sqlServerAddresses().stream().flatMap(a -> IpRange.parse(a).stream())
                 .toList();
         String routes = table.get().routes().isEmpty() ? "no routes" : table.get().routes().stream()
                 .map(r -> describe(r, sql)).collect(Collectors.joining("; "));
-        return List.of(finding.info("Route table '" + MiFacts.lastSegment(table.get().id()) + "' on the managed "
+        return finding.info("Route table '" + MiFacts.lastSegment(table.get().id()) + "' on the managed "
                         + "instance's subnet: " + routes + ". Any firewall a route leads through must allow the "
-                        + "link's ports.", Evidence.of(routes, "a path to SQL Server"), Remediation.NONE));
+                        + "link's ports.", Evidence.of(routes, "a path to SQL Server"), Remediation.NONE);
     }
 
     private static String describe(Route r, List<IpRange> sql) {

@@ -2,11 +2,11 @@
 package dev.milink.core.check.azure.network;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.Check;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
+import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** MIL-N6: the managed instance's subnet does not overlap SQL Server's networks. */
-public final class SubnetOverlapCheck implements Check {
+public final class SubnetOverlapCheck extends InstanceCheck {
 
     public static final CheckMetadata META = AzureMeta.of("N6", "The managed instance's subnet does not overlap "
             + "SQL Server's network", Area.NETWORK, Severity.BLOCKER, AzureMeta.BOTH, false, AzureMeta.PREPARATION,
@@ -30,28 +30,26 @@ public final class SubnetOverlapCheck implements Check {
                     clearest case: no SQL Server lives in a managed instance's delegated subnet. Re-addressing \
                     is a network change milink leaves to you.""", Part.MANAGED_INSTANCE);
 
-    @Override
-    public CheckMetadata metadata() {
-        return META;
+    public SubnetOverlapCheck() {
+        super(META);
     }
 
     @Override
-    public List<Finding> evaluate(Facts facts, CheckContext context) {
+    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
         ManagedInstanceFacts mi = MiFacts.of(facts);
-        Finding.Builder finding = MiFacts.finding(META, facts);
         if (!mi.subnet().isKnown()) {
-            return List.of(finding.unknown(MiFacts.unreadable(mi, "the subnet", mi.subnet())));
+            return finding.unknown(MiFacts.unreadable(mi, "the subnet", mi.subnet()));
         }
         List<String> prefixes = mi.subnet().orElse(null).addressPrefixes();
         List<IpRange> subnet = prefixes.stream().flatMap(p -> IpRange.parse(p).stream()).toList();
         List<String> given = facts.link().sqlServerAddresses();
         List<IpRange> sql = given.stream().flatMap(a -> IpRange.parse(a).stream()).toList();
         if (subnet.isEmpty() || sql.isEmpty() || sql.size() != given.size()) {
-            return List.of(finding.severity(Severity.WARNING).unknown(subnet.isEmpty()
+            return finding.severity(Severity.WARNING).unknown(subnet.isEmpty()
                     ? "The address prefixes of the managed instance's subnet are not known."
                     : "SQL Server's addresses (as IP addresses or CIDR ranges) were not given, so an overlap with "
                             + "the subnet " + String.join(", ", prefixes) + " cannot be ruled out; give them with "
-                            + "--sql-address."));
+                            + "--sql-address.");
         }
         List<String> overlaps = new ArrayList<>();
         for (IpRange s : sql) {
@@ -64,11 +62,11 @@ public final class SubnetOverlapCheck implements Check {
         Evidence evidence = Evidence.of("subnet " + String.join(", ", prefixes) + "; SQL Server "
                 + String.join(", ", given), "no shared addresses");
         if (!overlaps.isEmpty()) {
-            return List.of(finding.fail("SQL Server's network and the managed instance's subnet overlap: "
+            return finding.fail("SQL Server's network and the managed instance's subnet overlap: "
                     + String.join("; ", overlaps) + ".", evidence, new Remediation("Re-address one side (a new "
                     + "subnet for the managed instance, or SQL Server's network) so the ranges are disjoint.",
-                    List.of())));
+                    List.of()));
         }
-        return List.of(finding.pass("SQL Server's addresses lie outside the managed instance's subnet.", evidence));
+        return finding.pass("SQL Server's addresses lie outside the managed instance's subnet.", evidence);
     }
 }

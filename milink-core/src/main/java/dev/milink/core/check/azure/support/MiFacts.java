@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.azure.support;
 
-import dev.milink.core.check.CheckMetadata;
-import dev.milink.core.check.Finding;
-import dev.milink.core.check.Target;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
@@ -32,11 +29,6 @@ public final class MiFacts {
     /** The managed-instance end when present (checks of the SQL Server end that use it when they can). */
     public static Optional<ManagedInstanceFacts> optional(Facts facts) {
         return facts.managedInstance().asOptional();
-    }
-
-    /** Findings about the link are reported against the SQL Server target, like every other check's. */
-    public static Finding.Builder finding(CheckMetadata meta, Facts facts) {
-        return Finding.of(meta, Target.instance(facts.server().target()));
     }
 
     /** "managed instance 'NAME'" for messages. */
