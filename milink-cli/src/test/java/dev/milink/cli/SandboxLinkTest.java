@@ -31,7 +31,8 @@ class SandboxLinkTest {
         Cli r = Cli.run("sandbox", "--scenario", scenario().toString(), "--exit-after", "0");
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(r.out()).contains("scenario my-estate", "--mi /subscriptions/",
-                "/providers/Microsoft.Sql/managedInstances/contoso-mi", "export MILINK_ARM_ENDPOINT='https://127.0.0.1:",
+                "/providers/Microsoft.Sql/managedInstances/contoso-mi",
+                "export MILINK_ARM_ENDPOINT='https://127.0.0.1:",
                 "export MILINK_ARM_TRUSTSTORE=", "export AZURE_CLIENT_SECRET=", "--azure-auth service-principal",
                 "--sql-address 10.20.0.5", "SQL Server  ");
     }
