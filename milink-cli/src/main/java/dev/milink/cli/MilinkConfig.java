@@ -6,7 +6,6 @@ import dev.milink.core.error.CoreError;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.milink.cli.auth.Credentials;
 import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.catalog.CheckCatalog;
@@ -68,9 +67,8 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
                 List.of());
     }
 
-    /** Duplicate keys are an error: YAML would silently keep the last one, hiding the first from review. */
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** Duplicate keys are an error (core.internal.Json): YAML would silently keep the last one, hiding the first. */
+    private static final ObjectMapper YAML = Json.yaml();
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 

@@ -101,6 +101,49 @@ class AzureCliTest {
         }
     }
 
+    /** The ids of every check that reads the managed-instance end. */
+    static List<String> azureCheckIds() {
+        return dev.milink.core.catalog.CheckCatalog.standard().checks().stream().map(c -> c.metadata())
+                .filter(m -> m.needs().contains(dev.milink.core.check.Part.MANAGED_INSTANCE)).map(m -> m.id())
+                .toList();
+    }
+
+    @Test
+    void everyAzureCheckIsJudgedOnAReadyEstateAndNoneFailsOrIsUnknown() throws Exception {
+        try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.load("prepared-2022"))) {
+            Cli r = Cli.run(azureEnv(estate.arm(), "Sandbox#2022sa"),
+                    checkArgs(estate, "10.20.0.4").toArray(String[]::new));
+            String json = r.out();
+            List<JsonNode> azure = new ArrayList<>();
+            JSON.readTree(json).get("findings").forEach(f -> {
+                if (azureCheckIds().contains(f.get("checkId").asText())) {
+                    azure.add(f);
+                }
+            });
+            assertThat(azure).as(r.toString()).isNotEmpty();
+            assertThat(azure).allSatisfy(f -> assertThat(f.get("status").asText()).as(f.toString())
+                    .isIn("PASS", "INFO", "SKIPPED"));
+        }
+    }
+
+    @Test
+    void everyAzureCheckIsUnknownWhenArmAnswersOnly503AndTheSqlServerEndIsStillJudged() throws Exception {
+        try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.load("prepared-2022"))) {
+            estate.arm().faults().add(ArmFault.serverError("/subscriptions/", 503, 0));
+            Cli r = Cli.run(azureEnv(estate.arm(), "Sandbox#2022sa"),
+                    checkArgs(estate, "10.20.0.4").toArray(String[]::new));
+            assertThat(r.exit()).as(r.toString()).isEqualTo(5);
+            List<JsonNode> all = new ArrayList<>();
+            JSON.readTree(r.out()).get("findings").forEach(all::add);
+            List<JsonNode> azure = all.stream().filter(f -> azureCheckIds().contains(f.get("checkId").asText()))
+                    .toList();
+            assertThat(azure).isNotEmpty().allSatisfy(f -> assertThat(f.get("status").asText()).as(f.toString())
+                    .isIn("UNKNOWN", "SKIPPED"));
+            assertThat(azure).anyMatch(f -> f.get("status").asText().equals("UNKNOWN"));
+            assertThat(findings(r.out()).get("MIL-I8").get("status").asText()).isEqualTo("PASS");
+        }
+    }
+
     @Test
     void forbiddenReadIsUnknownNamingTheActionAndThrottlingIsRetriedAfterRetryAfter() throws Exception {
         try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.load("prepared-2022"))) {

@@ -9,12 +9,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
+import dev.milink.core.internal.Json;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The module's JSON: one lenient mapper, ARM error bodies, and az's flattened vs REST's nested shapes. */
 public final class ArmJson {
-    public static final ObjectMapper JSON = new ObjectMapper()
+    /** milink's one configuration (core.internal.Json), lenient about the many ARM fields milink does not read. */
+    public static final ObjectMapper JSON = Json.mapper().copy()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final Pattern ACTION = Pattern.compile("perform action '([^']+)'");
 
