@@ -248,7 +248,7 @@ class BadInputCorpusTest {
         assertThat(err.toString()).as(all).doesNotContain("\tat ", "Exception:", "OutOfMemory", "\u001b");
         boolean json = List.of(args).contains("json");
         if (json) {
-            assertThat(out.toString()).as(all).startsWith("{").contains("\"code\" : \"" + c.code() + "\"");
+            assertThat(out.toString()).as(all).startsWith("{").contains("\"code\": \"" + c.code() + "\"");
         } else {
             assertThat(out.toString()).as(all).isEmpty();
         }
