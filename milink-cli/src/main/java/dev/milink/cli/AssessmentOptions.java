@@ -5,7 +5,6 @@ import dev.milink.core.error.CoreError;
 import dev.milink.cli.auth.AuthMode;
 import dev.milink.cli.auth.Credentials;
 import dev.milink.cli.auth.Side;
-import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.buildref.BuildReferences;
 import dev.milink.engine.Milink;
 import dev.milink.core.error.MilinkException;
@@ -13,8 +12,6 @@ import dev.milink.core.model.Direction;
 import dev.milink.core.model.LinkSettings;
 import dev.milink.sqlserver.connect.Authentication;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -49,14 +46,12 @@ final class AssessmentOptions {
     }
 
     /**
-     * The library, with the build reference data (bundled unless a file is given) and the run's catalog. Per-check
-     * configuration from the config file plugs in here, as the facade's {@code findingRules}.
+     * The library, with the build reference data (bundled unless a file is given), the run's catalog and the config
+     * file's per-check configuration ({@code checks:}, {@code suppress:}).
      */
     Milink milink(MilinkConfig cfg, Invocation inv) {
         Path ref = first(buildReference, cfg.buildReference(), null);
-        CheckConfig checks = cfg.checks();
-        return inv.milink(ref == null ? BuildReferences.bundled() : BuildReferences.load(ref),
-                (facts, findings) -> checks.apply(findings, LocalDate.now(ZoneOffset.UTC)).findings());
+        return inv.milink(ref == null ? BuildReferences.bundled() : BuildReferences.load(ref), cfg.checks());
     }
 
     /** The link as the user describes it: direction, databases and the MI's FQDN. */

@@ -4,6 +4,7 @@ package dev.milink.cli;
 import dev.milink.azure.ArmConnection;
 import dev.milink.azure.AzureManagedInstanceSource;
 import dev.milink.azure.ManagedInstanceId;
+import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.buildref.BuildReferences;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
@@ -62,7 +63,7 @@ final class DemoCommand implements Callable<Integer> {
             SandboxFleet.Member m = sandbox.members().getFirst();
             banner(inv, "milink demo: checking the built-in sandbox (scenario " + scenario + " at " + m.address()
                     + "), a test double that speaks SQL Server's protocol; it is not SQL Server.");
-            Assessment result = inv.milink(BuildReferences.bundled()).assess(AssessmentRequest.of(
+            Assessment result = inv.milink(BuildReferences.bundled(), CheckConfig.NONE).assess(AssessmentRequest.of(
                     List.of(new Source.Live(m.target().display(), m.settings()))).withParallel(1));
             ReportOutput.write(result.report(), renderer, output.file, output.color(inv.env()), showSkipped, inv);
             return Outcomes.exitCode(result, inv);
@@ -83,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
                     + " doubles: not SQL Server, not Azure.");
             AzureManagedInstanceSource mi = AzureManagedInstanceSource.live(ArmConnection.open(sandbox.options()),
                     ManagedInstanceId.parse(sandbox.arm().managedInstanceId()), Clock.systemUTC());
-            Assessment result = inv.milink(BuildReferences.bundled()).assess(AssessmentRequest.of(
+            Assessment result = inv.milink(BuildReferences.bundled(), CheckConfig.NONE).assess(AssessmentRequest.of(
                     List.of(new Source.Live(m.target().display(), m.settings()))).withParallel(1)
                     .withLink(LinkSettings.of(Direction.SQL_TO_MI).withSqlServerAddresses(sandbox.sqlServerAddresses()))
                     .withManagedInstance(mi::read));

@@ -2,9 +2,9 @@
 package dev.milink.cli;
 
 import dev.milink.cli.auth.AuthContext;
+import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.buildref.BuildReference;
 import dev.milink.core.catalog.CheckCatalog;
-import dev.milink.engine.FindingRules;
 import dev.milink.engine.Milink;
 import dev.milink.core.secret.Secret;
 import java.io.PrintWriter;
@@ -37,15 +37,10 @@ final class Invocation implements AuthContext {
         prescan(args);
     }
 
-    /** The library for this run: its catalog, the given build reference data, milink's version. */
-    Milink milink(BuildReference builds) {
-        return milink(builds, FindingRules.NONE);
-    }
-
-    /** The same, with per-check configuration applied to every link's findings. */
-    Milink milink(BuildReference builds, FindingRules rules) {
-        return Milink.configure().catalog(catalog).buildReference(builds).toolVersion(Versions.milink())
-                .findingRules(rules).load();
+    /** The library for this run: its catalog, the given build reference data and per-check configuration. */
+    Milink milink(BuildReference builds, CheckConfig checks) {
+        return Milink.configure().catalog(catalog).buildReference(builds).checks(checks)
+                .toolVersion(Versions.milink()).load();
     }
 
     /** Closed when the run ends, whatever happens (a log file handler). */

@@ -5,7 +5,6 @@ import dev.milink.core.internal.Json;
 import dev.milink.core.error.CoreError;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.milink.cli.auth.Credentials;
 import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.catalog.CheckCatalog;
@@ -67,9 +66,6 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
                 List.of());
     }
 
-    /** Duplicate keys are an error (core.internal.Json): YAML would silently keep the last one, hiding the first. */
-    private static final ObjectMapper YAML = Json.yaml();
-
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     static MilinkConfig empty() {
@@ -81,7 +77,7 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
         JsonNode root;
         try {
             byte[] bytes = BoundedFiles.read(file, BoundedFiles.CONFIG_MAX, "config file", CoreError.CONFIG_INVALID);
-            root = YAML.readTree(new String(bytes, StandardCharsets.UTF_8));
+            root = Json.yaml().readTree(new String(bytes, StandardCharsets.UTF_8));
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new MilinkException(CoreError.CONFIG_INVALID, "The config file " + file + " is not valid YAML"

@@ -4,6 +4,7 @@ package dev.milink.engine;
 import dev.milink.core.assess.AssessmentReport;
 import dev.milink.core.assess.Assessor;
 import dev.milink.core.assess.Assessor.DatabaseSelection;
+import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.assess.CollectionErrors;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.Evidence;
@@ -32,7 +33,7 @@ import java.util.stream.Collectors;
 
 /**
  * What {@link Milink#assess} does: read every source (at most {@code parallel} at a time), build one link per
- * target, judge each with the catalog, apply the finding rules and put everything into one report.
+ * target, judge each with the catalog, apply the per-check configuration and put everything into one report.
  */
 final class CheckRun {
 
@@ -86,12 +87,15 @@ final class CheckRun {
         for (ServerFacts server : servers) {
             Facts link = new Facts(server, mi, request.network(), request.link());
             links.add(link);
-            findings.addAll(milink.rules().apply(link, assessor.evaluate(link, context, selection)));
+            findings.addAll(assessor.evaluate(link, context, selection));
         }
         findings.addAll(missingDatabases(servers, request.link().databases()));
+        // Per-check configuration last, so a suppression or severity override reaches every finding of the run.
+        CheckConfig.Applied configured = milink.checks().apply(findings, milink.today());
+        notes.addAll(configured.notes());
         // The header names the instances assessed; the others are in the notes, each with why.
         AssessmentReport report = new AssessmentReport(milink.toolVersion(), context.clock().instant(),
-                request.link().direction(), assessed, findings, notes);
+                request.link().direction(), assessed, configured.findings(), notes);
         return new Assessment(report, links, failures, checkFailures, request.failOn());
     }
 

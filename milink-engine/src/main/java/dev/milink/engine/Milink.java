@@ -3,6 +3,7 @@ package dev.milink.engine;
 
 import dev.milink.azure.AzureError;
 import dev.milink.core.assess.AssessmentReport;
+import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.assess.Assessor;
 import dev.milink.core.buildref.BuildReference;
 import dev.milink.core.buildref.BuildReferences;
@@ -48,6 +49,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -76,14 +79,14 @@ public final class Milink {
     private final CheckCatalog catalog;
     private final BuildReference builds;
     private final Clock clock;
-    private final FindingRules rules;
+    private final CheckConfig checks;
     private final String toolVersion;
 
     private Milink(Configuration c) {
         this.catalog = c.catalog;
         this.builds = c.builds != null ? c.builds : BuildReferences.bundled();
         this.clock = c.clock;
-        this.rules = c.rules;
+        this.checks = c.checks;
         this.toolVersion = c.toolVersion != null ? c.toolVersion : version();
     }
 
@@ -97,7 +100,7 @@ public final class Milink {
         private CheckCatalog catalog = CheckCatalog.standard();
         private BuildReference builds;
         private Clock clock = Clock.systemUTC();
-        private FindingRules rules = FindingRules.NONE;
+        private CheckConfig checks = CheckConfig.NONE;
         private String toolVersion;
 
         private Configuration() {
@@ -126,9 +129,13 @@ public final class Milink {
             return this;
         }
 
-        /** What happens to findings after evaluation (severity overrides, suppressions); default none. */
-        public Configuration findingRules(FindingRules r) {
-            this.rules = Objects.requireNonNull(r, "findingRules");
+        /**
+         * Per-check configuration applied to every link's findings after the checks ran (severity overrides,
+         * disabled checks, suppressions with their reason), in assessments, fix runs and the network test alike;
+         * default none.
+         */
+        public Configuration checks(CheckConfig config) {
+            this.checks = Objects.requireNonNull(config, "checks");
             return this;
         }
 
@@ -249,8 +256,8 @@ public final class Milink {
         // Only the checks that read the network alone: the others would judge facts this run did not read.
         CheckCatalog network = CheckCatalog.of(catalog.checks().stream()
                 .filter(c -> c.metadata().needs().equals(java.util.Set.of(Part.NETWORK))).toList());
-        List<Finding> findings = rules.apply(link, Assessor.of(network).evaluate(link, context(),
-                Assessor.DatabaseSelection.ALL_USER));
+        List<Finding> findings = checks.apply(Assessor.of(network).evaluate(link, context(),
+                Assessor.DatabaseSelection.ALL_USER), today()).findings();
         AssessmentReport report = new AssessmentReport(toolVersion, at, Direction.SQL_TO_MI,
                 List.of(sql.display()), findings, List.of());
         return new NetworkTestResult(details, facts, report);
@@ -297,8 +304,13 @@ public final class Milink {
         return CheckContext.of(builds).withClock(clock);
     }
 
-    FindingRules rules() {
-        return rules;
+    CheckConfig checks() {
+        return checks;
+    }
+
+    /** Today in UTC by this instance's clock: when suppressions expire. */
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     String toolVersion() {
@@ -310,10 +322,10 @@ public final class Milink {
         return builds.stalenessNote(clock).stream().toList();
     }
 
-    /** One link judged with this catalog and the finding rules. */
+    /** One link judged with this catalog and the per-check configuration. */
     private List<Finding> evaluate(Facts link, CheckContext context) {
-        return rules.apply(link, Assessor.of(catalog).evaluate(link, context,
-                Assessor.DatabaseSelection.of(link.link().databases())));
+        return checks.apply(Assessor.of(catalog).evaluate(link, context,
+                Assessor.DatabaseSelection.of(link.link().databases())), today()).findings();
     }
 
     /** For callers that hold checks of their own: the standard catalog plus {@code extra}, in that order. */

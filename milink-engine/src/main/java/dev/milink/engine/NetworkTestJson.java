@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.milink.core.internal.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -58,10 +58,10 @@ final class NetworkTestJson {
         strings(root.putArray("cleanupProblems"), r.cleanupProblems());
         try {
             root.set("assessment", JSON.readTree(assessmentJson));
-            return Json.pretty(root) + "\n";
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the report as JSON", e);
+            throw new IllegalStateException("cannot read the findings' JSON back", e);
         }
+        return Json.pretty(root) + "\n";
     }
 
     private static void strings(ArrayNode a, List<String> values) {

@@ -4,6 +4,8 @@ package dev.milink.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.milink.core.assess.CheckConfig;
+import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Status;
@@ -115,16 +117,19 @@ class MilinkTest {
     }
 
     @Test
-    void findingRulesSeeEveryFindingBeforeTheReportAndTheExitCode() {
+    void perCheckConfigurationReachesEveryFindingBeforeTheReportAndTheExitCode() {
         Source simple = Source.of("sql01", () -> TestFacts.ready().database("Sales",
                 d -> TestFacts.withRecovery(d, "SIMPLE")).buildServer());
-        Milink suppressing = Milink.configure().clock(Clock.fixed(TestFacts.NOW, ZoneOffset.UTC))
-                .findingRules((facts, findings) -> findings.stream().map(f -> f.status() == Status.FAIL
-                        ? f.suppressed("Sales moves with the next release") : f).toList()).load();
+        CheckConfig config = CheckConfig.builder(CheckCatalog.standard())
+                .suppress(new CheckConfig.Suppression(null, null, "Sales", "Sales moves with the next release", null))
+                .build();
+        Milink configured = Milink.configure().clock(Clock.fixed(TestFacts.NOW, ZoneOffset.UTC)).checks(config)
+                .load();
 
         assertThat(milink.assess(AssessmentRequest.of(List.of(simple))).exitStatus()).isEqualTo(ExitStatus.NOT_READY);
-        Assessment a = suppressing.assess(AssessmentRequest.of(List.of(simple)));
-        assertThat(a.report().findings()).anyMatch(f -> f.status() == Status.SUPPRESSED)
+        Assessment a = configured.assess(AssessmentRequest.of(List.of(simple)));
+        assertThat(a.report().findings()).filteredOn(f -> "Sales".equals(f.target().database()))
+                .anyMatch(f -> f.status() == Status.SUPPRESSED && f.suppression().was() == Status.FAIL)
                 .noneMatch(f -> f.status() == Status.FAIL);
         assertThat(a.exitStatus()).isEqualTo(ExitStatus.READY);
     }

@@ -17,11 +17,13 @@ public enum CoreError implements ErrorCode {
     CONFIG_INVALID(ExitStatus.USAGE,
             """
             the `--config` file cannot be read, is not valid YAML, has an unknown key (`fail_on` instead of \
-            `fail-on`), a value of the wrong type, or uses `${VAR}` for an environment variable that is not set.""",
+            `fail-on`), a value of the wrong type, uses `${VAR}` for an environment variable that is not set, or \
+            its `checks:`/`suppress:` sections name an unknown check or a suppression without a reason.""",
             """
             fix the key or value the message names. Valid keys: `targets`, `auth`, `user`, `password-file`, \
             `direction`, `databases`, `mi-fqdn`, `output`, `output-file`, `fail-on`, `parallel`, \
-            `trust-server-certificate`, `host-name-in-certificate`, `trust-store`, `build-reference`. Unknown \
+            `trust-server-certificate`, `host-name-in-certificate`, `trust-store`, `build-reference`, `checks`, \
+            `suppress`. Unknown \
             keys are errors on purpose: a silently ignored typo would change a CI gate unnoticed."""),
     FACTS_FILE_INVALID(ExitStatus.USAGE,
             """

@@ -282,11 +282,11 @@ public final class LinkTester {
     }
 
     static String dropCertificate(String name) {
-        return SqlScripts.render("drop_certificate.sql", Map.of("certificate", name));
+        return SqlScripts.render("drop_certificate.sql", Map.of("certificate", name, "name", name));
     }
 
     static String dropEndpoint(String name) {
-        return SqlScripts.render("drop_endpoint.sql", Map.of("endpoint", name));
+        return SqlScripts.render("drop_endpoint.sql", Map.of("endpoint", name, "name", name));
     }
 
     // ---- Agent jobs ----

@@ -37,7 +37,7 @@ public final class ErrorDocs {
                 With `--output json` the same error is also printed to stdout as a JSON object:
 
                 ```json
-                { "schemaVersion" : "1", "error" : { "code" : "SQL_UNREACHABLE", "exitCode" : 3, "message" : "…", "causes" : [ ] } }
+                { "schemaVersion": "1", "error": { "code": "SQL_UNREACHABLE", "exitCode": 3, "message": "…", "causes": [ ] } }
                 ```
 
                 A *finding* (a requirement the server does not meet) is not an error: it is in the report, and the exit code is 1

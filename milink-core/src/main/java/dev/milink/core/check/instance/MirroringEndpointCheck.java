@@ -164,8 +164,8 @@ public final class MirroringEndpointCheck extends InstanceCheck {
             StringBuilder sql = new StringBuilder();
             endpoints.forEach(n -> sql.append(render("drop-leftover-endpoint.sql", Map.of("name", n,
                     "endpoint", n))));
-            certificates.forEach(n -> sql.append(render("drop-leftover-certificate.sql", Map.of("name",
-                    n, "certificate", n))));
+            certificates.forEach(n -> sql.append(render("drop-leftover-certificate.sql", Map.of("name", n,
+                    "certificate", n))));
             return Fixes.appliableTsql(META.id(), facts, "drop-test-leftovers", "Remove the leftovers of an"
                     + " interrupted milink network test (" + names() + ")", Fixes.SQL_LEFTOVERS,
                     new Script(ScriptKind.TSQL, sql.toString()));
