@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.azure;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.milink.azure.internal.ArmJson;
 import dev.milink.azure.internal.ArmResources;
 import dev.milink.azure.internal.RoleDefinitions;
 import dev.milink.core.error.MilinkException;
+import dev.milink.core.internal.Json;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.ManagedInstanceFacts;
 import dev.milink.core.model.ManagedInstanceFacts.CallerPermissions;
@@ -121,11 +122,15 @@ public final class AzureOfflineFacts {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw invalid(file + " is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB");
             }
-            JsonNode node = ArmJson.parse(Files.readString(file, StandardCharsets.UTF_8));
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            JsonNode node = text.isBlank() ? null : Json.mapper().readTree(text);
             if (node == null) {
-                throw invalid(file + " is not JSON (save az output with -o json)");
+                throw invalid(file + " is empty, not JSON (save az output with -o json)");
             }
             return node;
+        } catch (JsonProcessingException e) {
+            throw invalid(file + " is not JSON (save az output with -o json): "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
             throw new MilinkException(AzureError.AZURE_FACTS_FILE_INVALID, "Cannot read " + file + ": "
                     + e.getClass().getSimpleName() + ".", e);

@@ -123,6 +123,9 @@ class AzureOfflineFactsTest {
         assertInvalid(AZ.resolve("broken.json"), "is not JSON");
         assertInvalid(AZ.resolve("webapp.json"), "type Microsoft.Web/sites");
         assertInvalid(AZ.resolve("empty.json"), "empty list");
+        Path twice = Files.writeString(dir.resolve("twice.json"), "{\"type\":\"Microsoft.Sql/managedInstances\","
+                + "\"state\":\"Ready\",\"state\":\"Stopped\"}");
+        assertInvalid(twice, "Duplicate field 'state'");
         assertInvalid(dir.resolve("missing.json"), "is not a file");
         Path big = dir.resolve("big.json");
         try (var out = Files.newOutputStream(big)) {

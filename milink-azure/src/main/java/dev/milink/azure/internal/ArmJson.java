@@ -7,17 +7,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.milink.core.internal.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
-import dev.milink.core.internal.Json;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The module's JSON: one lenient mapper, ARM error bodies, and az's flattened vs REST's nested shapes. */
+/**
+ * The module's JSON, on milink's one Jackson configuration ({@link Json}): ARM error bodies, and az's flattened vs
+ * REST's nested shapes. Wire records are read leniently (ARM adds fields with every api-version).
+ */
 public final class ArmJson {
-    /** milink's one configuration (core.internal.Json), lenient about the many ARM fields milink does not read. */
-    public static final ObjectMapper JSON = Json.mapper().copy()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = Json.mapper();
     private static final Pattern ACTION = Pattern.compile("perform action '([^']+)'");
 
     private ArmJson() {}
@@ -84,10 +87,13 @@ public final class ArmJson {
     /** Reads a flattened resource into a wire record. */
     public static <T> T read(JsonNode node, Class<T> type) {
         try {
-            return JSON.treeToValue(flatten(node), type);
+            return JSON.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(flatten(node));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("unexpected " + type.getSimpleName() + " JSON: "
                     + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a JSON tree failed", e);
         }
     }
 }

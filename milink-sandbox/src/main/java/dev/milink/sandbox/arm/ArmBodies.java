@@ -159,6 +159,12 @@ final class ArmBodies {
      * replication state of a healthy, seeded link.
      */
     static ObjectNode distributedAvailabilityGroup(String miId, String name, JsonNode requested, String at) {
+        return distributedAvailabilityGroup(miId, name, requested, at, false);
+    }
+
+    /** With {@code live}, only the requested values: the link simulation supplies the replication state. */
+    static ObjectNode distributedAvailabilityGroup(String miId, String name, JsonNode requested, String at,
+            boolean live) {
         ObjectNode n = resource(miId + "/distributedAvailabilityGroups/" + name, name,
                 SQL + "/distributedAvailabilityGroups");
         ObjectNode p = n.putObject("properties");
@@ -173,12 +179,16 @@ final class ArmBodies {
             ObjectNode d = ArmState.JSON.createObjectNode();
             String dbName = db.path("databaseName").asText();
             d.put("databaseName", dbName);
+            if (live) {
+                dbs.add(d);
+                continue;
+            }
             d.put("instanceReplicaId", uuid(miId + "/" + name + "/" + dbName + "/instance"));
             d.put("partnerReplicaId", uuid(miId + "/" + name + "/" + dbName + "/partner"));
             d.put("replicaState", "Secondary");
             d.put("seedingProgress", "Completed");
-            d.put("synchronizationHealth", "Healthy");
-            d.put("connectedState", "Connected");
+            d.put("synchronizationHealth", "HEALTHY");
+            d.put("connectedState", "CONNECTED");
             d.put("lastReceivedLsn", "42000000012800001");
             d.put("lastReceivedTime", at);
             d.put("lastHardenedLsn", "42000000012800001");

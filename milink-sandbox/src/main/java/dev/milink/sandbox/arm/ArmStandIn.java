@@ -3,6 +3,7 @@ package dev.milink.sandbox.arm;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.milink.sandbox.link.LinkSimulation;
 import dev.milink.sandbox.scenario.Scenario;
 import dev.milink.sandbox.server.SandboxCertificate;
 import java.io.IOException;
@@ -87,6 +88,7 @@ public final class ArmStandIn implements AutoCloseable {
     private volatile AzureScenario.Lro lro;
     private volatile boolean enforcePermissions;
     private volatile Integer storageUsedGB;
+    private volatile LinkSimulation link;
 
     private ArmStandIn(AzureScenario scenario, Options options) throws IOException {
         this.scenario = scenario;
@@ -194,6 +196,15 @@ public final class ArmStandIn implements AutoCloseable {
     public void setStorageUsedGB(Integer gb) { this.storageUsedGB = gb; }
 
     Clock clock() { return options.clock(); }
+
+    /**
+     * The link simulation shared with the SQL Server end, or null: then links answer the static bodies of a
+     * healthy, seeded link (the stand-in alone has no SQL Server to connect to).
+     */
+    public LinkSimulation link() { return link; }
+
+    /** Shares a link simulation with the SQL Server end ({@link SandboxEstate} does this). */
+    public void attachLink(LinkSimulation shared) { this.link = Objects.requireNonNull(shared, "shared"); }
 
     ArmOperations operations() { return operations; }
 

@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AzureScenarios {
     /** The shipped Azure scenarios, each named after the SQL scenario it pairs with. */
-    private static final List<String> NAMES = List.of("prepared-2022", "unprepared-2019");
+    private static final List<String> NAMES = List.of("prepared-2022", "unprepared-2019",
+            "prepared-2022-log-backups", "prepared-2022-half-link");
     private static final Map<String, AzureScenario> TEMPLATES = new ConcurrentHashMap<>();
 
     private AzureScenarios() {}

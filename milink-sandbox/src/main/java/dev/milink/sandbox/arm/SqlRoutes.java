@@ -50,6 +50,7 @@ final class SqlRoutes {
             return "GET".equals(r.method()) ? Reply.ok(arm.state().get(miId)) : router.methodNotAllowed(r);
         }
         String child = CHILDREN.stream().filter(c -> c.equalsIgnoreCase(r.segment(8))).findFirst().orElse(null);
+        LinkArm.beforeRequest(arm, miId, "distributedAvailabilityGroups".equals(child));
         if (child == null) {
             return router.unknownType(r);
         }
@@ -57,7 +58,8 @@ final class SqlRoutes {
             return "POST".equals(r.method()) ? TdeCertificates.upload(r, router, arm, miId) : router.methodNotAllowed(r);
         }
         if (n == 9) {
-            return "GET".equals(r.method()) ? Reply.ok(ArmHttp.list(arm.state().children(miId, child)))
+            return "GET".equals(r.method()) ? Reply.ok(ArmHttp.list(arm.state().children(miId, child).stream()
+                    .map(x -> "distributedAvailabilityGroups".equals(child) ? LinkArm.overlay(arm, x) : x).toList()))
                     : router.methodNotAllowed(r);
         }
         String id = miId + "/" + child + "/" + r.segment(9);
@@ -73,7 +75,9 @@ final class SqlRoutes {
             case "serverTrustCertificates PUT" -> putTrustCertificate(r, miId, id);
             case "distributedAvailabilityGroups PUT" -> putDag(r, miId, id);
             case "distributedAvailabilityGroups PATCH" -> patchDag(r, id);
-            case "serverTrustCertificates DELETE", "distributedAvailabilityGroups DELETE" -> delete(r, id);
+            case "serverTrustCertificates DELETE" -> delete(r, id);
+            case "databases DELETE" -> deleteDatabase(r, id);
+            case "distributedAvailabilityGroups DELETE" -> deleteDag(r, id);
             default -> router.methodNotAllowed(r);
         };
     }
@@ -85,6 +89,9 @@ final class SqlRoutes {
 
     private Reply get(Request r, String id, String child) {
         ObjectNode n = arm.state().get(id);
+        if ("distributedAvailabilityGroups".equals(child)) {
+            n = LinkArm.overlay(arm, n);
+        }
         return n != null ? Reply.ok(n) : childNotFound(child, r.segment(9));
     }
 
@@ -98,6 +105,31 @@ final class SqlRoutes {
             return Reply.empty(204);
         }
         return router.accepted(r, 202, null, () -> arm.state().remove(id), null);
+    }
+
+    /** A database a link on this MI replicates cannot be dropped until the link is deleted. */
+    private Reply deleteDatabase(Request r, String id) {
+        String db = r.segment(9);
+        boolean linked = arm.link() != null && arm.link().links().stream().anyMatch(l -> l.mi() != null
+                && l.mi().databases().stream().anyMatch(d -> d.equalsIgnoreCase(db)));
+        if (linked && arm.state().exists(id)) {
+            return Reply.error(409, "OperationCanNotStartDueToMiLink", "The operation cannot start: database '" + db
+                    + "' is replicated by a Managed Instance link. Delete the link first.");
+        }
+        return delete(r, id);
+    }
+
+    private Reply deleteDag(Request r, String id) {
+        if (!arm.state().exists(id)) {
+            return Reply.empty(204);
+        }
+        String name = r.segment(9);
+        return router.accepted(r, 202, null, () -> {
+            arm.state().remove(id);
+            if (arm.link() != null) {
+                arm.link().miDeleted(name);
+            }
+        }, null);
     }
 
     // ---- server trust certificates ----
@@ -158,9 +190,24 @@ final class SqlRoutes {
                 return invalidParameter(e[0]);
             }
         }
-        ObjectNode dag = ArmBodies.distributedAvailabilityGroup(miId, r.segment(9), p, now());
+        ObjectNode dag = ArmBodies.distributedAvailabilityGroup(miId, r.segment(9), p, now(), arm.link() != null);
         boolean exists = arm.state().exists(id);
-        return router.accepted(r, exists ? 202 : 201, exists ? null : dag, () -> arm.state().put(id, dag), null);
+        if (arm.link() != null && !exists && !"Primary".equalsIgnoreCase(p.path("instanceLinkRole").asText())) {
+            for (JsonNode db : p.path("databases")) {
+                if (arm.state().exists(miId + "/databases/" + db.path("databaseName").asText())) {
+                    return Reply.error(400, "RemoteDatabaseExists", "The database '" + db.path("databaseName").asText()
+                            + "' already exists on managed instance '" + r.segment(7) + "'. Choose another name or "
+                            + "drop that database first.");
+                }
+            }
+        }
+        Runnable apply = () -> {
+            arm.state().put(id, dag);
+            if (arm.link() != null && !exists) {
+                LinkArm.created(arm, r.segment(9), p);
+            }
+        };
+        return router.accepted(r, exists ? 202 : 201, exists ? null : dag, apply, null);
     }
 
     private Reply patchDag(Request r, String id) {
@@ -176,11 +223,16 @@ final class SqlRoutes {
         if (mode != null && !List.of("async", "sync").contains(mode.toLowerCase(Locale.ROOT))) {
             return invalidParameter("replicationMode");
         }
-        return router.accepted(r, 202, null, () -> arm.state().update(id, dag -> {
-            if (mode != null) {
-                ((ObjectNode) dag.get("properties")).put("replicationMode", mode);
+        return router.accepted(r, 202, null, () -> {
+            arm.state().update(id, dag -> {
+                if (mode != null) {
+                    ((ObjectNode) dag.get("properties")).put("replicationMode", mode);
+                }
+            });
+            if (mode != null && arm.link() != null) {
+                arm.link().miReplicationMode(r.segment(9), "sync".equalsIgnoreCase(mode));
             }
-        }), null);
+        }, null);
     }
 
     /** POST …/failover {@code {"failoverType": …}} and …/setRole {@code {"instanceRole": …, "roleChangeType": …}}. */
@@ -209,6 +261,9 @@ final class SqlRoutes {
         } else {
             return router.unknownType(r);
         }
+        if (arm.link() != null && arm.link().link(r.segment(9)).isPresent()) {
+            return simulatedAction(r, id, body, role);
+        }
         Runnable apply = () -> arm.state().update(id, dag -> {
             ObjectNode p = (ObjectNode) dag.get("properties");
             String current = p.path("instanceLinkRole").asText("Secondary");
@@ -216,6 +271,24 @@ final class SqlRoutes {
                     : "Primary");
         });
         return router.accepted(r, 202, null, apply, () -> arm.state().get(id));
+    }
+
+    /** failover / setRole on a link the simulation knows: refused synchronously (400) or applied when accepted. */
+    private Reply simulatedAction(Request r, String id, JsonNode body, String role) {
+        String name = r.segment(9);
+        dev.milink.sandbox.link.LinkSimulation sim = arm.link();
+        dev.milink.sandbox.link.LinkSimulation.Outcome outcome;
+        if (role == null) {
+            outcome = sim.miFailover(name, "ForcedAllowDataLoss".equalsIgnoreCase(body.path("failoverType").asText()));
+        } else {
+            outcome = sim.miSetRole(name, "Primary".equalsIgnoreCase(role) ? dev.milink.sandbox.link.LinkSide.Role.PRIMARY
+                    : dev.milink.sandbox.link.LinkSide.Role.SECONDARY,
+                    "Forced".equalsIgnoreCase(body.path("roleChangeType").asText()));
+        }
+        if (!outcome.ok()) {
+            return Reply.error(400, outcome.armCode(), outcome.message());
+        }
+        return router.accepted(r, 202, null, () -> { }, () -> LinkArm.overlay(arm, arm.state().get(id)));
     }
 
     private static Reply invalidParameter(String name) {

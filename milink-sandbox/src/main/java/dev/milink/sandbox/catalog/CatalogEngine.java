@@ -40,6 +40,7 @@ public final class CatalogEngine implements SqlEngine, AutoCloseable {
     private volatile Supplier<Faults> faults;
     private volatile StepRunner stepRunner;
     private volatile InstanceState state;
+    private volatile dev.milink.sandbox.link.LinkSimulation link;
 
     private CatalogEngine(Scenario template) {
         this.template = template;
@@ -93,6 +94,17 @@ public final class CatalogEngine implements SqlEngine, AutoCloseable {
             return true;
         }
         return faultUses.computeIfAbsent(f, k -> new AtomicInteger()).incrementAndGet() <= f.times();
+    }
+
+    /**
+     * Shares a link simulation with the Managed Instance end (the ARM stand-in): this instance's distributed
+     * availability groups become one half of its links ({@code SandboxEstate} does this).
+     */
+    public void attachLink(dev.milink.sandbox.link.LinkSimulation shared) {
+        this.link = shared;
+        if (state != null) {
+            state.attachLink(shared);
+        }
     }
 
     /** Plugs in how Agent job steps run (default: TCP probes for Test-NetConnection, T-SQL through a session). */
@@ -153,6 +165,9 @@ public final class CatalogEngine implements SqlEngine, AutoCloseable {
             if (state == null) {
                 InstanceState created = new InstanceState(template);
                 created.agent().runner(stepRunner != null ? stepRunner : defaultRunner(created));
+                if (link != null) {
+                    created.attachLink(link);
+                }
                 state = created;
             }
             return state;

@@ -72,6 +72,7 @@ final class CatalogSession implements Session, CommandContext, TranslationHost {
     }
 
     private void runBatch(String sql, ResultSink sink, List<Param> params) {
+        LinkBridge.beforeBatch(ctx.instance);
         List<Stmt> statementList;
         try {
             statementList = BatchParser.parse(sql);

@@ -3,6 +3,7 @@ package dev.milink.sandbox.catalog;
 
 import dev.milink.sandbox.catalog.agent.AgentService;
 import dev.milink.sandbox.catalog.command.BackupChain;
+import dev.milink.sandbox.link.LinkSimulation;
 import dev.milink.sandbox.scenario.Scenario;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -25,6 +26,7 @@ public final class InstanceState {
     private final AtomicInteger nextSpid = new AtomicInteger(51);
     private final Map<String, StoredProcedure> procedures = new ConcurrentHashMap<>();
     private final AgentService agent;
+    private volatile LinkSimulation link = new LinkSimulation();
 
     InstanceState(Scenario template) {
         this.scenario = template.copy();
@@ -49,6 +51,16 @@ public final class InstanceState {
 
     public AgentService agent() {
         return agent;
+    }
+
+    /** The link simulation this instance's distributed AGs take part in (its own one unless an estate shares one). */
+    public LinkSimulation link() {
+        return link;
+    }
+
+    /** Shares a link simulation with the other end (the ARM stand-in); see {@code SandboxEstate}. */
+    public void attachLink(LinkSimulation shared) {
+        this.link = java.util.Objects.requireNonNull(shared, "shared");
     }
 
     int nextSpid() {

@@ -13,4 +13,6 @@ public final class AvailabilityGroup {
     public String clusterType = "NONE";
     public List<Replica> replicas = new ArrayList<>();
     public List<String> databases = new ArrayList<>();
+    /** {@code ALTER AVAILABILITY GROUP [ag] GRANT CREATE ANY DATABASE} (automatic seeding may create databases). */
+    public boolean canCreateAnyDatabase;
 }

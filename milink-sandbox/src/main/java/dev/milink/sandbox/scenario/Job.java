@@ -10,4 +10,6 @@ public final class Job {
     public String owner = "sa";
     public boolean enabled = true;
     public List<JobStep> steps = new ArrayList<>();
+    /** When the Agent runs it (msdb sysschedules); a job without a schedule runs only when started. */
+    public List<JobSchedule> schedules = new ArrayList<>();
 }

@@ -23,7 +23,7 @@ public final class Scenarios {
     /** Every shipped scenario, in the order {@code milink sandbox --list} shows them. */
     private static final List<String> NAMES = List.of(
             "unprepared-2019", "prepared-2022", "sql2016-sp3-no-connect-pack", "linux-2022", "limited-login",
-            "managed-instance");
+            "managed-instance", "prepared-2022-log-backups", "prepared-2022-half-link");
     private static final Map<String, Scenario> TEMPLATES = new ConcurrentHashMap<>();
 
     private Scenarios() {}

@@ -129,7 +129,7 @@ class ArmWritesTest {
         assertThat(p.path("partnerEndpoint").asText()).isEqualTo("TCP://SQLPROD01.contoso.local:5022");
         assertThat(p.path("replicationMode").asText()).isEqualTo("Async");
         assertThat(p.path("databases").get(0).path("databaseName").asText()).isEqualTo("SalesDB");
-        assertThat(p.path("databases").get(0).path("synchronizationHealth").asText()).isEqualTo("Healthy");
+        assertThat(p.path("databases").get(0).path("synchronizationHealth").asText()).isEqualTo("HEALTHY");
 
         assertThat(client.patch(dag + SQL, "{\"properties\":{\"replicationMode\":\"Sync\"}}").status())
                 .isEqualTo(202);

@@ -27,7 +27,8 @@ final class Sandbox implements AutoCloseable, AfterAllCallback {
 
     static Sandbox of(String scenario) {
         return switch (scenario) {
-            case "prepared-2022" -> new Sandbox(scenario, "sa", "Sandbox#2022sa");
+            case "prepared-2022", "prepared-2022-log-backups", "prepared-2022-half-link" ->
+                    new Sandbox(scenario, "sa", "Sandbox#2022sa");
             case "sql2016-sp3-no-connect-pack" -> new Sandbox(scenario, "sa", "Sandbox#2016sa");
             case "linux-2022" -> new Sandbox(scenario, "sa", "Sandbox#Linuxsa");
             case "managed-instance" -> new Sandbox(scenario, "miadmin", "Sandbox#MIadmin1");

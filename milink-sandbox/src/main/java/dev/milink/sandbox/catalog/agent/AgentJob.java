@@ -10,13 +10,31 @@ import java.util.UUID;
  * An msdb Agent job: definition (sysjobs), its steps and target servers (sysjobsteps, sysjobservers), and its
  * latest run (sysjobactivity). The lists and the latest run change as procedures run; guarded by the instance lock.
  */
-public record AgentJob(UUID id, String name, String owner, String description, boolean enabled,
-                       LocalDateTime created, List<Step> steps, List<String> servers, Latest<Activity> latest) {
+public record AgentJob(UUID id, String name, String owner, String description, Latest<Boolean> enabledFlag,
+                       LocalDateTime created, List<Step> steps, List<String> servers, List<Schedule> schedules,
+                       Latest<Activity> latest) {
 
-    /** A new job with no steps, no servers and no run yet (sp_add_job). */
+    /** A new job with no steps, no servers, no schedule and no run yet (sp_add_job). */
     public AgentJob(UUID id, String name, String owner, String description, boolean enabled, LocalDateTime created) {
-        this(id, name, owner, description, enabled, created, new ArrayList<>(), new ArrayList<>(), new Latest<>());
+        this(id, name, owner, description, new Latest<>(enabled), created, new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>(), new Latest<>());
     }
+
+    /** sysjobs.enabled; {@code sp_update_job @enabled = 0|1} changes it. */
+    public boolean enabled() {
+        return enabledFlag.value;
+    }
+
+    public void enabled(boolean on) {
+        enabledFlag.value = on;
+    }
+
+    /**
+     * A schedule attached to the job (msdb sysschedules + sysjobschedules), with the frequency columns of
+     * {@code sp_add_schedule}.
+     */
+    public record Schedule(int id, UUID uid, String name, boolean enabled, int freqType, int freqInterval,
+                           int freqSubdayType, int freqSubdayInterval, int activeStartTime) {}
 
     /** The latest run, or null before the first sp_start_job. */
     public Activity activity() {

@@ -28,6 +28,7 @@ public final class AgentService {
     /** Job runs started and not yet finished; {@link #awaitIdle} waits on it. */
     private final Object runs = new Object();
     private int running;
+    private int nextScheduleId = 1;
     private volatile StepRunner runner = (job, step) -> new StepRunner.Result(false, "No step runner.");
 
     public AgentService(InstanceState instance) {
@@ -37,6 +38,11 @@ public final class AgentService {
             for (JobStep st : j.steps) {
                 addStep(job, st.name, st.subsystem, st.command, st.database, st.onSuccessAction, st.onFailAction,
                         st.flags);
+            }
+            for (dev.milink.sandbox.scenario.JobSchedule sc : j.schedules) {
+                job.schedules().add(new AgentJob.Schedule(nextScheduleId++, Values.seededGuid("schedule:" + sc.name
+                        + ":" + j.name), sc.name, sc.enabled, sc.freqType, sc.freqInterval, sc.freqSubdayType,
+                        sc.freqSubdayInterval, sc.activeStartTime));
             }
         }
     }

@@ -49,7 +49,13 @@ final class AgentProcedures {
             }
             case "sp_add_jobserver" -> job(agent, a, proc).servers().add(orDefault(a.string("@server_name", 2),
                     "(local)"));
-            case "sp_update_job" -> job(agent, a, proc);
+            case "sp_update_job" -> {
+                AgentJob job = job(agent, a, proc);
+                Integer enabled = a.integer("@enabled", 99);
+                if (enabled != null) {
+                    job.enabled(enabled != 0);
+                }
+            }
             case "sp_start_job" -> {
                 AgentJob job = job(agent, a, proc);
                 if (!ctx.scenario().agent.running()) {

@@ -90,6 +90,9 @@ final class BackupCommand {
         b.device = devices.get(0);
         b.position = o.init ? 1 : position(s, b.device);
         BackupChain.record(s, db, b);
+        if (log && !o.copyOnly) {
+            ctx.instance().link().sqlLogBackup(db.name);
+        }
         for (String device : devices) {
             fs.addFile(device);
         }

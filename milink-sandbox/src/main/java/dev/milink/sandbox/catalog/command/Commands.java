@@ -32,6 +32,7 @@ public final class Commands {
                 switch (second) {
                     case "DATABASE" -> AlterDatabase.run(ctx, c, sink);
                     case "ENDPOINT" -> EndpointCommands.alter(ctx, c, sink);
+                    case "AVAILABILITY" -> AvailabilityGroupCommands.alter(ctx, c, sink);
                     default -> throw unsupported(lead, second);
                 }
             }
@@ -42,6 +43,7 @@ public final class Commands {
                     case "MASTER" -> SecurityCommands.createMasterKey(ctx, c, sink);
                     case "CERTIFICATE" -> SecurityCommands.createCertificate(ctx, c, sink);
                     case "ENDPOINT" -> EndpointCommands.create(ctx, c, sink);
+                    case "AVAILABILITY" -> AvailabilityGroupCommands.create(ctx, c, sink);
                     default -> throw unsupported(lead, second);
                 }
             }
@@ -50,6 +52,7 @@ public final class Commands {
                     case "MASTER" -> SecurityCommands.dropMasterKey(ctx, c, sink);
                     case "CERTIFICATE" -> SecurityCommands.dropCertificate(ctx, c, sink);
                     case "ENDPOINT" -> EndpointCommands.drop(ctx, c, sink);
+                    case "AVAILABILITY" -> AvailabilityGroupCommands.drop(ctx, c, sink);
                     case "PROCEDURE", "PROC" -> dropProcedure(ctx, c, sink);
                     default -> throw unsupported(lead, second);
                 }

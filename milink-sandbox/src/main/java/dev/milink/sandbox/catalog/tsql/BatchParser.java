@@ -223,6 +223,9 @@ public final class BatchParser {
     private Stmt simple(boolean first) {
         int start = pos;
         String lead = peek().upper();
+        if ("ALTER".equals(lead) && peek(1).is("AVAILABILITY")) {
+            lead = "ALTER AVAILABILITY";
+        }
         pos++;
         Nesting nesting = new Nesting();
         boolean selectSeen = "SELECT".equals(lead);
@@ -255,10 +258,13 @@ public final class BatchParser {
         return switch (word) {
             case "SELECT" -> !(previous.kind() == Token.Kind.WORD && SET_OPERATORS.contains(previous.upper()))
                     && !(("INSERT".equals(lead) || "WITH".equals(lead)) && !selectSeen);
-            case "SET" -> !("UPDATE".equals(lead) || "ALTER".equals(lead) || "MERGE".equals(lead));
             case "EXEC", "EXECUTE" -> !("INSERT".equals(lead) && !selectSeen);
             case "IF" -> !"DROP".equals(lead);
-            case "DROP", "ADD" -> !"ALTER".equals(lead);
+            case "DROP", "ADD" -> !lead.startsWith("ALTER");
+            // ALTER AVAILABILITY GROUP [ag] GRANT | DENY CREATE ANY DATABASE
+            case "GRANT", "DENY" -> !"ALTER AVAILABILITY".equals(lead);
+            case "CREATE" -> !("ALTER AVAILABILITY".equals(lead) && (previous.is("GRANT") || previous.is("DENY")));
+            case "SET" -> !("UPDATE".equals(lead) || lead.startsWith("ALTER") || "MERGE".equals(lead));
             case "DELETE", "UPDATE", "INSERT" -> !"MERGE".equals(lead) && !previous.is("FOR") && !previous.is("ON");
             default -> true;
         };

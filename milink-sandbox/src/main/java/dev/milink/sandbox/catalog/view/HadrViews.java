@@ -146,6 +146,10 @@ final class HadrViews {
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     for (AvailabilityGroup ag : ctx.scenario().availabilityGroups) {
+                        if (ag.distributed && ag.replicas.size() == 2) {
+                            rows.addAll(LinkViews.replicaStates(ctx, ag));
+                            continue;
+                        }
                         for (Replica r : ag.replicas) {
                             boolean primary = "PRIMARY".equals(r.role);
                             boolean connected = "CONNECTED".equals(r.connectedState);
@@ -175,14 +179,23 @@ final class HadrViews {
                         is_commit_participant bit, synchronization_health tinyint,
                         synchronization_health_desc nvarchar(60), database_state tinyint,
                         database_state_desc nvarchar(60), is_suspended bit, suspend_reason tinyint,
-                        suspend_reason_desc nvarchar(60), log_send_queue_size bigint, log_send_rate bigint,
-                        redo_queue_size bigint, redo_rate bigint, last_hardened_lsn numeric(25,0),
-                        last_commit_time datetime
+                        suspend_reason_desc nvarchar(60), recovery_lsn numeric(25,0), truncation_lsn numeric(25,0),
+                        last_sent_lsn numeric(25,0), last_sent_time datetime, last_received_lsn numeric(25,0),
+                        last_received_time datetime, last_hardened_lsn numeric(25,0), last_hardened_time datetime,
+                        last_redone_lsn numeric(25,0), last_redone_time datetime, log_send_queue_size bigint,
+                        log_send_rate bigint, redo_queue_size bigint, redo_rate bigint, filestream_send_rate bigint,
+                        end_of_log_lsn numeric(25,0), last_commit_lsn numeric(25,0), last_commit_time datetime,
+                        low_water_mark_for_ghosts bigint, secondary_lag_seconds bigint,
+                        quorum_commit_lsn numeric(25,0) since 16, quorum_commit_time datetime since 16
                         """)
                 .rows(ctx -> {
                     List<Map<String, Object>> rows = new ArrayList<>();
                     Scenario s = ctx.scenario();
                     for (AvailabilityGroup ag : s.availabilityGroups) {
+                        if (ag.distributed && ag.replicas.size() == 2) {
+                            rows.addAll(LinkViews.databaseStates(ctx, ag));
+                            continue;
+                        }
                         for (String name : ag.databases) {
                             Scenario.Database d = s.database(name);
                             Replica local = ag.replicas.isEmpty() ? null : ag.replicas.get(0);

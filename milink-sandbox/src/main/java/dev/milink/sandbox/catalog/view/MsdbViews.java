@@ -20,7 +20,7 @@ final class MsdbViews {
 
     static List<CatalogView> all() {
         return List.of(backupset(), mediaFamily(), jobs(), jobSteps(), jobHistory(), jobActivity(), stepLogs(),
-                logShipping());
+                schedules(), jobSchedules(), logShipping());
     }
 
     /** backupset (Transact-SQL). */
@@ -141,6 +141,51 @@ final class MsdbViews {
                         .set("notify_page_operator_id", 0).set("delete_level", 0)
                         .set("date_created", j.created()).set("date_modified", j.created())
                         .set("version_number", 1));
+    }
+
+    private record JobAndSchedule(AgentJob job, AgentJob.Schedule schedule) {}
+
+    private static List<JobAndSchedule> jobSchedules(ViewContext ctx) {
+        List<JobAndSchedule> out = new java.util.ArrayList<>();
+        for (AgentJob j : ctx.instance().agent().jobs()) {
+            j.schedules().forEach(sc -> out.add(new JobAndSchedule(j, sc)));
+        }
+        return out;
+    }
+
+    /** sysschedules (Transact-SQL). */
+    private static CatalogView schedules() {
+        return CatalogView.builder("dbo", "sysschedules", Scope.MSDB)
+                .columns("""
+                        schedule_id int, schedule_uid uniqueidentifier, originating_server_id int, name sysname,
+                        owner_sid varbinary(85), enabled int, freq_type int, freq_interval int, freq_subday_type int,
+                        freq_subday_interval int, freq_relative_interval int, freq_recurrence_factor int,
+                        active_start_date int, active_end_date int, active_start_time int, active_end_time int,
+                        date_created datetime, date_modified datetime, version_number int
+                        """)
+                .rowPer(MsdbViews::jobSchedules, (ctx, js) -> Row.of()
+                        .set("schedule_id", js.schedule().id()).set("schedule_uid", js.schedule().uid())
+                        .set("originating_server_id", 0).set("name", js.schedule().name())
+                        .set("owner_sid", Values.sid(js.job().owner())).set("enabled", js.schedule().enabled() ? 1 : 0)
+                        .set("freq_type", js.schedule().freqType()).set("freq_interval", js.schedule().freqInterval())
+                        .set("freq_subday_type", js.schedule().freqSubdayType())
+                        .set("freq_subday_interval", js.schedule().freqSubdayInterval())
+                        .set("freq_relative_interval", 0).set("freq_recurrence_factor", 0)
+                        .set("active_start_date", 20240101).set("active_end_date", 99991231)
+                        .set("active_start_time", js.schedule().activeStartTime()).set("active_end_time", 235959)
+                        .set("date_created", js.job().created()).set("date_modified", js.job().created())
+                        .set("version_number", 1));
+    }
+
+    /** sysjobschedules (Transact-SQL): next_run_* are 0 while the job is disabled, as the Agent leaves them. */
+    private static CatalogView jobSchedules() {
+        return CatalogView.builder("dbo", "sysjobschedules", Scope.MSDB)
+                .columns("schedule_id int, job_id uniqueidentifier, next_run_date int, next_run_time int")
+                .rowPer(MsdbViews::jobSchedules, (ctx, js) -> {
+                    boolean runs = js.job().enabled() && js.schedule().enabled();
+                    return Row.of().set("schedule_id", js.schedule().id()).set("job_id", js.job().id())
+                            .set("next_run_date", runs ? 20240721 : 0).set("next_run_time", runs ? 81500 : 0);
+                });
     }
 
     /** sysjobsteps (Transact-SQL). */

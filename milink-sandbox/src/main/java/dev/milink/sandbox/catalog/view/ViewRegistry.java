@@ -20,6 +20,7 @@ public final class ViewRegistry {
         all.addAll(ServerViews.all());
         all.addAll(EndpointViews.all());
         all.addAll(HadrViews.all());
+        all.addAll(LinkViews.all());
         all.addAll(MsdbViews.all());
         for (CatalogView v : all) {
             VIEWS.put(key(v.schema(), v.name()), v);
