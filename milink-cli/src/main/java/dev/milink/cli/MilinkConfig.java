@@ -5,7 +5,6 @@ import dev.milink.core.internal.Json;
 import dev.milink.core.error.CoreError;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.milink.cli.auth.Credentials;
 import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.error.DidYouMean;
@@ -77,6 +76,7 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
         JsonNode root;
         try {
             byte[] bytes = BoundedFiles.read(file, BoundedFiles.CONFIG_MAX, "config file", CoreError.CONFIG_INVALID);
+            // Json.yaml() rejects duplicate keys: YAML would silently keep the last one, hiding the first from review
             root = Json.yaml().readTree(new String(bytes, StandardCharsets.UTF_8));
         } catch (JacksonException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";

@@ -67,7 +67,7 @@ class FleetFaultsTest {
                 instance("login-refused", "prepared-2022", s -> s.login("sa").password = "Another#Pass-1"),
                 instance("permission-denied", "prepared-2022", s -> { }),
                 instance("reset", "prepared-2022", s -> { }));
-        sandbox.instance("slow").setFaults(new Faults(Duration.ZERO, Duration.ofSeconds(30), 0, List.of()));
+        sandbox.instance("slow").setFaults(new Faults(Duration.ZERO, Duration.ofSeconds(60), 0, List.of()));
         sandbox.instance("permission-denied").setFaults(new Faults(Duration.ZERO, Duration.ZERO, 0, List.of(
                 new Faults.StatementError(Pattern.compile("sys\\.dm_os_host_info"), 297, 16,
                         "The user does not have permission to perform this action.", -1))));
@@ -82,7 +82,7 @@ class FleetFaultsTest {
         List<String> args = new ArrayList<>(List.of("check"));
         args.addAll(targets);
         args.addAll(List.of("--user", "sa", "--trust-server-certificate", "--query-timeout", "120",
-                "--login-timeout", "4", "-o", "json"));
+                "--login-timeout", "12", "-o", "json"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Main.run(Environment.of(Map.of("MILINK_SQL_PASSWORD", PASSWORD)), new PrintWriter(out),

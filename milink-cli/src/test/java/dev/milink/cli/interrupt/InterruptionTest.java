@@ -26,8 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -41,6 +41,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class InterruptionTest {
 
+    private static final String NETWORK_TEST_PREFIX = "milink_nettest_";
     private static final String SQL_PASSWORD = "Sandbox#2019sa";
     private static final String MI_PASSWORD = "Sandbox#MIadmin1";
 
@@ -127,6 +128,9 @@ class InterruptionTest {
             assertThat(milinkObjects()).as("milink's objects exist at " + moment).isNotEmpty();
 
             child.terminate();
+            // the hook has started (it may wait for the creation in flight); only now may the server answer
+            assertThat(child.awaitInterruptedLine()).as("the child says it was interrupted: %s", child.errSoFar())
+                    .isTrue();
             release.countDown();
             sqlSide.release.countDown();
             miSide.release.countDown();
@@ -135,31 +139,67 @@ class InterruptionTest {
             String err = child.err();
             assertThat(exit).as(err).isNotZero();
             assertThat(milinkObjects()).as("left behind after SIGTERM at " + moment + "\n" + err).isEmpty();
-            assertThat(err).contains("Interrupted: the network test stopped early.")
-                    .contains("Removed its temporary objects: ").doesNotContain("Not removed");
+            assertThat(err).contains("Interrupted: the network test stopped early; removing its temporary objects.")
+                    .contains("Removed its temporary objects: ").contains(NETWORK_TEST_PREFIX)
+                    .doesNotContain("Not removed");
         }
     }
 
     /** Where {@code fix --apply} is when SIGTERM arrives: inside a step whose batch ran but has not returned. */
-    @Test
-    void sigtermDuringFixApplySaysWhichStepWasRunningAndThatItHadNotCompleted() throws Exception {
+    enum FixMoment {
+        FIRST_STEP("CREATE\\s+MASTER\\s+KEY", "Create the database master key in master"),
+        A_DATABASE_OPTION("SET\\s+AUTO_CLOSE\\s+OFF", "Turn AUTO_CLOSE off for 'Reports'"),
+        A_BACKUP("BACKUP\\s+DATABASE\\s+\\[HRDB]", "Take a full backup of 'HRDB' (not COPY_ONLY) to start the log chain");
+
+        final String pattern;
+        final String title;
+
+        FixMoment(String pattern, String title) {
+            this.pattern = pattern;
+            this.title = title;
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(FixMoment.class)
+    void sigtermDuringFixApplySaysWhichStepWasRunningAndThatItHadNotCompleted(FixMoment moment) throws Exception {
         PausingEngine engine = new PausingEngine(CatalogEngine.create(Scenarios.load("unprepared-2019")),
-                "SET\\s+AUTO_CLOSE\\s+OFF");
+                moment.pattern);
         sandbox = SandboxServer.start(InstanceDef.of("sql", engine));
         try (Child child = new Child(dir, Map.of("MILINK_SQL_PASSWORD", SQL_PASSWORD, "MILINK_DMK_PASSWORD",
                 "Dmk#Abcdef12345"), "fix", address(sandbox.instance("sql")), "--user", "sa",
                 "--trust-server-certificate", "--backup-dir", "D:\\Backups", "--apply", "--yes")) {
             assertThat(engine.reached.await(60, TimeUnit.SECONDS)).isTrue();
             child.terminate();
+            assertThat(child.awaitInterruptedLine()).as("the child says it was interrupted: %s", child.errSoFar())
+                    .isTrue();
             int exit = child.awaitExit();
             engine.release.countDown();
             String err = child.err();
             assertThat(exit).as(err).isNotZero();
-            assertThat(err).containsPattern("Interrupted during step \\d+ of \\d+ \\(Turn AUTO_CLOSE off for"
-                    + " 'Reports'\\): it had not completed\\.")
+            assertThat(err).containsPattern("Interrupted during step \\d+ of \\d+ \\("
+                    + Pattern.quote(moment.title) + "\\): it had not completed\\.")
                     .contains("step(s) had completed before it")
                     .contains("Run milink fix " + address(sandbox.instance("sql")) + " again");
-            assertThat(child.out()).contains("Turn AUTO_CLOSE off for 'Reports' ...");
+            assertThat(child.out()).contains(moment.title + " ...");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void sigtermWhileFixApplyStillCollectsSaysNothingWasChanged() throws Exception {
+        PausingEngine engine = new PausingEngine(CatalogEngine.create(Scenarios.load("unprepared-2019")),
+                "sys\\.dm_os_host_info");
+        sandbox = SandboxServer.start(InstanceDef.of("sql", engine));
+        try (Child child = new Child(dir, Map.of("MILINK_SQL_PASSWORD", SQL_PASSWORD), "fix",
+                address(sandbox.instance("sql")), "--user", "sa", "--trust-server-certificate", "--apply", "--yes")) {
+            assertThat(engine.reached.await(60, TimeUnit.SECONDS)).isTrue();
+            child.terminate();
+            assertThat(child.awaitInterruptedLine()).as("the child says it was interrupted: %s", child.errSoFar())
+                    .isTrue();
+            int exit = child.awaitExit();
+            engine.release.countDown();
+            assertThat(exit).isNotZero();
+            assertThat(child.err()).contains("Interrupted before milink applied anything: nothing was changed.");
         }
     }
 

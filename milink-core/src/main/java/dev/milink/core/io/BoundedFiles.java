@@ -31,7 +31,7 @@ public final class BoundedFiles {
     /** A build reference JSON (the bundled one is about 100 KB). */
     public static final long BUILD_REFERENCE_MAX = 16 * 1024 * 1024;
     /** The collect script's output: a large instance with thousands of databases stays far below this. */
-    public static final long FACTS_MAX = 256 * 1024 * 1024;
+    public static final long FACTS_MAX = 64 * 1024 * 1024;
 
     private BoundedFiles() {
     }

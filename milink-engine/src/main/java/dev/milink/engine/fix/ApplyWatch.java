@@ -72,7 +72,7 @@ final class ApplyWatch implements ProgressListener, AutoCloseable {
         String resume = " Run milink fix " + target + " again: it re-plans from fresh facts, so completed steps drop"
                 + " out and it resumes where this run stopped.";
         if (current == null) {
-            return "Interrupted before the first step started: nothing was changed.";
+            return "Interrupted before milink applied anything: nothing was changed.";
         }
         String step = "step " + index + " of " + total + " (" + current.step().title() + ")";
         if (running) {

@@ -116,6 +116,16 @@ public final class FixWorkflow {
      *     steps were skipped for guarded databases, 3 not checked again, else the findings after applying)
      */
     public ExitStatus run(String target) {
+        if (!options.apply()) {
+            return run(target, null);
+        }
+        // from the start: Ctrl-C while checking says that nothing was changed yet, later which step was running
+        try (ApplyWatch watch = new ApplyWatch(new ProgressText(terminal.out()), terminal.err(), target)) {
+            return run(target, watch);
+        }
+    }
+
+    private ExitStatus run(String target, ApplyWatch watch) {
         PrintWriter out = terminal.out();
         if (options.apply() && !options.yes() && !terminal.interactive()) {
             throw new MilinkException(CoreError.USAGE, "--apply changes " + target + " and needs a confirmation, but "
@@ -149,11 +159,8 @@ public final class FixWorkflow {
         Secrets secrets = secrets(plan, target);
         out.println("Applying " + plan.appliable().size() + " step(s) to " + target + ":");
         out.flush();
-        FixResult result;
-        try (ApplyWatch watch = new ApplyWatch(new ProgressText(out), terminal.err(), target)) {
-            result = server.apply(plan, secrets, new ApplyOptions(options.includeDatabases(),
-                    java.time.Duration.ZERO), watch);
-        }
+        FixResult result = server.apply(plan, secrets, new ApplyOptions(options.includeDatabases(),
+                java.time.Duration.ZERO), watch);
         report(result);
         List<Finding> after;
         try {

@@ -65,21 +65,23 @@ final class Cleanup {
     }
 
     /**
-     * The shutdown hook's entry: removes everything still registered and reports, in sentences, what was removed
-     * and, for what could not be, the T-SQL to remove it by hand.
+     * The shutdown hook's entry: says at once that the run was interrupted (before waiting for a creation in flight
+     * to be registered), then removes everything still registered and reports, in sentences, what this run removed
+     * and, for what could not be removed, the T-SQL to remove it by hand.
      */
-    synchronized List<String> interrupt() {
-        interrupted = true;
-        int problemsBefore = problems.size();
-        runAll();
-        List<String> report = new ArrayList<>();
-        List<String> now = removed; // all of this run's objects: some may have gone just before the interruption
-        report.add(now.isEmpty() && problems.size() == problemsBefore
-                ? "Interrupted: the network test stopped early; none of its temporary objects was left to remove."
-                : "Interrupted: the network test stopped early." + (now.isEmpty() ? ""
-                        : " Removed its temporary objects: " + String.join(", ", now) + "."));
-        problems.subList(problemsBefore, problems.size()).forEach(p -> report.add("Not removed: " + p));
-        return report;
+    List<String> interrupt(java.util.function.Consumer<List<String>> report) {
+        report.accept(List.of("Interrupted: the network test stopped early; removing its temporary objects."));
+        synchronized (this) {
+            interrupted = true;
+            int problemsBefore = problems.size();
+            runAll();
+            List<String> lines = new ArrayList<>();
+            lines.add(removed.isEmpty() ? "Removed: none were left." : "Removed its temporary objects: "
+                    + String.join(", ", removed) + ".");
+            problems.subList(problemsBefore, problems.size()).forEach(p -> lines.add("Not removed: " + p));
+            report.accept(lines);
+            return lines;
+        }
     }
 
     /** Runs the action registered under {@code key} now (e.g. the job finished), if it is still pending. */

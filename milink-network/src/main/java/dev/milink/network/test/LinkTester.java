@@ -107,7 +107,7 @@ public final class LinkTester {
                 return c;
             }
         });
-        Thread hook = new Thread(() -> onInterrupt.accept(cleanup.interrupt()), "milink-network-test-cleanup");
+        Thread hook = new Thread(() -> cleanup.interrupt(onInterrupt), "milink-network-test-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         List<String> notes = new ArrayList<>();
         List<String> leftovers = new ArrayList<>();
@@ -282,11 +282,11 @@ public final class LinkTester {
     }
 
     static String dropCertificate(String name) {
-        return SqlScripts.render("drop_certificate.sql", Map.of("certificate", name, "name", name));
+        return SqlScripts.render("drop_certificate.sql", Map.of("certificate", name));
     }
 
     static String dropEndpoint(String name) {
-        return SqlScripts.render("drop_endpoint.sql", Map.of("endpoint", name, "name", name));
+        return SqlScripts.render("drop_endpoint.sql", Map.of("endpoint", name));
     }
 
     // ---- Agent jobs ----

@@ -162,10 +162,8 @@ public final class MirroringEndpointCheck extends InstanceCheck {
         /** Endpoints before certificates: a certificate an endpoint uses cannot be dropped. */
         FixStep step(Facts facts) {
             StringBuilder sql = new StringBuilder();
-            endpoints.forEach(n -> sql.append(render("drop-leftover-endpoint.sql", Map.of("name", n,
-                    "endpoint", n))));
-            certificates.forEach(n -> sql.append(render("drop-leftover-certificate.sql", Map.of("name", n,
-                    "certificate", n))));
+            endpoints.forEach(n -> sql.append(render("drop-leftover-endpoint.sql", Map.of("endpoint", n))));
+            certificates.forEach(n -> sql.append(render("drop-leftover-certificate.sql", Map.of("certificate", n))));
             return Fixes.appliableTsql(META.id(), facts, "drop-test-leftovers", "Remove the leftovers of an"
                     + " interrupted milink network test (" + names() + ")", Fixes.SQL_LEFTOVERS,
                     new Script(ScriptKind.TSQL, sql.toString()));
