@@ -7,13 +7,17 @@ import dev.milink.engine.Assessment;
 import dev.milink.engine.AssessmentRequest;
 import dev.milink.engine.Milink;
 import dev.milink.engine.Source;
+import dev.milink.core.model.LinkSettings;
+import dev.milink.report.FleetSummary;
 import dev.milink.report.ReportRenderer;
 import dev.milink.sqlserver.connect.Authentication;
 import dev.milink.sqlserver.connect.SqlTarget;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,6 +56,9 @@ final class CheckCommand implements Callable<Integer> {
     Integer parallel;
 
     @Mixin
+    InventoryOptions inventory;
+
+    @Mixin
     AssessmentOptions assessment;
 
     @Mixin
@@ -79,16 +86,47 @@ final class CheckCommand implements Callable<Integer> {
         output.file = AssessmentOptions.first(output.file, cfg.outputFile(), null);
         Milink milink = assessment.milink(cfg, inv);
         FailOn gate = failOn != null ? failOn : failOn(cfg); // validated before anything is collected or printed
-        AssessmentRequest request = AssessmentRequest.of(sources(cfg, inv)).withLink(assessment.link(cfg))
-                .withParallel(parallel(cfg)).withFailOn(gate.severity());
+        int n = parallel(cfg);
+        inventory.validate();
+        LinkSettings link = assessment.link(cfg);
+        InventoryOptions.Fleet fleet = inventory.given() ? inventoryFleet(link, cfg, inv)
+                : new InventoryOptions.Fleet(sources(cfg, inv), Map.of());
+        AssessmentRequest request = AssessmentRequest.of(fleet.sources()).withLink(link)
+                .withParallel(n).withFailOn(gate.severity())
+                .withListener(ProgressBar.forRun(inv, fleet.sources().size()));
+        for (Map.Entry<String, LinkSettings> own : fleet.links().entrySet()) {
+            request = request.withLinkFor(own.getKey(), own.getValue());
+        }
         AzureTargetOptions.ManagedInstance mi = azure.managedInstance(cfg, inv, Clock.systemUTC());
         if (mi.given()) {
             mi.source().signIn(); // a missing or refused Azure credential stops the run before anything is read
             request = request.withManagedInstance(mi.source()::read);
         }
         Assessment result = milink.assess(request);
-        ReportOutput.write(result.report(), renderer, output.file, output.color(inv.env()), showSkipped, inv);
+        String preamble = fleet.sources().size() >= 2 && format.equalsIgnoreCase("text")
+                ? FleetSummary.of(result.report(), notAssessed(result)).text() : "";
+        ReportOutput.write(result.report(), renderer, output.file, output.color(inv.env()), showSkipped, inv,
+                preamble);
         return Outcomes.exitCode(result, inv);
+    }
+
+    private InventoryOptions.Fleet inventoryFleet(LinkSettings link, MilinkConfig cfg, Invocation inv) {
+        if (!targets.isEmpty() || !facts.isEmpty()) {
+            throw new MilinkException(CoreError.USAGE, "Give either --inventory or TARGETs / --facts, not both.");
+        }
+        Authentication[] runAuth = new Authentication[1];
+        return inventory.read(link, () -> {
+            if (runAuth[0] == null) {
+                runAuth[0] = AssessmentOptions.signIn(auth, connection, cfg, inv);
+            }
+            return runAuth[0];
+        }, auth, cfg, c -> connection.settings(c.target(), c.authentication(), inv), inv);
+    }
+
+    private static Map<String, String> notAssessed(Assessment result) {
+        Map<String, String> m = new LinkedHashMap<>();
+        result.failures().forEach(f -> m.put(f.target(), f.error().getMessage() + " [" + f.error().code() + "]"));
+        return m;
     }
 
     /** Live targets (from the command line, else the config), or facts files; never both. */

@@ -48,6 +48,12 @@ public final class Main implements Callable<Integer>, AuthContext.Provider {
     }
 
     public static void main(String[] args) {
+        if (VersionText.asked(args)) { // the fast path: no picocli model, no milink module, JDK classes only
+            for (String line : VersionText.lines()) {
+                System.out.println(line);
+            }
+            return;
+        }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(run(out, err, args));
@@ -90,6 +96,18 @@ public final class Main implements Callable<Integer>, AuthContext.Provider {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * Parses {@code args} as {@code milink} would, running nothing: for tests that check the command lines in the
+     * documentation's examples.
+     *
+     * @throws CommandLine.ParameterException what {@code milink} would report as a usage error
+     */
+    static CommandLine.ParseResult parseOnly(String... args) {
+        Invocation invocation = new Invocation(Environment.of(Map.of()), CheckCatalog.standard(),
+                new PrintWriter(java.io.Writer.nullWriter()), new PrintWriter(java.io.Writer.nullWriter()), args);
+        return new CommandLine(new Main(invocation)).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
     }
 
     /** The exit codes as {@code --help} lists them, from the one enum that defines them. */

@@ -27,9 +27,16 @@ final class ReportOutput {
 
     static void write(AssessmentReport report, ReportRenderer renderer, Path file, boolean color, boolean showSkipped,
                       Invocation invocation) {
+        write(report, renderer, file, color, showSkipped, invocation, "");
+    }
+
+    /** {@code preamble} (the fleet summary above a text report) goes first, to the same place. */
+    static void write(AssessmentReport report, ReportRenderer renderer, Path file, boolean color, boolean showSkipped,
+                      Invocation invocation, String preamble) {
         RenderOptions options = RenderOptions.defaults().withColor(color).withShowSkipped(showSkipped);
         if (file == null) {
             try {
+                invocation.out().print(preamble);
                 renderer.render(report, invocation.out(), options);
             } catch (IOException e) {
                 throw new MilinkException(CoreError.INTERNAL, "Cannot write the report to stdout.", e);
@@ -39,6 +46,7 @@ final class ReportOutput {
             return;
         }
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(preamble);
             renderer.render(report, w, options.withColor(false));
         } catch (IOException e) {
             throw new MilinkException(CoreError.USAGE, "Cannot write the report to " + file + ": "

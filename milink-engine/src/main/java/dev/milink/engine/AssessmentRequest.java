@@ -7,7 +7,9 @@ import dev.milink.core.model.Facts;
 import dev.milink.core.model.Input;
 import dev.milink.core.model.LinkSettings;
 import dev.milink.core.model.NetworkFacts;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,10 +29,14 @@ import java.util.Optional;
  * @param failOn          BLOCKER: only failed blockers make the run "not ready"; WARNING: warnings too
  * @param managedInstance the managed-instance end, when given (else its checks are SKIPPED)
  * @param network         network test results, when the caller has some (else MIL-N9 is SKIPPED)
+ * @param linkByLabel     settings for particular sources (by {@link Source#label()}, e.g. an inventory row's own
+ *                        databases or direction) instead of {@code link}
+ * @param listener        told as each source is read (progress over a fleet)
  * @since 0.2
  */
 public record AssessmentRequest(List<Source> sources, LinkSettings link, int parallel, Severity failOn,
-                                Optional<ManagedInstanceSource> managedInstance, Input<NetworkFacts> network) {
+                                Optional<ManagedInstanceSource> managedInstance, Input<NetworkFacts> network,
+                                Map<String, LinkSettings> linkByLabel, AssessmentListener listener) {
 
     /** Measured (docs/benchmarks.md): 500 servers at 20 ms RTT take 26 s with 4, 15 s with 16, same heap. */
     public static final int DEFAULT_PARALLEL = 16;
@@ -41,6 +47,8 @@ public record AssessmentRequest(List<Source> sources, LinkSettings link, int par
         Objects.requireNonNull(failOn, "failOn");
         Objects.requireNonNull(managedInstance, "managedInstance");
         Objects.requireNonNull(network, "network");
+        linkByLabel = Map.copyOf(linkByLabel);
+        Objects.requireNonNull(listener, "listener");
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("an assessment needs at least one source");
         }
@@ -55,26 +63,46 @@ public record AssessmentRequest(List<Source> sources, LinkSettings link, int par
     /** The sources, SQL Server to MI over every user database, 16 at a time, failing on blockers only. */
     public static AssessmentRequest of(List<Source> sources) {
         return new AssessmentRequest(sources, LinkSettings.of(Direction.SQL_TO_MI), DEFAULT_PARALLEL,
-                Severity.BLOCKER, Optional.empty(), Input.notGiven(Facts.NO_NETWORK_TEST));
+                Severity.BLOCKER, Optional.empty(), Input.notGiven(Facts.NO_NETWORK_TEST), Map.of(),
+                AssessmentListener.NONE);
     }
 
     public AssessmentRequest withLink(LinkSettings settings) {
-        return new AssessmentRequest(sources, settings, parallel, failOn, managedInstance, network);
+        return new AssessmentRequest(sources, settings, parallel, failOn, managedInstance, network,
+                linkByLabel, listener);
     }
 
     public AssessmentRequest withParallel(int n) {
-        return new AssessmentRequest(sources, link, n, failOn, managedInstance, network);
+        return new AssessmentRequest(sources, link, n, failOn, managedInstance, network, linkByLabel, listener);
     }
 
     public AssessmentRequest withFailOn(Severity s) {
-        return new AssessmentRequest(sources, link, parallel, s, managedInstance, network);
+        return new AssessmentRequest(sources, link, parallel, s, managedInstance, network, linkByLabel, listener);
     }
 
     public AssessmentRequest withManagedInstance(ManagedInstanceSource source) {
-        return new AssessmentRequest(sources, link, parallel, failOn, Optional.of(source), network);
+        return new AssessmentRequest(sources, link, parallel, failOn, Optional.of(source), network,
+                linkByLabel, listener);
+    }
+
+    /** {@code settings} for the source labelled {@code label} (its own databases, direction, names). */
+    public AssessmentRequest withLinkFor(String label, LinkSettings settings) {
+        Map<String, LinkSettings> m = new HashMap<>(linkByLabel);
+        m.put(label, Objects.requireNonNull(settings, "settings"));
+        return new AssessmentRequest(sources, link, parallel, failOn, managedInstance, network, m, listener);
+    }
+
+    public AssessmentRequest withListener(AssessmentListener l) {
+        return new AssessmentRequest(sources, link, parallel, failOn, managedInstance, network, linkByLabel, l);
+    }
+
+    /** The settings the source labelled {@code label} is judged with. */
+    public LinkSettings linkFor(String label) {
+        return linkByLabel.getOrDefault(label, link);
     }
 
     public AssessmentRequest withNetwork(NetworkFacts results) {
-        return new AssessmentRequest(sources, link, parallel, failOn, managedInstance, Input.of(results));
+        return new AssessmentRequest(sources, link, parallel, failOn, managedInstance, Input.of(results),
+                linkByLabel, listener);
     }
 }

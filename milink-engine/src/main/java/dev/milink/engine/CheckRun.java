@@ -17,6 +17,7 @@ import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.Input;
+import dev.milink.core.model.LinkSettings;
 import dev.milink.core.model.ManagedInstanceFacts;
 import dev.milink.core.model.ServerFacts;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -48,10 +50,11 @@ final class CheckRun {
      */
     static Assessment run(Milink milink, AssessmentRequest request, CheckContext context) {
         List<Source> sources = request.sources();
-        List<Object> collected = collectAll(sources, request.parallel());
+        List<Object> collected = collectAll(sources, request.parallel(), request.listener());
         List<Assessment.TargetFailure> failures = new ArrayList<>();
         List<Assessment.CheckFailure> checkFailures = new CopyOnWriteArrayList<>();
         List<ServerFacts> servers = new ArrayList<>();
+        List<LinkSettings> settings = new ArrayList<>();
         List<String> assessed = new ArrayList<>();
         List<String> notes = new ArrayList<>(milink.notes());
         List<Finding> findings = new ArrayList<>();
@@ -60,6 +63,7 @@ final class CheckRun {
             if (collected.get(i) instanceof ServerFacts f) {
                 servers.add(f);
                 assessed.add(label);
+                settings.add(request.linkFor(label));
             } else if (collected.get(i) instanceof MilinkException e && e.code().exitStatus() == ExitStatus.INTERNAL) {
                 // milink could not interpret what the server returned (or hit a bug): an ERROR finding naming it
                 findings.add(CollectionErrors.error(label, e.getMessage() + " [" + e.code().name() + "]"));
@@ -82,14 +86,21 @@ final class CheckRun {
                 .orElse(Input.notGiven(Facts.NO_MANAGED_INSTANCE));
         Assessor assessor = Assessor.of(milink.catalog()).onCheckFailure((check, target, error) ->
                 checkFailures.add(new Assessment.CheckFailure(check.id(), target, error)));
-        DatabaseSelection selection = DatabaseSelection.of(request.link().databases());
         List<Facts> links = new ArrayList<>();
-        for (ServerFacts server : servers) {
-            Facts link = new Facts(server, mi, request.network(), request.link());
+        for (int i = 0; i < servers.size(); i++) {
+            Facts link = new Facts(servers.get(i), mi, request.network(), settings.get(i));
             links.add(link);
-            findings.addAll(assessor.evaluate(link, context, selection));
+            findings.addAll(assessor.evaluate(link, context, DatabaseSelection.of(settings.get(i).databases())));
         }
-        findings.addAll(missingDatabases(servers, request.link().databases()));
+        List<ServerFacts> shared = new ArrayList<>();
+        for (int i = 0; i < servers.size(); i++) {
+            if (settings.get(i) == request.link()) {
+                shared.add(servers.get(i));
+            } else { // a target with its own databases (an inventory row): named databases missing there
+                findings.addAll(missingDatabases(List.of(servers.get(i)), settings.get(i).databases()));
+            }
+        }
+        findings.addAll(missingDatabases(shared, request.link().databases()));
         // Per-check configuration last, so a suppression or severity override reaches every finding of the run.
         CheckConfig.Applied configured = milink.checks().apply(findings, milink.today());
         notes.addAll(configured.notes());
@@ -113,9 +124,10 @@ final class CheckRun {
      * Collection is I/O-bound (network round trips), so each target gets a virtual thread and a semaphore bounds
      * how many servers are queried at once. Results keep the order of the targets.
      */
-    private static List<Object> collectAll(List<Source> sources, int parallel) {
+    private static List<Object> collectAll(List<Source> sources, int parallel, AssessmentListener listener) {
+        AtomicInteger done = new AtomicInteger();
         if (sources.size() == 1) {
-            return List.of(collectOne(sources.getFirst()));
+            return List.of(collectOne(sources.getFirst(), listener, done, 1));
         }
         Semaphore permits = new Semaphore(Math.max(1, parallel));
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -124,7 +136,7 @@ final class CheckRun {
                 futures.add(pool.submit(() -> {
                     permits.acquire();
                     try {
-                        return collectOne(s);
+                        return collectOne(s, listener, done, sources.size());
                     } finally {
                         permits.release();
                     }
@@ -147,6 +159,16 @@ final class CheckRun {
      * The facts, or the MilinkException that explains why there are none. Any other exception is a bug in a
      * collector: it costs this target alone (an ERROR finding, exit 70 when nothing is worse), never the fleet.
      */
+    private static Object collectOne(Source s, AssessmentListener listener, AtomicInteger done, int total) {
+        Object result = collectOne(s);
+        try {
+            listener.finished(s.label(), !(result instanceof MilinkException), done.incrementAndGet(), total);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the assessment listener failed", e);
+        }
+        return result;
+    }
+
     private static Object collectOne(Source s) {
         try {
             return SourceReader.collect(s);

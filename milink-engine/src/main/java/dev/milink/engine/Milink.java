@@ -12,6 +12,7 @@ import dev.milink.core.check.Check;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.Part;
+import dev.milink.azure.AzureError;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.ErrorCode;
 import dev.milink.core.fix.FixPlan;
@@ -28,6 +29,7 @@ import dev.milink.core.error.ExitStatus;
 import dev.milink.engine.fix.FixTerminal;
 import dev.milink.engine.fix.FixWorkflow;
 import dev.milink.network.test.LinkTestOptions;
+import dev.milink.report.ReportError;
 import dev.milink.network.test.LinkTestReport;
 import dev.milink.network.test.LinkTester;
 import dev.milink.network.test.TestTarget;
@@ -276,8 +278,7 @@ public final class Milink {
      * {@code docs/errors.md} and of {@code Error [CODE]} lines.
      */
     public static List<ErrorCode> errorCodes() {
-        return Stream.<ErrorCode[]>of(CoreError.values(), SqlError.values(), AzureError.values(),
-                        ReportError.values())
+        return Stream.<ErrorCode[]>of(CoreError.values(), SqlError.values(), AzureError.values(), ReportError.values())
                 .flatMap(Stream::of).toList();
     }
 

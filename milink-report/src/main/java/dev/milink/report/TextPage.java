@@ -115,7 +115,12 @@ final class TextPage {
      * combining marks none, so columns stay aligned for databases named in Japanese or Korean.
      */
     static int width(String s) {
-        return s.codePoints().map(TextPage::columns).sum();
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x300) { // combining marks start at U+0300, wide scripts later: count them properly
+                return s.codePoints().map(TextPage::columns).sum();
+            }
+        }
+        return s.length(); // the usual case, measured hot in a 1,000-instance fleet report (docs/benchmarks.md)
     }
 
     private static int columns(int cp) {

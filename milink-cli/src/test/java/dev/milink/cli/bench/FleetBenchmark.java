@@ -98,7 +98,8 @@ public final class FleetBenchmark {
                 OUT.printf("%n-- injected latency: %d ms per request after login, %d ms at login%n", latency,
                         latency * LOGIN_ROUND_TRIPS);
                 OUT.println("instances | --parallel | wall ms (median / min / max) | instances/s | client CPU s"
-                        + " | sandbox CPU s | other CPU s | peak heap MB | GCs | logins+round trips per instance");
+                        + " | sandbox CPU s | other CPU s | peak heap MB | GCs | logins+round trips per instance"
+                        + " | client CPU ms per instance | client peak RSS MB (VmHWM, this JVM so far)");
                 for (int size : sizes) {
                     for (int parallel : parallels) {
                         List<Sample> samples = new ArrayList<>();
@@ -121,10 +122,11 @@ public final class FleetBenchmark {
         Timings wall = Timings.of(samples.stream().map(s -> (double) s.wallMs).toList());
         Sample median = samples.stream().filter(s -> s.wallMs == (long) wall.median()).findFirst()
                 .orElse(samples.get(samples.size() / 2));
-        OUT.printf("%,9d | %10d | %,.0f / %,.0f / %,.0f | %,.0f | %.1f | %.1f | %.1f | %,d | %d | %s%n", size,
-                parallel, wall.median(), wall.min(), wall.max(), size * 1000.0 / wall.median(),
-                median.clientCpuMs / 1000.0, median.sandboxCpuMs / 1000.0, median.otherCpuMs / 1000.0, samples.stream().mapToLong(s -> s.peakHeapMb).max().orElse(0),
-                median.gcs, median.perInstance);
+        OUT.printf("%,9d | %10d | %,.0f / %,.0f / %,.0f | %,.0f | %.1f | %.1f | %.1f | %,d | %d | %s | %.1f | %,d%n",
+                size, parallel, wall.median(), wall.min(), wall.max(), size * 1000.0 / wall.median(),
+                median.clientCpuMs / 1000.0, median.sandboxCpuMs / 1000.0, median.otherCpuMs / 1000.0,
+                samples.stream().mapToLong(s -> s.peakHeapMb).max().orElse(0), median.gcs, median.perInstance,
+                median.clientCpuMs / (double) size, peakRssMb());
     }
 
     /** One timed {@code milink check} over {@code size} targets. */
@@ -205,6 +207,17 @@ public final class FleetBenchmark {
                 ticks += Long.parseLong(f[i]);
             }
             return ticks * 10; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** The peak resident set size of this JVM so far ({@code VmHWM}), in MB; -1 where there is no /proc. */
+    static long peakRssMb() {
+        try {
+            return java.nio.file.Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("VmHWM:")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) >> 10).orElse(-1L);
         } catch (IOException | RuntimeException e) {
             return -1;
         }

@@ -47,6 +47,19 @@ public final class Json {
         return YAML;
     }
 
+    /**
+     * Reads CSV (inventories exported from spreadsheets): RFC 4180 quoting, the caller sets the separator through
+     * its schema. Built on first use, so runs that read no CSV never load the CSV module.
+     */
+    public static com.fasterxml.jackson.dataformat.csv.CsvMapper csv() {
+        return CsvHolder.CSV;
+    }
+
+    private static final class CsvHolder {
+        static final com.fasterxml.jackson.dataformat.csv.CsvMapper CSV =
+                new com.fasterxml.jackson.dataformat.csv.CsvMapper();
+    }
+
     /** A streaming generator in milink's JSON style writing to {@code out}; closing it leaves {@code out} open. */
     public static JsonGenerator generator(Writer out) throws IOException {
         JsonGenerator g = FACTORY.createGenerator(out);

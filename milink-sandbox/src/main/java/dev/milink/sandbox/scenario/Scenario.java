@@ -66,6 +66,8 @@ public final class Scenario {
     /** Managed Instance only: the Service Fabric values the network test reads. */
     public Fabric fabric;
     public FaultSpec faults;
+    /** Registered servers and groups when this instance is a Central Management Server; null = none. */
+    public CentralManagement centralManagement;
 
     /** A deep copy: the mutable state of one engine. */
     public Scenario copy() {

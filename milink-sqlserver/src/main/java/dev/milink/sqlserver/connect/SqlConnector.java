@@ -64,19 +64,25 @@ public final class SqlConnector {
         p.setProperty("applicationName", APPLICATION_NAME);
         p.setProperty("encrypt", Boolean.toString(s.encrypt()));
         p.setProperty("trustServerCertificate", Boolean.toString(s.trustServerCertificate()));
-        if (s.hostNameInCertificate() != null) {
-            p.setProperty("hostNameInCertificate", s.hostNameInCertificate());
-        }
-        if (s.trustStore() != null) {
-            p.setProperty("trustStore", s.trustStore().toAbsolutePath().toString());
-            String name = s.trustStore().getFileName().toString().toLowerCase(Locale.ROOT);
-            if (name.endsWith(".p12") || name.endsWith(".pfx")) {
-                p.setProperty("trustStoreType", "PKCS12");
-            } else if (name.endsWith(".jks")) {
-                p.setProperty("trustStoreType", "JKS");
+        if (s.trustStore() != null && s.encrypt() && !s.trustServerCertificate()) {
+            // One trust store load per run, shared by every connection (see SharedTrust); it checks the host name
+            p.setProperty("trustManagerClass", SharedTrust.class.getName());
+            p.setProperty("trustManagerConstructorArg", SharedTrust.register(s.trustStore(),
+                    storeType(s.trustStore()), s.trustStorePassword(),
+                    s.hostNameInCertificate() != null ? s.hostNameInCertificate() : t.host()));
+        } else {
+            if (s.hostNameInCertificate() != null) {
+                p.setProperty("hostNameInCertificate", s.hostNameInCertificate());
             }
-            if (s.trustStorePassword() != null) {
-                p.setProperty("trustStorePassword", s.trustStorePassword().reveal());
+            if (s.trustStore() != null) {
+                p.setProperty("trustStore", s.trustStore().toAbsolutePath().toString());
+                String type = storeType(s.trustStore());
+                if (type != null) {
+                    p.setProperty("trustStoreType", type);
+                }
+                if (s.trustStorePassword() != null) {
+                    p.setProperty("trustStorePassword", s.trustStorePassword().reveal());
+                }
             }
         }
         p.setProperty("loginTimeout", Long.toString(Math.max(1, s.loginTimeout().toSeconds())));
@@ -104,6 +110,15 @@ public final class SqlConnector {
             }
         }
         return p;
+    }
+
+    /** PKCS12 for .p12/.pfx, JKS for .jks, else null (the JDK's default type). */
+    private static String storeType(java.nio.file.Path store) {
+        String name = store.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".p12") || name.endsWith(".pfx")) {
+            return "PKCS12";
+        }
+        return name.endsWith(".jks") ? "JKS" : null;
     }
 
     private static boolean isWindows() {

@@ -32,15 +32,20 @@ class SqlConnectorTest {
     void trustStoreHostNameAndTimeoutsAreProperties() {
         ConnectionSettings s = ConnectionSettings.of(SqlTarget.parse("10.0.0.4\\PROD"), new Authentication.Integrated())
                 .withHostNameInCertificate("sql01.contoso.local")
-                .withTrustStore(Path.of("certs/ca.p12"), Secret.of("changeit"))
+                .withTrustStore(dev.milink.sandbox.server.SandboxCertificate.get().keystore(),
+                        Secret.of(dev.milink.sandbox.server.SandboxCertificate.get().password()))
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(30));
         Properties p = SqlConnector.properties(s);
+        // the store is loaded once per run by SharedTrust, which also checks the name; its password stays here
         assertThat(p).containsEntry("instanceName", "PROD").doesNotContainKey("portNumber")
-                .containsEntry("hostNameInCertificate", "sql01.contoso.local")
-                .containsEntry("trustStoreType", "PKCS12").containsEntry("trustStorePassword", "changeit")
+                .containsEntry("trustManagerClass", SharedTrust.class.getName())
+                .containsEntry("trustManagerConstructorArg", p.getProperty("trustManagerConstructorArg"))
+                .doesNotContainKeys("trustStore", "trustStorePassword", "hostNameInCertificate")
                 .containsEntry("integratedSecurity", "true")
                 .containsEntry("loginTimeout", "5").containsEntry("queryTimeout", "30");
-        assertThat(p.getProperty("trustStore")).endsWith("ca.p12");
+        assertThat(p.getProperty("trustManagerConstructorArg")).endsWith("|sql01.contoso.local");
+        Properties off = SqlConnector.properties(s.withTrustServerCertificate(true));
+        assertThat(off).containsEntry("trustStoreType", "PKCS12").doesNotContainKey("trustManagerClass");
         if (!System.getProperty("os.name").startsWith("Windows")) {
             assertThat(p).containsEntry("authenticationScheme", "JavaKerberos");
         }

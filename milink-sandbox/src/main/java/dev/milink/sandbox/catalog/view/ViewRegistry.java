@@ -22,6 +22,7 @@ public final class ViewRegistry {
         all.addAll(HadrViews.all());
         all.addAll(LinkViews.all());
         all.addAll(MsdbViews.all());
+        all.addAll(CmsViews.all());
         for (CatalogView v : all) {
             VIEWS.put(key(v.schema(), v.name()), v);
         }
