@@ -90,6 +90,13 @@ public record AzureOptions(AzureCloud cloud, ArmEndpoints endpoints, AzureAuth a
         if (endpoint != null && !endpoint.isBlank()) {
             try {
                 o = o.endpoints(ArmEndpoints.custom(endpoint.strip(), c.endpoints().scope()));
+                if (!env.containsKey("AZURE_AUTHORITY_HOST")) {
+                    // azure-identity reads the authority from its configuration too: without this it would ask
+                    // the public cloud's authority, which a stand-in or private endpoint is not
+                    Map<String, String> withAuthority = new java.util.HashMap<>(env);
+                    withAuthority.put("AZURE_AUTHORITY_HOST", o.endpoints().authorityHost());
+                    o = o.environment(withAuthority);
+                }
             } catch (IllegalArgumentException e) {
                 throw new MilinkException(CoreError.USAGE, "Invalid " + ENDPOINT_VARIABLE + ": " + e.getMessage()
                         + ".");

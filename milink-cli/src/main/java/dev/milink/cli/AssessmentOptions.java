@@ -37,6 +37,9 @@ final class AssessmentOptions {
     @Option(names = "--build-reference", paramLabel = "FILE", descriptionKey = "build-reference")
     Path buildReference;
 
+    @Option(names = "--sql-address", paramLabel = "ADDRESS", split = ",", descriptionKey = "sql-address")
+    List<String> sqlAddresses = new ArrayList<>();
+
     /** The {@code --config} file with environment variables substituted, or an empty config. */
     MilinkConfig config(Invocation inv) {
         return config == null ? MilinkConfig.empty() : MilinkConfig.load(config, inv.env().variables());
@@ -59,8 +62,16 @@ final class AssessmentOptions {
         } catch (IllegalArgumentException e) {
             throw new MilinkException(CoreError.USAGE, "Unknown direction: " + e.getMessage() + ".");
         }
+        List<String> addresses = sqlAddresses.isEmpty() ? cfg.azure().sqlAddresses() : sqlAddresses;
+        for (String a : addresses) {
+            if (!a.strip().matches("[0-9A-Fa-f:.]+(/[0-9]{1,3})?")) {
+                throw new MilinkException(CoreError.USAGE, "--sql-address: '" + a.strip() + "' is not an IP address"
+                        + " or CIDR prefix (e.g. 10.20.0.4 or 10.20.0.0/24).");
+            }
+        }
         return LinkSettings.of(dir).withDatabases(databases(cfg))
-                .withManagedInstanceFqdn(first(miFqdn, cfg.miFqdn(), null));
+                .withManagedInstanceFqdn(first(miFqdn, cfg.miFqdn(), null))
+                .withSqlServerAddresses(addresses.stream().map(String::strip).toList());
     }
 
     /** The databases named on the command line, else in the config; empty = every user database. */

@@ -13,6 +13,7 @@ import dev.milink.report.ReportRenderer;
 import dev.milink.sqlserver.connect.Authentication;
 import dev.milink.sqlserver.connect.SqlTarget;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,9 @@ final class CheckCommand implements Callable<Integer> {
     AssessmentOptions assessment;
 
     @Mixin
+    AzureTargetOptions azure;
+
+    @Mixin
     AuthOptions auth;
 
     @Mixin
@@ -92,6 +96,11 @@ final class CheckCommand implements Callable<Integer> {
                 .withListener(ProgressBar.forRun(inv, fleet.sources().size()));
         for (Map.Entry<String, LinkSettings> own : fleet.links().entrySet()) {
             request = request.withLinkFor(own.getKey(), own.getValue());
+        }
+        AzureTargetOptions.ManagedInstance mi = azure.managedInstance(cfg, inv, Clock.systemUTC());
+        if (mi.given()) {
+            mi.source().signIn(); // a missing or refused Azure credential stops the run before anything is read
+            request = request.withManagedInstance(mi.source()::read);
         }
         Assessment result = milink.assess(request);
         String preamble = fleet.sources().size() >= 2 && format.equalsIgnoreCase("text")

@@ -1,12 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.azure.ArmConnection;
+import dev.milink.azure.AzureManagedInstanceSource;
+import dev.milink.azure.ManagedInstanceId;
 import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.buildref.BuildReferences;
+import dev.milink.core.error.CoreError;
+import dev.milink.core.error.MilinkException;
+import dev.milink.core.model.Direction;
+import dev.milink.core.model.LinkSettings;
 import dev.milink.engine.Assessment;
 import dev.milink.engine.AssessmentRequest;
 import dev.milink.engine.Source;
 import dev.milink.report.ReportRenderer;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,16 +56,45 @@ final class DemoCommand implements Callable<Integer> {
         String format = output.formatOr("text");
         inv.json(format.equalsIgnoreCase("json"));
         ReportRenderer renderer = ReportOutput.renderer(format);
+        if (SandboxLink.isLink(scenario)) {
+            return link(inv, renderer);
+        }
         try (SandboxFleet sandbox = SandboxFleet.start(List.of(scenario), 0)) {
             SandboxFleet.Member m = sandbox.members().getFirst();
-            String banner = "milink demo: checking the built-in sandbox (scenario " + scenario + " at " + m.address()
-                    + "), a test double that speaks SQL Server's protocol; it is not SQL Server.";
-            // The banner heads the text report; with JSON, stdout stays pure JSON and the banner goes to stderr.
-            (inv.json() || output.file != null ? inv.err() : inv.out()).println(banner);
+            banner(inv, "milink demo: checking the built-in sandbox (scenario " + scenario + " at " + m.address()
+                    + "), a test double that speaks SQL Server's protocol; it is not SQL Server.");
             Assessment result = inv.milink(BuildReferences.bundled(), CheckConfig.NONE).assess(AssessmentRequest.of(
                     List.of(new Source.Live(m.target().display(), m.settings()))).withParallel(1));
             ReportOutput.write(result.report(), renderer, output.file, output.color(inv.env()), showSkipped, inv);
             return Outcomes.exitCode(result, inv);
         }
+    }
+
+    /** Both ends: the SQL Server stand-in and the ARM stand-in of the scenario, judged together as one link. */
+    private int link(Invocation inv, ReportRenderer renderer) {
+        try (SandboxLink sandbox = SandboxLink.start(scenario)) {
+            SandboxFleet.Member m = sandbox.sql();
+            if (m == null) {
+                throw new MilinkException(CoreError.USAGE, "Sandbox scenario " + scenario + " has no SQL Server end;"
+                        + " 'milink demo' needs both (sqlServer: in the scenario file).");
+            }
+            banner(inv, "milink demo: checking the built-in sandbox (scenario " + sandbox.scenario() + "): SQL Server"
+                    + " at " + m.address() + " and managed instance " + sandbox.arm().managedInstanceName()
+                    + " through an Azure Resource Manager stand-in at " + sandbox.arm().baseUrl() + ". Both are test"
+                    + " doubles: not SQL Server, not Azure.");
+            AzureManagedInstanceSource mi = AzureManagedInstanceSource.live(ArmConnection.open(sandbox.options()),
+                    ManagedInstanceId.parse(sandbox.arm().managedInstanceId()), Clock.systemUTC());
+            Assessment result = inv.milink(BuildReferences.bundled(), CheckConfig.NONE).assess(AssessmentRequest.of(
+                    List.of(new Source.Live(m.target().display(), m.settings()))).withParallel(1)
+                    .withLink(LinkSettings.of(Direction.SQL_TO_MI).withSqlServerAddresses(sandbox.sqlServerAddresses()))
+                    .withManagedInstance(mi::read));
+            ReportOutput.write(result.report(), renderer, output.file, output.color(inv.env()), showSkipped, inv);
+            return Outcomes.exitCode(result, inv);
+        }
+    }
+
+    /** The banner heads the text report; with JSON, stdout stays pure JSON and the banner goes to stderr. */
+    private void banner(Invocation inv, String text) {
+        (inv.json() || output.file != null ? inv.err() : inv.out()).println(text);
     }
 }

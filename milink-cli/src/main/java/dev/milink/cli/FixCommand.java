@@ -11,6 +11,7 @@ import dev.milink.engine.fix.FixWorkflow;
 import dev.milink.sqlserver.connect.SqlTarget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +63,9 @@ final class FixCommand implements Callable<Integer> {
     AssessmentOptions assessment;
 
     @Mixin
+    AzureTargetOptions azure;
+
+    @Mixin
     AuthOptions auth;
 
     @Mixin
@@ -87,6 +91,12 @@ final class FixCommand implements Callable<Integer> {
                 AssessmentOptions.signIn(auth, connection, cfg, inv), inv), assessment.link(cfg),
                 new FixWorkflow.Options(apply, yes, scriptDir, Set.copyOf(includeDatabases), dmkPasswordFile,
                         backupDir));
+        AzureTargetOptions.ManagedInstance mi = azure.managedInstance(cfg, inv, Clock.systemUTC());
+        if (mi.given()) {
+            mi.source().signIn(); // a missing or refused Azure credential stops before anything is read or changed
+            // the update policy is never among the ARM steps: no check offers it as an appliable fix
+            request = request.withManagedInstance(mi.source()::read, mi.live() ? mi.arm() : null);
+        }
         return milink.fix(request, terminal(inv)).code();
     }
 

@@ -47,17 +47,29 @@ import java.util.regex.Pattern;
 record MilinkConfig(Path source, List<String> targets, String auth, String user, Path passwordFile, String direction,
                     List<String> databases, String miFqdn, String output, Path outputFile, String failOn,
                     Integer parallel, Boolean trustServerCertificate, String hostNameInCertificate, Path trustStore,
-                    Path buildReference, CheckConfig checks) {
+                    Path buildReference, CheckConfig checks, Azure azure) {
 
     static final List<String> KEYS = List.of("targets", "auth", "user", "password-file", "direction", "databases",
             "mi-fqdn", "output", "output-file", "fail-on", "parallel", "trust-server-certificate",
-            "host-name-in-certificate", "trust-store", "build-reference", "checks", "suppress");
+            "host-name-in-certificate", "trust-store", "build-reference", "checks", "suppress", "mi",
+            "mi-subscription", "mi-resource-group", "mi-name", "mi-facts", "cloud", "azure-auth", "azure-tenant-id",
+            "azure-client-id", "azure-client-secret-file", "sql-address");
+
+    /**
+     * The managed-instance end and how to reach Azure: the same names as the options ({@code mi}, {@code mi-facts},
+     * {@code cloud}, {@code azure-auth}, ...). No secret: a client secret comes from a file or the environment.
+     */
+    record Azure(String mi, String subscription, String resourceGroup, String name, List<Path> miFacts, String cloud,
+                 String auth, String tenantId, String clientId, Path clientSecretFile, List<String> sqlAddresses) {
+        static final Azure NONE = new Azure(null, null, null, null, List.of(), null, null, null, null, null,
+                List.of());
+    }
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     static MilinkConfig empty() {
         return new MilinkConfig(null, List.of(), null, null, null, null, List.of(), null, null, null, null, null,
-                null, null, null, null, CheckConfig.NONE);
+                null, null, null, null, CheckConfig.NONE, Azure.NONE);
     }
 
     static MilinkConfig load(Path file, Map<String, String> env) {
@@ -90,7 +102,11 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
                 r.text("direction"), r.list("databases"), r.text("mi-fqdn"), r.text("output"), r.path("output-file"),
                 r.text("fail-on"), r.integer("parallel"), r.bool("trust-server-certificate"),
                 r.text("host-name-in-certificate"), r.path("trust-store"), r.path("build-reference"),
-                CheckConfig.read(r.plain("checks"), r.plain("suppress"), CheckCatalog.standard(), file.toString()));
+                CheckConfig.read(r.plain("checks"), r.plain("suppress"), CheckCatalog.standard(), file.toString()),
+                new Azure(r.text("mi"), r.text("mi-subscription"), r.text("mi-resource-group"), r.text("mi-name"),
+                        r.list("mi-facts").stream().map(r::resolve).toList(), r.text("cloud"), r.text("azure-auth"),
+                        r.text("azure-tenant-id"), r.text("azure-client-id"), r.path("azure-client-secret-file"),
+                        r.list("sql-address")));
     }
 
     private static MilinkException invalid(Path file, String what) {
@@ -119,9 +135,10 @@ record MilinkConfig(Path source, List<String> targets, String auth, String user,
 
         Path path(String key) {
             String t = text(key);
-            if (t == null) {
-                return null;
-            }
+            return t == null ? null : resolve(t);
+        }
+
+        Path resolve(String t) {
             Path p = Path.of(t);
             // Relative paths are relative to the config file, so a checked-in config works from any directory.
             return p.isAbsolute() || file.getParent() == null ? p : file.getParent().resolve(p);

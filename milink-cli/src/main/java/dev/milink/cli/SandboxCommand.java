@@ -44,15 +44,24 @@ final class SandboxCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Invocation inv = Invocation.of(spec);
         List<String> names = scenarios.isEmpty() ? List.of(SandboxFleet.DEFAULT_SCENARIO) : scenarios;
+        if (names.size() == 1 && SandboxLink.isLink(names.getFirst()) && port == 0) {
+            SandboxLink link = SandboxLink.start(names.getFirst());
+            return serve(inv, () -> printLink(inv.out(), link), link);
+        }
         SandboxFleet sandbox = SandboxFleet.start(names, port);
+        return serve(inv, () -> print(inv.out(), sandbox), sandbox);
+    }
+
+    /** Prints how to connect, then serves until Ctrl-C (or {@code --exit-after}), and stops the sandbox. */
+    private int serve(Invocation inv, Runnable print, AutoCloseable sandbox) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             stopped.countDown();
-            sandbox.close();
+            close(sandbox);
         }, "milink-sandbox-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            print(inv.out(), sandbox);
+            print.run();
             if (exitAfterSeconds == null) {
                 stopped.await();
             } else {
@@ -65,8 +74,51 @@ final class SandboxCommand implements Callable<Integer> {
             } catch (IllegalStateException shuttingDown) {
                 // Ctrl-C: the hook is running and closes the sandbox itself.
             }
-            sandbox.close();
+            close(sandbox);
         }
+    }
+
+    private static void close(AutoCloseable sandbox) {
+        try {
+            sandbox.close();
+        } catch (Exception e) {
+            // stopping a loopback test double; nothing to tell the user
+        }
+    }
+
+    /** Both ends of the link: the SQL Server end as above, then the --mi value and the Azure environment. */
+    private static void printLink(PrintWriter out, SandboxLink link) {
+        var arm = link.arm();
+        out.println("milink sandbox: scenario " + link.scenario() + ", both ends of a link: a SQL Server test double"
+                + " and an Azure Resource Manager stand-in (test doubles; neither is SQL Server or Azure).");
+        out.println("Ctrl-C stops them. The passwords and the client secret below are the sandbox's fixed test values;"
+                + " they protect nothing real.");
+        var m = link.sql();
+        var cert = dev.milink.sandbox.server.SandboxCertificate.get();
+        String sqlPart = "";
+        if (m != null) {
+            out.println();
+            out.println("SQL Server  " + m.instance().name() + "  " + m.address() + "  login " + m.user() + " / "
+                    + m.password().reveal());
+            out.println("  JDBC, TLS validated:  " + m.instance().jdbcUrlWithTrustStore() + ";user=" + m.user()
+                    + ";password=" + m.password().reveal());
+            sqlPart = m.address() + " --user " + m.user() + " --trust-store " + cert.keystore()
+                    + " --host-name-in-certificate localhost ";
+        }
+        out.println();
+        out.println("Managed instance  " + arm.managedInstanceName() + "  (Azure Resource Manager stand-in at "
+                + arm.baseUrl() + ")");
+        out.println("  --mi " + arm.managedInstanceId());
+        out.println("  environment:");
+        link.environment().forEach((k, v) -> out.println("    export " + k + "='" + v + "'"));
+        out.println();
+        out.println("milink, both ends (in a shell with the environment above):");
+        out.println("  " + (m == null ? "" : "MILINK_SQL_PASSWORD='" + m.password().reveal()
+                + "' MILINK_TRUST_STORE_PASSWORD='" + cert.password() + "' ") + "./milink check " + sqlPart
+                + "--mi " + arm.managedInstanceId() + " --azure-auth service-principal"
+                + (link.sqlServerAddresses().isEmpty() ? "" : " --sql-address "
+                + String.join(",", link.sqlServerAddresses())));
+        out.flush();
     }
 
     private static void print(PrintWriter out, SandboxFleet sandbox) {

@@ -94,6 +94,12 @@ final class SandboxFleet implements AutoCloseable {
         return new SandboxFleet(server, List.copyOf(members));
     }
 
+    /** The member for a sandbox instance started elsewhere (the SQL Server end of a {@code SandboxEstate}). */
+    static Member member(String scenario, SandboxInstance instance, Scenario s) {
+        Scenario.Login login = sqlLogin(s, scenario);
+        return new Member(scenario, instance, login.name, Secret.of(login.password));
+    }
+
     List<Member> members() {
         return members;
     }

@@ -183,9 +183,10 @@ class ArchitectureTest {
     static final ArchRule theCliTalksToTheEngineOnly = noClasses().that().resideInAPackage(CLI)
             .should().dependOnClassesThat().resideInAnyPackage("dev.milink.sqlserver.collect..",
                     "dev.milink.sqlserver.fix..", "java.sql..", "javax.sql..", "com.microsoft.sqlserver..",
-                    "dev.milink.network.test..")
+                    "dev.milink.network.test..", "dev.milink.azure.fix..")
             .because("the CLI is option parsing + the facade (dev.milink.engine.Milink) + a renderer: collectors, "
-                    + "JDBC, the fix executor and the network test are reached through the engine, so a Java "
+                    + "JDBC, the fix executors (SQL Server and ARM) and the network test are reached through the "
+                    + "engine, so a Java "
                     + "program can do everything the CLI does and no command copies the wiring");
 
     @ArchTest

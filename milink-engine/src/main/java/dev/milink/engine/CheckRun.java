@@ -111,7 +111,7 @@ final class CheckRun {
     }
 
     /** The MI end as the source reads it; a source that throws leaves it unreadable, with the message. */
-    private static Input<ManagedInstanceFacts> read(ManagedInstanceSource source) {
+    static Input<ManagedInstanceFacts> read(ManagedInstanceSource source) {
         try {
             return source.read();
         } catch (RuntimeException e) {

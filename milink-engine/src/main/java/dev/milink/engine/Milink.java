@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.engine;
 
+import dev.milink.azure.AzureError;
 import dev.milink.core.assess.AssessmentReport;
 import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.assess.Assessor;
@@ -21,6 +22,7 @@ import dev.milink.core.model.Direction;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.Input;
 import dev.milink.core.model.LinkSettings;
+import dev.milink.core.model.ManagedInstanceFacts;
 import dev.milink.core.model.NetworkFacts;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.error.ExitStatus;
@@ -207,13 +209,16 @@ public final class Milink {
             @Override
             public FixWorkflow.Checked check() {
                 ServerFacts facts = new JdbcSqlServerCollector().collect(settings());
-                return new FixWorkflow.Checked(evaluate(Facts.of(facts, request.link()), context),
-                        FixScripts.Platform.of(facts));
+                Input<ManagedInstanceFacts> mi = request.managedInstance().map(CheckRun::read)
+                        .orElse(Input.notGiven(Facts.NO_MANAGED_INSTANCE));
+                return new FixWorkflow.Checked(evaluate(new Facts(facts, mi, Input.notGiven(Facts.NO_NETWORK_TEST),
+                        request.link()), context), FixScripts.Platform.of(facts));
             }
 
             @Override
             public FixResult apply(FixPlan plan, Secrets secrets, ApplyOptions options, ProgressListener listener) {
-                return Milink.this.apply(plan, settings(), secrets, options, listener);
+                return LinkFix.apply(plan, request.arm().orElse(null), listener,
+                        rest -> Milink.this.apply(rest, settings(), secrets, options, listener));
             }
         };
         return new FixWorkflow(server, terminal, request.options(), clock).run(request.target());

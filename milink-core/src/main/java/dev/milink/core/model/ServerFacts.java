@@ -30,6 +30,8 @@ import java.util.Set;
  * @param availabilityGroups availability groups, distributed ones included
  * @param configurations    {@code sys.configurations} value_in_use by name
  * @param databases         every database on the instance, system ones included
+ * @param milinkAgentJobs   SQL Agent jobs milink itself creates and removes (the network test's
+ *                          {@code milink_nettest_…} jobs): any present is a leftover of an interrupted run
  * @since 0.1
  */
 public record ServerFacts(
@@ -51,7 +53,23 @@ public record ServerFacts(
         Fact<List<ServiceInfo>> services,
         Fact<List<AvailabilityGroup>> availabilityGroups,
         Fact<Map<String, Long>> configurations,
-        Fact<List<DatabaseFacts>> databases) {
+        Fact<List<DatabaseFacts>> databases,
+        Fact<List<String>> milinkAgentJobs) {
+
+    /** Facts from a source that does not read Agent jobs (hand-built facts, older facts files). */
+    public ServerFacts(String target, Instant collectedAt, Fact<Product> product, Fact<HostInfo> host,
+                       Fact<Identity> identity, Fact<Boolean> sysadmin, Fact<Boolean> hadrEnabled, Fact<Wsfc> wsfc,
+                       Fact<Set<String>> systemAccountPermissions, Fact<Set<Integer>> runningTraceFlags,
+                       Fact<StartupParameters> startupParameters, Fact<Instant> startTime,
+                       Fact<Boolean> masterKeyInMaster, Fact<List<Certificate>> certificates,
+                       Fact<List<MirroringEndpoint>> mirroringEndpoint, Fact<List<ServiceInfo>> services,
+                       Fact<List<AvailabilityGroup>> availabilityGroups, Fact<Map<String, Long>> configurations,
+                       Fact<List<DatabaseFacts>> databases) {
+        this(target, collectedAt, product, host, identity, sysadmin, hadrEnabled, wsfc, systemAccountPermissions,
+                runningTraceFlags, startupParameters, startTime, masterKeyInMaster, certificates, mirroringEndpoint,
+                services, availabilityGroups, configurations, databases,
+                Fact.unknown("milink's own Agent jobs were not read"));
+    }
 
     /**
      * An instance whose facts were not read in this run (e.g. {@code milink network test} judges only the network):

@@ -179,6 +179,11 @@ public final class TestFacts {
         return with(s -> new ServerFacts(s.target(), s.collectedAt(), s.product(), s.host(), s.identity(), s.sysadmin(), s.hadrEnabled(), s.wsfc(), s.systemAccountPermissions(), s.runningTraceFlags(), s.startupParameters(), s.startTime(), v, s.certificates(), s.mirroringEndpoint(), s.services(), s.availabilityGroups(), s.configurations(), s.databases()));
     }
 
+    /** SQL Agent jobs of milink's own (the network test's), as the collector reads them. */
+    public TestFacts milinkAgentJobs(Fact<List<String>> v) {
+        return with(s -> new ServerFacts(s.target(), s.collectedAt(), s.product(), s.host(), s.identity(), s.sysadmin(), s.hadrEnabled(), s.wsfc(), s.systemAccountPermissions(), s.runningTraceFlags(), s.startupParameters(), s.startTime(), s.masterKeyInMaster(), s.certificates(), s.mirroringEndpoint(), s.services(), s.availabilityGroups(), s.configurations(), s.databases(), v));
+    }
+
     public TestFacts certificates(Fact<List<Certificate>> v) {
         return with(s -> new ServerFacts(s.target(), s.collectedAt(), s.product(), s.host(), s.identity(), s.sysadmin(), s.hadrEnabled(), s.wsfc(), s.systemAccountPermissions(), s.runningTraceFlags(), s.startupParameters(), s.startTime(), s.masterKeyInMaster(), v, s.mirroringEndpoint(), s.services(), s.availabilityGroups(), s.configurations(), s.databases()));
     }

@@ -20,14 +20,16 @@ final class PlanText {
             out.println("Nothing to fix on " + plan.target() + ": no failed or warned check has a remediation.");
             return;
         }
-        int tsql = plan.appliable().size();
+        long arm = plan.appliable().stream().filter(PlanText::isArm).count();
+        long tsql = plan.appliable().size() - arm;
         out.println("Fix plan for " + plan.target() + ": " + plan.steps().size() + " step(s), " + tsql
-                + " T-SQL that milink can apply, " + plan.manual().size() + " for you to do"
+                + " T-SQL that milink can apply, " + (arm == 0 ? "" : arm + " Azure Resource Manager request(s) "
+                + "that milink can send, ") + plan.manual().size() + " for you to do"
                 + (plan.restartRequired() ? "; a SQL Server restart is needed." : "."));
         for (PlannedStep s : plan.steps()) {
             out.println();
             out.println(line(s));
-            if (!s.appliable()) {
+            if (!s.appliable() || isArm(s)) {
                 instructions(s, platform, out);
             }
         }
@@ -36,10 +38,15 @@ final class PlanText {
 
     /** {@code  3. [T-SQL] Set the recovery model of [Sales] to FULL  (MIL-D6; sql01 / Sales)}. */
     static String line(PlannedStep s) {
-        String how = s.appliable() ? "T-SQL" : "manual";
+        String how = !s.appliable() ? "manual" : isArm(s) ? "ARM" : "T-SQL";
         return String.format("%3d. [%s%s] %s  (%s; %s)", s.number(), how,
                 s.step().restartRequired() ? ", restart" : "", s.step().title(), String.join(", ", s.checkIds()),
                 s.target());
+    }
+
+    /** A step milink applies by sending its Azure Resource Manager request (az, PowerShell and Bicep beside it). */
+    static boolean isArm(PlannedStep s) {
+        return s.appliable() && s.step().script(ScriptKind.ARM_REQUEST).isPresent();
     }
 
     /** The exact instructions of a step milink does not run, for the host's platform. */

@@ -75,6 +75,7 @@ class SandboxCollectorTest {
                   - name: "Archive"
                     state: OFFLINE
                 """));
+        SCENARIOS.put("jobs", yaml("jobs", "name: jobs\nbase: prepared-2022\n"));
         SCENARIOS.put("two", yaml("two", manyDatabases(2)));
         SCENARIOS.put("many", yaml("many", manyDatabases(200)));
         SCENARIOS.forEach((name, s) -> defs.add(InstanceDef.of(name, CatalogEngine.create(s))));
@@ -193,6 +194,22 @@ class SandboxCollectorTest {
         assertThat(db(f, "Продажи 2024").filegroups().isKnown()).isTrue();
         assertThat(db(f, "O'Brien data").backups()).isEqualTo(Fact.of(DatabaseFacts.Backups.NONE));
         assertThat(db(f, "Archive").filegroups().reason()).contains("OFFLINE");
+    }
+
+    @Test
+    void milinksOwnLeftoverAgentJobsAreCollectedAndOthersAreNot() throws Exception {
+        String leftover = "milink_nettest_0a1b2c3d_sql'to]mi";
+        try (Connection c = SqlConnector.open(settings("jobs", "sa")); var st = c.createStatement()) {
+            st.execute("EXEC msdb.dbo.sp_add_job @job_name = N'milink_nettest_0a1b2c3d_sql''to]mi';"
+                    + " EXEC msdb.dbo.sp_add_job @job_name = N'DatabaseBackup - USER_DATABASES - LOG';");
+        }
+        assertThat(collect("jobs").milinkAgentJobs()).isEqualTo(Fact.of(List.of(leftover)));
+        assertThat(collect("prepared-2022").milinkAgentJobs()).isEqualTo(Fact.of(List.of()));
+        Scenario s = scenario("limited-login");
+        String user = s.logins.stream().filter(l -> !l.serverRoles.contains("sysadmin") && l.password != null)
+                .map(l -> l.name).findFirst().orElseThrow();
+        assertThat(SqlServerCollector.jdbc().collect(settings("limited-login", user)).milinkAgentJobs().reason())
+                .contains("sysadmin");
     }
 
     @Test

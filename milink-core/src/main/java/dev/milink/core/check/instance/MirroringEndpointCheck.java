@@ -132,36 +132,42 @@ public final class MirroringEndpointCheck extends InstanceCheck {
     }
 
     /**
-     * Objects an interrupted {@code milink network test} left behind: its temporary endpoint and certificate
-     * (prefix {@value MilinkObjects#NETWORK_TEST_PREFIX}). They are never the link's endpoint or certificate.
+     * Objects an interrupted {@code milink network test} left behind: its temporary endpoint, certificate and SQL
+     * Agent jobs (prefix {@value MilinkObjects#NETWORK_TEST_PREFIX}). They are never the link's endpoint or
+     * certificate.
      */
-    private record Leftovers(List<String> endpoints, List<String> certificates) {
+    private record Leftovers(List<String> jobs, List<String> endpoints, List<String> certificates) {
 
         static Leftovers of(Facts facts, List<MirroringEndpoint> all) {
-            return new Leftovers(all.stream().map(MirroringEndpoint::name).filter(MilinkObjects::isNetworkTestObject)
-                    .toList(), facts.server().certificates().orElse(List.of()).stream().map(c -> c.name())
-                    .filter(MilinkObjects::isNetworkTestObject).toList());
+            return new Leftovers(facts.server().milinkAgentJobs().orElse(List.of()).stream()
+                    .filter(MilinkObjects::isNetworkTestObject).toList(),
+                    all.stream().map(MirroringEndpoint::name).filter(MilinkObjects::isNetworkTestObject).toList(),
+                    facts.server().certificates().orElse(List.of()).stream().map(c -> c.name())
+                            .filter(MilinkObjects::isNetworkTestObject).toList());
         }
 
         boolean isEmpty() {
-            return endpoints.isEmpty() && certificates.isEmpty();
+            return jobs.isEmpty() && endpoints.isEmpty() && certificates.isEmpty();
         }
 
         String names() {
             List<String> l = new ArrayList<>();
+            jobs.forEach(n -> l.add("Agent job " + n));
             endpoints.forEach(n -> l.add("endpoint " + n));
             certificates.forEach(n -> l.add("certificate " + n));
             return String.join(", ", l);
         }
 
         String sentence() {
-            return names() + " " + (endpoints.size() + certificates.size() == 1 ? "is a leftover" : "are leftovers")
+            return names() + " " + (jobs.size() + endpoints.size() + certificates.size() == 1 ? "is a leftover"
+                    : "are leftovers")
                     + " of an interrupted milink network test, not part of the link.";
         }
 
-        /** Endpoints before certificates: a certificate an endpoint uses cannot be dropped. */
+        /** Jobs first; endpoints before certificates: a certificate an endpoint uses cannot be dropped. */
         FixStep step(Facts facts) {
             StringBuilder sql = new StringBuilder();
+            jobs.forEach(n -> sql.append(render("drop-leftover-job.sql", Map.of("job", n))));
             endpoints.forEach(n -> sql.append(render("drop-leftover-endpoint.sql", Map.of("endpoint", n))));
             certificates.forEach(n -> sql.append(render("drop-leftover-certificate.sql", Map.of("certificate", n))));
             return Fixes.appliableTsql(META.id(), facts, "drop-test-leftovers", "Remove the leftovers of an"

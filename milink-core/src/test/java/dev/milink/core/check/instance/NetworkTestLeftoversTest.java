@@ -76,6 +76,27 @@ class NetworkTestLeftoversTest {
     }
 
     @Test
+    void aLeftoverAgentJobBesideAGoodEndpointIsAWarningWithItsCleanupFirst() {
+        String job = NAME + "_sql_to_mi'5022]";
+        Finding f = one(I8, TestFacts.ready().milinkAgentJobs(Fact.of(List.of(job))).build());
+        assertThat(f.status()).isEqualTo(Status.WARN);
+        assertThat(f.message()).contains("suits the link, but Agent job " + job + " is a leftover");
+        String sql = scripts(f, ScriptKind.TSQL);
+        assertThat(sql).contains("IF EXISTS (SELECT 1 FROM msdb.dbo.sysjobs WHERE name = N'" + NAME
+                + "_sql_to_mi''5022]')", "EXEC msdb.dbo.sp_delete_job @job_name = N'" + NAME + "_sql_to_mi''5022]';")
+                .doesNotContain("DROP ENDPOINT");
+        assertThat(f.remediation().steps().getFirst().appliable()).isTrue();
+    }
+
+    @Test
+    void agentJobsThatCouldNotBeReadAreNoLeftoversAndOrdinaryJobsAreIgnored() {
+        assertThat(one(I8, TestFacts.ready().milinkAgentJobs(Fact.unknown("not sysadmin")).build()).status())
+                .isEqualTo(Status.PASS);
+        assertThat(one(I8, TestFacts.ready().milinkAgentJobs(Fact.of(List.of("DatabaseBackup - LOG"))).build())
+                .status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
     void ordinaryNamesAreNotLeftovers() {
         assertThat(dev.milink.core.model.MilinkObjects.isNetworkTestObject("Hadr_endpoint")).isFalse();
         assertThat(dev.milink.core.model.MilinkObjects.isNetworkTestObject("milink_nettest_")).isFalse();

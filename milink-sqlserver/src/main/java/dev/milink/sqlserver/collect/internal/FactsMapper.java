@@ -135,7 +135,9 @@ public final class FactsMapper {
                     r.forEach(row -> m.put(Values.requiredStr(row, "name"), lng(row, "value_in_use")));
                     return java.util.Collections.unmodifiableMap(m);
                 }),
-                new DatabaseMapper(sections, major, utcOffsetMinutes).databases());
+                new DatabaseMapper(sections, major, utcOffsetMinutes).databases(),
+                sections.agentRows("milink_jobs").map(r -> r.stream().map(row -> str(row, "name"))
+                        .filter(n -> n != null).sorted().toList()));
     }
 
     private Fact<Product> product() {

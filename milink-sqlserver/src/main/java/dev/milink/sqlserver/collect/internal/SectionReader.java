@@ -86,6 +86,18 @@ final class SectionReader {
                 + " (or sysadmin) to be complete");
     }
 
+    /**
+     * Rows of an msdb Agent table: complete only for a sysadmin (other logins see their own jobs, or all of them
+     * with SQLAgentReaderRole, which the collector cannot tell apart), so for anyone else the fact is unknown.
+     */
+    Fact<List<Map<String, Object>>> agentRows(String section) {
+        Fact<List<Map<String, Object>>> r = rows(section);
+        if (!r.isKnown() || one(server, "is_sysadmin")) {
+            return r;
+        }
+        return Fact.unknown("msdb.dbo.sysjobs shows only this login's own jobs; sysadmin sees every job");
+    }
+
     /** Rows keyed by {@code database_id}. */
     Fact<Map<Long, Map<String, Object>>> byId(String section) {
         return rows(section).map(r -> {

@@ -32,7 +32,8 @@ public final class Sections {
             Section.of("backups"),
             Section.of("recovery_status"),
             Section.of("pvs").since(15),
-            Section.of("log_space"));
+            Section.of("log_space"),
+            Section.of("milink_jobs"));
 
     /** Per-database template: {@code {db}} → the quoted name, {@code {database_id}} → the id. */
     public static final SqlText DATABASE = SqlText.load("database.sql");
