@@ -9,7 +9,6 @@ import dev.milink.engine.Milink;
 import dev.milink.engine.Source;
 import dev.milink.core.model.LinkSettings;
 import dev.milink.report.FleetSummary;
-import dev.milink.report.ReportRenderer;
 import dev.milink.sqlserver.connect.Authentication;
 import dev.milink.sqlserver.connect.SqlTarget;
 import java.nio.file.Path;
@@ -19,26 +18,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code milink check TARGET…}: is this SQL Server ready for the Managed Instance link? Reads, never changes.
  * Binds options (command line over {@code --config}), then hands over to {@link Milink#assess} and a renderer.
  */
 @Command(name = "check", sortOptions = false)
-final class CheckCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
-
-    @Spec
-    CommandSpec spec;
+final class CheckCommand extends MilinkCommand {
 
     @Parameters(paramLabel = "TARGET", arity = "0..*", descriptionKey = "targets")
     List<String> targets = new ArrayList<>();
@@ -73,17 +63,10 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Mixin
-    VerbosityOptions verbosity;
-
     @Override
-    public Integer call() {
-        Invocation inv = Invocation.of(spec);
+    int run(Invocation inv) {
         MilinkConfig cfg = assessment.config(inv);
-        String format = AssessmentOptions.first(output.format, cfg.output(), "text");
-        inv.json(format.equalsIgnoreCase("json"));
-        ReportRenderer renderer = ReportOutput.renderer(format);
-        output.file = AssessmentOptions.first(output.file, cfg.outputFile(), null);
+        ReportOutput report = ReportOutput.chosen(output, cfg, inv);
         Milink milink = assessment.milink(cfg, inv);
         FailOn gate = failOn != null ? failOn : failOn(cfg); // validated before anything is collected or printed
         int n = parallel(cfg);
@@ -103,11 +86,9 @@ final class CheckCommand implements Callable<Integer> {
             request = request.withManagedInstance(mi.source()::read);
         }
         Assessment result = milink.assess(request);
-        String preamble = fleet.sources().size() >= 2 && format.equalsIgnoreCase("text")
+        String preamble = fleet.sources().size() >= 2 && report.text()
                 ? FleetSummary.of(result.report(), notAssessed(result)).text() : "";
-        ReportOutput.write(result.report(), renderer, output.file, output.color(inv.env()), showSkipped, inv,
-                preamble);
-        return Outcomes.exitCode(result, inv);
+        return report.write(result, showSkipped, preamble);
     }
 
     private InventoryOptions.Fleet inventoryFleet(LinkSettings link, MilinkConfig cfg, Invocation inv) {

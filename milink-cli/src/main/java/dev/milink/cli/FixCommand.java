@@ -16,13 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code milink fix TARGET}: plan (default), write scripts ({@code --script-dir}) or apply ({@code --apply}) the
@@ -30,13 +27,7 @@ import picocli.CommandLine.Spec;
  * the executor behind {@code --apply} is the only code that changes the server.
  */
 @Command(name = "fix", sortOptions = false)
-final class FixCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
-
-    @Spec
-    CommandSpec spec;
+final class FixCommand extends MilinkCommand {
 
     @Parameters(paramLabel = "TARGET", arity = "0..1", descriptionKey = "fix-target")
     String target;
@@ -71,12 +62,8 @@ final class FixCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Mixin
-    VerbosityOptions verbosity;
-
     @Override
-    public Integer call() {
-        Invocation inv = Invocation.of(spec);
+    int run(Invocation inv) {
         MilinkConfig cfg = assessment.config(inv);
         String name = target != null ? target : cfg.targets().size() == 1 ? cfg.targets().getFirst() : null;
         if (name == null) {

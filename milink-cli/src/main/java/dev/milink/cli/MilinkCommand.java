@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every {@code milink} command of this package shares: {@code -h/--help}, the verbosity options and the run's
+ * {@link Invocation}. picocli reads the annotated fields of superclasses, so a command declares only its own
+ * options and implements {@link #run(Invocation)}. The verbosity options carry an explicit {@code order}, so
+ * commands that list options in declaration order still show them last.
+ */
+abstract class MilinkCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    VerbosityOptions verbosity;
+
+    @Override
+    public final Integer call() throws Exception {
+        return run(Invocation.of(spec));
+    }
+
+    /** The command's work; returns the exit code. */
+    abstract int run(Invocation inv) throws Exception;
+}
