@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.cli.options.AuthOptions;
 import dev.milink.core.error.CoreError;
 import dev.milink.cli.auth.AuthMode;
 import dev.milink.cli.auth.Credentials;
@@ -94,10 +95,10 @@ final class AssessmentOptions {
      * server certificate is not validated.
      */
     static Authentication signIn(AuthOptions auth, ConnectionOptions connection, MilinkConfig cfg, Invocation inv) {
-        AuthMode mode = auth.mode != null ? auth.mode
+        AuthMode mode = auth.mode() != null ? auth.mode()
                 : cfg.auth() != null ? AuthMode.fromCliName(cfg.auth()) : AuthMode.SQL;
-        Authentication authentication = new Credentials(inv, Side.SQL_SERVER).resolve(mode, first(auth.user, cfg.user(), null),
-                first(auth.passwordFile, cfg.passwordFile(), null));
+        Authentication authentication = new Credentials(inv, Side.SQL_SERVER).resolve(mode, first(auth.user(), cfg.user(), null),
+                first(auth.passwordFile(), cfg.passwordFile(), null));
         connection.trustServerCertificate |= Boolean.TRUE.equals(cfg.trustServerCertificate());
         connection.hostNameInCertificate = first(connection.hostNameInCertificate, cfg.hostNameInCertificate(), null);
         connection.trustStore = first(connection.trustStore, cfg.trustStore(), null);

@@ -18,22 +18,12 @@ import java.io.StringWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code milink link status}: both ends of each database's link; exit 0 healthy, 1 degraded. */
 @Command(name = "status", sortOptions = false, mixinStandardHelpOptions = true)
-final class LinkStatusCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    LinkTargetOptions target;
+final class LinkStatusCommand extends LinkSubcommand {
 
     @Option(names = "--watch", descriptionKey = "watch")
     boolean watch;
@@ -42,39 +32,39 @@ final class LinkStatusCommand implements Callable<Integer> {
     int interval;
 
     @Override
-    public Integer call() throws IOException {
-        boolean json = target.json();
-        AuthContext context = AuthContext.of(spec);
+    void refuseEarly(AuthContext context, boolean json) {
         if (watch && (!context.interactive() || json)) {
             throw new MilinkException(CoreError.USAGE, "--watch refreshes a terminal; without one (or with -o json) "
                     + "run milink link status on a schedule instead.");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        try (LinkOperations link = target.open(context, Clock.systemUTC())) {
-            while (true) {
-                LinkOperations.Status status = link.status(target.link());
-                List<String> notes = new ArrayList<>();
-                status.links().forEach(o -> notes.add(describe(o)));
-                status.saved().map(LinkRunState::explain).ifPresent(notes::add);
-                AssessmentReport report = new AssessmentReport("milink link status", Clock.systemUTC().instant(),
-                        target.link().direction(), List.of(target.sqlTarget().display(), target.mi),
-                        status.findings(), notes);
-                StringWriter text = new StringWriter();
-                ReportRenderers.byName(json ? "json" : "text").render(report, text, RenderOptions.defaults());
-                if (watch) {
-                    out.print("\033[H\033[2J");
-                }
-                out.print(text);
-                out.flush();
-                if (!watch) {
-                    return Verdict.exitStatus(status.findings(), Severity.WARNING).code();
-                }
-                try {
-                    Thread.sleep(Math.max(1, interval) * 1000L);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return Verdict.exitStatus(status.findings(), Severity.WARNING).code();
-                }
+    }
+
+    @Override
+    int run(LinkOperations link, AuthContext context, boolean json) throws IOException {
+        PrintWriter out = out();
+        while (true) {
+            LinkOperations.Status status = link.status(target.link());
+            List<String> notes = new ArrayList<>();
+            status.links().forEach(o -> notes.add(describe(o)));
+            status.saved().map(LinkRunState::explain).ifPresent(notes::add);
+            AssessmentReport report = new AssessmentReport("milink link status", Clock.systemUTC().instant(),
+                    target.link().direction(), List.of(target.sqlTarget().display(), target.mi),
+                    status.findings(), notes);
+            StringWriter text = new StringWriter();
+            ReportRenderers.byName(json ? "json" : "text").render(report, text, RenderOptions.defaults());
+            if (watch) {
+                out.print("\033[H\033[2J");
+            }
+            out.print(text);
+            out.flush();
+            if (!watch) {
+                return Verdict.exitStatus(status.findings(), Severity.WARNING).code();
+            }
+            try {
+                Thread.sleep(Math.max(1, interval) * 1000L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Verdict.exitStatus(status.findings(), Severity.WARNING).code();
             }
         }
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.network;
 
+import dev.milink.cli.options.HelpOption;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import java.util.concurrent.Callable;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
 public final class NetworkCommand implements Callable<Integer> {
 
     @Mixin
-    Help help;
+    HelpOption help;
 
     @Spec
     CommandSpec spec;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.network;
 
+import dev.milink.cli.options.HelpOption;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.network.probe.ControlProbe;
@@ -38,7 +39,7 @@ final class NetworkProbeCommand implements Callable<Integer> {
     static final int LIST_ALL_UP_TO = 20;
 
     @Mixin
-    Help help;
+    HelpOption help;
 
     @Spec
     CommandSpec spec;

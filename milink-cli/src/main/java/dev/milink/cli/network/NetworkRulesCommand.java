@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.network;
 
+import dev.milink.cli.options.HelpOption;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.network.diagram.FlowDiagram;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
 final class NetworkRulesCommand implements Callable<Integer> {
 
     @Mixin
-    Help help;
+    HelpOption help;
 
     @Spec
     CommandSpec spec;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.network;
 
+import dev.milink.cli.options.AuthOptions;
+import dev.milink.cli.options.HelpOption;
+import dev.milink.cli.options.TextOrJsonOption;
 import dev.milink.core.error.CoreError;
 import dev.milink.cli.auth.AuthContext;
 import dev.milink.cli.auth.AuthMode;
@@ -43,7 +46,7 @@ final class NetworkTestCommand implements Callable<Integer> {
     private static final String TRUST_STORE_PASSWORD_ENV = "MILINK_TRUST_STORE_PASSWORD";
 
     @Mixin
-    Help help;
+    HelpOption help;
 
     @Spec
     CommandSpec spec;
@@ -51,15 +54,8 @@ final class NetworkTestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SQLSERVER", descriptionKey = "test-target")
     String target;
 
-    @Option(names = "--auth", paramLabel = "MODE", descriptionKey = "test-auth", converter = AuthMode.Converter.class,
-            completionCandidates = AuthMode.Names.class)
-    AuthMode auth;
-
-    @Option(names = {"-U", "--user"}, paramLabel = "NAME", descriptionKey = "test-user")
-    String user;
-
-    @Option(names = "--password-file", paramLabel = "FILE", descriptionKey = "test-password-file")
-    Path passwordFile;
+    @Mixin
+    AuthOptions sqlSignIn;
 
     @Option(names = "--mi", paramLabel = "FQDN[,PORT]", required = true, descriptionKey = "mi")
     String mi;
@@ -116,17 +112,12 @@ final class NetworkTestCommand implements Callable<Integer> {
             descriptionKey = "test-endpoint-port")
     int testEndpointPort;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", descriptionKey = "test-output")
-    String output;
+    @Mixin
+    TextOrJsonOption output;
 
     @Override
     public Integer call() {
-        boolean json = switch (output.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "text" -> false;
-            case "json" -> true;
-            default -> throw new MilinkException(CoreError.USAGE, "--output must be text or json, not '" + output
-                    + "'.");
-        };
+        boolean json = output.json();
         SqlTarget sqlTarget = SqlTarget.parse(target);
         SqlTarget miTarget = SqlTarget.parse(mi);
         if (sqlAddress != null) {
@@ -135,8 +126,7 @@ final class NetworkTestCommand implements Callable<Integer> {
         seconds("--login-timeout", loginTimeout);
         seconds("--query-timeout", queryTimeout);
         AuthContext context = AuthContext.of(spec);
-        Authentication sqlAuth = new Credentials(context, SQL_SERVER)
-                .resolve(Objects.requireNonNullElse(auth, AuthMode.SQL), user, passwordFile);
+        Authentication sqlAuth = sqlSignIn.resolve(context, SQL_SERVER);
         Authentication miAuthentication = new Credentials(context, Side.MANAGED_INSTANCE)
                 .resolve(Objects.requireNonNullElse(miAuth, AuthMode.SQL), miUser, miPasswordFile);
         PrintWriter err = spec.commandLine().getErr();
