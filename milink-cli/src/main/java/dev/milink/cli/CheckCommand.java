@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
-import dev.milink.cli.options.AuthOptions;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.engine.Assessment;
@@ -13,7 +12,6 @@ import dev.milink.report.FleetSummary;
 import dev.milink.sqlserver.connect.Authentication;
 import dev.milink.sqlserver.connect.SqlTarget;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,29 +48,20 @@ final class CheckCommand extends MilinkCommand {
     InventoryOptions inventory;
 
     @Mixin
-    AssessmentOptions assessment;
-
-    @Mixin
-    AzureTargetOptions azure;
-
-    @Mixin
-    AuthOptions auth;
-
-    @Mixin
-    ConnectionOptions connection;
+    LinkEndsOptions ends;
 
     @Mixin
     OutputOptions output;
 
     @Override
     int run(Invocation inv) {
-        MilinkConfig cfg = assessment.config(inv);
+        MilinkConfig cfg = ends.assessment.config(inv);
         ReportOutput report = ReportOutput.chosen(output, cfg, inv);
-        Milink milink = assessment.milink(cfg, inv);
+        Milink milink = ends.assessment.milink(cfg, inv);
         FailOn gate = failOn != null ? failOn : failOn(cfg); // validated before anything is collected or printed
         int n = parallel(cfg);
         inventory.validate();
-        LinkSettings link = assessment.link(cfg);
+        LinkSettings link = ends.assessment.link(cfg);
         InventoryOptions.Fleet fleet = inventory.given() ? inventoryFleet(link, cfg, inv)
                 : new InventoryOptions.Fleet(sources(cfg, inv), Map.of());
         AssessmentRequest request = AssessmentRequest.of(fleet.sources()).withLink(link)
@@ -81,9 +70,8 @@ final class CheckCommand extends MilinkCommand {
         for (Map.Entry<String, LinkSettings> own : fleet.links().entrySet()) {
             request = request.withLinkFor(own.getKey(), own.getValue());
         }
-        AzureTargetOptions.ManagedInstance mi = azure.managedInstance(cfg, inv, Clock.systemUTC());
+        AzureTargetOptions.ManagedInstance mi = ends.managedInstance(cfg, inv);
         if (mi.given()) {
-            mi.source().signIn(); // a missing or refused Azure credential stops the run before anything is read
             request = request.withManagedInstance(mi.source()::read);
         }
         Assessment result = milink.assess(request);
@@ -99,10 +87,10 @@ final class CheckCommand extends MilinkCommand {
         Authentication[] runAuth = new Authentication[1];
         return inventory.read(link, () -> {
             if (runAuth[0] == null) {
-                runAuth[0] = AssessmentOptions.signIn(auth, connection, cfg, inv);
+                runAuth[0] = ends.signIn(cfg, inv);
             }
             return runAuth[0];
-        }, auth, cfg, c -> connection.settings(c.target(), c.authentication(), inv), inv);
+        }, ends.auth, cfg, c -> ends.settings(c.target(), c.authentication(), inv), inv);
     }
 
     private static Map<String, String> notAssessed(Assessment result) {
@@ -126,12 +114,12 @@ final class CheckCommand extends MilinkCommand {
             throw new MilinkException(CoreError.USAGE, "No target. Give one or more HOST[,PORT] or HOST\\INSTANCE,"
                     + " 'targets:' in --config FILE, or --facts FILE from 'milink collect-script'.");
         }
-        connection.validate();
+        ends.connection.validate();
         List<SqlTarget> parsed = distinct(names.stream().map(SqlTarget::parse).toList(), inv);
-        Authentication authentication = AssessmentOptions.signIn(auth, connection, cfg, inv);
+        Authentication authentication = ends.signIn(cfg, inv);
         List<Source> sources = new ArrayList<>();
         for (SqlTarget t : parsed) {
-            sources.add(new Source.Live(t.display(), connection.settings(t, authentication, inv)));
+            sources.add(new Source.Live(t.display(), ends.settings(t, authentication, inv)));
         }
         return sources;
     }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
-import dev.milink.cli.options.AuthOptions;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.secret.Secret;
@@ -12,7 +11,6 @@ import dev.milink.engine.fix.FixWorkflow;
 import dev.milink.sqlserver.connect.SqlTarget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,36 +50,26 @@ final class FixCommand extends MilinkCommand {
     Path dmkPasswordFile;
 
     @Mixin
-    AssessmentOptions assessment;
-
-    @Mixin
-    AzureTargetOptions azure;
-
-    @Mixin
-    AuthOptions auth;
-
-    @Mixin
-    ConnectionOptions connection;
+    LinkEndsOptions ends;
 
     @Override
     int run(Invocation inv) {
-        MilinkConfig cfg = assessment.config(inv);
+        MilinkConfig cfg = ends.assessment.config(inv);
         String name = target != null ? target : cfg.targets().size() == 1 ? cfg.targets().getFirst() : null;
         if (name == null) {
             throw new MilinkException(CoreError.USAGE, "milink fix works on one instance: give TARGET (HOST[,PORT] or"
                     + " HOST\\INSTANCE), or exactly one entry under 'targets:' in --config FILE.");
         }
-        connection.validate();
+        ends.connection.validate();
         SqlTarget parsed = SqlTarget.parse(name);
-        Milink milink = assessment.milink(cfg, inv);
+        Milink milink = ends.assessment.milink(cfg, inv);
         // Sign-in is resolved only when milink connects: a refused --apply must not prompt for a password first.
-        FixRequest request = new FixRequest(name, () -> connection.settings(parsed,
-                AssessmentOptions.signIn(auth, connection, cfg, inv), inv), assessment.link(cfg),
+        FixRequest request = new FixRequest(name, () -> ends.settings(parsed, ends.signIn(cfg, inv), inv),
+                ends.assessment.link(cfg),
                 new FixWorkflow.Options(apply, yes, scriptDir, Set.copyOf(includeDatabases), dmkPasswordFile,
                         backupDir));
-        AzureTargetOptions.ManagedInstance mi = azure.managedInstance(cfg, inv, Clock.systemUTC());
+        AzureTargetOptions.ManagedInstance mi = ends.managedInstance(cfg, inv);
         if (mi.given()) {
-            mi.source().signIn(); // a missing or refused Azure credential stops before anything is read or changed
             // the update policy is never among the ARM steps: no check offers it as an appliable fix
             request = request.withManagedInstance(mi.source()::read, mi.live() ? mi.arm() : null);
         }

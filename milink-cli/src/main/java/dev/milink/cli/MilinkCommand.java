@@ -1,25 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
-import dev.milink.cli.options.HelpOption;
-import java.util.concurrent.Callable;
+import dev.milink.cli.options.CommandBase;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
- * What every {@code milink} command of this package shares: {@code -h/--help}, the verbosity options and the run's
- * {@link Invocation}. picocli reads the annotated fields of superclasses, so a command declares only its own
+ * What every {@code milink} command of this package shares beyond {@link CommandBase}: the verbosity options and
+ * the run's {@link Invocation}. picocli reads the annotated fields of superclasses, so a command declares only its own
  * options and implements {@link #run(Invocation)}. The verbosity options carry an explicit {@code order}, so
  * commands that list options in declaration order still show them last.
  */
-abstract class MilinkCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
-
-    @Spec
-    CommandSpec spec;
+abstract class MilinkCommand extends CommandBase {
 
     @Mixin
     VerbosityOptions verbosity;

@@ -89,9 +89,7 @@ class CheckOptionsTest {
 
     @Test
     void configUnknownKeyIsNamed() throws IOException {
-        Path cfg = dir.resolve("milink.yaml");
-        Files.writeString(cfg, "targets: [sql01]\nfail_on: warning\n");
-        Cli r = Cli.run("check", "--config", cfg.toString());
+        Cli r = checkWithConfig(Map.of(), "targets: [sql01]\nfail_on: warning\n");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("Error [CONFIG_INVALID]").contains("unknown key 'fail_on'")
                 .contains("did you mean 'fail-on'");
@@ -99,9 +97,7 @@ class CheckOptionsTest {
 
     @Test
     void configBadYamlIsOneLine() throws IOException {
-        Path cfg = dir.resolve("milink.yaml");
-        Files.writeString(cfg, "targets: [sql01\nuser: : :\n");
-        Cli r = Cli.run("check", "--config", cfg.toString());
+        Cli r = checkWithConfig(Map.of(), "targets: [sql01\nuser: : :\n");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("Error [CONFIG_INVALID]: The config file").contains("not valid YAML")
                 .doesNotContain("\tat ");
@@ -109,10 +105,8 @@ class CheckOptionsTest {
 
     @Test
     void configSubstitutesEnvironmentVariables() throws IOException {
-        Path cfg = dir.resolve("milink.yaml");
-        Files.writeString(cfg, "targets: [\"${SQL_HOST}\"]\nauth: sql\nuser: ${SQL_USER}\n");
-        Cli r = Cli.run(Map.of("SQL_HOST", "sql01.example", "SQL_USER", "alice"), "check", "--config",
-                cfg.toString());
+        Cli r = checkWithConfig(Map.of("SQL_HOST", "sql01.example", "SQL_USER", "alice"),
+                "targets: [\"${SQL_HOST}\"]\nauth: sql\nuser: ${SQL_USER}\n");
         // The substituted user reaches the password lookup, which fails without a password: proof enough.
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("No password for 'alice'");
@@ -120,18 +114,14 @@ class CheckOptionsTest {
 
     @Test
     void configUnsetVariableIsNamed() throws IOException {
-        Path cfg = dir.resolve("milink.yaml");
-        Files.writeString(cfg, "targets: [\"${SQL_HOST}\"]\n");
-        Cli r = Cli.run(Map.of(), "check", "--config", cfg.toString());
+        Cli r = checkWithConfig(Map.of(), "targets: [\"${SQL_HOST}\"]\n");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("${SQL_HOST}").contains("SQL_HOST is not set");
     }
 
     @Test
     void configOutputJsonMakesErrorsJson() throws IOException {
-        Path cfg = dir.resolve("milink.yaml");
-        Files.writeString(cfg, "targets: [sql01]\noutput: json\nuser: bob\n");
-        Cli r = Cli.run(Map.of(), "check", "--config", cfg.toString());
+        Cli r = checkWithConfig(Map.of(), "targets: [sql01]\noutput: json\nuser: bob\n");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).contains("\"code\": \"SECRET_MISSING\"");
     }
@@ -141,5 +131,12 @@ class CheckOptionsTest {
         Cli r = Cli.run("check", "sql01", "--output", "xml");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown output format 'xml'").contains("text", "json");
+    }
+
+    /** {@code milink check --config FILE} with {@code yaml} as the file and {@code env} as the environment. */
+    private Cli checkWithConfig(Map<String, String> env, String yaml) throws IOException {
+        Path cfg = dir.resolve("milink.yaml");
+        Files.writeString(cfg, yaml);
+        return Cli.run(env, "check", "--config", cfg.toString());
     }
 }

@@ -6,13 +6,13 @@ import java.io.StringWriter;
 import java.util.Map;
 
 /** Runs milink in-process, black-box: arguments and environment in; exit code, stdout and stderr out. */
-record Cli(int exit, String out, String err) {
+public record Cli(int exit, String out, String err) {
 
-    static Cli run(String... args) {
+    public static Cli run(String... args) {
         return run(Map.of(), args);
     }
 
-    static Cli run(Map<String, String> env, String... args) {
+    public static Cli run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Main.run(Environment.of(env), new PrintWriter(out), new PrintWriter(err), args);
