@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.check.Severity;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.engine.Assessment;
@@ -32,8 +33,8 @@ final class CheckCommand extends MilinkCommand {
     @Parameters(paramLabel = "TARGET", arity = "0..*", descriptionKey = "targets")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", descriptionKey = "fail-on")
-    FailOn failOn;
+    @Mixin
+    FailOnOption failOn;
 
     @Option(names = "--facts", paramLabel = "FILE", descriptionKey = "facts")
     List<Path> facts = new ArrayList<>();
@@ -58,14 +59,14 @@ final class CheckCommand extends MilinkCommand {
         MilinkConfig cfg = ends.assessment.config(inv);
         ReportOutput report = ReportOutput.chosen(output, cfg, inv);
         Milink milink = ends.assessment.milink(cfg, inv);
-        FailOn gate = failOn != null ? failOn : failOn(cfg); // validated before anything is collected or printed
+        Severity gate = failOn.severity(cfg); // validated before anything is collected or printed
         int n = parallel(cfg);
         inventory.validate();
         LinkSettings link = ends.assessment.link(cfg);
         InventoryOptions.Fleet fleet = inventory.given() ? inventoryFleet(link, cfg, inv)
                 : new InventoryOptions.Fleet(sources(cfg, inv), Map.of());
         AssessmentRequest request = AssessmentRequest.of(fleet.sources()).withLink(link)
-                .withParallel(n).withFailOn(gate.severity())
+                .withParallel(n).withFailOn(gate)
                 .withListener(ProgressBar.forRun(inv, fleet.sources().size()));
         for (Map.Entry<String, LinkSettings> own : fleet.links().entrySet()) {
             request = request.withLinkFor(own.getKey(), own.getValue());
@@ -147,18 +148,6 @@ final class CheckCommand extends MilinkCommand {
             throw new MilinkException(CoreError.USAGE, "--parallel must be 1 or more, not " + n + ".");
         }
         return n;
-    }
-
-    private static FailOn failOn(MilinkConfig cfg) {
-        if (cfg.failOn() == null) {
-            return FailOn.BLOCKER;
-        }
-        try {
-            return FailOn.valueOf(cfg.failOn().trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new MilinkException(CoreError.CONFIG_INVALID, "Config file " + cfg.source() + ": 'fail-on' must be"
-                    + " blocker or warning, not '" + cfg.failOn() + "'.");
-        }
     }
 
 }

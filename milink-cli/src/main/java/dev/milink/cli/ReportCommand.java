@@ -2,7 +2,6 @@
 package dev.milink.cli;
 
 import dev.milink.core.assess.AssessmentReport;
-import dev.milink.core.check.Severity;
 import dev.milink.report.JsonReportReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +21,8 @@ final class ReportCommand extends MilinkCommand {
     @Parameters(paramLabel = "FILE", arity = "1..*", descriptionKey = "report-files")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", descriptionKey = "fail-on")
-    FailOn failOn;
+    @Mixin
+    FailOnOption failOn;
 
     @Option(names = "--show-skipped", descriptionKey = "show-skipped")
     boolean showSkipped;
@@ -36,6 +35,6 @@ final class ReportCommand extends MilinkCommand {
         ReportOutput chosen = ReportOutput.chosen(output, MilinkConfig.empty(), inv);
         AssessmentReport report = JsonReportReader.merge(files.stream().map(JsonReportReader::read).toList());
         chosen.write(report, showSkipped, "");
-        return report.exitStatus(failOn == FailOn.WARNING ? Severity.WARNING : Severity.BLOCKER).code();
+        return report.exitStatus(failOn.severity(MilinkConfig.empty())).code();
     }
 }

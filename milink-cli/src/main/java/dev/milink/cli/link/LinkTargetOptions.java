@@ -8,6 +8,7 @@ import dev.milink.cli.auth.AuthContext;
 import dev.milink.engine.Milink;
 import dev.milink.engine.link.LinkOperations;
 import dev.milink.cli.options.AuthOptions;
+import dev.milink.cli.options.AzureSignInOptions;
 import dev.milink.cli.options.TextOrJsonOption;
 import dev.milink.cli.auth.Side;
 import dev.milink.core.error.CoreError;
@@ -56,11 +57,8 @@ final class LinkTargetOptions {
     @Option(names = "--mi", paramLabel = "RESOURCE-ID", required = true, descriptionKey = "mi")
     String mi;
 
-    @Option(names = "--cloud", paramLabel = "CLOUD", descriptionKey = "cloud")
-    String cloud;
-
-    @Option(names = "--azure-auth", paramLabel = "MODE", descriptionKey = "azure-auth")
-    String azureAuth;
+    @Mixin
+    AzureSignInOptions azure;
 
     @Option(names = "--azure-client-secret-file", paramLabel = "FILE", descriptionKey = "azure-client-secret-file")
     Path azureClientSecretFile;
@@ -115,7 +113,7 @@ final class LinkTargetOptions {
         for (String name : AZURE_VARIABLES) {
             context.env(name).ifPresent(v -> env.put(name, v));
         }
-        AzureOptions options = AzureOptions.fromEnvironment(cloud, azureAuth, azureClientSecretFile, env);
+        AzureOptions options = azure.options(null, null, azureClientSecretFile, env);
         Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".milink", "link");
         return Milink.configure().clock(clock).load().link(sql, ArmConnection.open(options), id.resourceId(), dir)
                 .onNotice(context::warn);
