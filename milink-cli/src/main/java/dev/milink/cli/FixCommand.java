@@ -3,17 +3,13 @@ package dev.milink.cli;
 
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
-import dev.milink.core.secret.Secret;
 import dev.milink.engine.FixRequest;
 import dev.milink.engine.Milink;
-import dev.milink.engine.fix.FixTerminal;
 import dev.milink.engine.fix.FixWorkflow;
 import dev.milink.sqlserver.connect.SqlTarget;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,48 +69,6 @@ final class FixCommand extends MilinkCommand {
             // the update policy is never among the ARM steps: no check offers it as an appliable fix
             request = request.withManagedInstance(mi.source()::read, mi.live() ? mi.arm() : null);
         }
-        return milink.fix(request, terminal(inv)).code();
+        return milink.fix(request, inv).code();
     }
-
-    private static FixTerminal terminal(Invocation inv) {
-        return new FixTerminal() {
-            @Override
-            public PrintWriter out() {
-                return inv.out();
-            }
-
-            @Override
-            public PrintWriter err() {
-                return inv.err();
-            }
-
-            @Override
-            public Optional<String> env(String variable) {
-                return inv.env().get(variable);
-            }
-
-            @Override
-            public boolean interactive() {
-                return inv.env().interactive();
-            }
-
-            @Override
-            public String readLine(String prompt) {
-                inv.out().flush();
-                return inv.env().console().readLine("%s", prompt);
-            }
-
-            @Override
-            public char[] readPassword(String prompt) {
-                inv.out().flush();
-                return inv.env().console().readPassword("%s", prompt);
-            }
-
-            @Override
-            public void remember(Secret secret) {
-                inv.remember(secret);
-            }
-        };
-    }
-
 }
