@@ -3,9 +3,9 @@ package dev.milink.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.milink.core.assess.AssessmentReport;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -69,10 +69,8 @@ class HtmlGoldenTest {
         assertThat(one.stream().filter(l -> l.startsWith("<tr data-instance=")).count()).isEqualTo(1);
     }
 
-    private static String render(dev.milink.core.assess.AssessmentReport report) throws IOException {
-        StringWriter out = new StringWriter();
-        new HtmlReportRenderer().render(report, out, RenderOptions.defaults());
-        return out.toString();
+    private static String render(AssessmentReport report) {
+        return Rendered.by(new HtmlReportRenderer(), report);
     }
 
     private static String replaceOnce(String text, String what, String by) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.milink.core.assess.AssessmentReport;
 import java.io.IOException;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,9 +14,7 @@ import org.junit.jupiter.api.Test;
 class ReportGoldenTest {
 
     private static String render(String format, AssessmentReport report, RenderOptions options) throws IOException {
-        StringWriter out = new StringWriter();
-        ReportRenderers.byName(format).render(report, out, options);
-        return out.toString();
+        return Rendered.by(ReportRenderers.byName(format), report, options);
     }
 
     /**
@@ -44,10 +41,8 @@ class ReportGoldenTest {
         return r instanceof SarifReportRenderer ? new SarifReportRenderer(SampleReport::metadata) : r;
     }
 
-    private static String render(ReportRenderer r, AssessmentReport report) throws IOException {
-        StringWriter out = new StringWriter();
-        r.render(report, out, RenderOptions.defaults());
-        return out.toString();
+    private static String render(ReportRenderer r, AssessmentReport report) {
+        return Rendered.by(r, report);
     }
 
     @Test
