@@ -37,11 +37,12 @@ final class LinkEndsOptions {
      * when the server certificate is not validated.
      */
     Authentication signIn(MilinkConfig cfg, Invocation inv) {
-        AuthMode mode = auth.mode() != null ? auth.mode()
+        AuthOptions.Given cli = auth.given();
+        AuthMode mode = cli.mode() != null ? cli.mode()
                 : cfg.auth() != null ? AuthMode.fromCliName(cfg.auth()) : AuthMode.SQL;
         Authentication authentication = new Credentials(inv, Side.SQL_SERVER).resolve(mode,
-                AssessmentOptions.first(auth.user(), cfg.user(), null),
-                AssessmentOptions.first(auth.passwordFile(), cfg.passwordFile(), null));
+                AssessmentOptions.first(cli.user(), cfg.user(), null),
+                AssessmentOptions.first(cli.passwordFile(), cfg.passwordFile(), null));
         connection.orFromConfig(cfg.trustServerCertificate(), cfg.hostNameInCertificate(), cfg.trustStore());
         connection.warnIfInsecure(inv);
         return authentication;

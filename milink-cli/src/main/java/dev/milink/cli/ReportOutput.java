@@ -20,21 +20,7 @@ import java.nio.file.Path;
  * {@code --no-color}, command line over config file): hands the report to that renderer and writes it to stdout or
  * the file. The shared tail of {@code check}, {@code demo} and {@code report}.
  */
-final class ReportOutput {
-
-    private final String format;
-    private final ReportRenderer renderer;
-    private final Path file;
-    private final boolean color;
-    private final Invocation invocation;
-
-    private ReportOutput(String format, Path file, boolean color, Invocation invocation) {
-        this.format = format;
-        this.renderer = ReportRenderers.byName(format);
-        this.file = file;
-        this.color = color;
-        this.invocation = invocation;
-    }
+record ReportOutput(String format, ReportRenderer renderer, Path file, boolean color, Invocation invocation) {
 
     /**
      * The output {@code options} ask for, else the config file's, else text to stdout. Fails early (before any
@@ -44,8 +30,8 @@ final class ReportOutput {
         String format = AssessmentOptions.first(options.format, cfg.output(), "text");
         invocation.json(format.equalsIgnoreCase("json"));
         Path file = AssessmentOptions.first(options.file, cfg.outputFile(), null);
-        return new ReportOutput(format, file, !options.noColor && file == null && colorTerminal(invocation.env()),
-                invocation);
+        return new ReportOutput(format, ReportRenderers.byName(format), file,
+                !options.noColor && file == null && colorTerminal(invocation.env()), invocation);
     }
 
     /**

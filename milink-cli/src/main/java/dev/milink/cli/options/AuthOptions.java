@@ -28,19 +28,12 @@ public final class AuthOptions {
     @Option(names = "--password-file", paramLabel = "FILE", descriptionKey = "password-file")
     Path passwordFile;
 
-    /** {@code --auth}, or null when not given. */
-    public AuthMode mode() {
-        return mode;
+    /** What the three options say, each null where not given: for callers that merge them with a config file. */
+    public record Given(AuthMode mode, String user, Path passwordFile) {
     }
 
-    /** {@code --user}, or null when not given. */
-    public String user() {
-        return user;
-    }
-
-    /** {@code --password-file}, or null when not given. */
-    public Path passwordFile() {
-        return passwordFile;
+    public Given given() {
+        return new Given(mode, user, passwordFile);
     }
 
     /** Signs in as the options say ({@code --auth} defaults to sql), the secrets named by {@code side}. */
