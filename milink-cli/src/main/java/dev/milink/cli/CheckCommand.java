@@ -39,8 +39,8 @@ final class CheckCommand extends MilinkCommand {
     @Option(names = "--facts", paramLabel = "FILE", descriptionKey = "facts")
     List<Path> facts = new ArrayList<>();
 
-    @Option(names = "--show-skipped", descriptionKey = "show-skipped")
-    boolean showSkipped;
+    @Mixin
+    ShowSkippedOption showSkipped;
 
     @Option(names = "--parallel", paramLabel = "N", descriptionKey = "parallel")
     Integer parallel;
@@ -57,7 +57,7 @@ final class CheckCommand extends MilinkCommand {
     @Override
     int run(Invocation inv) {
         MilinkConfig cfg = ends.assessment.config(inv);
-        ReportOutput report = ReportOutput.chosen(output, cfg, inv);
+        ReportOutput report = ReportOutput.chosen(output, showSkipped, cfg, inv);
         Milink milink = ends.assessment.milink(cfg, inv);
         Severity gate = failOn.severity(cfg); // validated before anything is collected or printed
         int n = parallel(cfg);
@@ -78,7 +78,7 @@ final class CheckCommand extends MilinkCommand {
         Assessment result = milink.assess(request);
         String preamble = fleet.sources().size() >= 2 && report.text()
                 ? FleetSummary.of(result.report(), notAssessed(result)).text() : "";
-        return report.write(result, showSkipped, preamble);
+        return report.write(result, preamble);
     }
 
     private InventoryOptions.Fleet inventoryFleet(LinkSettings link, MilinkConfig cfg, Invocation inv) {

@@ -31,15 +31,15 @@ final class DemoCommand extends MilinkCommand {
             descriptionKey = "scenario")
     String scenario;
 
-    @Option(names = "--show-skipped", descriptionKey = "show-skipped")
-    boolean showSkipped;
-
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ShowSkippedOption showSkipped;
+
     @Override
     int run(Invocation inv) {
-        ReportOutput report = ReportOutput.chosen(output, MilinkConfig.empty(), inv);
+        ReportOutput report = ReportOutput.chosen(output, showSkipped, MilinkConfig.empty(), inv);
         if (SandboxLink.isLink(scenario)) {
             return link(inv, report);
         }
@@ -49,7 +49,7 @@ final class DemoCommand extends MilinkCommand {
                     + "), a test double that speaks SQL Server's protocol; it is not SQL Server.");
             Assessment result = inv.milink(BuildReferences.bundled(), CheckConfig.NONE).assess(AssessmentRequest.of(
                     List.of(new Source.Live(m.target().display(), m.settings()))).withParallel(1));
-            return report.write(result, showSkipped, "");
+            return report.write(result, "");
         }
     }
 
@@ -71,7 +71,7 @@ final class DemoCommand extends MilinkCommand {
                     List.of(new Source.Live(m.target().display(), m.settings()))).withParallel(1)
                     .withLink(LinkSettings.of(Direction.SQL_TO_MI).withSqlServerAddresses(sandbox.sqlServerAddresses()))
                     .withManagedInstance(mi::read));
-            return report.write(result, showSkipped, "");
+            return report.write(result, "");
         }
     }
 

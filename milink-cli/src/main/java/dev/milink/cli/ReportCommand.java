@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -24,17 +23,17 @@ final class ReportCommand extends MilinkCommand {
     @Mixin
     FailOnOption failOn;
 
-    @Option(names = "--show-skipped", descriptionKey = "show-skipped")
-    boolean showSkipped;
+    @Mixin
+    ShowSkippedOption showSkipped;
 
     @Mixin
     OutputOptions output;
 
     @Override
     int run(Invocation inv) {
-        ReportOutput chosen = ReportOutput.chosen(output, MilinkConfig.empty(), inv);
+        ReportOutput chosen = ReportOutput.chosen(output, showSkipped, MilinkConfig.empty(), inv);
         AssessmentReport report = JsonReportReader.merge(files.stream().map(JsonReportReader::read).toList());
-        chosen.write(report, showSkipped, "");
+        chosen.write(report, "");
         return report.exitStatus(failOn.severity(MilinkConfig.empty())).code();
     }
 }

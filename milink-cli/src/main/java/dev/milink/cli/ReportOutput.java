@@ -20,18 +20,20 @@ import java.nio.file.Path;
  * {@code --no-color}, command line over config file): hands the report to that renderer and writes it to stdout or
  * the file. The shared tail of {@code check}, {@code demo} and {@code report}.
  */
-record ReportOutput(String format, ReportRenderer renderer, Path file, boolean color, Invocation invocation) {
+record ReportOutput(String format, ReportRenderer renderer, Path file, boolean color, boolean showSkipped,
+                    Invocation invocation) {
 
     /**
-     * The output {@code options} ask for, else the config file's, else text to stdout. Fails early (before any
-     * connection) on an unknown format; with JSON, errors are JSON too.
+     * The output {@code options} ask for, else the config file's, else text to stdout, skipped checks listed as
+     * {@code skipped} says. Fails early (before any connection) on an unknown format; with JSON, errors are JSON too.
      */
-    static ReportOutput chosen(OutputOptions options, MilinkConfig cfg, Invocation invocation) {
+    static ReportOutput chosen(OutputOptions options, ShowSkippedOption skipped, MilinkConfig cfg,
+                               Invocation invocation) {
         String format = AssessmentOptions.first(options.format, cfg.output(), "text");
         invocation.json(format.equalsIgnoreCase("json"));
         Path file = AssessmentOptions.first(options.file, cfg.outputFile(), null);
         return new ReportOutput(format, ReportRenderers.byName(format), file,
-                !options.noColor && file == null && colorTerminal(invocation.env()), invocation);
+                !options.noColor && file == null && colorTerminal(invocation.env()), skipped.on, invocation);
     }
 
     /**
@@ -52,13 +54,13 @@ record ReportOutput(String format, ReportRenderer renderer, Path file, boolean c
     }
 
     /** Writes the assessment's report and returns its exit code, with the stderr lines {@link Outcomes} adds. */
-    int write(Assessment result, boolean showSkipped, String preamble) {
-        write(result.report(), showSkipped, preamble);
+    int write(Assessment result, String preamble) {
+        write(result.report(), preamble);
         return Outcomes.exitCode(result, invocation);
     }
 
     /** {@code preamble} (the fleet summary above a text report) goes first, to the same place. */
-    void write(AssessmentReport report, boolean showSkipped, String preamble) {
+    void write(AssessmentReport report, String preamble) {
         RenderOptions options = RenderOptions.defaults().withColor(color).withShowSkipped(showSkipped);
         if (file == null) {
             try {
