@@ -194,8 +194,7 @@ class AzureCliTest {
 
     @Test
     void demoPrintsAzureFindingsNextToSqlServerOnes() throws Exception {
-        Cli r = Cli.run(Map.of(), "demo", "--output", "json");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        Cli r = Cli.run(Map.of(), "demo", "--output", "json").expectExit(1);
         assertThat(r.err()).contains("Azure Resource Manager stand-in");
         Map<String, JsonNode> f = findings(r.out());
         assertThat(status(f, "MIL-I8")).isEqualTo("FAIL");   // SQL Server: no mirroring endpoint

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
@@ -30,5 +32,11 @@ public record Cli(int exit, String out, String err) {
     @Override
     public String toString() {
         return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+    }
+
+    /** Asserts the exit code, showing the whole run when it differs; returns this run for further assertions. */
+    public Cli expectExit(int code) {
+        assertThat(exit).as(toString()).isEqualTo(code);
+        return this;
     }
 }

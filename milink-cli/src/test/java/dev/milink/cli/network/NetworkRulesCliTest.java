@@ -15,8 +15,7 @@ class NetworkRulesCliTest {
     @Test
     void writesTheAzureCliRulesForTheGivenNsg() {
         Cli r = Cli.run("network", "rules", "--sql-server", "192.168.10.5", "--mi-subnet", "10.0.0.0/24",
-                "--format", "azure-cli", "--resource-group", "rg-mi", "--nsg-name", "nsg-mi");
-        assertThat(r.exit()).as(r.toString()).isZero();
+                "--format", "azure-cli", "--resource-group", "rg-mi", "--nsg-name", "nsg-mi").expectExit(0);
         assertThat(r.out()).contains("az network nsg rule create --resource-group rg-mi --nsg-name nsg-mi"
                         + " --name milink-in-from-sql-5022 --priority 1000 --direction Inbound")
                 .contains("--destination-port-ranges 11000-11999")
@@ -28,8 +27,7 @@ class NetworkRulesCliTest {
     @Test
     void allFormatsByDefaultEachUnderItsHeading() {
         Cli r = Cli.run("network", "rules", "--sql-server", "192.168.10.5,192.168.11.0/24", "--mi-subnet",
-                "10.0.0.0/24", "--sql-port", "5023");
-        assertThat(r.exit()).as(r.toString()).isZero();
+                "10.0.0.0/24", "--sql-port", "5023").expectExit(0);
         for (String f : new String[] {"azure-cli", "azure-powershell", "bicep", "windows", "firewalld", "ufw",
             "nftables", "table"}) {
             assertThat(r.out()).contains("==== " + f + " ====");
@@ -40,8 +38,7 @@ class NetworkRulesCliTest {
 
     @Test
     void overlappingRangesAreAUsageErrorAndNoRulesAreWritten() {
-        Cli r = Cli.run("network", "rules", "--sql-server", "10.0.0.0/16", "--mi-subnet", "10.0.1.0/24");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        Cli r = Cli.run("network", "rules", "--sql-server", "10.0.0.0/16", "--mi-subnet", "10.0.1.0/24").expectExit(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("Error [USAGE]: 10.0.0.0/16 overlaps the managed instance subnet 10.0.1.0/24")
                 .contains("re-address");
@@ -78,8 +75,7 @@ class NetworkRulesCliTest {
     void writesTheDiagram(@TempDir Path dir) throws Exception {
         Path svg = dir.resolve("flows.svg");
         Cli r = Cli.run("network", "rules", "--sql-server", "192.168.10.5", "--mi-subnet", "10.0.0.0/24",
-                "--format", "table", "--diagram", svg.toString());
-        assertThat(r.exit()).as(r.toString()).isZero();
+                "--format", "table", "--diagram", svg.toString()).expectExit(0);
         assertThat(Files.readString(svg)).startsWith("<svg").contains("10.0.0.0/24");
         assertThat(r.out()).startsWith("| From | Source |");
     }
@@ -90,7 +86,8 @@ class NetworkRulesCliTest {
         assertThat(pub.exit()).isZero();
         assertThat(pub.out()).contains("*.database.windows.net").contains("https://login.microsoftonline.com/")
                 .contains("https://management.azure.com/");
-        Cli gov = Cli.run("network", "allowlist", "--cloud", "usgov", "--mi-fqdn", "mi1.abc.database.usgovcloudapi.net");
+        Cli gov = Cli.run("network", "allowlist", "--cloud", "usgov", "--mi-fqdn",
+                "mi1.abc.database.usgovcloudapi.net");
         assertThat(gov.out()).contains("Azure US Government").contains("mi1.abc.database.usgovcloudapi.net")
                 .contains("https://management.usgovcloudapi.net/");
         Cli china = Cli.run("network", "allowlist", "--cloud", "china");

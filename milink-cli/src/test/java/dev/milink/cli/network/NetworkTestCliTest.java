@@ -61,8 +61,7 @@ class NetworkTestCliTest {
     @Test
     void blockedHopMeansExitOneWithTheFix() {
         Cli r = Cli.run(env, "network", "test", sqlServer(), "--user", "sa", "--mi", mi(), "--mi-user", "miadmin",
-                "--trust-server-certificate", "--poll-interval", "20ms", "--mi-subnet", "127.0.0.0/8");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+                "--trust-server-certificate", "--poll-interval", "20ms", "--mi-subnet", "127.0.0.0/8").expectExit(1);
         assertThat(r.out()).contains("instance endpoint  contoso-mi.no-such-zone.invalid")
                 .contains("[BLOCKED] contoso-mi.no-such-zone.invalid:5022")
                 .contains("name did not resolve")
@@ -77,8 +76,7 @@ class NetworkTestCliTest {
     @Test
     void jsonOutput() throws Exception {
         Cli r = Cli.run(env, "network", "test", sqlServer(), "--user", "sa", "--mi", mi(), "--mi-user", "miadmin",
-                "--trust-server-certificate", "--poll-interval", "20ms", "--output", "json");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+                "--trust-server-certificate", "--poll-interval", "20ms", "--output", "json").expectExit(1);
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("schemaVersion").asText()).isEqualTo("1.1");
         assertThat(json.get("exitCode").asInt()).isEqualTo(1);
@@ -105,8 +103,7 @@ class NetworkTestCliTest {
         Path miFile = secret("mi.pw", MI_PASSWORD, "rw-r--r--");
         Cli r = Cli.run("network", "test", sqlServer(), "--user", "sa", "--password-file", sqlFile.toString(),
                 "--mi", mi(), "--mi-user", "miadmin", "--mi-password-file", miFile.toString(),
-                "--trust-server-certificate", "--poll-interval", "20ms");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+                "--trust-server-certificate", "--poll-interval", "20ms").expectExit(1);
         assertThat(r.err()).contains("Warning: the password file " + miFile + " can be read by other users")
                 .contains("chmod 600 " + miFile)
                 .doesNotContain("Warning: the password file " + sqlFile);
@@ -117,8 +114,7 @@ class NetworkTestCliTest {
         String wrong = "Wrong#Password-7731";
         Cli r = Cli.run(Map.of("MILINK_SQL_PASSWORD", wrong, "MILINK_MI_PASSWORD", MI_PASSWORD), "network",
                 "test", sqlServer(), "--user", "sa", "--mi", mi(), "--mi-user", "miadmin",
-                "--trust-server-certificate", "--output", "json");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(3);
+                "--trust-server-certificate", "--output", "json").expectExit(3);
         assertThat(r.err()).contains("Error [SQL_LOGIN_FAILED]");
         assertThat(r.out() + r.err()).doesNotContain(wrong);
     }
