@@ -189,6 +189,21 @@ class AzureCliTest {
             Map<String, JsonNode> f = findings(r.out());
             assertThat(List.of("MIL-N2", "MIL-RBAC", "MIL-M6", "MIL-I11"))
                     .allSatisfy(id -> assertThat(status(f, id)).as(id).isEqualTo("FAIL"));
+            // SQL Server's 16 CPUs and 64 GB memory target, read in the collection batch, against 8 vCores
+            assertThat(status(f, "MIL-M9")).isEqualTo("WARN");
+            assertThat(f.get("MIL-M9").get("message").asText()).contains("8 vCores for SQL Server's 16 CPUs",
+                    "40.8 GB memory for SQL Server's 64.0 GB");
+        }
+    }
+
+    @Test
+    void theReadyEstatesManagedInstanceIsAsLargeAsItsSqlServer() throws Exception {
+        try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.load("prepared-2022"))) {
+            Map<String, JsonNode> ready = findings(Cli.run(azureEnv(estate.arm(), "Sandbox#2022sa"),
+                    checkArgs(estate, "10.20.0.4").toArray(String[]::new)).out());
+            assertThat(status(ready, "MIL-M9")).isEqualTo("PASS");
+            assertThat(ready.get("MIL-M9").get("evidence").get("observed").asText())
+                    .contains("8 vCores, 40.8 GB memory", "SQL Server: 8 schedulers of 8 CPUs");
         }
     }
 
