@@ -184,6 +184,25 @@ final class ArmStateBuilder {
         ObjectNode p = (ObjectNode) n.get("properties");
         p.put("resourceGuid", ArmBodies.uuid(id));
         p.putObject("addressSpace").set("addressPrefixes", ArmBodies.strings(v.addressPrefixes));
+        ArrayNode peerings = p.putArray("virtualNetworkPeerings");
+        for (AzureScenario.Peering pe : v.peerings) {
+            String remote = pe.remoteVirtualNetwork.startsWith("/") ? pe.remoteVirtualNetwork
+                    : rgId + "/providers/" + ArmBodies.VNET + "/" + pe.remoteVirtualNetwork;
+            ObjectNode peering = ArmBodies.network(id + "/virtualNetworkPeerings/" + pe.name, pe.name,
+                    ArmBodies.VNET + "/virtualNetworkPeerings");
+            ObjectNode pp = (ObjectNode) peering.get("properties");
+            pp.put("peeringState", pe.peeringState);
+            pp.put("peeringSyncLevel", "FullyInSync");
+            pp.put("allowVirtualNetworkAccess", true);
+            pp.put("allowForwardedTraffic", false);
+            pp.put("allowGatewayTransit", pe.allowGatewayTransit);
+            pp.put("useRemoteGateways", pe.useRemoteGateways);
+            pp.set("remoteVirtualNetwork", ArmBodies.idRef(remote));
+            pp.putObject("remoteAddressSpace").set("addressPrefixes", ArmBodies.strings(pe.remoteAddressPrefixes));
+            pp.putObject("remoteVirtualNetworkAddressSpace").set("addressPrefixes",
+                    ArmBodies.strings(pe.remoteAddressPrefixes));
+            peerings.add(peering);
+        }
         state.put(id, n);
         for (AzureScenario.Subnet sn : v.subnets) {
             ObjectNode sp = ArmState.JSON.createObjectNode();

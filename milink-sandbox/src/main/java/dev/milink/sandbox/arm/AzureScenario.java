@@ -198,6 +198,19 @@ public final class AzureScenario {
         public String name;
         public List<String> addressPrefixes = new ArrayList<>();
         public List<Subnet> subnets = new ArrayList<>();
+        /** Peerings to other virtual networks (their address spaces are in the NSG tag VirtualNetwork). */
+        public List<Peering> peerings = new ArrayList<>();
+    }
+
+    public static final class Peering {
+        public String name;
+        /** The peered network: a name in the same resource group, or a full resource id. */
+        public String remoteVirtualNetwork;
+        public List<String> remoteAddressPrefixes = new ArrayList<>();
+        /** Connected, Initiated or Disconnected. */
+        public String peeringState = "Connected";
+        public boolean useRemoteGateways;
+        public boolean allowGatewayTransit;
     }
 
     public static final class Subnet {
