@@ -164,6 +164,57 @@ class AzureCliTest {
         }
     }
 
+    private static String vnet(String extraSubnet, String peering) {
+        return """
+                name: vnet-variant
+                base: prepared-2022
+                virtualNetworks:
+                  - name: vnet-mi
+                    addressPrefixes: [10.0.0.0/16]
+                    subnets:
+                      - {name: snet-mi, addressPrefix: 10.0.0.0/24, networkSecurityGroup: nsg-mi, routeTable: rt-mi,
+                         delegations: [Microsoft.Sql/managedInstances]}
+                """ + extraSubnet + (peering.isEmpty() ? "" : "    peerings:\n" + peering);
+    }
+
+    @Test
+    void theVirtualNetworkTagIsJudgedFromTheVirtualNetworkReadThroughTheRealPipeline() throws Exception {
+        String hub = "      - {name: to-hub, remoteVirtualNetwork: vnet-hub, remoteAddressPrefixes: [192.168.0.0/16]}\n";
+        // an on-premises-looking address in a peered network: the default AllowVnetInBound/OutBound rules allow it
+        try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.fromYamlText(vnet("", hub), "peered"))) {
+            Cli r = Cli.run(azureEnv(estate.arm(), "Sandbox#2022sa"),
+                    checkArgs(estate, "192.168.10.4").toArray(String[]::new));
+            Map<String, JsonNode> f = findings(r.out());
+            assertThat(status(f, "MIL-N2")).as(f.get("MIL-N2").toString()).isEqualTo("PASS");
+            assertThat(f.get("MIL-N2").get("message").asText()).contains("AllowVnetInBound");
+            assertThat(status(f, "MIL-N3")).as(f.get("MIL-N3").toString()).isEqualTo("PASS");
+            // outside the network and its peers: not in VirtualNetwork, the default deny decides
+            Map<String, JsonNode> outside = findings(Cli.run(azureEnv(estate.arm(), "Sandbox#2022sa"),
+                    checkArgs(estate, "172.16.10.4").toArray(String[]::new)).out());
+            assertThat(status(outside, "MIL-N2")).isEqualTo("FAIL");
+            assertThat(outside.get("MIL-N2").get("message").asText()).contains("DenyAllInBound");
+        }
+        // a gateway may bring the address in: UNKNOWN naming it, never a pass on a guess
+        try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.fromYamlText(vnet(
+                "      - {name: GatewaySubnet, addressPrefix: 10.0.255.0/27}\n", ""), "gateway"))) {
+            Map<String, JsonNode> f = findings(Cli.run(azureEnv(estate.arm(), "Sandbox#2022sa"),
+                    checkArgs(estate, "172.16.10.4").toArray(String[]::new)).out());
+            assertThat(status(f, "MIL-N2")).isEqualTo("UNKNOWN");
+            assertThat(f.get("MIL-N2").get("message").asText()).contains("'vnet-mi' has a GatewaySubnet",
+                    "VirtualNetwork may hold 172.16.10.4");
+        }
+        // the virtual network cannot be read: UNKNOWN naming the missing action
+        try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.load("prepared-2022"))) {
+            estate.arm().faults().add(ArmFault.forbidden("/virtualNetworks/vnet-mi$",
+                    "Microsoft.Network/virtualNetworks/read"));
+            Map<String, JsonNode> f = findings(Cli.run(azureEnv(estate.arm(), "Sandbox#2022sa"),
+                    checkArgs(estate, "172.16.10.4").toArray(String[]::new)).out());
+            assertThat(status(f, "MIL-N2")).isEqualTo("UNKNOWN");
+            assertThat(f.get("MIL-N2").get("message").asText()).contains("the virtual network could not be read",
+                    "Microsoft.Network/virtualNetworks/read");
+        }
+    }
+
     @Test
     void aServerErrorThatPersistsIsUnknownAndTheRunCompletesWithTheOtherFindings() throws Exception {
         try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.load("prepared-2022"))) {

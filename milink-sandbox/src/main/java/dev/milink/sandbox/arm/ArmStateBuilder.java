@@ -185,7 +185,7 @@ final class ArmStateBuilder {
         p.put("resourceGuid", ArmBodies.uuid(id));
         p.putObject("addressSpace").set("addressPrefixes", ArmBodies.strings(v.addressPrefixes));
         ArrayNode peerings = p.putArray("virtualNetworkPeerings");
-        for (AzureScenario.Peering pe : v.peerings) {
+        for (AzureScenario.Peering pe : v.peerings == null ? java.util.List.<AzureScenario.Peering>of() : v.peerings) {
             String remote = pe.remoteVirtualNetwork.startsWith("/") ? pe.remoteVirtualNetwork
                     : rgId + "/providers/" + ArmBodies.VNET + "/" + pe.remoteVirtualNetwork;
             ObjectNode peering = ArmBodies.network(id + "/virtualNetworkPeerings/" + pe.name, pe.name,
