@@ -14,7 +14,8 @@ final class ArmStateBuilder {
     private final AzureScenario s;
     private final ArmState state;
     private final String rgId;
-    private final String miId;
+    /** The instance being built: the scenario's own, then each of {@code otherManagedInstances}. */
+    private String miId;
 
     private ArmStateBuilder(AzureScenario s, ArmState state) {
         this.s = s;
@@ -28,7 +29,13 @@ final class ArmStateBuilder {
     }
 
     private void build() {
-        managedInstance();
+        String primary = miId;
+        for (AzureScenario.ManagedInstance other : s.otherManagedInstances) {
+            miId = rgId + "/providers/" + ArmBodies.SQL + "/" + other.name;
+            managedInstance(other);
+        }
+        miId = primary;
+        managedInstance(s.managedInstance);
         for (AzureScenario.VirtualNetwork v : s.virtualNetworks) {
             virtualNetwork(v);
         }
@@ -41,8 +48,7 @@ final class ArmStateBuilder {
         state.setPermissions(s.permissions);
     }
 
-    private void managedInstance() {
-        AzureScenario.ManagedInstance m = s.managedInstance;
+    private void managedInstance(AzureScenario.ManagedInstance m) {
         ObjectNode n = ArmState.JSON.createObjectNode();
         ObjectNode sku = n.putObject("sku");
         sku.put("name", m.sku.name);

@@ -45,6 +45,12 @@ public final class AzureScenario {
     /** How Azure sees the SQL Server end: its host name in the link's partner endpoint and its addresses. */
     public Link link = new Link();
     public ManagedInstance managedInstance = new ManagedInstance();
+    /**
+     * More managed instances in the same resource group, read-only neighbours of {@link #managedInstance} (a
+     * fleet whose inventory rows name different instances). The scenario's link, metrics and faults concern the
+     * first one only.
+     */
+    public List<ManagedInstance> otherManagedInstances = new ArrayList<>();
     public List<VirtualNetwork> virtualNetworks = new ArrayList<>();
     public List<NetworkSecurityGroup> networkSecurityGroups = new ArrayList<>();
     public List<RouteTable> routeTables = new ArrayList<>();
