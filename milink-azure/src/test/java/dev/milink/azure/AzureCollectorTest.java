@@ -94,7 +94,7 @@ class AzureCollectorTest {
         ManagedInstanceFacts.VirtualNetwork vnet = known(facts.virtualNetwork());
         assertThat(vnet.id()).isEqualTo(arm.subnetId().substring(0, arm.subnetId().indexOf("/subnets/")));
         assertThat(vnet.addressPrefixes()).containsExactly("10.0.0.0/16");
-        assertThat(vnet.subnetNames()).containsExactly("snet-mi");
+        assertThat(vnet.subnetNames()).containsExactly("snet-mi", "GatewaySubnet");
         assertThat(vnet.peerings()).isEmpty();
         assertThat(arm.requestLog().find("GET", "/virtualNetworks/vnet-mi$")).singleElement()
                 .satisfies(e -> assertThat(e.query()).contains("api-version=2024-05-01"));
