@@ -8,6 +8,7 @@ import dev.milink.sandbox.catalog.view.SecurityViews;
 import dev.milink.sandbox.scenario.Certificate;
 import dev.milink.sandbox.scenario.Scenario;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Turns an {@link AzureScenario} into the stand-in's initial {@link ArmState}. */
 final class ArmStateBuilder {
@@ -184,32 +185,10 @@ final class ArmStateBuilder {
     }
 
     private void virtualNetwork(AzureScenario.VirtualNetwork v) {
-        String id = rgId + "/providers/" + ArmBodies.VNET + "/" + v.name;
-        ObjectNode n = ArmBodies.network(id, v.name, ArmBodies.VNET);
-        n.put("location", s.location);
-        ObjectNode p = (ObjectNode) n.get("properties");
-        p.put("resourceGuid", ArmBodies.uuid(id));
-        p.putObject("addressSpace").set("addressPrefixes", ArmBodies.strings(v.addressPrefixes));
-        ArrayNode peerings = p.putArray("virtualNetworkPeerings");
-        for (AzureScenario.Peering pe : v.peerings == null ? java.util.List.<AzureScenario.Peering>of() : v.peerings) {
-            String remote = pe.remoteVirtualNetwork.startsWith("/") ? pe.remoteVirtualNetwork
-                    : rgId + "/providers/" + ArmBodies.VNET + "/" + pe.remoteVirtualNetwork;
-            ObjectNode peering = ArmBodies.network(id + "/virtualNetworkPeerings/" + pe.name, pe.name,
-                    ArmBodies.VNET + "/virtualNetworkPeerings");
-            ObjectNode pp = (ObjectNode) peering.get("properties");
-            pp.put("peeringState", pe.peeringState);
-            pp.put("peeringSyncLevel", "FullyInSync");
-            pp.put("allowVirtualNetworkAccess", true);
-            pp.put("allowForwardedTraffic", false);
-            pp.put("allowGatewayTransit", pe.allowGatewayTransit);
-            pp.put("useRemoteGateways", pe.useRemoteGateways);
-            pp.set("remoteVirtualNetwork", ArmBodies.idRef(remote));
-            pp.putObject("remoteAddressSpace").set("addressPrefixes", ArmBodies.strings(pe.remoteAddressPrefixes));
-            pp.putObject("remoteVirtualNetworkAddressSpace").set("addressPrefixes",
-                    ArmBodies.strings(pe.remoteAddressPrefixes));
-            peerings.add(peering);
-        }
-        state.put(id, n);
+        String id = topLevelNetwork(ArmBodies.VNET, v.name, p -> {
+            p.putObject("addressSpace").set("addressPrefixes", ArmBodies.strings(v.addressPrefixes));
+            peerings(p, rgId + "/providers/" + ArmBodies.VNET + "/" + v.name, v.peerings);
+        });
         for (AzureScenario.Subnet sn : v.subnets) {
             ObjectNode sp = ArmState.JSON.createObjectNode();
             if (sn.addressPrefixes.isEmpty()) {
@@ -247,6 +226,29 @@ final class ArmStateBuilder {
         }
     }
 
+    /** {@code properties.virtualNetworkPeerings} as ARM returns them with the network. */
+    private void peerings(ObjectNode p, String vnetId, java.util.List<AzureScenario.Peering> list) {
+        ArrayNode peerings = p.putArray("virtualNetworkPeerings");
+        for (AzureScenario.Peering pe : list == null ? java.util.List.<AzureScenario.Peering>of() : list) {
+            String remote = pe.remoteVirtualNetwork.startsWith("/") ? pe.remoteVirtualNetwork
+                    : rgId + "/providers/" + ArmBodies.VNET + "/" + pe.remoteVirtualNetwork;
+            ObjectNode peering = ArmBodies.network(vnetId + "/virtualNetworkPeerings/" + pe.name, pe.name,
+                    ArmBodies.VNET + "/virtualNetworkPeerings");
+            ObjectNode pp = (ObjectNode) peering.get("properties");
+            pp.put("peeringState", pe.peeringState);
+            pp.put("peeringSyncLevel", "FullyInSync");
+            pp.put("allowVirtualNetworkAccess", true);
+            pp.put("allowForwardedTraffic", false);
+            pp.put("allowGatewayTransit", pe.allowGatewayTransit);
+            pp.put("useRemoteGateways", pe.useRemoteGateways);
+            pp.set("remoteVirtualNetwork", ArmBodies.idRef(remote));
+            pp.putObject("remoteAddressSpace").set("addressPrefixes", ArmBodies.strings(pe.remoteAddressPrefixes));
+            pp.putObject("remoteVirtualNetworkAddressSpace").set("addressPrefixes",
+                    ArmBodies.strings(pe.remoteAddressPrefixes));
+            peerings.add(peering);
+        }
+    }
+
     static ObjectNode subnet(String vnetId, String name, ObjectNode properties) {
         ObjectNode n = ArmBodies.network(vnetId + "/subnets/" + name, name, ArmBodies.VNET + "/subnets");
         ObjectNode p = (ObjectNode) n.get("properties");
@@ -256,11 +258,7 @@ final class ArmStateBuilder {
     }
 
     private void nsg(AzureScenario.NetworkSecurityGroup g) {
-        String id = rgId + "/providers/" + ArmBodies.NSG + "/" + g.name;
-        ObjectNode n = ArmBodies.network(id, g.name, ArmBodies.NSG);
-        n.put("location", s.location);
-        ((ObjectNode) n.get("properties")).put("resourceGuid", ArmBodies.uuid(id));
-        state.put(id, n);
+        String id = topLevelNetwork(ArmBodies.NSG, g.name, p -> { });
         for (AzureScenario.SecurityRule r : g.securityRules) {
             state.put(id + "/securityRules/" + r.name,
                     ArmBodies.securityRule(id, r.name, ArmBodies.securityRuleProperties(r, rgId), false));
@@ -273,13 +271,8 @@ final class ArmStateBuilder {
     }
 
     private void routeTable(AzureScenario.RouteTable t) {
-        String id = rgId + "/providers/" + ArmBodies.ROUTE_TABLE + "/" + t.name;
-        ObjectNode n = ArmBodies.network(id, t.name, ArmBodies.ROUTE_TABLE);
-        n.put("location", s.location);
-        ObjectNode p = (ObjectNode) n.get("properties");
-        p.put("resourceGuid", ArmBodies.uuid(id));
-        p.put("disableBgpRoutePropagation", t.disableBgpRoutePropagation);
-        state.put(id, n);
+        String id = topLevelNetwork(ArmBodies.ROUTE_TABLE, t.name,
+                p -> p.put("disableBgpRoutePropagation", t.disableBgpRoutePropagation));
         for (AzureScenario.Route r : t.routes) {
             ObjectNode rn = ArmBodies.network(id + "/routes/" + r.name, r.name, ArmBodies.ROUTE_TABLE + "/routes");
             ObjectNode rp = (ObjectNode) rn.get("properties");
@@ -291,6 +284,21 @@ final class ArmStateBuilder {
             rp.put("hasBgpOverride", false);
             state.put(id + "/routes/" + r.name, rn);
         }
+    }
+
+    /**
+     * Stores a virtual network, NSG or route table of the scenario's resource group, in its location, with
+     * {@code properties} adding the type's own properties; returns its id (the parent of its child resources).
+     */
+    private String topLevelNetwork(String type, String name, Consumer<ObjectNode> properties) {
+        String id = rgId + "/providers/" + type + "/" + name;
+        ObjectNode n = ArmBodies.network(id, name, type);
+        n.put("location", s.location);
+        ObjectNode p = (ObjectNode) n.get("properties");
+        p.put("resourceGuid", ArmBodies.uuid(id));
+        properties.accept(p);
+        state.put(id, n);
+        return id;
     }
 
     private String sqlServerHost() {
