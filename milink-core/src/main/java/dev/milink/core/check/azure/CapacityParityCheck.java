@@ -58,7 +58,12 @@ public final class CapacityParityCheck extends InstanceCheck {
             return finding.unknown(MiFacts.unreadable(mi, "the size", mi.instance()));
         }
         if (!facts.server().capacity().isKnown()) {
-            return finding.unreadable("SQL Server's CPUs and memory", facts.server().capacity());
+            String reason = facts.server().capacity().reason();
+            return finding.unknown("SQL Server's CPUs and memory could not be read: " + reason
+                    + (reason.endsWith(".") ? "" : "."), Evidence.NONE, new Remediation("Collect as a login with "
+                    + "VIEW SERVER PERFORMANCE STATE (SQL Server 2022 and later) or VIEW SERVER STATE, or compare "
+                    + "by hand: SELECT cpu_count, scheduler_count, physical_memory_kb, committed_target_kb FROM "
+                    + "sys.dm_os_sys_info.", List.of()));
         }
         ManagedInstance i = mi.instance().orElse(null);
         Capacity sql = facts.server().capacity().orElse(null);

@@ -88,6 +88,7 @@ class CapacityParityCheckTest {
         assertThat(f.status()).isEqualTo(Status.UNKNOWN);
         assertThat(f.message()).contains("SQL Server's CPUs and memory could not be read",
                 "VIEW SERVER PERFORMANCE STATE");
+        assertThat(f.remediation().summary()).contains("VIEW SERVER PERFORMANCE STATE", "FROM sys.dm_os_sys_info");
     }
 
     @Test
