@@ -81,6 +81,36 @@ class AzureCliTest {
     }
 
     @Test
+    void savedAzNetworkVnetShowSettlesTheVirtualNetworkTagOffline() throws Exception {
+        Map<String, String> env = Map.of("MILINK_ARM_ENDPOINT", "https://127.0.0.1:1", "MILINK_ARM_TOKEN", "");
+        List<String> files = List.of("mi.json", "nsg.json", "permissions.json", "subnet.json");
+        java.util.function.BiFunction<String, Boolean, JsonNode> n3 = (address, withVnet) -> {
+            List<String> args = new ArrayList<>(List.of("check", "--facts", CheckCommandTest.FACTS.toString(),
+                    "--mi-facts"));
+            files.forEach(f -> args.add(AZ.resolve(f).toString()));
+            if (withVnet) {
+                args.add(AZ.resolve("vnet.json").toString());
+            }
+            args.addAll(List.of("--sql-address", address, "--azure-auth", "token", "--output", "json"));
+            try {
+                return findings(Cli.run(env, args.toArray(String[]::new)).out()).get("MIL-N3");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        // in the peered vnet-apps (10.100.0.0/16): AllowVnetOutBound covers it
+        assertThat(n3.apply("10.100.0.7", true).get("status").asText()).isEqualTo("PASS");
+        // on-premises behind vnet-mi's GatewaySubnet: UNKNOWN naming the gateway
+        JsonNode onPrem = n3.apply("10.20.0.5", true);
+        assertThat(onPrem.get("status").asText()).isEqualTo("UNKNOWN");
+        assertThat(onPrem.get("message").asText()).contains("'vnet-mi' has a GatewaySubnet");
+        // without the file: UNKNOWN naming the az command that gives it
+        JsonNode without = n3.apply("10.100.0.7", false);
+        assertThat(without.get("status").asText()).isEqualTo("UNKNOWN");
+        assertThat(without.get("message").asText()).contains("az network vnet show --ids /subscriptions/");
+    }
+
+    @Test
     void liveAndSavedManagedInstanceAtOnceIsAUsageError() {
         Cli r = Cli.run("check", "--facts", CheckCommandTest.FACTS.toString(), "--mi",
                 "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/managedInstances/mi", "--mi-facts",
