@@ -56,12 +56,19 @@ public final class TdeCertificateCheck extends PerDatabaseCheck {
                     The managed instance can only seed and restore a TDE-encrypted database if it holds the \
                     certificate that protects the database encryption key. Reads encryption_state, \
                     encryptor_type and encryptor_thumbprint from sys.dm_database_encryption_keys and finds the \
-                    certificate in master by thumbprint. Whether the managed instance already has it is not \
-                    read yet, so an encrypted database is UNKNOWN: a blocker until someone confirms the upload. \
-                    The steps export the certificate with its private key (BACKUP CERTIFICATE), convert it with \
-                    pvk2pfx and upload it with Add-AzSqlManagedInstanceTransparentDataEncryptionCertificate or \
-                    the tdeCertificates REST operation. Passwords come from the MILINK_TDE_CERT_PASSWORD variable \
-                    and are never written into scripts. A database protected by an asymmetric key (EKM, e.g. \
+                    certificate in master by thumbprint. Azure Resource Manager can upload TDE certificates \
+                    but has no API to list them, so an encrypted database stays UNKNOWN: a blocker until someone \
+                    confirms the certificate in sys.certificates on the managed instance; milink fix plans the \
+                    upload anyway. With the managed instance named (--mi), milink fix --apply does it itself: it \
+                    reads the certificate and its private key over the SQL Server connection (CERTENCODED and \
+                    CERTPRIVATEKEY, SQL Server 2012 and later, the key encrypted with a random password; needs \
+                    CONTROL on the certificate, in practice sysadmin, and master's master key open), builds a \
+                    PKCS#12 (PFX) file in memory and posts it to the tdeCertificates operation: no file on the \
+                    server, no Windows tool. Without Azure credentials the steps are manual: export the \
+                    certificate with its private key (BACKUP CERTIFICATE), convert it with pvk2pfx and upload it \
+                    with Add-AzSqlManagedInstanceTransparentDataEncryptionCertificate or the tdeCertificates REST \
+                    operation. Passwords come from the MILINK_TDE_CERT_PASSWORD variable and are never written \
+                    into scripts. A database protected by an asymmetric key (EKM, e.g. \
                     Azure Key Vault) needs the managed instance to use the same key as its protector instead.""");
 
     @Override
