@@ -9,6 +9,7 @@ import dev.milink.core.secret.Secret;
 import dev.milink.sqlserver.connect.ConnectionSettings;
 import dev.milink.sqlserver.connect.SqlConnector;
 import dev.milink.sqlserver.tde.TdeCertificateExport;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -16,9 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -72,8 +76,13 @@ final class TdeMigration {
                 : TdeCertificateExport.randomPassword(32);
         try {
             byte[] pfx = tde.toPfx(password);
-            String kept = pfxOut == null ? "" : "; a copy is in " + keep(tde, pfx) + " (password from "
-                    + PFX_PASSWORD_VARIABLE + ")";
+            String kept = "";
+            if (pfxOut != null) {
+                Kept copy = keep(tde, pfx, password);
+                pfx = copy.pfx();
+                kept = "; " + (copy.earlier() ? "the copy kept by an earlier run is " : "a copy is in ") + copy.file()
+                        + " (password from " + PFX_PASSWORD_VARIABLE + ")";
+            }
             return new Prepared(TdeCertificateUpload.filled(step, pfx, password), "TDE certificate '" + tde.name()
                     + "' (thumbprint 0x" + tde.thumbprint() + ", subject " + tde.certificate().getSubjectX500Principal()
                     .getName() + ")" + kept);
@@ -82,11 +91,18 @@ final class TdeMigration {
         }
     }
 
-    /** Writes the PFX copy owner-only, never over an existing file. */
-    private Path keep(TdeCertificateExport.Exported tde, byte[] pfx) {
+    /** The PFX kept with --tde-pfx-out: the file, its bytes (what is uploaded), and whether an earlier run wrote it. */
+    private record Kept(Path file, byte[] pfx, boolean earlier) {}
+
+    /**
+     * Writes the PFX copy owner-only, never over an existing file. A file of that name from an earlier run (an
+     * upload that failed, then a re-run) is used as it is when it opens with the password and holds this
+     * certificate, so the key safe's copy is exactly what is uploaded.
+     */
+    private Kept keep(TdeCertificateExport.Exported tde, byte[] pfx, char[] password) {
         String name = tde.name().replaceAll("[^A-Za-z0-9._-]+", "_") + "-" + tde.thumbprint().substring(0, 8)
                 .toLowerCase(Locale.ROOT) + ".pfx";
-        Path file = pfxOut.resolve(name);
+        Path file = pfxOut.resolve(name).toAbsolutePath();
         try {
             Files.createDirectories(pfxOut);
             boolean posix = Files.getFileStore(pfxOut).supportsFileAttributeView("posix");
@@ -99,13 +115,35 @@ final class TdeMigration {
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 out.write(pfx);
             }
-            return file.toAbsolutePath();
+            return new Kept(file, pfx, false);
         } catch (FileAlreadyExistsException e) {
-            throw new MilinkException(CoreError.USAGE, "Cannot keep the TDE certificate's PFX: " + file.toAbsolutePath()
-                    + " already exists; move it to your key safe first or choose another --tde-pfx-out directory.");
+            byte[] earlier = sameCertificate(file, tde, password);
+            if (earlier == null) {
+                throw new MilinkException(CoreError.USAGE, "Cannot keep the TDE certificate's PFX: " + file
+                        + " already exists and is not this certificate with the password in " + PFX_PASSWORD_VARIABLE
+                        + "; move it to your key safe first or choose another --tde-pfx-out directory.");
+            }
+            return new Kept(file, earlier, true);
         } catch (IOException e) {
-            throw new MilinkException(CoreError.USAGE, "Cannot write the TDE certificate's PFX to " + file
-                    .toAbsolutePath() + ": " + e.getClass().getSimpleName() + ".", e);
+            throw new MilinkException(CoreError.USAGE, "Cannot write the TDE certificate's PFX to " + file + ": "
+                    + e.getClass().getSimpleName() + ".", e);
+        }
+    }
+
+    /** The bytes of {@code file} when it is a PKCS#12 that opens with {@code password} and holds this certificate. */
+    private static byte[] sameCertificate(Path file, TdeCertificateExport.Exported tde, char[] password) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(new ByteArrayInputStream(bytes), password);
+            for (String alias : Collections.list(ks.aliases())) {
+                if (ks.isKeyEntry(alias) && tde.certificate().equals(ks.getCertificate(alias))) {
+                    return bytes;
+                }
+            }
+            return null;
+        } catch (IOException | GeneralSecurityException e) {
+            return null;
         }
     }
 }

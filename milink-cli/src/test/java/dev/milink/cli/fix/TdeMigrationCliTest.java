@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.milink.cli.Environment;
 import dev.milink.cli.Main;
+import dev.milink.sandbox.arm.ArmFault;
 import dev.milink.sandbox.arm.ArmRequestLog;
 import dev.milink.sandbox.arm.AzureScenario;
 import dev.milink.sandbox.arm.AzureScenarios;
@@ -199,6 +200,38 @@ class TdeMigrationCliTest {
             for (String secret : List.of(password, pfx.substring(0, 40), pfx.substring(pfx.length() - 40))) {
                 assertThat(r.all()).doesNotContain(secret);
                 assertThat(Files.readString(log)).doesNotContain(secret);
+            }
+        }
+    }
+
+    @Test
+    void aRefusedUploadFailsTheStepAndTheRerunUploadsTheCopyKeptTheFirstTime() throws Exception {
+        try (SandboxEstate estate = SandboxEstate.start(scenario("MK"))) {
+            estate.arm().faults().add(ArmFault.forbidden("/tdeCertificates$",
+                    "Microsoft.Sql/managedInstances/tdeCertificates/action").forMethod("POST").times(1));
+            Path safe = dir.resolve("safe");
+            String password = "Pfx#" + UUID.randomUUID();
+            Map<String, String> env = env(estate);
+            env.put("MILINK_TDE_PFX_PASSWORD", password);
+            Run refused = run(env, fix(estate, "--apply", "--yes", "--tde-pfx-out", safe.toString()));
+            assertThat(refused.exit()).as(refused.toString()).isEqualTo(4);
+            assertThat(refused.out()).contains("permission denied: the caller lacks the action "
+                    + "Microsoft.Sql/managedInstances/tdeCertificates/action");
+            String thumbprint = thumbprint(estate);
+            assertThat(estate.arm().state().get(estate.arm().managedInstanceId() + "/tdeCertificates/" + thumbprint))
+                    .isNull();
+            Path copy = safe.resolve("TDE_Cert-" + thumbprint.substring(0, 8).toLowerCase() + ".pfx");
+            byte[] kept = Files.readAllBytes(copy);
+
+            Run again = run(env, fix(estate, "--apply", "--yes", "--tde-pfx-out", safe.toString()));
+            assertThat(again.exit()).as(again.toString()).isEqualTo(5);
+            assertThat(again.out()).contains("the copy kept by an earlier run is " + copy.toAbsolutePath());
+            assertThat(Files.readAllBytes(copy)).isEqualTo(kept);
+            assertThat(estate.arm().state().get(estate.arm().managedInstanceId() + "/tdeCertificates/" + thumbprint))
+                    .isNotNull();
+            String pfx = Base64.getEncoder().encodeToString(kept);
+            for (String secret : List.of(password, pfx.substring(0, 40))) {
+                assertThat(refused.all() + again.all()).doesNotContain(secret);
             }
         }
     }
