@@ -126,7 +126,12 @@ public final class TdeCertificateExport {
             }
             return exported;
         } catch (SQLException e) {
-            throw SqlExceptionTranslator.translate(e, "certificate '" + name + "'");
+            if (e.getErrorCode() == 0) {
+                throw SqlExceptionTranslator.translate(e, "the SQL Server");  // the connection, not the query
+            }
+            String text = e.getMessage() == null ? "" : e.getMessage().strip().lines().findFirst().orElse("");
+            throw failed(name, "SQL Server error " + e.getErrorCode() + ": " + text + (e.getErrorCode() == 195
+                    ? " (CERTENCODED and CERTPRIVATEKEY need SQL Server 2012 or later; use the manual steps)" : ""));
         } finally {
             Arrays.fill(password, '\0');
         }

@@ -128,6 +128,22 @@ class TdeCertificateExportTest {
     }
 
     @Test
+    void aServerWithoutCertPrivateKeySaysSo() throws Exception {
+        sandbox.instance("sql").setFaults(new dev.milink.sandbox.engine.Faults(java.time.Duration.ZERO,
+                java.time.Duration.ZERO, 0, List.of(new dev.milink.sandbox.engine.Faults.StatementError(
+                        java.util.regex.Pattern.compile("CERTPRIVATEKEY"), 195, 15,
+                        "'CERTPRIVATEKEY' is not a recognized built-in function name.", 1))));
+        try (Connection c = connect("sa", "Sandbox#2022sa")) {
+            assertThatThrownBy(() -> TdeCertificateExport.read(c, "TDE_Cert", null))
+                    .hasMessage("Cannot export TDE certificate 'TDE_Cert' with its private key: SQL Server error 195: "
+                            + "'CERTPRIVATEKEY' is not a recognized built-in function name. (CERTENCODED and "
+                            + "CERTPRIVATEKEY need SQL Server 2012 or later; use the manual steps).");
+        } finally {
+            sandbox.instance("sql").setFaults(dev.milink.sandbox.engine.Faults.NONE);
+        }
+    }
+
+    @Test
     void randomPasswordsMixEveryClassAndDiffer() {
         char[] a = TdeCertificateExport.randomPassword(32);
         char[] b = TdeCertificateExport.randomPassword(32);

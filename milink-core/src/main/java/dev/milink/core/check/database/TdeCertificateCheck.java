@@ -111,7 +111,8 @@ public final class TdeCertificateCheck extends PerDatabaseCheck {
         return finding.unknown(Why.quoted(db) + " is encrypted with TDE by certificate '" + c.name() + "'. The "
                 + "certificate must be uploaded to the managed instance before the link; "
                 + (miRead ? "Azure Resource Manager does not list a managed instance's TDE certificates, so check "
-                        + "for thumbprint 0x" + thumbprint + " in sys.certificates on the managed instance."
+                        + "for thumbprint 0x" + thumbprint + " in sys.certificates on the managed instance; milink fix "
+                        + "--apply uploads it (its private key read over the SQL Server connection)."
                         : "milink cannot see the managed instance's TDE certificates."),
                 evidence, facts.managedInstance() instanceof Input.Present<ManagedInstanceFacts> mi
                         ? migrate(db, c, facts, mi.value(), thumbprint)
