@@ -48,9 +48,14 @@ public abstract class MiPartCheck<T> extends InstanceCheck {
         ManagedInstanceFacts mi = MiFacts.of(facts);
         Fact<T> fact = part.apply(mi);
         if (!fact.isKnown()) {
-            return finding.unknown(MiFacts.unreadable(mi, what, fact));
+            return unreadable(mi, fact, finding);
         }
         return judge(facts, mi, fact.orElse(null), finding);
+    }
+
+    /** The UNKNOWN finding for a part ARM did not give; a check overrides it to say what the part is needed for. */
+    protected Finding unreadable(ManagedInstanceFacts mi, Fact<T> fact, Finding.Builder finding) {
+        return finding.unknown(MiFacts.unreadable(mi, what, fact));
     }
 
     /** The finding for a part that was read; {@code finding} is started for this check and the instance. */
