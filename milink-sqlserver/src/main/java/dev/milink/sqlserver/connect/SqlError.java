@@ -2,6 +2,7 @@
 package dev.milink.sqlserver.connect;
 
 import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.ErrorDoc;
 import dev.milink.core.error.ExitStatus;
 
 /**
@@ -71,28 +72,7 @@ public enum SqlError implements ErrorCode {
             read the step's error, fix the cause, and run `milink fix` again: steps are idempotent and re-check \
             their preconditions.""");
 
-    private final ExitStatus exitStatus;
-    private final String causedBy;
-    private final String solution;
-
     SqlError(ExitStatus exitStatus, String causedBy, String solution) {
-        this.exitStatus = exitStatus;
-        this.causedBy = causedBy;
-        this.solution = solution;
-    }
-
-    @Override
-    public ExitStatus exitStatus() {
-        return exitStatus;
-    }
-
-    @Override
-    public String causedBy() {
-        return causedBy;
-    }
-
-    @Override
-    public String solution() {
-        return solution;
+        ErrorDoc.declare(this, exitStatus, causedBy, solution);
     }
 }
