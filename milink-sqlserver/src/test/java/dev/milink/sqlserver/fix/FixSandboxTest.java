@@ -15,12 +15,8 @@ import dev.milink.core.fix.PlannedStep;
 import dev.milink.core.model.Direction;
 import dev.milink.core.model.Facts;
 import dev.milink.core.secret.Secret;
-import dev.milink.sandbox.catalog.CatalogEngine;
 import dev.milink.sandbox.engine.Faults;
-import dev.milink.sandbox.scenario.Scenarios;
-import dev.milink.sandbox.server.InstanceDef;
 import dev.milink.sandbox.server.SandboxInstance;
-import dev.milink.sandbox.server.SandboxServer;
 import dev.milink.sqlserver.collect.JdbcSqlServerCollector;
 import dev.milink.sqlserver.connect.Authentication;
 import dev.milink.sqlserver.connect.ConnectionSettings;
@@ -43,18 +39,17 @@ class FixSandboxTest {
 
     static final String BACKUP_DIR = "D:\\Backups";
 
-    private SandboxServer sandbox;
+    private UnpreparedSandbox sandbox;
     private SandboxInstance sql;
     private ConnectionSettings settings;
     private final Secret dmk = DmkPasswords.generate();
 
     @BeforeEach
     void start() throws Exception {
-        CatalogEngine engine = CatalogEngine.create(Scenarios.load("unprepared-2019"));
-        sandbox = SandboxServer.start(InstanceDef.of("sql", engine));
-        sql = sandbox.instance("sql"); // its setFaults drives the engine's statement errors too
+        sandbox = new UnpreparedSandbox();
+        sql = sandbox.sql;
         settings = ConnectionSettings.of(SqlTarget.parse(sql.host() + "," + sql.port()),
-                        new Authentication.SqlLogin("sa", Secret.of("Sandbox#2019sa")))
+                        new Authentication.SqlLogin("sa", Secret.of(UnpreparedSandbox.SA_PASSWORD)))
                 .withTrustServerCertificate(true);
     }
 

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+package dev.milink.sqlserver.fix;
+
+import dev.milink.sandbox.catalog.CatalogEngine;
+import dev.milink.sandbox.scenario.Scenarios;
+import dev.milink.sandbox.server.InstanceDef;
+import dev.milink.sandbox.server.SandboxInstance;
+import dev.milink.sandbox.server.SandboxServer;
+import java.io.IOException;
+
+/**
+ * A fresh sandbox of the {@code unprepared-2019} scenario for the fix tests: one instance, {@code sql}, whose
+ * {@code setFaults} drives the catalog engine's statement errors too (the server binds them); {@code sa} signs in
+ * with {@link #SA_PASSWORD}.
+ */
+final class UnpreparedSandbox implements AutoCloseable {
+
+    static final String SA_PASSWORD = "Sandbox#2019sa";
+
+    private final SandboxServer server;
+    final SandboxInstance sql;
+
+    UnpreparedSandbox() throws IOException {
+        server = SandboxServer.start(InstanceDef.of("sql", CatalogEngine.create(Scenarios.load("unprepared-2019"))));
+        sql = server.instance("sql");
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
