@@ -36,15 +36,13 @@ import org.junit.jupiter.api.Test;
  */
 class FixCatalogEngineTest {
 
-    private UnpreparedSandbox sandbox;
-    private SandboxInstance sql;
+    private final UnpreparedSandbox sandbox = new UnpreparedSandbox(); // one per test
+    private final SandboxInstance sql = sandbox.sql;
     private Connection connection;
     private final Secret dmk = DmkPasswords.generate();
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = new UnpreparedSandbox();
-        sql = sandbox.sql;
         connection = DriverManager.getConnection(sql.jdbcUrl() + ";user=sa;password="
                 + UnpreparedSandbox.SA_PASSWORD);
     }

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sqlserver.fix;
 
+import dev.milink.core.secret.Secret;
 import dev.milink.sandbox.catalog.CatalogEngine;
 import dev.milink.sandbox.scenario.Scenarios;
 import dev.milink.sandbox.server.InstanceDef;
 import dev.milink.sandbox.server.SandboxInstance;
 import dev.milink.sandbox.server.SandboxServer;
+import dev.milink.sqlserver.connect.Authentication;
+import dev.milink.sqlserver.connect.ConnectionSettings;
+import dev.milink.sqlserver.connect.SqlTarget;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * A fresh sandbox of the {@code unprepared-2019} scenario for the fix tests: one instance, {@code sql}, whose
@@ -20,9 +25,20 @@ final class UnpreparedSandbox implements AutoCloseable {
     private final SandboxServer server;
     final SandboxInstance sql;
 
-    UnpreparedSandbox() throws IOException {
-        server = SandboxServer.start(InstanceDef.of("sql", CatalogEngine.create(Scenarios.load("unprepared-2019"))));
+    UnpreparedSandbox() {
+        try {
+            server = SandboxServer.start(InstanceDef.of("sql",
+                    CatalogEngine.create(Scenarios.load("unprepared-2019"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         sql = server.instance("sql");
+    }
+
+    /** How milink connects to it: as {@code sa}, trusting the sandbox's self-signed certificate. */
+    ConnectionSettings settings() {
+        return ConnectionSettings.of(SqlTarget.parse(sql.host() + "," + sql.port()),
+                new Authentication.SqlLogin("sa", Secret.of(SA_PASSWORD))).withTrustServerCertificate(true);
     }
 
     @Override
