@@ -27,11 +27,6 @@ class MilD08NotReplicatedTest {
     }
 
     @Test
-    void standaloneDatabasePasses() {
-        assertThat(run(check, d -> d).status()).isEqualTo(Status.PASS);
-    }
-
-    @Test
     void mirroredDatabaseFailsWithPartnerOffNeverApplied() {
         Finding f = run(check, d -> set(d, "mirrored", Fact.of(true)));
         assertThat(f.status()).isEqualTo(Status.FAIL);
