@@ -2,6 +2,7 @@
 package dev.milink.sqlserver.connect;
 
 import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.ErrorDoc;
 import dev.milink.core.error.ExitStatus;
 
 /**
@@ -81,28 +82,7 @@ public enum SqlError implements ErrorCode {
             server, restore it from the backup made when TDE was set up (`CREATE CERTIFICATE … FROM FILE … WITH \
             PRIVATE KEY`). Otherwise use the manual steps (`milink fix` without `--mi` writes them).""");
 
-    private final ExitStatus exitStatus;
-    private final String causedBy;
-    private final String solution;
-
     SqlError(ExitStatus exitStatus, String causedBy, String solution) {
-        this.exitStatus = exitStatus;
-        this.causedBy = causedBy;
-        this.solution = solution;
-    }
-
-    @Override
-    public ExitStatus exitStatus() {
-        return exitStatus;
-    }
-
-    @Override
-    public String causedBy() {
-        return causedBy;
-    }
-
-    @Override
-    public String solution() {
-        return solution;
+        ErrorDoc.declare(this, exitStatus, causedBy, solution);
     }
 }
