@@ -4,16 +4,15 @@ package dev.milink.core.check.azure;
 import dev.milink.core.buildref.MiHardware;
 import dev.milink.core.buildref.MiHardware.Generation;
 import dev.milink.core.check.Area;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
-import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.azure.support.AzureMeta;
 import dev.milink.core.check.azure.support.MiFacts;
+import dev.milink.core.check.azure.support.MiPartCheck;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ManagedInstanceFacts;
 import dev.milink.core.model.ManagedInstanceFacts.ManagedInstance;
@@ -27,7 +26,7 @@ import java.util.Optional;
  * MIL-M9: the managed instance has about as many vCores and as much memory as SQL Server uses. WARN when it has
  * clearly less (under {@value #CLEARLY_SMALLER_PERCENT} % of SQL Server's schedulers or memory target).
  */
-public final class CapacityParityCheck extends InstanceCheck {
+public final class CapacityParityCheck extends MiPartCheck.OfInstance {
 
     /** Below this share of SQL Server's CPUs or memory the managed instance is "clearly smaller". */
     static final int CLEARLY_SMALLER_PERCENT = 75;
@@ -48,15 +47,11 @@ public final class CapacityParityCheck extends InstanceCheck {
             Part.MANAGED_INSTANCE);
 
     public CapacityParityCheck() {
-        super(META);
+        super(META, "the size");
     }
 
     @Override
-    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
-        ManagedInstanceFacts mi = MiFacts.of(facts);
-        if (!mi.instance().isKnown()) {
-            return finding.unknown(MiFacts.unreadable(mi, "the size", mi.instance()));
-        }
+    protected Finding judge(Facts facts, ManagedInstanceFacts mi, ManagedInstance i, Finding.Builder finding) {
         if (!facts.server().capacity().isKnown()) {
             String reason = facts.server().capacity().reason();
             return finding.unknown("SQL Server's CPUs and memory could not be read: " + reason
@@ -65,7 +60,6 @@ public final class CapacityParityCheck extends InstanceCheck {
                     + "by hand: SELECT cpu_count, scheduler_count, physical_memory_kb, committed_target_kb FROM "
                     + "sys.dm_os_sys_info.", List.of()));
         }
-        ManagedInstance i = mi.instance().orElse(null);
         Capacity sql = facts.server().capacity().orElse(null);
         if (i.vCores() < 1) {
             return finding.unknown(MiFacts.label(mi) + " reports no vCores (" + i.vCores() + ").");
