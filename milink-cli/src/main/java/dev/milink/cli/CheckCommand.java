@@ -13,6 +13,7 @@ import dev.milink.report.FleetSummary;
 import dev.milink.sqlserver.connect.Authentication;
 import dev.milink.sqlserver.connect.SqlTarget;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +76,7 @@ final class CheckCommand extends MilinkCommand {
         if (mi.given()) {
             request = request.withManagedInstance(mi.source()::read);
         }
+        request = ends.azure.perRow(request, fleet.managedInstances(), mi, Clock.systemUTC());
         Assessment result = milink.assess(request);
         String preamble = fleet.sources().size() >= 2 && report.text()
                 ? FleetSummary.of(result.report(), notAssessed(result)).text() : "";

@@ -45,6 +45,9 @@ final class FixCommand extends MilinkCommand {
     @Option(names = "--dmk-password-file", paramLabel = "FILE", descriptionKey = "fix-dmk-password-file")
     Path dmkPasswordFile;
 
+    @Option(names = "--tde-pfx-out", paramLabel = "DIR", descriptionKey = "fix-tde-pfx-out")
+    Path tdePfxOut;
+
     @Mixin
     LinkEndsOptions ends;
 
@@ -63,7 +66,7 @@ final class FixCommand extends MilinkCommand {
         FixRequest request = new FixRequest(name, () -> ends.settings(parsed, ends.signIn(cfg, inv), inv),
                 ends.assessment.link(cfg),
                 new FixWorkflow.Options(apply, yes, scriptDir, Set.copyOf(includeDatabases), dmkPasswordFile,
-                        backupDir));
+                        backupDir, tdePfxOut));
         AzureTargetOptions.ManagedInstance mi = ends.managedInstance(cfg, inv);
         if (mi.given()) {
             // the update policy is never among the ARM steps: no check offers it as an appliable fix
