@@ -70,6 +70,13 @@ final class LinkText {
         return e == LinkStep.End.SQL_SERVER ? "SQL Server" : "managed instance";
     }
 
+    /** {@code 45s}, {@code 3m 05s}, {@code 1h 02m}. */
+    static String elapsed(java.time.Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s < 60 ? s + "s" : s < 3600 ? String.format("%dm %02ds", s / 60, s % 60)
+                : String.format("%dh %02dm", s / 3600, (s % 3600) / 60);
+    }
+
     /** Progress on stderr: a bar redrawn in place on a terminal, a line per change otherwise. */
     static LinkRunner.Progress progress(PrintWriter err, boolean terminal) {
         return new LinkRunner.Progress() {
@@ -81,6 +88,19 @@ final class LinkText {
                     err.print("\r\033[K");
                 }
                 err.println(step.id() + ": " + message);
+                err.flush();
+            }
+
+            /** A long-running ARM operation: redrawn in place on a terminal, a plain line per poll otherwise. */
+            @Override
+            public void polling(LinkStep step, LinkRunner.Polling poll) {
+                String line = step.id() + ": " + poll.status() + ", " + elapsed(poll.elapsed()) + ", waiting for "
+                        + poll.waitingFor();
+                if (terminal) {
+                    err.print("\r\033[K" + line);
+                } else {
+                    err.println(line);
+                }
                 err.flush();
             }
 
