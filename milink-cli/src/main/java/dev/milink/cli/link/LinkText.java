@@ -3,6 +3,7 @@ package dev.milink.cli.link;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.milink.cli.terminal.TerminalControl;
 import dev.milink.core.internal.Json;
 import dev.milink.core.link.LinkHealth;
 import dev.milink.core.link.LinkObservation;
@@ -85,7 +86,7 @@ final class LinkText {
             @Override
             public void step(LinkStep step, String message) {
                 if (terminal) {
-                    err.print("\r\033[K");
+                    TerminalControl.REDRAW_LINE.writeTo(err);
                 }
                 err.println(step.id() + ": " + message);
                 err.flush();
@@ -97,7 +98,8 @@ final class LinkText {
                 String line = step.id() + ": " + poll.status() + ", " + elapsed(poll.elapsed()) + ", waiting for "
                         + poll.waitingFor();
                 if (terminal) {
-                    err.print("\r\033[K" + line);
+                    TerminalControl.REDRAW_LINE.writeTo(err);
+                    err.print(line);
                 } else {
                     err.println(line);
                 }
@@ -114,7 +116,8 @@ final class LinkText {
                     int pct = s.map(LinkObservation.Seeding::percent).orElse(-1);
                     if (terminal) {
                         int filled = Math.max(0, pct) / 5;
-                        err.print("\r\033[K" + o.linkName() + " [" + "#".repeat(filled) + ".".repeat(20 - filled)
+                        TerminalControl.REDRAW_LINE.writeTo(err);
+                        err.print(o.linkName() + " [" + "#".repeat(filled) + ".".repeat(20 - filled)
                                 + "] " + state);
                         err.flush();
                     } else if (!Integer.valueOf(pct).equals(shown.put(o.linkName(), pct))) {
