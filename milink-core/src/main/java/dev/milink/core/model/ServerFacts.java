@@ -2,8 +2,10 @@
 package dev.milink.core.model;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -81,6 +83,26 @@ public record ServerFacts(
                 Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason),
                 Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason),
                 Fact.unknown(reason), Fact.unknown(reason));
+    }
+
+    /**
+     * The certificate the link's endpoint authenticates with: the one the mirroring endpoint uses, or without an
+     * endpoint the certificate in master whose private key the master key protects and that expires last (the one
+     * a link setup reuses). A network test's leftover endpoint or certificate ({@link MilinkObjects}) is neither.
+     * Empty when there is none or the certificates could not be read.
+     */
+    public Optional<Certificate> endpointCertificate() {
+        List<Certificate> all = certificates.orElse(List.of()).stream()
+                .filter(c -> !MilinkObjects.isNetworkTestObject(c.name())).toList();
+        Optional<String> endpointCert = mirroringEndpoint.orElse(List.of()).stream()
+                .filter(e -> !MilinkObjects.isNetworkTestObject(e.name())).findFirst()
+                .map(MirroringEndpoint::certificateName);
+        if (endpointCert.isPresent()) {
+            return all.stream().filter(c -> c.name().equals(endpointCert.get())).findFirst();
+        }
+        return all.stream()
+                .filter(c -> "MK".equalsIgnoreCase(c.privateKeyEncryption()) && !c.name().startsWith("##"))
+                .max(Comparator.comparing(Certificate::expiryDate, Comparator.nullsFirst(Comparator.naturalOrder())));
     }
 
     /**
