@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.milink.core.link.BackupSelection.Match;
 import dev.milink.core.link.LogBackupJobs.JobStep;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LogBackupJobsTest {
@@ -21,31 +22,30 @@ class LogBackupJobsTest {
         return found.get(0);
     }
 
+    /** {@code job} answers each database's {@code covers} as {@code expected} says. */
+    private static void assertCovers(LogBackupJob job, Map<String, Match> expected) {
+        expected.forEach((database, match) -> assertThat(job.covers(database)).as(database).isEqualTo(match));
+    }
+
     @Test
     void olaUserDatabasesCoversUserDatabasesNotSystemOnes() {
         LogBackupJob job = only(tsql("EXECUTE [dbo].[DatabaseBackup] @Databases = 'USER_DATABASES', "
                 + "@Directory = N'C:\\Backup', @BackupType = 'LOG', @Verify = 'Y'"));
-        assertThat(job.covers("Sales")).isEqualTo(Match.YES);
-        assertThat(job.covers("msdb")).isEqualTo(Match.NO);
+        assertCovers(job, Map.of("Sales", Match.YES, "msdb", Match.NO));
         assertThat(job.databases().describe()).isEqualTo("USER_DATABASES");
     }
 
     @Test
     void olaExclusionsAndWildcardsAndBrackets() {
-        LogBackupJob job = only(tsql("EXECUTE dbo.DatabaseBackup @Databases = N'ALL_DATABASES, -Staging%, -[Odd,Name]',"
-                + " @BackupType = N'LOG'"));
-        assertThat(job.covers("Sales")).isEqualTo(Match.YES);
-        assertThat(job.covers("master")).isEqualTo(Match.YES);
-        assertThat(job.covers("Staging_2026")).isEqualTo(Match.NO);
-        assertThat(job.covers("Odd,Name")).isEqualTo(Match.NO);
+        assertCovers(only(tsql("EXECUTE dbo.DatabaseBackup @Databases = N'ALL_DATABASES, -Staging%, -[Odd,Name]',"
+                + " @BackupType = N'LOG'")), Map.of("Sales", Match.YES, "master", Match.YES, "Staging_2026", Match.NO,
+                "Odd,Name", Match.NO));
     }
 
     @Test
     void olaNamedListAndQuoteInName() {
-        LogBackupJob job = only(tsql("EXECUTE dbo.DatabaseBackup @Databases = 'Sales, O''Brien', @BackupType = 'LOG'"));
-        assertThat(job.covers("O'Brien")).isEqualTo(Match.YES);
-        assertThat(job.covers("sales")).isEqualTo(Match.YES);
-        assertThat(job.covers("Inventory")).isEqualTo(Match.NO);
+        assertCovers(only(tsql("EXECUTE dbo.DatabaseBackup @Databases = 'Sales, O''Brien', @BackupType = 'LOG'")),
+                Map.of("O'Brien", Match.YES, "sales", Match.YES, "Inventory", Match.NO));
     }
 
     @Test
@@ -64,10 +64,8 @@ class LogBackupJobsTest {
 
     @Test
     void plainBackupLogNamesItsDatabases() {
-        LogBackupJob job = only(tsql("BACKUP LOG [Sales]]Q1] TO DISK = N'x.trn';\nBACKUP LOG Inventory TO DISK = 'y'"));
-        assertThat(job.covers("Sales]Q1")).isEqualTo(Match.YES);
-        assertThat(job.covers("Inventory")).isEqualTo(Match.YES);
-        assertThat(job.covers("Other")).isEqualTo(Match.NO);
+        assertCovers(only(tsql("BACKUP LOG [Sales]]Q1] TO DISK = N'x.trn';\nBACKUP LOG Inventory TO DISK = 'y'")),
+                Map.of("Sales]Q1", Match.YES, "Inventory", Match.YES, "Other", Match.NO));
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.milink.core.check.FixStep;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Status;
 import dev.milink.core.model.DatabaseFacts;
+import dev.milink.core.model.Fact;
 import dev.milink.core.model.Direction;
 import dev.milink.core.model.Facts;
 import dev.milink.core.testing.TestFacts;
@@ -57,6 +58,13 @@ final class DbFixture {
 
     static DatabaseFacts set(DatabaseFacts d, String component, Object value) {
         return TestFacts.with(d, component, value);
+    }
+
+    /** Runs {@code check} on Sales with {@code component} unreadable for {@code reason}; asserts UNKNOWN. */
+    static Finding unreadable(Check.DatabaseCheck check, String component, String reason) {
+        Finding f = run(check, d -> set(d, component, Fact.unknown(reason)));
+        assertThat(f.status()).as(component + " unreadable").isEqualTo(Status.UNKNOWN);
+        return f;
     }
 
     /** All scripts of one kind across the finding's steps, joined. */
