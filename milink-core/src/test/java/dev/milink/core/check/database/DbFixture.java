@@ -60,10 +60,16 @@ final class DbFixture {
         return TestFacts.with(d, component, value);
     }
 
-    /** Runs {@code check} on Sales with {@code component} unreadable for {@code reason}; asserts UNKNOWN. */
-    static Finding unreadable(Check.DatabaseCheck check, String component, String reason) {
+    /**
+     * Runs {@code check} on Sales with {@code component} unreadable for {@code reason}; asserts UNKNOWN with a message
+     * that contains each of {@code said}.
+     */
+    static Finding unreadable(Check.DatabaseCheck check, String component, String reason, String... said) {
         Finding f = run(check, d -> set(d, component, Fact.unknown(reason)));
         assertThat(f.status()).as(component + " unreadable").isEqualTo(Status.UNKNOWN);
+        if (said.length > 0) {
+            assertThat(f.message()).contains(said);
+        }
         return f;
     }
 
