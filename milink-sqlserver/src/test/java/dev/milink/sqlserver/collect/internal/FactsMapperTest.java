@@ -111,6 +111,40 @@ class FactsMapperTest {
     }
 
     @Test
+    void cpusAndMemoryComeFromSysInfoAndOlderFactsFilesSaySo() {
+        RawResults r = withSysInfo(row("sqlserver_start_time", "2026-05-31T02:00:00", "cpu_count", 16,
+                "scheduler_count", 12, "physical_memory_kb", 67_108_864L, "committed_target_kb", 50_331_648L));
+        assertThat(map(r, 16).capacity()).isEqualTo(Fact.of(new ServerFacts.Capacity(16, 12, 67_108_864L,
+                50_331_648L)));
+        // a facts file saved before these columns were collected: the start time stands, the capacity is unknown
+        ServerFacts old = map(RawFixture.ready2022(), 16);
+        assertThat(old.startTime().isKnown()).isTrue();
+        assertThat(old.capacity().reason()).contains("no cpu_count or physical_memory_kb", "collect them again");
+        // the permission the version's query needs is named: VIEW SERVER PERFORMANCE STATE from 2022
+        RawResults denied = RawFixture.ready2022();
+        denied.fail("sys_info", 300, "VIEW SERVER PERFORMANCE STATE permission was denied on object 'server'.");
+        assertThat(map(denied, 16).capacity().reason()).startsWith("sys.dm_os_sys_info needs VIEW SERVER "
+                + "PERFORMANCE STATE, or VIEW SERVER STATE which includes it (error 300");
+        // an impossible count is an odd value, named
+        RawResults odd = withSysInfo(row("sqlserver_start_time", "2026-05-31T02:00:00", "cpu_count", -2,
+                "physical_memory_kb", 1024L));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> map(odd, 16)).hasMessageContaining("cpu_count");
+    }
+
+    /** {@link RawFixture#ready2022()} with this one sys_info row instead of its own. */
+    private static RawResults withSysInfo(java.util.Map<String, Object> sysInfo) {
+        RawResults out = new RawResults();
+        RawFixture.ready2022().asMap().forEach((k, v) -> {
+            if (k.equals("sys_info")) {
+                out.addRows(k, List.of(sysInfo));
+            } else if (v instanceof RawResults.Rows rows) {
+                out.addRows(k, rows.rows());
+            }
+        });
+        return out;
+    }
+
+    @Test
     void hiddenRowsWithoutViewAnyDefinitionAreUnknownNotEmpty() {
         RawResults r = RawFixture.ready2022();
         RawResults limited = RawFixture.with(r, "server", List.of(RawFixture.server("16.0.4135.4", false, false)));
