@@ -121,6 +121,12 @@ final class Invocation implements AuthContext, FixTerminal {
         return env.interactive();
     }
 
+    /** The same rule as the fleet's progress bar ({@link ProgressBar#wanted}): a terminal, not CI. */
+    @Override
+    public boolean showsProgress() {
+        return ProgressBar.wanted(env);
+    }
+
     @Override
     public String readLine(String prompt) {
         out.flush();

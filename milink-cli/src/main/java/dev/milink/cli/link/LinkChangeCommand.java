@@ -34,7 +34,7 @@ abstract class LinkChangeCommand extends LinkSubcommand {
         Optional<LinkRunState> state = Optional.empty();
         if (run) {
             link.remember(target.link());
-            state = Optional.of(link.apply(plan, target.link(), LinkText.progress(err, context.interactive())));
+            state = Optional.of(link.apply(plan, target.link(), LinkText.progress(err, context.showsProgress())));
             if (!json) {
                 out.println(done);
             }

@@ -9,6 +9,7 @@ import dev.milink.core.link.FailoverPlanner;
 import dev.milink.core.link.LinkPlan;
 import dev.milink.core.link.LinkStep;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,9 +32,13 @@ final class LinkFailoverCommand extends LinkChangeCommand {
     @Option(names = "--keep", paramLabel = "END", descriptionKey = "keep")
     String keep;
 
+    @Option(names = "--backup-dir", paramLabel = "DIR", descriptionKey = "backup-dir")
+    String backupDir;
+
     @Override
     int run(LinkOperations link, AuthContext context, boolean json) {
-        LinkPlan plan = resolveSplitBrain ? link.planSplitBrainResolution(target.link(), keep())
+        LinkPlan plan = resolveSplitBrain ? link.planSplitBrainResolution(target.link(), keep(),
+                Optional.ofNullable(backupDir))
                 : link.planFailover(target.link(), forced ? FailoverPlanner.Mode.FORCED
                 : FailoverPlanner.Mode.PLANNED, allowDataLoss, tsql);
         if (forced && allowDataLoss) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.link;
 
+import dev.milink.cli.terminal.TerminalControl;
 import dev.milink.cli.auth.AuthContext;
 import dev.milink.engine.link.LinkOperations;
 import dev.milink.core.assess.AssessmentReport;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -42,29 +44,34 @@ final class LinkStatusCommand extends LinkSubcommand {
     @Override
     int run(LinkOperations link, AuthContext context, boolean json) throws IOException {
         PrintWriter out = out();
-        while (true) {
-            LinkOperations.Status status = link.status(target.link());
-            List<String> notes = new ArrayList<>();
-            status.links().forEach(o -> notes.add(describe(o)));
-            status.saved().map(LinkRunState::explain).ifPresent(notes::add);
-            AssessmentReport report = new AssessmentReport("milink link status", Clock.systemUTC().instant(),
-                    target.link().direction(), List.of(target.sqlTarget().display(), target.mi),
-                    status.findings(), notes);
-            StringWriter text = new StringWriter();
-            ReportRenderers.byName(json ? "json" : "text").render(report, text, RenderOptions.defaults());
-            if (watch) {
-                out.print("\033[H\033[2J");
-            }
-            out.print(text);
-            out.flush();
-            if (!watch) {
-                return Verdict.exitStatus(status.findings(), Severity.WARNING).code();
-            }
-            try {
-                Thread.sleep(Math.max(1, interval) * 1000L);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Verdict.exitStatus(status.findings(), Severity.WARNING).code();
+        try (WatchStop stop = watch ? WatchStop.onCtrlC() : null) {
+            while (true) {
+                LinkOperations.Status status = link.status(target.link());
+                List<String> notes = new ArrayList<>();
+                status.links().forEach(o -> notes.add(describe(o)));
+                status.saved().map(LinkRunState::explain).ifPresent(notes::add);
+                AssessmentReport report = new AssessmentReport("milink link status", Clock.systemUTC().instant(),
+                        target.link().direction(), List.of(target.sqlTarget().display(), target.mi),
+                        status.findings(), notes);
+                StringWriter text = new StringWriter();
+                ReportRenderers.byName(json ? "json" : "text").render(report, text, RenderOptions.defaults());
+                if (watch) {
+                    TerminalControl.CLEAR_SCREEN.writeTo(out);
+                }
+                out.print(text);
+                out.flush();
+                int code = Verdict.exitStatus(status.findings(), Severity.WARNING).code();
+                if (!watch) {
+                    return code;
+                }
+                if (stop.await(Duration.ofSeconds(Math.max(1, interval)))) {
+                    // Ctrl-C: the screen keeps the last state; the exit code is that state's
+                    out.println();
+                    out.println("Stopped watching (Ctrl-C). The last state is above, read at "
+                            + report.createdAt() + ".");
+                    out.flush();
+                    return code;
+                }
             }
         }
     }

@@ -11,6 +11,8 @@ import dev.milink.cli.options.AuthOptions;
 import dev.milink.cli.options.AzureSignInOptions;
 import dev.milink.cli.options.TextOrJsonOption;
 import dev.milink.cli.auth.Side;
+import dev.milink.cli.network.Durations;
+import dev.milink.core.link.LinkRunner;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.Direction;
@@ -75,6 +77,10 @@ final class LinkTargetOptions {
     @Option(names = "--state-dir", paramLabel = "DIR", descriptionKey = "state-dir")
     Path stateDir;
 
+    @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "10s", converter = Durations.class,
+            descriptionKey = "poll-interval")
+    Duration pollInterval;
+
     @Mixin
     TextOrJsonOption output;
 
@@ -116,6 +122,7 @@ final class LinkTargetOptions {
         AzureOptions options = azure.options(null, null, azureClientSecretFile, env);
         Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".milink", "link");
         return Milink.configure().clock(clock).load().link(sql, ArmConnection.open(options), id.resourceId(), dir)
-                .onNotice(context::warn);
+                .onNotice(context::warn)
+                .waiting(LinkRunner.Waiting.every(pollInterval, Duration.ofDays(6)));
     }
 }

@@ -57,7 +57,7 @@ class LinkCommandSandboxTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of(estate.sql().host() + "," + estate.sql().port(), "-U", "sa", "--trust-server-certificate",
                 "--mi", estate.arm().managedInstanceId(), "--azure-auth", "token", "-d", "SalesDB",
-                "--state-dir", dir.toString()));
+                "--state-dir", dir.toString(), "--poll-interval", "20ms"));
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
         int code = Main.run(Environment.of(env), new PrintWriter(o), new PrintWriter(e), all.toArray(String[]::new));
@@ -87,6 +87,17 @@ class LinkCommandSandboxTest {
         assertThat(run("link", "delete", "--apply")).as(err).isZero();
         assertThat(run("link", "status")).isEqualTo(1);
         assertThat(out).contains("The link exists on neither end");
+    }
+
+    @Test
+    void armOperationsShowTheirPollsAsPlainLinesWithoutATerminal() {
+        estate.arm().setLro(new ArmStandIn.Lro(0, 2));
+        assertThat(run("link", "create", "--apply")).as(err).isZero();
+        assertThat(err).containsPattern("create/SalesDB/link: InProgress, \\d+s, waiting for PUT "
+                        + "distributedAvailabilityGroups/DAG_SalesDB to finish \\(Azure-AsyncOperation\\)\\n")
+                .containsPattern("create/SalesDB/link: Succeeded, \\d+s, waiting for PUT")
+                .doesNotContain("\r").doesNotContain("\033[").doesNotContain("[#");
+        assertThat(err.lines().filter(l -> l.startsWith("create/SalesDB/link: InProgress"))).hasSize(2);
     }
 
     @Test
