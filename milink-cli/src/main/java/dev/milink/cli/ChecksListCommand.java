@@ -35,7 +35,7 @@ final class ChecksListCommand implements Callable<Integer> {
         PrintWriter out = Invocation.of(spec).out();
         List<CheckMetadata> checks = CheckCatalog.standard().checks().stream().map(Check::metadata).toList();
         if (ChecksCommand.json(output)) {
-            ArrayNode list = ChecksCommand.JSON.createArrayNode();
+            ArrayNode list = Json.mapper().createArrayNode();
             checks.forEach(m -> list.add(ChecksCommand.toJson(m)));
             out.println(Json.pretty(list));
             return 0;
