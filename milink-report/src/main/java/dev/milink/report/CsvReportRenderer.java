@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The readiness matrix as CSV for a spreadsheet: one row per instance, one column per check (header
@@ -22,38 +21,23 @@ import java.util.Objects;
  *
  * @since 0.1
  */
-public final class CsvReportRenderer implements ReportRenderer {
+public final class CsvReportRenderer extends FormatRenderer {
 
-    private static final List<Status> COUNTED = List.of(Status.PASS, Status.FAIL, Status.WARN, Status.INFO,
-            Status.UNKNOWN, Status.SKIPPED, Status.ERROR, Status.SUPPRESSED);
-
-    @Override
-    public String name() {
-        return "csv";
+    public CsvReportRenderer() {
+        super("csv", "csv", "readiness matrix (instances x checks) for Excel: UTF-8 with BOM, RFC 4180");
     }
 
     @Override
-    public String description() {
-        return "readiness matrix (instances x checks) for Excel: UTF-8 with BOM, RFC 4180";
-    }
-
-    @Override
-    public String fileExtension() {
-        return "csv";
-    }
-
-    @Override
-    public void render(AssessmentReport report, Writer out, RenderOptions options) throws IOException {
-        Objects.requireNonNull(report, "report");
+    void write(AssessmentReport report, Writer out, RenderOptions options) throws IOException {
         ReadinessMatrix m = ReadinessMatrix.of(report);
         out.write('\uFEFF');
         List<String> header = new ArrayList<>(List.of("Instance", "Verdict"));
-        COUNTED.forEach(s -> header.add(s.name()));
+        ReportCounts.TABLE_ORDER.forEach(s -> header.add(s.name()));
         m.checks().forEach(c -> header.add(c.title().isBlank() ? c.id() : c.id() + " " + c.title()));
         row(header, out);
         for (String instance : m.instances()) {
             List<String> row = new ArrayList<>(List.of(instance, Labels.verdict(m.verdict(instance))));
-            for (Status s : COUNTED) {
+            for (Status s : ReportCounts.TABLE_ORDER) {
                 row.add(String.valueOf(m.findings(instance).stream().filter(f -> f.status() == s).count()));
             }
             for (ReadinessMatrix.Column c : m.checks()) {

@@ -17,7 +17,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -37,12 +36,10 @@ import java.util.regex.Pattern;
  *
  * @since 0.1
  */
-public final class HtmlReportRenderer implements ReportRenderer {
+public final class HtmlReportRenderer extends FormatRenderer {
 
     private static final String CSS = resource("html/report.css");
     private static final String JS = resource("html/report.js");
-    private static final List<Status> COUNTED = List.of(Status.PASS, Status.FAIL, Status.WARN, Status.INFO,
-            Status.UNKNOWN, Status.SKIPPED, Status.ERROR, Status.SUPPRESSED);
     /** Details order within an instance: what needs a reader first. */
     private static final List<Status> ORDER = List.of(Status.FAIL, Status.ERROR, Status.UNKNOWN, Status.WARN,
             Status.INFO, Status.SUPPRESSED, Status.PASS, Status.SKIPPED);
@@ -56,6 +53,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
     }
 
     private HtmlReportRenderer(String networkDiagram) {
+        super("html", "html", "one self-contained HTML file: readiness matrix, filter, findings with fixes (no network"
+                + " access)");
         this.networkDiagram = networkDiagram;
     }
 
@@ -82,23 +81,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
     }
 
     @Override
-    public String name() {
-        return "html";
-    }
-
-    @Override
-    public String description() {
-        return "one self-contained HTML file: readiness matrix, filter, findings with fixes (no network access)";
-    }
-
-    @Override
-    public String fileExtension() {
-        return "html";
-    }
-
-    @Override
-    public void render(AssessmentReport report, Writer out, RenderOptions options) throws IOException {
-        Objects.requireNonNull(report, "report");
+    void write(AssessmentReport report, Writer out, RenderOptions options) throws IOException {
         ReadinessMatrix m = ReadinessMatrix.of(report);
         Map<Finding, Integer> ids = new IdentityHashMap<>();
         for (Finding f : report.findings()) {
@@ -138,22 +121,13 @@ public final class HtmlReportRenderer implements ReportRenderer {
     }
 
     private static void header(AssessmentReport report, Verdict verdict, StringBuilder b) {
-        StringBuilder about = new StringBuilder("milink");
-        if (report.toolVersion() != null && !report.toolVersion().isBlank()) {
-            about.append(' ').append(report.toolVersion());
-        }
-        if (report.direction() != null) {
-            about.append(" · ").append(report.direction().label());
-        }
-        if (report.createdAt() != null) {
-            about.append(" · assessed ").append(Labels.when(report.createdAt()));
-        }
-        b.append("<header>\n<h1>Managed Instance link readiness</h1>\n<p class=\"meta\">").append(h(about.toString()))
-                .append("</p>\n<p id=\"verdict\" class=\"verdict v-").append(verdict.name()).append("\">")
+        b.append("<header>\n<h1>Managed Instance link readiness</h1>\n<p class=\"meta\">")
+                .append(h(Labels.about(report))).append("</p>\n<p id=\"verdict\" class=\"verdict v-")
+                .append(verdict.name()).append("\">")
                 .append(Labels.verdict(verdict)).append(": ").append(h(ReportCounts.of(report).sentence()))
                 .append("</p>\n<ul id=\"counts\" class=\"counts\">\n");
         Summary s = report.summary();
-        for (Status st : COUNTED) {
+        for (Status st : ReportCounts.TABLE_ORDER) {
             b.append("<li class=\"s-").append(st.name()).append("\" data-count=\"").append(st.name()).append("\">")
                     .append(st.name()).append(" <b>").append(s.count(st)).append("</b></li>\n");
         }

@@ -12,7 +12,6 @@ import java.io.Writer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * JUnit XML (the Ant/Surefire shape Jenkins, GitLab, Azure Pipelines and GitHub test reporters read): one
@@ -39,7 +38,7 @@ import java.util.Objects;
  *
  * @since 0.1
  */
-public final class JUnitReportRenderer implements ReportRenderer {
+public final class JUnitReportRenderer extends FormatRenderer {
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
@@ -57,24 +56,12 @@ public final class JUnitReportRenderer implements ReportRenderer {
         };
     }
 
-    @Override
-    public String name() {
-        return "junit";
+    public JUnitReportRenderer() {
+        super("junit", "xml", "JUnit XML for CI test reports: a test case per check and target");
     }
 
     @Override
-    public String description() {
-        return "JUnit XML for CI test reports: a test case per check and target";
-    }
-
-    @Override
-    public String fileExtension() {
-        return "xml";
-    }
-
-    @Override
-    public void render(AssessmentReport report, Writer out, RenderOptions options) throws IOException {
-        Objects.requireNonNull(report, "report");
+    void write(AssessmentReport report, Writer out, RenderOptions options) throws IOException {
         ReadinessMatrix m = ReadinessMatrix.of(report);
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         b.append("<!-- milink ").append(XmlText.text(report.toolVersion()).replace("--", "- -")).append(": ")

@@ -9,9 +9,12 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.FixStep;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Script;
+import dev.milink.core.check.Status;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The machine-readable report, schema version {@value #SCHEMA_VERSION}, described by
@@ -25,7 +28,7 @@ import java.time.format.DateTimeFormatter;
  *
  * @since 0.1
  */
-public final class JsonReportRenderer implements ReportRenderer {
+public final class JsonReportRenderer extends FormatRenderer {
 
     /** The version of the JSON shape, independent of the tool version. */
     public static final String SCHEMA_VERSION = "1.1";
@@ -33,30 +36,23 @@ public final class JsonReportRenderer implements ReportRenderer {
     /** Where the schema is published, relative to the repository root. */
     public static final String SCHEMA_PATH = "docs/report-schema-1.1.json";
 
-    @Override
-    public String name() {
-        return "json";
+    /** The statuses in the order of the schema's {@code summary} object, each named in lower case. */
+    private static final List<Status> SUMMARY_ORDER = List.of(Status.PASS, Status.FAIL, Status.WARN, Status.INFO,
+            Status.SKIPPED, Status.UNKNOWN, Status.ERROR, Status.SUPPRESSED);
+
+    public JsonReportRenderer() {
+        super("json", "json", "versioned JSON (schema " + SCHEMA_VERSION + ", " + SCHEMA_PATH + ") for scripts and CI");
     }
 
     @Override
-    public String description() {
-        return "versioned JSON (schema " + SCHEMA_VERSION + ", " + SCHEMA_PATH + ") for scripts and CI";
-    }
-
-    @Override
-    public String fileExtension() {
-        return "json";
-    }
-
-    @Override
-    public void render(AssessmentReport report, Writer out, RenderOptions options) throws IOException {
+    void write(AssessmentReport report, Writer out, RenderOptions options) throws IOException {
         try (JsonGenerator g = Json.generator(out)) {
-            write(report, g);
+            document(report, g);
         }
         out.write('\n');
     }
 
-    private static void write(AssessmentReport report, JsonGenerator g) throws IOException {
+    private static void document(AssessmentReport report, JsonGenerator g) throws IOException {
         g.writeStartObject();
         g.writeStringField("schemaVersion", SCHEMA_VERSION);
         g.writeObjectFieldStart("tool");
@@ -91,14 +87,9 @@ public final class JsonReportRenderer implements ReportRenderer {
         ReportCounts c = ReportCounts.of(report);
         g.writeObjectFieldStart("summary");
         g.writeNumberField("total", s.total());
-        g.writeNumberField("pass", s.pass());
-        g.writeNumberField("fail", s.fail());
-        g.writeNumberField("warn", s.warn());
-        g.writeNumberField("info", s.info());
-        g.writeNumberField("skipped", s.skipped());
-        g.writeNumberField("unknown", s.unknown());
-        g.writeNumberField("error", s.error());
-        g.writeNumberField("suppressed", s.suppressed());
+        for (Status st : SUMMARY_ORDER) {
+            g.writeNumberField(st.name().toLowerCase(Locale.ROOT), s.count(st));
+        }
         g.writeNumberField("blockers", c.blockers());
         g.writeNumberField("warnings", c.warnings());
         g.writeNumberField("instances", c.instances());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.report;
 
+import dev.milink.core.assess.AssessmentReport;
 import dev.milink.core.assess.Verdict;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.FixStep;
@@ -13,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Words every format uses the same way: targets, times, verdicts, fix-step tags. */
+/** Words every format uses the same way: targets, times, the report's origin, verdicts, fix-step tags. */
 final class Labels {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
@@ -31,6 +32,21 @@ final class Labels {
     /** "2026-11-26 09:30:00 UTC", or "" when unknown. */
     static String when(Instant at) {
         return at == null ? "" : WHEN.format(at);
+    }
+
+    /** "milink 0.1.0 · SQL Server → MI · assessed 2026-11-26 09:30:00 UTC", leaving out what is not known. */
+    static String about(AssessmentReport report) {
+        StringBuilder about = new StringBuilder("milink");
+        if (report.toolVersion() != null && !report.toolVersion().isBlank()) {
+            about.append(' ').append(report.toolVersion());
+        }
+        if (report.direction() != null) {
+            about.append(" · ").append(report.direction().label());
+        }
+        if (report.createdAt() != null) {
+            about.append(" · assessed ").append(when(report.createdAt()));
+        }
+        return about.toString();
     }
 
     /** "NOT READY". */

@@ -12,7 +12,6 @@ import dev.milink.core.check.Status;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A report to paste into a ticket or a pull request (GitHub-flavoured Markdown): the verdict, the counts per
@@ -25,46 +24,24 @@ import java.util.Objects;
  *
  * @since 0.1
  */
-public final class MarkdownReportRenderer implements ReportRenderer {
+public final class MarkdownReportRenderer extends FormatRenderer {
 
     /** Statuses listed with details, in this order within an instance. */
     private static final List<Status> ATTENTION = List.of(Status.FAIL, Status.ERROR, Status.UNKNOWN, Status.WARN,
             Status.INFO, Status.SUPPRESSED);
 
-    @Override
-    public String name() {
-        return "markdown";
+    public MarkdownReportRenderer() {
+        super("markdown", "md", "Markdown to paste into a ticket: verdict, counts, matrix, findings with fixes");
     }
 
     @Override
-    public String description() {
-        return "Markdown to paste into a ticket: verdict, counts, matrix, findings with fixes";
-    }
-
-    @Override
-    public String fileExtension() {
-        return "md";
-    }
-
-    @Override
-    public void render(AssessmentReport report, Writer out, RenderOptions options) throws IOException {
-        Objects.requireNonNull(report, "report");
+    void write(AssessmentReport report, Writer out, RenderOptions options) throws IOException {
         StringBuilder b = new StringBuilder();
         ReadinessMatrix matrix = ReadinessMatrix.of(report);
         b.append("# milink: Managed Instance link readiness\n\n");
         b.append("**").append(Labels.verdict(report.verdict())).append(":** ")
                 .append(text(ReportCounts.of(report).sentence())).append("\n\n");
-        StringBuilder about = new StringBuilder("milink");
-        if (report.toolVersion() != null && !report.toolVersion().isBlank()) {
-            about.append(' ').append(report.toolVersion());
-        }
-        if (report.direction() != null) {
-            about.append(" · ").append(report.direction().label());
-        }
-        if (report.createdAt() != null) {
-            about.append(" · assessed ").append(Labels.when(report.createdAt()));
-        }
-        b.append(text(about.toString())).append("\n\n");
+        b.append(text(Labels.about(report))).append("\n\n");
         counts(report.summary(), b);
         if (!matrix.checks().isEmpty()) {
             matrix(matrix, b);
@@ -84,12 +61,10 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     }
 
     private static void counts(Summary s, StringBuilder b) {
-        List<Status> order = List.of(Status.PASS, Status.FAIL, Status.WARN, Status.INFO, Status.UNKNOWN,
-                Status.SKIPPED, Status.ERROR, Status.SUPPRESSED);
         StringBuilder head = new StringBuilder("|");
         StringBuilder rule = new StringBuilder("|");
         StringBuilder row = new StringBuilder("|");
-        for (Status st : order) {
+        for (Status st : ReportCounts.TABLE_ORDER) {
             head.append(' ').append(st.name()).append(" |");
             rule.append("---:|");
             row.append(' ').append(s.count(st)).append(" |");

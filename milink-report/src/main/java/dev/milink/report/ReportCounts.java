@@ -4,6 +4,7 @@ package dev.milink.report;
 import dev.milink.core.assess.AssessmentReport;
 import dev.milink.core.assess.Summary;
 import dev.milink.core.check.Finding;
+import dev.milink.core.check.Status;
 import dev.milink.core.check.Target;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,10 @@ import java.util.Set;
  * @param databases distinct databases that have at least one finding
  */
 record ReportCounts(int blockers, int warnings, int unknown, int instances, int databases) {
+
+    /** The order the text, Markdown, HTML and CSV tables of counts show the statuses in. */
+    static final List<Status> TABLE_ORDER = List.of(Status.PASS, Status.FAIL, Status.WARN, Status.INFO,
+            Status.UNKNOWN, Status.SKIPPED, Status.ERROR, Status.SUPPRESSED);
 
     static ReportCounts of(AssessmentReport report) {
         Summary s = report.summary();

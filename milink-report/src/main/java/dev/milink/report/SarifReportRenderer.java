@@ -40,7 +40,7 @@ import java.util.function.Function;
  *
  * @since 0.1
  */
-public final class SarifReportRenderer implements ReportRenderer {
+public final class SarifReportRenderer extends FormatRenderer {
 
     /** The OASIS schema the output declares. */
     public static final String SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
@@ -55,27 +55,12 @@ public final class SarifReportRenderer implements ReportRenderer {
 
     /** Rules described by {@code metadata} (by check id); a check it does not know is described by its findings. */
     public SarifReportRenderer(Function<String, Optional<CheckMetadata>> metadata) {
+        super("sarif", "sarif", "SARIF 2.1.0 for code-scanning tools; checks that could not run as tool notifications");
         this.metadata = Objects.requireNonNull(metadata, "metadata");
     }
 
     @Override
-    public String name() {
-        return "sarif";
-    }
-
-    @Override
-    public String description() {
-        return "SARIF 2.1.0 for code-scanning tools; checks that could not run as tool notifications";
-    }
-
-    @Override
-    public String fileExtension() {
-        return "sarif";
-    }
-
-    @Override
-    public void render(AssessmentReport report, Writer out, RenderOptions options) throws IOException {
-        Objects.requireNonNull(report, "report");
+    void write(AssessmentReport report, Writer out, RenderOptions options) throws IOException {
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         Map<String, Finding> firstOf = new LinkedHashMap<>();
         for (Finding f : report.findings()) {

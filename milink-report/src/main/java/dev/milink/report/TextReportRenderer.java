@@ -12,7 +12,6 @@ import dev.milink.report.TextPage.Ansi;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -41,28 +40,17 @@ import java.util.stream.Collectors;
  *
  * @since 0.1
  */
-public final class TextReportRenderer implements ReportRenderer {
+public final class TextReportRenderer extends FormatRenderer {
 
     private static final String INDENT = TextFindings.INDENT;
 
-    @Override
-    public String name() {
-        return "text";
+    public TextReportRenderer() {
+        super("text", "txt",
+                "human-readable report grouped by area, with evidence, fixes and a verdict line (default)");
     }
 
     @Override
-    public String description() {
-        return "human-readable report grouped by area, with evidence, fixes and a verdict line (default)";
-    }
-
-    @Override
-    public String fileExtension() {
-        return "txt";
-    }
-
-    @Override
-    public void render(AssessmentReport report, Writer out, RenderOptions options) throws IOException {
-        Objects.requireNonNull(report, "report");
+    void write(AssessmentReport report, Writer out, RenderOptions options) throws IOException {
         int idWidth = report.findings().stream().mapToInt(f -> TextPage.width(f.checkId())).max().orElse(6);
         TextPage page = new TextPage(out, options);
         header(report, page);
@@ -115,8 +103,7 @@ public final class TextReportRenderer implements ReportRenderer {
         page.line(page.style(Ansi.BOLD, "Summary"));
         page.line("-------");
         StringBuilder line = new StringBuilder(INDENT);
-        for (Status st : List.of(Status.PASS, Status.FAIL, Status.WARN, Status.INFO, Status.UNKNOWN, Status.SKIPPED,
-                Status.ERROR, Status.SUPPRESSED)) {
+        for (Status st : ReportCounts.TABLE_ORDER) {
             // INFO, ERROR and SUPPRESSED appear only when there are some: many reports never have them.
             if (s.count(st) > 0 || st != Status.INFO && st != Status.ERROR && st != Status.SUPPRESSED) {
                 line.append(count(st, s.count(st), page)).append("   ");

@@ -18,7 +18,6 @@ import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
 import dev.milink.core.testing.TestFacts;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,11 +50,10 @@ class CatalogRenderingTest {
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(
                 Files.readString(Golden.moduleDir().resolve("..").resolve(JsonReportRenderer.SCHEMA_PATH)));
         for (ReportRenderer r : ReportRenderers.all()) {
-            StringWriter out = new StringWriter();
-            r.render(report, out, RenderOptions.defaults().withShowSkipped(true));
-            assertThat(out.toString()).as(r.name()).isNotBlank().endsWith("\n");
+            String out = Rendered.by(r, report, RenderOptions.defaults().withShowSkipped(true));
+            assertThat(out).as(r.name()).isNotBlank().endsWith("\n");
             if (r.name().equals("json")) {
-                JsonNode json = new ObjectMapper().readTree(out.toString());
+                JsonNode json = new ObjectMapper().readTree(out);
                 assertThat(schema.validate(json)).as("schema violations").isEmpty();
                 assertThat(json.at("/summary/total").asInt()).isEqualTo(report.findings().size());
             }

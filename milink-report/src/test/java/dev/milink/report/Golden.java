@@ -11,7 +11,8 @@ import java.nio.file.Path;
 
 /**
  * Compares output with a file under {@code src/test/resources/golden/}. After an intended change, rewrite them with
- * {@code ./mvnw -q -o -pl milink-report test -Dmilink.golden.update=true} and review the diff before committing.
+ * {@code ./mvnw -q -o -pl milink-report -am test -Dsurefire.failIfNoSpecifiedTests=false -Dmilink.golden.update=true} and review the diff before committing.
+ * Callers pass the golden form of their output (HTML with markers for its inlined assets, see {@link HtmlGoldenTest}).
  */
 final class Golden {
 

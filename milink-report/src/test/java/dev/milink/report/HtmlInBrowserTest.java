@@ -9,7 +9,6 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.Status;
 import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,10 +49,8 @@ class HtmlInBrowserTest {
             Assumptions.abort("no Chromium on PATH; install the Debian package 'chromium' to run this test");
         }
         Files.createDirectories(WORK);
-        StringWriter html = new StringWriter();
-        new HtmlReportRenderer().render(SampleReport.fleet(), html, RenderOptions.defaults());
         page = WORK.resolve("report.html");
-        Files.writeString(page, html.toString(), StandardCharsets.UTF_8);
+        Files.writeString(page, Rendered.by(new HtmlReportRenderer(), SampleReport.fleet()), StandardCharsets.UTF_8);
     }
 
     @Test

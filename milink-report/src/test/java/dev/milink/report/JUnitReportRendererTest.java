@@ -14,7 +14,6 @@ import dev.milink.core.check.Target;
 import dev.milink.core.model.Direction;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -30,9 +29,7 @@ import org.xml.sax.InputSource;
 class JUnitReportRendererTest {
 
     private static String render(AssessmentReport report) throws IOException {
-        StringWriter out = new StringWriter();
-        new JUnitReportRenderer().render(report, out, RenderOptions.defaults());
-        return out.toString();
+        return Rendered.by(new JUnitReportRenderer(), report);
     }
 
     private static Document parse(String xml) throws Exception {

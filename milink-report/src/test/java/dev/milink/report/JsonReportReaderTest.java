@@ -11,7 +11,6 @@ import dev.milink.core.assess.AssessmentReport;
 import dev.milink.core.check.Status;
 import dev.milink.core.error.MilinkException;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +27,8 @@ class JsonReportReaderTest {
     @TempDir
     Path dir;
 
-    private static String render(ReportRenderer r, AssessmentReport report) throws IOException {
-        StringWriter out = new StringWriter();
-        r.render(report, out, RenderOptions.defaults());
-        return out.toString();
+    private static String render(ReportRenderer r, AssessmentReport report) {
+        return Rendered.by(r, report);
     }
 
     private Path save(String name, String text) throws IOException {

@@ -18,7 +18,6 @@ import dev.milink.core.check.Severity;
 import dev.milink.core.check.Status;
 import dev.milink.core.model.Direction;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,9 +42,7 @@ class JsonReportRendererTest {
     }
 
     private static JsonNode render(AssessmentReport report) throws IOException {
-        StringWriter out = new StringWriter();
-        new JsonReportRenderer().render(report, out, RenderOptions.defaults());
-        return MAPPER.readTree(out.toString());
+        return MAPPER.readTree(Rendered.by(new JsonReportRenderer(), report));
     }
 
     @Test

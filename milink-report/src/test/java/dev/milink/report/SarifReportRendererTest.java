@@ -14,7 +14,6 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.Status;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,9 +38,7 @@ class SarifReportRendererTest {
     }
 
     private static JsonNode render(AssessmentReport report, SarifReportRenderer renderer) throws IOException {
-        StringWriter out = new StringWriter();
-        renderer.render(report, out, RenderOptions.defaults());
-        return JSON.readTree(out.toString());
+        return JSON.readTree(Rendered.by(renderer, report));
     }
 
     @Test

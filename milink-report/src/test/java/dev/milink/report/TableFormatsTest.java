@@ -17,7 +17,6 @@ import dev.milink.core.check.Status;
 import dev.milink.core.check.Target;
 import dev.milink.core.model.Direction;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,10 +24,8 @@ import org.junit.jupiter.api.Test;
 /** CSV, Markdown and HTML: what golden files cannot show at a glance (escaping, guards, counts). */
 class TableFormatsTest {
 
-    private static String render(ReportRenderer r, AssessmentReport report) throws IOException {
-        StringWriter out = new StringWriter();
-        r.render(report, out, RenderOptions.defaults());
-        return out.toString();
+    private static String render(ReportRenderer r, AssessmentReport report) {
+        return Rendered.by(r, report);
     }
 
     private static AssessmentReport hostile() {

@@ -13,7 +13,6 @@ import dev.milink.core.check.Status;
 import dev.milink.core.check.Target;
 import dev.milink.core.model.Direction;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,9 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TextReportRendererTest {
 
     private static String render(AssessmentReport report, RenderOptions options) throws IOException {
-        StringWriter out = new StringWriter();
-        new TextReportRenderer().render(report, out, options);
-        return out.toString();
+        return Rendered.by(new TextReportRenderer(), report, options);
     }
 
     private static AssessmentReport report(Finding... findings) {

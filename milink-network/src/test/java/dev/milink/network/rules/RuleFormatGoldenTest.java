@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every rule format against a committed golden file. After an intended change, regenerate with
- * {@code ./mvnw -pl milink-network test -Dtest=RuleFormatGoldenTest -Dmilink.golden.update=true} and review the diff.
+ * {@code ./mvnw -pl milink-network -am test -Dtest=RuleFormatGoldenTest -Dsurefire.failIfNoSpecifiedTests=false -Dmilink.golden.update=true} and review the diff.
  */
 class RuleFormatGoldenTest {
 

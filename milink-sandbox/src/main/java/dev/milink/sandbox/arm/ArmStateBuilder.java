@@ -8,6 +8,7 @@ import dev.milink.sandbox.catalog.view.SecurityViews;
 import dev.milink.sandbox.scenario.Certificate;
 import dev.milink.sandbox.scenario.Scenario;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Turns an {@link AzureScenario} into the stand-in's initial {@link ArmState}. */
 final class ArmStateBuilder {
@@ -178,13 +179,8 @@ final class ArmStateBuilder {
     }
 
     private void virtualNetwork(AzureScenario.VirtualNetwork v) {
-        String id = rgId + "/providers/" + ArmBodies.VNET + "/" + v.name;
-        ObjectNode n = ArmBodies.network(id, v.name, ArmBodies.VNET);
-        n.put("location", s.location);
-        ObjectNode p = (ObjectNode) n.get("properties");
-        p.put("resourceGuid", ArmBodies.uuid(id));
-        p.putObject("addressSpace").set("addressPrefixes", ArmBodies.strings(v.addressPrefixes));
-        state.put(id, n);
+        String id = topLevelNetwork(ArmBodies.VNET, v.name,
+                p -> p.putObject("addressSpace").set("addressPrefixes", ArmBodies.strings(v.addressPrefixes)));
         for (AzureScenario.Subnet sn : v.subnets) {
             ObjectNode sp = ArmState.JSON.createObjectNode();
             if (sn.addressPrefixes.isEmpty()) {
@@ -231,11 +227,7 @@ final class ArmStateBuilder {
     }
 
     private void nsg(AzureScenario.NetworkSecurityGroup g) {
-        String id = rgId + "/providers/" + ArmBodies.NSG + "/" + g.name;
-        ObjectNode n = ArmBodies.network(id, g.name, ArmBodies.NSG);
-        n.put("location", s.location);
-        ((ObjectNode) n.get("properties")).put("resourceGuid", ArmBodies.uuid(id));
-        state.put(id, n);
+        String id = topLevelNetwork(ArmBodies.NSG, g.name, p -> { });
         for (AzureScenario.SecurityRule r : g.securityRules) {
             state.put(id + "/securityRules/" + r.name,
                     ArmBodies.securityRule(id, r.name, ArmBodies.securityRuleProperties(r, rgId), false));
@@ -248,13 +240,8 @@ final class ArmStateBuilder {
     }
 
     private void routeTable(AzureScenario.RouteTable t) {
-        String id = rgId + "/providers/" + ArmBodies.ROUTE_TABLE + "/" + t.name;
-        ObjectNode n = ArmBodies.network(id, t.name, ArmBodies.ROUTE_TABLE);
-        n.put("location", s.location);
-        ObjectNode p = (ObjectNode) n.get("properties");
-        p.put("resourceGuid", ArmBodies.uuid(id));
-        p.put("disableBgpRoutePropagation", t.disableBgpRoutePropagation);
-        state.put(id, n);
+        String id = topLevelNetwork(ArmBodies.ROUTE_TABLE, t.name,
+                p -> p.put("disableBgpRoutePropagation", t.disableBgpRoutePropagation));
         for (AzureScenario.Route r : t.routes) {
             ObjectNode rn = ArmBodies.network(id + "/routes/" + r.name, r.name, ArmBodies.ROUTE_TABLE + "/routes");
             ObjectNode rp = (ObjectNode) rn.get("properties");
@@ -266,6 +253,21 @@ final class ArmStateBuilder {
             rp.put("hasBgpOverride", false);
             state.put(id + "/routes/" + r.name, rn);
         }
+    }
+
+    /**
+     * Stores a virtual network, NSG or route table of the scenario's resource group, in its location, with
+     * {@code properties} adding the type's own properties; returns its id (the parent of its child resources).
+     */
+    private String topLevelNetwork(String type, String name, Consumer<ObjectNode> properties) {
+        String id = rgId + "/providers/" + type + "/" + name;
+        ObjectNode n = ArmBodies.network(id, name, type);
+        n.put("location", s.location);
+        ObjectNode p = (ObjectNode) n.get("properties");
+        p.put("resourceGuid", ArmBodies.uuid(id));
+        properties.accept(p);
+        state.put(id, n);
+        return id;
     }
 
     private String sqlServerHost() {

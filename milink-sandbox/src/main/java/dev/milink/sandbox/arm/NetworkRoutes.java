@@ -13,21 +13,14 @@ import java.util.Map;
 /**
  * Microsoft.Network routes: virtual networks and their subnets, network security groups with their security and
  * default rules, route tables with their routes. Parents are read with their children folded in, as ARM does.
+ * Holds nothing of its own: the router it answers errors through and the stand-in whose state it serves.
  */
-final class NetworkRoutes {
+record NetworkRoutes(ArmRouter router, ArmStandIn arm) {
     /** Per top-level type: its child collections; the first one is the writable one (PUT). */
     private static final Map<String, List<String>> TYPES = Map.of(
             "virtualnetworks", List.of("subnets"),
             "networksecuritygroups", List.of("securityRules", "defaultSecurityRules"),
             "routetables", List.of("routes"));
-
-    private final ArmRouter router;
-    private final ArmStandIn arm;
-
-    NetworkRoutes(ArmRouter router, ArmStandIn arm) {
-        this.router = router;
-        this.arm = arm;
-    }
 
     Reply route(Request r) {
         List<String> children = TYPES.get(r.segment(6).toLowerCase(Locale.ROOT));

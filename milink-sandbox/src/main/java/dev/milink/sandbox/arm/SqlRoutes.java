@@ -13,21 +13,14 @@ import java.util.regex.Pattern;
 
 /**
  * Microsoft.Sql routes: the managed instance, its databases, server trust certificates, endpoint certificates and
- * distributed availability groups (the link), and instance failover groups under the location.
+ * distributed availability groups (the link), and instance failover groups under the location. Holds nothing of
+ * its own: the router it answers errors through and the stand-in whose state it serves.
  */
-final class SqlRoutes {
+record SqlRoutes(ArmRouter router, ArmStandIn arm) {
     private static final String MI = ArmBodies.SQL;
     private static final Pattern PARTNER_ENDPOINT = Pattern.compile("(?i)TCP://[^:/\\s]+:\\d{1,5}");
     private static final List<String> CHILDREN = List.of("databases", "serverTrustCertificates",
             "endpointCertificates", "distributedAvailabilityGroups", "encryptionProtector", "tdeCertificates");
-
-    private final ArmRouter router;
-    private final ArmStandIn arm;
-
-    SqlRoutes(ArmRouter router, ArmStandIn arm) {
-        this.router = router;
-        this.arm = arm;
-    }
 
     Reply route(Request r) {
         if (r.is(6, "locations")) {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The Managed Instance link as both stand-ins see it: the SQL Server's distributed availability group (declared by
@@ -195,22 +196,12 @@ public final class LinkSimulation {
 
     /** {@code DROP AVAILABILITY GROUP [dag]} on the SQL Server. */
     public synchronized void sqlDropped(String dag) {
-        LinkRecord l = links.get(key(dag));
-        if (l != null) {
-            l.sql = null;
-            l.disconnect();
-            if (l.mi == null) {
-                links.remove(key(dag));
-            }
-        }
+        endDropped(dag, l -> l.sql = null);
     }
 
     /** {@code ALTER AVAILABILITY GROUP [dag] MODIFY AVAILABILITY GROUP ON …}: whether both members commit synchronously. */
     public synchronized void sqlCommitMode(String dag, boolean synchronous) {
-        LinkRecord l = links.get(key(dag));
-        if (l != null) {
-            l.sqlSync = synchronous;
-        }
+        ifLink(dag, l -> l.sqlSync = synchronous);
     }
 
     /** {@code ALTER AVAILABILITY GROUP [ag] GRANT CREATE ANY DATABASE} on the SQL Server's AG. */
@@ -297,23 +288,15 @@ public final class LinkSimulation {
 
     /** The ARM DELETE of the link. The MI keeps its databases. */
     public synchronized void miDeleted(String dag) {
-        LinkRecord l = links.get(key(dag));
-        if (l != null) {
+        endDropped(dag, l -> {
             l.mi = null;
             l.error = 0;
-            l.disconnect();
-            if (l.sql == null) {
-                links.remove(key(dag));
-            }
-        }
+        });
     }
 
     /** PATCH {@code replicationMode}: Sync or Async. */
     public synchronized void miReplicationMode(String dag, boolean synchronous) {
-        LinkRecord l = links.get(key(dag));
-        if (l != null) {
-            l.miSync = synchronous;
-        }
+        ifLink(dag, l -> l.miSync = synchronous);
     }
 
     /** POST …/failover: Planned (the MI switches to synchronous commit itself and waits) or ForcedAllowDataLoss. */
@@ -369,6 +352,25 @@ public final class LinkSimulation {
 
     /** Automatic seeding of one database. */
     public enum Seeding { NOT_STARTED, SEEDING, COMPLETED, FAILED }
+
+    /** Changes the link when there is one: a statement about a link the simulation never saw changes nothing. */
+    private void ifLink(String dag, Consumer<LinkRecord> change) {
+        LinkRecord l = links.get(key(dag));
+        if (l != null) {
+            change.accept(l);
+        }
+    }
+
+    /** One end dropped the link ({@code forgetEnd} clears it): disconnected, and forgotten once no end declares it. */
+    private void endDropped(String dag, Consumer<LinkRecord> forgetEnd) {
+        ifLink(dag, l -> {
+            forgetEnd.accept(l);
+            l.disconnect();
+            if (l.sql == null && l.mi == null) {
+                links.remove(key(dag));
+            }
+        });
+    }
 
     private Outcome withLink(String dag, java.util.function.Function<LinkRecord, Outcome> action) {
         LinkRecord l = links.get(key(dag));

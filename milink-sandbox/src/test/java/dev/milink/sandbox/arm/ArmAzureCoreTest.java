@@ -86,6 +86,20 @@ class ArmAzureCoreTest {
         }
     }
 
+    /** PUT of a server trust certificate, a long-running operation, followed by azure-core-management's poller. */
+    private static SyncPoller<PollResult<Map>, Map> putTrustCertificate(HttpPipeline pipeline, String name,
+            String publicBlob) {
+        String url = arm.baseUrl() + arm.managedInstanceId() + "/serverTrustCertificates/" + name
+                + "?api-version=2025-01-01";
+        HttpRequest put = new HttpRequest(HttpMethod.PUT, url)
+                .setHeader(com.azure.core.http.HttpHeaderName.CONTENT_TYPE, "application/json")
+                .setBody("{\"properties\":{\"publicBlob\":\"" + publicBlob + "\"}}");
+        Mono<Response<Flux<ByteBuffer>>> init = pipeline.send(put)
+                .map(r -> new SimpleResponse<>(put, r.getStatusCode(), r.getHeaders(), r.getBody()));
+        return PollerFactory.<Map, Map>create(SerializerFactory.createDefaultManagementSerializerAdapter(), pipeline,
+                Map.class, Map.class, Duration.ofMillis(10), init).getSyncPoller();
+    }
+
     @Test
     void clientSecretCredentialGetsTheTokenTheArmRoutesAccept() throws IOException {
         ClientSecretCredential credential = credential(arm.clientSecret());
@@ -128,18 +142,11 @@ class ArmAzureCoreTest {
     @Test
     void pollerFollowsAzureAsyncOperationToTheFinalResource() throws IOException {
         HttpPipeline pipeline = pipeline(credential(arm.clientSecret()));
-        String url = arm.baseUrl() + arm.managedInstanceId() + "/serverTrustCertificates/from-sdk?api-version=2025-01-01";
-        HttpRequest put = new HttpRequest(HttpMethod.PUT, url)
-                .setHeader(com.azure.core.http.HttpHeaderName.CONTENT_TYPE, "application/json")
-                .setBody("{\"properties\":{\"publicBlob\":\"0x" + ArmWritesTest.sqlEndpointBlob() + "\"}}");
         // the scenario already trusts this blob under another name; free it so the PUT is accepted
         arm.state().remove(arm.managedInstanceId() + "/serverTrustCertificates/SQLPROD02-endpoint");
         int pollsBefore = arm.requestLog().count("GET", "/azureAsyncOperations/");
-        Mono<Response<Flux<ByteBuffer>>> init = pipeline.send(put)
-                .map(r -> new SimpleResponse<>(put, r.getStatusCode(), r.getHeaders(), r.getBody()));
-        SyncPoller<PollResult<Map>, Map> poller = PollerFactory.<Map, Map>create(
-                SerializerFactory.createDefaultManagementSerializerAdapter(), pipeline, Map.class, Map.class,
-                Duration.ofMillis(10), init).getSyncPoller();
+        SyncPoller<PollResult<Map>, Map> poller = putTrustCertificate(pipeline, "from-sdk",
+                "0x" + ArmWritesTest.sqlEndpointBlob());
         assertThat(poller.waitForCompletion(Duration.ofSeconds(20)).getStatus())
                 .isEqualTo(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED);
         Map<?, ?> result = poller.getFinalResult();
@@ -156,15 +163,7 @@ class ArmAzureCoreTest {
         try {
             HttpPipeline pipeline = pipeline(credential(arm.clientSecret()));
             get(pipeline, arm.managedInstanceId()); // token fetched and cached before the clock starts
-            String url = arm.baseUrl() + arm.managedInstanceId() + "/serverTrustCertificates/fast?api-version=2025-01-01";
-            HttpRequest put = new HttpRequest(HttpMethod.PUT, url)
-                    .setHeader(com.azure.core.http.HttpHeaderName.CONTENT_TYPE, "application/json")
-                    .setBody("{\"properties\":{\"publicBlob\":\"3050" + "33".repeat(0x50) + "\"}}");
-            Mono<Response<Flux<ByteBuffer>>> init = pipeline.send(put)
-                    .map(r -> new SimpleResponse<>(put, r.getStatusCode(), r.getHeaders(), r.getBody()));
-            SyncPoller<PollResult<Map>, Map> poller = PollerFactory.<Map, Map>create(
-                    SerializerFactory.createDefaultManagementSerializerAdapter(), pipeline, Map.class, Map.class,
-                    Duration.ofMillis(10), init).getSyncPoller();
+            SyncPoller<PollResult<Map>, Map> poller = putTrustCertificate(pipeline, "fast", "3050" + "33".repeat(0x50));
             // two InProgress polls: at the SDK's 30 s default this could not finish within 10 s
             assertThat(poller.waitForCompletion(Duration.ofSeconds(10)).getStatus())
                     .isEqualTo(LongRunningOperationStatus.SUCCESSFULLY_COMPLETED);

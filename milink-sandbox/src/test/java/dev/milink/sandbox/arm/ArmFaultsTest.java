@@ -7,26 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.milink.sandbox.arm.ArmClient.Answer;
 import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each fault kind, set at run time and from a scenario. */
-class ArmFaultsTest {
-    private ArmStandIn arm;
-    private ArmClient client;
-    private String mi;
+class ArmFaultsTest extends FreshStandIn {
 
-    @BeforeEach
-    void start() throws IOException {
-        arm = ArmStandIn.start(AzureScenarios.load("prepared-2022"));
-        client = new ArmClient(arm);
-        mi = arm.managedInstanceId();
-    }
-
-    @AfterEach
-    void stop() {
-        arm.close();
+    ArmFaultsTest() {
+        super("prepared-2022");
     }
 
     @Test

@@ -12,26 +12,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Writes: long-running operations (counted, no sleeps), state changes, validation of what was written. */
-class ArmWritesTest {
-    private ArmStandIn arm;
-    private ArmClient client;
-    private String mi;
+class ArmWritesTest extends FreshStandIn {
 
-    @BeforeEach
-    void start() throws IOException {
-        arm = ArmStandIn.start(AzureScenarios.load("unprepared-2019"));
-        client = new ArmClient(arm);
-        mi = arm.managedInstanceId();
-    }
-
-    @AfterEach
-    void stop() {
-        arm.close();
+    ArmWritesTest() {
+        super("unprepared-2019");
     }
 
     @Test

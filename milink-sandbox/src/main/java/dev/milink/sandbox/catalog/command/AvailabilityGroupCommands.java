@@ -24,10 +24,7 @@ final class AvailabilityGroupCommands {
     private AvailabilityGroupCommands() {}
 
     static void create(CommandContext ctx, TokenCursor c, ResultSink sink) throws TsqlException {
-        c.expect("AVAILABILITY");
-        c.expect("GROUP");
-        String name = c.name();
-        requirePermission(ctx);
+        String name = groupName(ctx, c);
         Scenario s = ctx.scenario();
         Map<String, String> with = c.accept("WITH") ? options(c) : Map.of();
         if (with.containsKey("CLUSTER_TYPE") && s.majorVersion() < 14) {
@@ -74,11 +71,7 @@ final class AvailabilityGroupCommands {
         c.expect("REPLICA");
         c.expect("ON");
         do {
-            Replica r = new Replica();
-            r.server = nameOrString(c);
-            c.expect("WITH");
-            replicaOptions(r, options(c), false);
-            r.replicaId = uuid("replica:" + name + ":" + r.server);
+            Replica r = replica(c, name, false);
             r.role = r.server.equalsIgnoreCase(s.server.serverName) ? "PRIMARY" : "SECONDARY";
             r.connectedState = r.role.equals("PRIMARY") ? "CONNECTED" : "DISCONNECTED";
             r.synchronizationHealth = r.role.equals("PRIMARY") ? "HEALTHY" : "NOT_HEALTHY";
@@ -134,12 +127,7 @@ final class AvailabilityGroupCommands {
         c.expect("GROUP");
         c.expect("ON");
         do {
-            Replica member = new Replica();
-            member.server = nameOrString(c);
-            c.expect("WITH");
-            replicaOptions(member, options(c), true);
-            member.replicaId = uuid("replica:" + dag.name + ":" + member.server);
-            dag.replicas.add(member);
+            dag.replicas.add(replica(c, dag.name, true));
         } while (c.acceptSymbol(","));
         if (!c.atEnd()) {
             throw c.unexpected();
@@ -173,10 +161,7 @@ final class AvailabilityGroupCommands {
     }
 
     static void alter(CommandContext ctx, TokenCursor c, ResultSink sink) throws TsqlException {
-        c.expect("AVAILABILITY");
-        c.expect("GROUP");
-        String name = c.name();
-        requirePermission(ctx);
+        String name = groupName(ctx, c);
         AvailabilityGroup ag = find(ctx.scenario(), name);
         if (ag == null) {
             throw TsqlException.of(15151, 1, 16, "Cannot alter the availability group '" + name
@@ -276,10 +261,7 @@ final class AvailabilityGroupCommands {
     }
 
     static void drop(CommandContext ctx, TokenCursor c, ResultSink sink) throws TsqlException {
-        c.expect("AVAILABILITY");
-        c.expect("GROUP");
-        String name = c.name();
-        requirePermission(ctx);
+        String name = groupName(ctx, c);
         Scenario s = ctx.scenario();
         AvailabilityGroup ag = find(s, name);
         if (ag == null) {
@@ -304,10 +286,28 @@ final class AvailabilityGroupCommands {
         return s.availabilityGroups.stream().filter(a -> a.name.equalsIgnoreCase(name)).findFirst().orElse(null);
     }
 
-    private static void requirePermission(CommandContext ctx) throws TsqlException {
+    /** {@code AVAILABILITY GROUP name} after CREATE, ALTER or DROP, for a login allowed to change the groups. */
+    private static String groupName(CommandContext ctx, TokenCursor c) throws TsqlException {
+        c.expect("AVAILABILITY");
+        c.expect("GROUP");
+        String name = c.name();
         if (!(ctx.sysadmin() || ctx.instance().hasPermission(ctx.principal(), "ALTER ANY AVAILABILITY GROUP"))) {
             throw TsqlException.of(15247, 1, 16, "User does not have permission to perform this action.");
         }
+        return name;
+    }
+
+    /**
+     * {@code N'server' WITH (…)} in a CREATE: one replica, or in a distributed group one member availability group,
+     * with the id it keeps for the group's life.
+     */
+    private static Replica replica(TokenCursor c, String group, boolean distributed) throws TsqlException {
+        Replica r = new Replica();
+        r.server = nameOrString(c);
+        c.expect("WITH");
+        replicaOptions(r, options(c), distributed);
+        r.replicaId = uuid("replica:" + group + ":" + r.server);
+        return r;
     }
 
     private static void replicaOptions(Replica r, Map<String, String> o, boolean distributed) throws TsqlException {
