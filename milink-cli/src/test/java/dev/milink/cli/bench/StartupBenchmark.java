@@ -18,9 +18,11 @@ import java.util.Map;
  * <ul>
  *   <li>{@code bin/milink --version} vs a bare JVM printing one line ({@link Hello}; same JVM flags as the launcher),
  *   <li>{@code bin/milink check localhost,PORT} (one {@code unprepared-2019} sandbox instance in a second JVM, TLS
- *       validated against the sandbox certificate) vs {@link ConnectSelectOne}: the same driver's connect and
- *       {@code SELECT 1} in a plain program.
+ *       validated against the sandbox certificate), with the text report and with {@code -o json}, vs
+ *       {@link ConnectSelectOne}: the same driver's connect and {@code SELECT 1} in a plain program.
  * </ul>
+ * Besides wall time it prints each process's CPU time (user + sys, through {@code /usr/bin/time} when the machine has
+ * it), which neighbours on a shared machine disturb much less.
  * Run on demand (never by {@code verify}):
  * <pre>
  * ./mvnw -q -o package -DskipTests -pl milink-cli -am &amp;&amp; unzip -q -o milink-cli/target/milink-*.zip -d /tmp/dist
