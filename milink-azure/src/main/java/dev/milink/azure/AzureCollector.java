@@ -20,6 +20,7 @@ import dev.milink.core.model.ManagedInstanceFacts.NetworkSecurityGroup;
 import dev.milink.core.model.ManagedInstanceFacts.RouteTable;
 import dev.milink.core.model.ManagedInstanceFacts.Subnet;
 import dev.milink.core.model.ManagedInstanceFacts.TrustCertificate;
+import dev.milink.core.model.ManagedInstanceFacts.VirtualNetwork;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,10 +36,11 @@ import java.util.function.Function;
 /**
  * Reads one managed instance through Azure Resource Manager into {@link ManagedInstanceFacts}: the instance, its
  * databases, server trust certificates, endpoint certificate, links (distributed availability groups), failover
- * groups, TDE protector, subnet with its NSG and route table, the caller's permissions on the instance, and the
+ * groups, TDE protector, subnet with its NSG and route table, the subnet's virtual network (address space,
+ * subnets, peerings: what the NSG's {@code VirtualNetwork} tag stands for), the caller's permissions on the instance, and the
  * storage in use (Azure Monitor's {@code storage_space_used_mb}; null in the instance when it cannot be read). All
  * reads run at once on virtual threads (bounded by the connection's {@code maxConcurrentRequests}); the subnet,
- * NSG, route table and failover groups wait only for what they need.
+ * virtual network, NSG, route table and failover groups wait only for what they need.
  *
  * <p>A read that fails makes only its own part unknown, with a reason a user can act on: a 403 names the missing
  * RBAC action, a 404 says what does not exist, a 5xx or a 429 that persist after the pipeline's retries say so.
@@ -93,6 +95,7 @@ public final class AzureCollector {
             Future<Fact<List<String>>> failoverGroups = threads.submit(() -> failoverGroups(id,
                     await(instanceBody)));
             Future<Fact<Subnet>> subnet = threads.submit(() -> subnet(await(instanceBody)));
+            Future<Fact<VirtualNetwork>> vnet = threads.submit(() -> virtualNetwork(await(instanceBody)));
             Future<Fact<Optional<NetworkSecurityGroup>>> nsg = threads.submit(() -> attached(await(subnet),
                     Subnet::nsgId, "network security group", ArmResources::networkSecurityGroup));
             Future<Fact<Optional<RouteTable>>> routes = threads.submit(() -> attached(await(subnet),
@@ -103,7 +106,7 @@ public final class AzureCollector {
                     ArmResources::managedInstance).map(m -> ArmResources.withStorageUsed(m, usedGb));
             return new ManagedInstanceFacts(mi, clock.instant(), instance, await(databases), await(trust),
                     await(endpoint), await(links), await(failoverGroups), await(protector), await(subnet), await(nsg),
-                    await(routes), await(permissions));
+                    await(routes), await(permissions), await(vnet));
         }
     }
 
@@ -155,6 +158,19 @@ public final class AzureCollector {
             return Fact.unknown("the managed instance's body names no subnetId");
         }
         return one(subnetId, NETWORK_API, "the managed instance's subnet " + subnetId, ArmResources::subnet);
+    }
+
+    /** The subnet's virtual network, read beside the subnet: its id is the subnet's without the last two parts. */
+    private Fact<VirtualNetwork> virtualNetwork(Fact<JsonNode> instance) {
+        if (!(instance instanceof Fact.Known<JsonNode> known)) {
+            return Fact.unknown("the virtual network is named by the managed instance's subnet id, and the managed "
+                    + "instance could not be read: " + instance.reason());
+        }
+        String vnetId = ArmResources.virtualNetworkIdOf(ArmResources.managedInstance(known.value()).subnetId());
+        if (vnetId == null) {
+            return Fact.unknown("the managed instance's body names no subnetId of a virtual network");
+        }
+        return one(vnetId, NETWORK_API, "the virtual network " + vnetId, ArmResources::virtualNetwork);
     }
 
     /** The NSG or route table the subnet points at: Known empty when it points at none. */

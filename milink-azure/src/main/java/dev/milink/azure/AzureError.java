@@ -2,6 +2,7 @@
 package dev.milink.azure;
 
 import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.ErrorDoc;
 import dev.milink.core.error.ExitStatus;
 
 /**
@@ -54,28 +55,7 @@ public enum AzureError implements ErrorCode {
                     + "`ConflictingServerOperation` means another operation is running on the managed instance "
                     + "(wait and apply again), `InvalidPublicBlob` means the certificate is not DER in hex.");
 
-    private final ExitStatus exitStatus;
-    private final String causedBy;
-    private final String solution;
-
     AzureError(ExitStatus exitStatus, String causedBy, String solution) {
-        this.exitStatus = exitStatus;
-        this.causedBy = causedBy;
-        this.solution = solution;
-    }
-
-    @Override
-    public ExitStatus exitStatus() {
-        return exitStatus;
-    }
-
-    @Override
-    public String causedBy() {
-        return causedBy;
-    }
-
-    @Override
-    public String solution() {
-        return solution;
+        ErrorDoc.declare(this, exitStatus, causedBy, solution);
     }
 }

@@ -19,6 +19,7 @@ import dev.milink.core.model.ManagedInstanceFacts.Permission;
 import dev.milink.core.model.ManagedInstanceFacts.RouteTable;
 import dev.milink.core.model.ManagedInstanceFacts.Subnet;
 import dev.milink.core.model.ManagedInstanceFacts.TrustCertificate;
+import dev.milink.core.model.ManagedInstanceFacts.VirtualNetwork;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ import java.util.regex.Pattern;
 
 /**
  * The managed instance end from saved JSON, for people who cannot give milink Azure credentials: the output of
- * {@code az sql mi show}, {@code az network vnet subnet show}, {@code az network nsg show},
+ * {@code az sql mi show}, {@code az network vnet subnet show}, {@code az network vnet show}, {@code az network nsg show},
  * {@code az network route-table show}, {@code az role assignment list} (+ {@code az role definition list} for
  * custom roles), the permissions API through {@code az rest}, {@code az sql mi server-trust-certificate list},
  * {@code az sql mi endpoint-cert show}, {@code az sql mi link list}, {@code az sql midb list},
@@ -72,6 +73,7 @@ public final class AzureOfflineFacts {
         FAILOVER_GROUP("microsoft.sql/locations/instancefailovergroups", "az sql instance-failover-group list -g RG "
                 + "-l LOCATION"),
         SUBNET("microsoft.network/virtualnetworks/subnets", "az network vnet subnet show --ids SUBNET_ID"),
+        VIRTUAL_NETWORK("microsoft.network/virtualnetworks", "az network vnet show --ids VNET_ID"),
         NSG("microsoft.network/networksecuritygroups", "az network nsg show --ids NSG_ID"),
         ROUTE_TABLE("microsoft.network/routetables", "az network route-table show --ids ROUTE_TABLE_ID"),
         PERMISSION("", "az rest --url MI_ID/providers/Microsoft.Authorization/permissions?api-version=2022-04-01"),
@@ -233,7 +235,32 @@ public final class AzureOfflineFacts {
                 attached(found.get(Kind.NSG), subnet, Subnet::nsgId, Kind.NSG, ArmResources::networkSecurityGroup),
                 attached(found.get(Kind.ROUTE_TABLE), subnet, Subnet::routeTableId, Kind.ROUTE_TABLE,
                         ArmResources::routeTable),
-                permissions(found, resourceId));
+                permissions(found, resourceId),
+                virtualNetwork(found.get(Kind.VIRTUAL_NETWORK), instance, subnet));
+    }
+
+    /** The virtual network of the MI's subnet when several are given; the only one otherwise. */
+    private static Fact<VirtualNetwork> virtualNetwork(List<JsonNode> nodes, Fact<ManagedInstance> instance,
+                                                       Fact<Subnet> subnet) {
+        String subnetId = instance.asOptional().map(ManagedInstance::subnetId)
+                .or(() -> subnet.asOptional().map(Subnet::id)).orElse(null);
+        String wanted = ArmResources.virtualNetworkIdOf(subnetId);
+        if (nodes == null || nodes.isEmpty()) {
+            return Fact.unknown("not in the given files (add the output of '" + Kind.VIRTUAL_NETWORK.command
+                    .replace("VNET_ID", wanted == null ? "VNET_ID" : wanted) + "')");
+        }
+        if (wanted != null) {
+            for (JsonNode n : nodes) {
+                if (wanted.equalsIgnoreCase(n.path("id").asText(""))) {
+                    return mapped(n, ArmResources::virtualNetwork, Kind.VIRTUAL_NETWORK.command);
+                }
+            }
+            return Fact.unknown("the managed instance's virtual network " + wanted + " is not in the given files (add "
+                    + "the output of 'az network vnet show --ids " + wanted + "')");
+        }
+        return nodes.size() == 1 ? mapped(nodes.get(0), ArmResources::virtualNetwork, Kind.VIRTUAL_NETWORK.command)
+                : Fact.unknown("several virtual networks are in the given files and no 'az sql mi show' output "
+                        + "says which one is the managed instance's");
     }
 
     /** The MI's id from any of its children's ids when {@code az sql mi show} was not given. */

@@ -88,6 +88,64 @@ class AzureCollectorTest {
     }
 
     @Test
+    void readsTheSubnetsVirtualNetworkBesideTheSubnet() {
+        ManagedInstanceFacts facts = collector.collect(arm.managedInstanceId());
+
+        ManagedInstanceFacts.VirtualNetwork vnet = known(facts.virtualNetwork());
+        assertThat(vnet.id()).isEqualTo(arm.subnetId().substring(0, arm.subnetId().indexOf("/subnets/")));
+        assertThat(vnet.addressPrefixes()).containsExactly("10.0.0.0/16");
+        assertThat(vnet.subnetNames()).containsExactly("snet-mi", "GatewaySubnet");
+        assertThat(vnet.peerings()).isEmpty();
+        assertThat(arm.requestLog().find("GET", "/virtualNetworks/vnet-mi$")).singleElement()
+                .satisfies(e -> assertThat(e.query()).contains("api-version=2024-05-01"));
+    }
+
+    @Test
+    void peeringsAndGatewaySubnetsOfTheVirtualNetworkAreRead() throws Exception {
+        arm.close();
+        arm = ArmStandIn.start(dev.milink.sandbox.arm.AzureScenarios.fromYamlText("""
+                name: peered
+                base: prepared-2022
+                virtualNetworks:
+                  - name: vnet-mi
+                    addressPrefixes: [10.0.0.0/16]
+                    subnets:
+                      - {name: snet-mi, addressPrefix: 10.0.0.0/24, networkSecurityGroup: nsg-mi, routeTable: rt-mi,
+                         delegations: [Microsoft.Sql/managedInstances]}
+                      - {name: GatewaySubnet, addressPrefix: 10.0.255.0/27}
+                    peerings:
+                      - {name: to-hub, remoteVirtualNetwork: vnet-hub, remoteAddressPrefixes: [192.168.0.0/16],
+                         useRemoteGateways: true}
+                      - {name: to-old, remoteVirtualNetwork: vnet-old, remoteAddressPrefixes: [172.16.0.0/16],
+                         peeringState: Disconnected}
+                """, "peered"));
+        connection = ArmConnection.open(StandIns.options(arm));
+        collector = new AzureCollector(connection, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        ManagedInstanceFacts.VirtualNetwork vnet = known(collector.collect(arm.managedInstanceId()).virtualNetwork());
+
+        assertThat(vnet.subnetNames()).containsExactly("snet-mi", "GatewaySubnet");
+        assertThat(vnet.peerings()).extracting(ManagedInstanceFacts.Peering::name, ManagedInstanceFacts.Peering::state,
+                ManagedInstanceFacts.Peering::useRemoteGateways).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("to-hub", "Connected", true),
+                        org.assertj.core.groups.Tuple.tuple("to-old", "Disconnected", false));
+        assertThat(vnet.peerings().getFirst().remoteAddressPrefixes()).containsExactly("192.168.0.0/16");
+        assertThat(vnet.peerings().getFirst().remoteNetworkId()).endsWith("/virtualNetworks/vnet-hub");
+    }
+
+    @Test
+    void aForbiddenVirtualNetworkReadIsUnknownNamingTheActionAndTheSubnetIsStillRead() {
+        arm.faults().add(ArmFault.forbidden("/virtualNetworks/vnet-mi$", "Microsoft.Network/virtualNetworks/read"));
+
+        ManagedInstanceFacts facts = collector.collect(arm.managedInstanceId());
+
+        assertThat(facts.virtualNetwork().reason()).contains("the caller lacks the action "
+                + "Microsoft.Network/virtualNetworks/read", "403 AuthorizationFailed");
+        assertThat(facts.subnet().isKnown()).isTrue();
+        assertThat(facts.networkSecurityGroup().isKnown()).isTrue();
+    }
+
+    @Test
     void aForbiddenReadBecomesUnknownNamingTheActionAndTheRestIsRead() {
         String action = "Microsoft.Sql/managedInstances/serverTrustCertificates/read";
         arm.faults().add(ArmFault.forbidden("/serverTrustCertificates", action));

@@ -61,6 +61,26 @@ class AzureOfflineFactsTest {
     }
 
     @Test
+    void azNetworkVnetShowGivesTheVirtualNetworkTagsSpace() {
+        ManagedInstanceFacts f = read("mi.json", "subnet.json", "vnet.json");
+
+        ManagedInstanceFacts.VirtualNetwork vnet = f.virtualNetwork().orElse(null);
+        assertThat(vnet.id()).endsWith("/virtualNetworks/vnet-mi");
+        assertThat(vnet.addressPrefixes()).containsExactly("10.0.0.0/16");
+        assertThat(vnet.subnetNames()).containsExactly("snet-mi", "GatewaySubnet");
+        assertThat(vnet.peerings()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo("to-apps");
+            assertThat(p.connected()).isTrue();
+            assertThat(p.remoteAddressPrefixes()).containsExactly("10.100.0.0/16");
+            assertThat(p.remoteNetworkId()).endsWith("/virtualNetworks/vnet-apps");
+            assertThat(p.useRemoteGateways()).isFalse();
+        });
+        // without it the reason names the command, with the network's id taken from the subnet id
+        assertThat(read("mi.json").virtualNetwork().reason()).contains("az network vnet show --ids /subscriptions/",
+                "/virtualNetworks/vnet-mi'");
+    }
+
+    @Test
     void partsNotProvidedAreUnknownNamingTheCommand() {
         ManagedInstanceFacts f = read("mi.json");
 

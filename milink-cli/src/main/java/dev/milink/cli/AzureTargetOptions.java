@@ -7,10 +7,15 @@ import dev.milink.azure.AzureManagedInstanceSource;
 import dev.milink.azure.AzureOptions;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
+import dev.milink.engine.AssessmentRequest;
+import dev.milink.engine.ManagedInstanceSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
@@ -81,6 +86,35 @@ final class AzureTargetOptions {
         AzureManagedInstanceSource source = AzureManagedInstanceSource.select(id, sub, rg, n, files, arm, clock);
         boolean live = files.isEmpty() && (given(id) || given(sub) || given(rg) || given(n));
         return new ManagedInstance(source, arm, live, live || !files.isEmpty());
+    }
+
+    /**
+     * Inventory rows that name their own managed instance ({@code mi}): each is read live with the run's one ARM
+     * connection (one pipeline, one credential, signed in once before anything is read), once per distinct
+     * resource id, and judged with that row's SQL Server. Rows without one keep the run's {@code --mi}, if any.
+     */
+    AssessmentRequest perRow(AssessmentRequest request, Map<String, String> byLabel, ManagedInstance run,
+                             Clock clock) {
+        Map<String, ManagedInstanceSource> byId = new HashMap<>();
+        AssessmentRequest out = request;
+        for (Map.Entry<String, String> row : byLabel.entrySet()) {
+            ManagedInstanceSource source = byId.computeIfAbsent(row.getValue().toLowerCase(Locale.ROOT), k -> {
+                AzureManagedInstanceSource s;
+                try {
+                    s = AzureManagedInstanceSource.select(row.getValue(), null, null, null, List.of(), run.arm(),
+                            clock);
+                } catch (MilinkException e) {
+                    throw new MilinkException(e.code(), "The inventory's mi for " + row.getKey() + ": "
+                            + e.getMessage(), e);
+                }
+                if (byId.isEmpty()) {
+                    s.signIn(); // the shared credential: a missing or refused one stops the run before any read
+                }
+                return s::read;
+            });
+            out = out.withManagedInstanceFor(row.getKey(), source);
+        }
+        return out;
     }
 
     private AzureOptions options(MilinkConfig.Azure c, Invocation inv) {

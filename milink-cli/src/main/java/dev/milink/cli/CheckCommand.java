@@ -102,6 +102,7 @@ final class CheckCommand implements Callable<Integer> {
             mi.source().signIn(); // a missing or refused Azure credential stops the run before anything is read
             request = request.withManagedInstance(mi.source()::read);
         }
+        request = azure.perRow(request, fleet.managedInstances(), mi, Clock.systemUTC());
         Assessment result = milink.assess(request);
         String preamble = fleet.sources().size() >= 2 && format.equalsIgnoreCase("text")
                 ? FleetSummary.of(result.report(), notAssessed(result)).text() : "";

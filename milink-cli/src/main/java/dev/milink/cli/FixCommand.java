@@ -59,6 +59,9 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--dmk-password-file", paramLabel = "FILE", descriptionKey = "fix-dmk-password-file")
     Path dmkPasswordFile;
 
+    @Option(names = "--tde-pfx-out", paramLabel = "DIR", descriptionKey = "fix-tde-pfx-out")
+    Path tdePfxOut;
+
     @Mixin
     AssessmentOptions assessment;
 
@@ -90,7 +93,7 @@ final class FixCommand implements Callable<Integer> {
         FixRequest request = new FixRequest(name, () -> connection.settings(parsed,
                 AssessmentOptions.signIn(auth, connection, cfg, inv), inv), assessment.link(cfg),
                 new FixWorkflow.Options(apply, yes, scriptDir, Set.copyOf(includeDatabases), dmkPasswordFile,
-                        backupDir));
+                        backupDir, tdePfxOut));
         AzureTargetOptions.ManagedInstance mi = azure.managedInstance(cfg, inv, Clock.systemUTC());
         if (mi.given()) {
             mi.source().signIn(); // a missing or refused Azure credential stops before anything is read or changed

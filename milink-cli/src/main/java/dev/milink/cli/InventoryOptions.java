@@ -42,8 +42,14 @@ final class InventoryOptions {
     @Option(names = "--shard", paramLabel = "K/N", descriptionKey = "shard")
     String shard;
 
-    /** The sources, and the link settings of rows that give their own databases or direction. */
-    record Fleet(List<Source> sources, Map<String, LinkSettings> links) {
+    /**
+     * The sources, the link settings of rows that give their own databases or direction, and the managed instance
+     * (resource id) of rows that name one, by source label.
+     */
+    record Fleet(List<Source> sources, Map<String, LinkSettings> links, Map<String, String> managedInstances) {
+        Fleet(List<Source> sources, Map<String, LinkSettings> links) {
+            this(sources, links, Map.of());
+        }
     }
 
     boolean given() {
@@ -89,16 +95,18 @@ final class InventoryOptions {
         }
         List<Source> sources = new ArrayList<>();
         Map<String, LinkSettings> links = new LinkedHashMap<>();
+        Map<String, String> managedInstances = new LinkedHashMap<>();
         for (InventoryEntry e : mine.entries()) {
             Authentication a = e.credential().isGiven() ? signIn(e, auth, cfg, inv) : runAuth.get();
             String label = e.target().display();
             sources.add(new Source.Live(label, settings.apply(new ConnectionFor(e.target(), a))));
+            e.managedInstance().ifPresent(mi -> managedInstances.put(label, mi));
             if (!e.databases().isEmpty() || e.direction().isPresent()) {
                 LinkSettings own = e.direction().map(base::withDirection).orElse(base);
                 links.put(label, e.databases().isEmpty() ? own : own.withDatabases(e.databases()));
             }
         }
-        return new Fleet(sources, links);
+        return new Fleet(sources, links, managedInstances);
     }
 
     /** A target and the sign-in to use on it. */

@@ -81,6 +81,36 @@ class AzureCliTest {
     }
 
     @Test
+    void savedAzNetworkVnetShowSettlesTheVirtualNetworkTagOffline() throws Exception {
+        Map<String, String> env = Map.of("MILINK_ARM_ENDPOINT", "https://127.0.0.1:1", "MILINK_ARM_TOKEN", "");
+        List<String> files = List.of("mi.json", "nsg.json", "permissions.json", "subnet.json");
+        java.util.function.BiFunction<String, Boolean, JsonNode> n3 = (address, withVnet) -> {
+            List<String> args = new ArrayList<>(List.of("check", "--facts", CheckCommandTest.FACTS.toString(),
+                    "--mi-facts"));
+            files.forEach(f -> args.add(AZ.resolve(f).toString()));
+            if (withVnet) {
+                args.add(AZ.resolve("vnet.json").toString());
+            }
+            args.addAll(List.of("--sql-address", address, "--azure-auth", "token", "--output", "json"));
+            try {
+                return findings(Cli.run(env, args.toArray(String[]::new)).out()).get("MIL-N3");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        // in the peered vnet-apps (10.100.0.0/16): AllowVnetOutBound covers it
+        assertThat(n3.apply("10.100.0.7", true).get("status").asText()).isEqualTo("PASS");
+        // on-premises behind vnet-mi's GatewaySubnet: UNKNOWN naming the gateway
+        JsonNode onPrem = n3.apply("10.20.0.5", true);
+        assertThat(onPrem.get("status").asText()).isEqualTo("UNKNOWN");
+        assertThat(onPrem.get("message").asText()).contains("'vnet-mi' has a GatewaySubnet");
+        // without the file: UNKNOWN naming the az command that gives it
+        JsonNode without = n3.apply("10.100.0.7", false);
+        assertThat(without.get("status").asText()).isEqualTo("UNKNOWN");
+        assertThat(without.get("message").asText()).contains("az network vnet show --ids /subscriptions/");
+    }
+
+    @Test
     void liveAndSavedManagedInstanceAtOnceIsAUsageError() {
         Cli r = Cli.run("check", "--facts", CheckCommandTest.FACTS.toString(), "--mi",
                 "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/managedInstances/mi", "--mi-facts",
@@ -164,6 +194,57 @@ class AzureCliTest {
         }
     }
 
+    private static String vnet(String extraSubnet, String peering) {
+        return """
+                name: vnet-variant
+                base: prepared-2022
+                virtualNetworks:
+                  - name: vnet-mi
+                    addressPrefixes: [10.0.0.0/16]
+                    subnets:
+                      - {name: snet-mi, addressPrefix: 10.0.0.0/24, networkSecurityGroup: nsg-mi, routeTable: rt-mi,
+                         delegations: [Microsoft.Sql/managedInstances]}
+                """ + extraSubnet + (peering.isEmpty() ? "" : "    peerings:\n" + peering);
+    }
+
+    @Test
+    void theVirtualNetworkTagIsJudgedFromTheVirtualNetworkReadThroughTheRealPipeline() throws Exception {
+        String hub = "      - {name: to-hub, remoteVirtualNetwork: vnet-hub, remoteAddressPrefixes: [192.168.0.0/16]}\n";
+        // an on-premises-looking address in a peered network: the default AllowVnetInBound/OutBound rules allow it
+        try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.fromYamlText(vnet("", hub), "peered"))) {
+            Cli r = Cli.run(azureEnv(estate.arm(), "Sandbox#2022sa"),
+                    checkArgs(estate, "192.168.10.4").toArray(String[]::new));
+            Map<String, JsonNode> f = findings(r.out());
+            assertThat(status(f, "MIL-N2")).as(f.get("MIL-N2").toString()).isEqualTo("PASS");
+            assertThat(f.get("MIL-N2").get("message").asText()).contains("AllowVnetInBound");
+            assertThat(status(f, "MIL-N3")).as(f.get("MIL-N3").toString()).isEqualTo("PASS");
+            // outside the network and its peers: not in VirtualNetwork, the default deny decides
+            Map<String, JsonNode> outside = findings(Cli.run(azureEnv(estate.arm(), "Sandbox#2022sa"),
+                    checkArgs(estate, "172.16.10.4").toArray(String[]::new)).out());
+            assertThat(status(outside, "MIL-N2")).isEqualTo("FAIL");
+            assertThat(outside.get("MIL-N2").get("message").asText()).contains("DenyAllInBound");
+        }
+        // a gateway may bring the address in: UNKNOWN naming it, never a pass on a guess
+        try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.fromYamlText(vnet(
+                "      - {name: GatewaySubnet, addressPrefix: 10.0.255.0/27}\n", ""), "gateway"))) {
+            Map<String, JsonNode> f = findings(Cli.run(azureEnv(estate.arm(), "Sandbox#2022sa"),
+                    checkArgs(estate, "172.16.10.4").toArray(String[]::new)).out());
+            assertThat(status(f, "MIL-N2")).isEqualTo("UNKNOWN");
+            assertThat(f.get("MIL-N2").get("message").asText()).contains("'vnet-mi' has a GatewaySubnet",
+                    "VirtualNetwork may hold 172.16.10.4");
+        }
+        // the virtual network cannot be read: UNKNOWN naming the missing action
+        try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.load("prepared-2022"))) {
+            estate.arm().faults().add(ArmFault.forbidden("/virtualNetworks/vnet-mi$",
+                    "Microsoft.Network/virtualNetworks/read"));
+            Map<String, JsonNode> f = findings(Cli.run(azureEnv(estate.arm(), "Sandbox#2022sa"),
+                    checkArgs(estate, "172.16.10.4").toArray(String[]::new)).out());
+            assertThat(status(f, "MIL-N2")).isEqualTo("UNKNOWN");
+            assertThat(f.get("MIL-N2").get("message").asText()).contains("the virtual network could not be read",
+                    "Microsoft.Network/virtualNetworks/read");
+        }
+    }
+
     @Test
     void aServerErrorThatPersistsIsUnknownAndTheRunCompletesWithTheOtherFindings() throws Exception {
         try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.load("prepared-2022"))) {
@@ -189,6 +270,21 @@ class AzureCliTest {
             Map<String, JsonNode> f = findings(r.out());
             assertThat(List.of("MIL-N2", "MIL-RBAC", "MIL-M6", "MIL-I11"))
                     .allSatisfy(id -> assertThat(status(f, id)).as(id).isEqualTo("FAIL"));
+            // SQL Server's 16 CPUs and 64 GB memory target, read in the collection batch, against 8 vCores
+            assertThat(status(f, "MIL-M9")).isEqualTo("WARN");
+            assertThat(f.get("MIL-M9").get("message").asText()).contains("8 vCores for SQL Server's 16 CPUs",
+                    "40.8 GB memory for SQL Server's 64.0 GB");
+        }
+    }
+
+    @Test
+    void theReadyEstatesManagedInstanceIsAsLargeAsItsSqlServer() throws Exception {
+        try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.load("prepared-2022"))) {
+            Map<String, JsonNode> ready = findings(Cli.run(azureEnv(estate.arm(), "Sandbox#2022sa"),
+                    checkArgs(estate, "10.20.0.4").toArray(String[]::new)).out());
+            assertThat(status(ready, "MIL-M9")).isEqualTo("PASS");
+            assertThat(ready.get("MIL-M9").get("evidence").get("observed").asText())
+                    .contains("8 vCores, 40.8 GB memory", "SQL Server: 8 schedulers of 8 CPUs");
         }
     }
 

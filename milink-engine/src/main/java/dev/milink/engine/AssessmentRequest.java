@@ -32,11 +32,15 @@ import java.util.Optional;
  * @param linkByLabel     settings for particular sources (by {@link Source#label()}, e.g. an inventory row's own
  *                        databases or direction) instead of {@code link}
  * @param listener        told as each source is read (progress over a fleet)
+ * @param managedInstanceByLabel the managed-instance end of particular sources (by {@link Source#label()}, e.g. an
+ *                        inventory row's own {@code mi}) instead of {@code managedInstance}; each distinct source is
+ *                        read once, all at the same time
  * @since 0.2
  */
 public record AssessmentRequest(List<Source> sources, LinkSettings link, int parallel, Severity failOn,
                                 Optional<ManagedInstanceSource> managedInstance, Input<NetworkFacts> network,
-                                Map<String, LinkSettings> linkByLabel, AssessmentListener listener) {
+                                Map<String, LinkSettings> linkByLabel, AssessmentListener listener,
+                                Map<String, ManagedInstanceSource> managedInstanceByLabel) {
 
     /** Measured (docs/benchmarks.md): 500 servers at 20 ms RTT take 26 s with 4, 15 s with 16, same heap. */
     public static final int DEFAULT_PARALLEL = 16;
@@ -49,6 +53,7 @@ public record AssessmentRequest(List<Source> sources, LinkSettings link, int par
         Objects.requireNonNull(network, "network");
         linkByLabel = Map.copyOf(linkByLabel);
         Objects.requireNonNull(listener, "listener");
+        managedInstanceByLabel = Map.copyOf(managedInstanceByLabel);
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("an assessment needs at least one source");
         }
@@ -64,36 +69,53 @@ public record AssessmentRequest(List<Source> sources, LinkSettings link, int par
     public static AssessmentRequest of(List<Source> sources) {
         return new AssessmentRequest(sources, LinkSettings.of(Direction.SQL_TO_MI), DEFAULT_PARALLEL,
                 Severity.BLOCKER, Optional.empty(), Input.notGiven(Facts.NO_NETWORK_TEST), Map.of(),
-                AssessmentListener.NONE);
+                AssessmentListener.NONE, Map.of());
     }
 
     public AssessmentRequest withLink(LinkSettings settings) {
         return new AssessmentRequest(sources, settings, parallel, failOn, managedInstance, network,
-                linkByLabel, listener);
+                linkByLabel, listener, managedInstanceByLabel);
     }
 
     public AssessmentRequest withParallel(int n) {
-        return new AssessmentRequest(sources, link, n, failOn, managedInstance, network, linkByLabel, listener);
+        return new AssessmentRequest(sources, link, n, failOn, managedInstance, network, linkByLabel, listener,
+                managedInstanceByLabel);
     }
 
     public AssessmentRequest withFailOn(Severity s) {
-        return new AssessmentRequest(sources, link, parallel, s, managedInstance, network, linkByLabel, listener);
+        return new AssessmentRequest(sources, link, parallel, s, managedInstance, network, linkByLabel, listener,
+                managedInstanceByLabel);
     }
 
     public AssessmentRequest withManagedInstance(ManagedInstanceSource source) {
         return new AssessmentRequest(sources, link, parallel, failOn, Optional.of(source), network,
-                linkByLabel, listener);
+                linkByLabel, listener, managedInstanceByLabel);
     }
 
     /** {@code settings} for the source labelled {@code label} (its own databases, direction, names). */
     public AssessmentRequest withLinkFor(String label, LinkSettings settings) {
         Map<String, LinkSettings> m = new HashMap<>(linkByLabel);
         m.put(label, Objects.requireNonNull(settings, "settings"));
-        return new AssessmentRequest(sources, link, parallel, failOn, managedInstance, network, m, listener);
+        return new AssessmentRequest(sources, link, parallel, failOn, managedInstance, network, m, listener,
+                managedInstanceByLabel);
     }
 
     public AssessmentRequest withListener(AssessmentListener l) {
-        return new AssessmentRequest(sources, link, parallel, failOn, managedInstance, network, linkByLabel, l);
+        return new AssessmentRequest(sources, link, parallel, failOn, managedInstance, network, linkByLabel, l,
+                managedInstanceByLabel);
+    }
+
+    /** The managed instance {@code source} for the source labelled {@code label} (an inventory row's own). */
+    public AssessmentRequest withManagedInstanceFor(String label, ManagedInstanceSource source) {
+        Map<String, ManagedInstanceSource> m = new HashMap<>(managedInstanceByLabel);
+        m.put(label, Objects.requireNonNull(source, "source"));
+        return new AssessmentRequest(sources, link, parallel, failOn, managedInstance, network, linkByLabel,
+                listener, m);
+    }
+
+    /** The managed-instance end the source labelled {@code label} is judged with, if any. */
+    public Optional<ManagedInstanceSource> managedInstanceFor(String label) {
+        return Optional.ofNullable(managedInstanceByLabel.get(label)).or(this::managedInstance);
     }
 
     /** The settings the source labelled {@code label} is judged with. */
@@ -103,6 +125,6 @@ public record AssessmentRequest(List<Source> sources, LinkSettings link, int par
 
     public AssessmentRequest withNetwork(NetworkFacts results) {
         return new AssessmentRequest(sources, link, parallel, failOn, managedInstance, Input.of(results),
-                linkByLabel, listener);
+                linkByLabel, listener, managedInstanceByLabel);
     }
 }

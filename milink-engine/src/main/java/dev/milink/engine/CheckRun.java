@@ -21,8 +21,12 @@ import dev.milink.core.model.LinkSettings;
 import dev.milink.core.model.ManagedInstanceFacts;
 import dev.milink.core.model.ServerFacts;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -54,6 +58,7 @@ final class CheckRun {
         List<Assessment.TargetFailure> failures = new ArrayList<>();
         List<Assessment.CheckFailure> checkFailures = new CopyOnWriteArrayList<>();
         List<ServerFacts> servers = new ArrayList<>();
+        List<String> serverLabels = new ArrayList<>();
         List<LinkSettings> settings = new ArrayList<>();
         List<String> assessed = new ArrayList<>();
         List<String> notes = new ArrayList<>(milink.notes());
@@ -62,6 +67,7 @@ final class CheckRun {
             String label = sources.get(i).label();
             if (collected.get(i) instanceof ServerFacts f) {
                 servers.add(f);
+                serverLabels.add(label);
                 assessed.add(label);
                 settings.add(request.linkFor(label));
             } else if (collected.get(i) instanceof MilinkException e && e.code().exitStatus() == ExitStatus.INTERNAL) {
@@ -82,12 +88,14 @@ final class CheckRun {
         if (servers.isEmpty() && findings.isEmpty() && !failures.isEmpty()) {
             throw failures.getFirst().error();
         }
-        Input<ManagedInstanceFacts> mi = request.managedInstance().map(CheckRun::read)
-                .orElse(Input.notGiven(Facts.NO_MANAGED_INSTANCE));
+        Map<ManagedInstanceSource, Input<ManagedInstanceFacts>> ends = readManagedInstances(
+                serverLabels.stream().map(request::managedInstanceFor).flatMap(Optional::stream).toList());
         Assessor assessor = Assessor.of(milink.catalog()).onCheckFailure((check, target, error) ->
                 checkFailures.add(new Assessment.CheckFailure(check.id(), target, error)));
         List<Facts> links = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
+            Input<ManagedInstanceFacts> mi = request.managedInstanceFor(serverLabels.get(i)).map(ends::get)
+                    .orElse(Input.notGiven(Facts.NO_MANAGED_INSTANCE));
             Facts link = new Facts(servers.get(i), mi, request.network(), settings.get(i));
             links.add(link);
             findings.addAll(assessor.evaluate(link, context, DatabaseSelection.of(settings.get(i).databases())));
@@ -108,6 +116,38 @@ final class CheckRun {
         AssessmentReport report = new AssessmentReport(milink.toolVersion(), context.clock().instant(),
                 request.link().direction(), assessed, configured.findings(), notes);
         return new Assessment(report, links, failures, checkFailures, request.failOn());
+    }
+
+    /**
+     * Each distinct managed-instance end once (a fleet's rows may share one), all at the same time: ARM reads are
+     * I/O-bound and the sources share one pipeline, which bounds the requests in flight.
+     */
+    private static Map<ManagedInstanceSource, Input<ManagedInstanceFacts>> readManagedInstances(
+            List<ManagedInstanceSource> wanted) {
+        Map<ManagedInstanceSource, Input<ManagedInstanceFacts>> out = new IdentityHashMap<>();
+        Set<ManagedInstanceSource> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<ManagedInstanceSource> distinct = wanted.stream().filter(seen::add).toList();
+        if (distinct.isEmpty()) {
+            return out;
+        }
+        if (distinct.size() == 1) {
+            out.put(distinct.getFirst(), read(distinct.getFirst()));
+            return out;
+        }
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<ManagedInstanceSource, Future<Input<ManagedInstanceFacts>>> futures = new IdentityHashMap<>();
+            distinct.forEach(s -> futures.put(s, pool.submit(() -> read(s))));
+            for (ManagedInstanceSource s : distinct) {
+                out.put(s, futures.get(s).get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MilinkException(CoreError.INTERNAL, "Interrupted while reading the managed instances.", e);
+        } catch (ExecutionException e) {
+            throw new MilinkException(CoreError.INTERNAL, "Reading a managed instance failed unexpectedly.",
+                    e.getCause());
+        }
     }
 
     /** The MI end as the source reads it; a source that throws leaves it unreadable, with the message. */

@@ -4,10 +4,14 @@ package dev.milink.engine;
 import dev.milink.azure.ArmConnection;
 import dev.milink.azure.fix.ArmFixExecutor;
 import dev.milink.azure.fix.ArmStepResult;
+import dev.milink.azure.fix.TdeCertificateUpload;
+import dev.milink.core.check.FixStep;
+import dev.milink.core.error.MilinkException;
 import dev.milink.core.fix.FixPlan;
 import dev.milink.core.fix.PlannedStep;
 import dev.milink.sqlserver.fix.FixResult;
 import dev.milink.sqlserver.fix.ProgressListener;
+import dev.milink.sqlserver.fix.ServerMessage;
 import dev.milink.sqlserver.fix.StepOutcome;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,7 +23,9 @@ import java.util.function.Supplier;
 /**
  * Applies a link's plan at both ends: the ARM requests first (their phase, AZURE, comes before the instance's
  * T-SQL: the MI's trust certificate and NSG rule do not depend on SQL Server), through {@link ArmFixExecutor},
- * then the T-SQL steps through the SQL Server executor. The first failure stops everything after it.
+ * then the T-SQL steps through the SQL Server executor. The first failure stops everything after it. A TDE
+ * certificate upload (MIL-D14) first gets its PFX from SQL Server through {@link TdeMigration}; the fix result then
+ * says what milink uploaded, because Azure cannot list it afterwards.
  */
 final class LinkFix {
 
@@ -30,9 +36,10 @@ final class LinkFix {
      * @param arm   the connection for the ARM steps; null when the MI end was read offline (they are then left
      *              to the user, as manual steps)
      * @param tsql  runs the plan's T-SQL steps
+     * @param tde   prepares TDE certificate uploads (asked for only when the plan has one)
      */
     static FixResult apply(FixPlan plan, Supplier<ArmConnection> arm, ProgressListener listener,
-                           Function<FixPlan, FixResult> tsql) {
+                           Function<FixPlan, FixResult> tsql, Supplier<TdeMigration> tde) {
         List<PlannedStep> armSteps = plan.appliable().stream().filter(s -> ArmFixExecutor.handles(s.step())).toList();
         if (armSteps.isEmpty()) {
             return tsql.apply(plan);
@@ -51,7 +58,24 @@ final class LinkFix {
             PlannedStep step = armSteps.get(i);
             listener.stepStarted(step, i + 1, total);
             long started = System.nanoTime();
-            ArmStepResult result = executor.apply(step.step(), ArmFixExecutor.Progress.NONE);
+            FixStep send = step.step();
+            Optional<TdeCertificateUpload.Source> source = TdeCertificateUpload.source(send);
+            String uploaded = null;
+            if (source.isPresent()) {
+                try {
+                    TdeMigration.Prepared prepared = tde.get().prepare(send, source.get());
+                    send = prepared.step();
+                    uploaded = prepared.description();
+                } catch (MilinkException e) {
+                    StepOutcome.Failed failed = new StepOutcome.Failed(step, StepOutcome.Reason.PRECONDITION, 0,
+                            e.getMessage(), List.of());
+                    listener.stepFinished(step, failed);
+                    List<PlannedStep> notRun = new ArrayList<>(armSteps.subList(i + 1, armSteps.size()));
+                    notRun.addAll(rest.appliable());
+                    return new FixResult(done, Optional.of(failed), notRun, plan.manual());
+                }
+            }
+            ArmStepResult result = executor.apply(send, ArmFixExecutor.Progress.NONE);
             if (result.failed()) {
                 StepOutcome.Failed failed = new StepOutcome.Failed(step, StepOutcome.Reason.REFUSED, 0,
                         "Azure Resource Manager: " + result.message(), List.of());
@@ -60,7 +84,15 @@ final class LinkFix {
                 notRun.addAll(rest.appliable());
                 return new FixResult(done, Optional.of(failed), notRun, plan.manual());
             }
-            StepOutcome.Done ok = new StepOutcome.Done(step, Duration.ofNanos(System.nanoTime() - started), List.of());
+            List<ServerMessage> messages = List.of();
+            if (uploaded != null) {
+                ServerMessage m = new ServerMessage(0, 0, "milink uploaded " + uploaded + " to the managed "
+                        + "instance in this run. Azure Resource Manager cannot list TDE certificates, so MIL-D14 "
+                        + "stays UNKNOWN; confirm it in sys.certificates on the managed instance.");
+                listener.message(step, m);
+                messages = List.of(m);
+            }
+            StepOutcome.Done ok = new StepOutcome.Done(step, Duration.ofNanos(System.nanoTime() - started), messages);
             listener.stepFinished(step, ok);
             done.add(ok);
         }

@@ -218,7 +218,9 @@ public final class Milink {
             @Override
             public FixResult apply(FixPlan plan, Secrets secrets, ApplyOptions options, ProgressListener listener) {
                 return LinkFix.apply(plan, request.arm().orElse(null), listener,
-                        rest -> Milink.this.apply(rest, settings(), secrets, options, listener));
+                        rest -> Milink.this.apply(rest, settings(), secrets, options, listener),
+                        () -> new TdeMigration(this::settings, request.options().tdePfxOut(),
+                                secrets.get(TdeMigration.PFX_PASSWORD_VARIABLE).orElse(null)));
             }
         };
         return new FixWorkflow(server, terminal, request.options(), clock).run(request.target());

@@ -117,6 +117,43 @@ class MilinkTest {
     }
 
     @Test
+    void eachSourceIsJudgedWithItsOwnManagedInstanceReadOnceAndOthersWithTheRunsOrNone() {
+        java.util.concurrent.atomic.AtomicInteger emeaReads = new java.util.concurrent.atomic.AtomicInteger();
+        ManagedInstanceSource emea = () -> {
+            emeaReads.incrementAndGet();
+            return Input.of(dev.milink.core.testing.TestMi.ready().build());
+        };
+        ManagedInstanceSource stopped = () -> Input.of(dev.milink.core.testing.TestMi.ready()
+                .instance("state", "Stopped").build());
+        AssessmentRequest perRow = AssessmentRequest.of(List.of(named("sql01"), named("sql02"), named("sql03"),
+                named("sql04"))).withManagedInstanceFor("sql01", emea).withManagedInstanceFor("sql02", emea)
+                .withManagedInstanceFor("sql03", stopped);
+
+        Assessment a = milink.assess(perRow);
+
+        assertThat(emeaReads).hasValue(1); // two rows, one instance: read once
+        assertThat(m7(a, "sql01").status()).isEqualTo(Status.PASS);
+        assertThat(m7(a, "sql02").status()).isEqualTo(Status.PASS);
+        assertThat(m7(a, "sql03").status()).isEqualTo(Status.FAIL);
+        assertThat(m7(a, "sql04").status()).isEqualTo(Status.SKIPPED);
+        // a run-wide instance is the default of the rows that name none
+        Assessment withRun = milink.assess(perRow.withManagedInstance(stopped));
+        assertThat(m7(withRun, "sql04").status()).isEqualTo(Status.FAIL);
+        assertThat(m7(withRun, "sql01").status()).isEqualTo(Status.PASS);
+    }
+
+    /** A ready server whose facts carry {@code label} as its name, so findings tell the rows apart. */
+    private static Source named(String label) {
+        return Source.of(label, () -> TestFacts.ready().server(f -> TestFacts.copy(f, "target", label))
+                .buildServer());
+    }
+
+    private static Finding m7(Assessment a, String instance) {
+        return a.report().findings().stream().filter(f -> f.checkId().equals("MIL-M7")
+                && f.target().instance().equals(instance)).findFirst().orElseThrow();
+    }
+
+    @Test
     void perCheckConfigurationReachesEveryFindingBeforeTheReportAndTheExitCode() {
         Source simple = Source.of("sql01", () -> TestFacts.ready().database("Sales",
                 d -> TestFacts.withRecovery(d, "SIMPLE")).buildServer());

@@ -176,13 +176,11 @@ public final class MarkdownReportRenderer extends FormatRenderer {
             longest = Math.max(longest, run);
         }
         String fence = "`".repeat(Math.max(3, longest + 1));
-        String language = switch (script.kind()) {
-            case TSQL -> "sql";
-            case WINDOWS_POWERSHELL, AZURE_POWERSHELL -> "powershell";
-            case LINUX_SHELL, AZURE_CLI -> "sh";
-            case BICEP -> "bicep";
-            case ARM_REQUEST -> "json";
-            case CONFIGURATION_MANAGER, MANUAL -> "text";
+        String extension = script.kind().fileExtension();
+        String language = switch (extension) { // the fence's language as GitHub names it, from the script file's
+            case "ps1" -> "powershell";
+            case "txt" -> "text";
+            default -> extension;
         };
         String text = script.text().endsWith("\n") ? script.text() : script.text() + "\n";
         b.append(script.kind().label()).append(":\n\n").append(fence).append(language).append('\n').append(text)

@@ -2,6 +2,7 @@
 package dev.milink.report;
 
 import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.ErrorDoc;
 import dev.milink.core.error.ExitStatus;
 
 /** The error codes of the report module: saved reports that cannot be read back. */
@@ -15,28 +16,7 @@ public enum ReportError implements ErrorCode {
                     + "first problem (e.g. `findings[3].status`). Reports from a newer major version need a newer "
                     + "milink.");
 
-    private final ExitStatus exitStatus;
-    private final String causedBy;
-    private final String solution;
-
     ReportError(ExitStatus exitStatus, String causedBy, String solution) {
-        this.exitStatus = exitStatus;
-        this.causedBy = causedBy;
-        this.solution = solution;
-    }
-
-    @Override
-    public ExitStatus exitStatus() {
-        return exitStatus;
-    }
-
-    @Override
-    public String causedBy() {
-        return causedBy;
-    }
-
-    @Override
-    public String solution() {
-        return solution;
+        ErrorDoc.declare(this, exitStatus, causedBy, solution);
     }
 }

@@ -49,6 +49,10 @@ public record ArmRequest(String method, String path, String body) {
                 || path.contains("://") || path.contains("..")) {
             throw invalid(step.id(), "path '" + path + "' is not an ARM path (/subscriptions/…?api-version=…)");
         }
+        if (n.has(dev.milink.core.check.database.TdeCertificateCheck.PRIVATE_BLOB_FROM)) {
+            throw invalid(step.id(), "the request needs the PFX that milink builds from SQL Server's certificate at "
+                    + "apply time (TdeCertificateUpload.filled), not the placeholders");
+        }
         JsonNode body = n.get("body");
         return new ArmRequest(method, path, body == null || body.isNull() ? null : body.toString());
     }

@@ -10,6 +10,8 @@ import dev.milink.core.model.ManagedInstanceFacts.EndpointCertificate;
 import dev.milink.core.model.ManagedInstanceFacts.ManagedInstance;
 import dev.milink.core.model.ManagedInstanceFacts.MiDatabase;
 import dev.milink.core.model.ManagedInstanceFacts.NetworkSecurityGroup;
+import dev.milink.core.model.ManagedInstanceFacts.Peering;
+import dev.milink.core.model.ManagedInstanceFacts.VirtualNetwork;
 import dev.milink.core.model.ManagedInstanceFacts.Permission;
 import dev.milink.core.model.ManagedInstanceFacts.Route;
 import dev.milink.core.model.ManagedInstanceFacts.RouteTable;
@@ -87,6 +89,17 @@ public final class ArmResources {
                     List<String> destinationAddressPrefixes, String destinationPortRange,
                     List<String> destinationPortRanges, List<IdRef> sourceApplicationSecurityGroups,
                     List<IdRef> destinationApplicationSecurityGroups) {}
+
+    record AddressSpaceWire(List<String> addressPrefixes) {}
+
+    record NameWire(String name) {}
+
+    record PeeringWire(String name, String peeringState, IdRef remoteVirtualNetwork,
+                       AddressSpaceWire remoteAddressSpace, AddressSpaceWire remoteVirtualNetworkAddressSpace,
+                       Boolean useRemoteGateways) {}
+
+    record VnetWire(String id, AddressSpaceWire addressSpace, List<NameWire> subnets,
+                    List<PeeringWire> virtualNetworkPeerings) {}
 
     record NsgWire(String id, List<RuleWire> securityRules, List<RuleWire> defaultSecurityRules) {}
 
@@ -201,6 +214,32 @@ public final class ArmResources {
             }
         }
         return new Subnet(w.id(), prefixes, idOf(w.networkSecurityGroup()), idOf(w.routeTable()), delegations);
+    }
+
+    /** A virtual network (ARM's REST body or {@code az network vnet show}). */
+    public static VirtualNetwork virtualNetwork(JsonNode node) {
+        VnetWire w = ArmJson.read(node, VnetWire.class);
+        List<String> subnets = new ArrayList<>();
+        for (NameWire n : list(w.subnets())) {
+            if (n != null && n.name() != null) {
+                subnets.add(n.name());
+            }
+        }
+        List<Peering> peerings = new ArrayList<>();
+        for (PeeringWire p : list(w.virtualNetworkPeerings())) {
+            AddressSpaceWire space = p.remoteAddressSpace() != null ? p.remoteAddressSpace()
+                    : p.remoteVirtualNetworkAddressSpace();
+            peerings.add(new Peering(p.name(), p.peeringState(), idOf(p.remoteVirtualNetwork()),
+                    space == null ? List.of() : list(space.addressPrefixes()), bool(p.useRemoteGateways())));
+        }
+        return new VirtualNetwork(w.id(), w.addressSpace() == null ? List.of() : list(w.addressSpace()
+                .addressPrefixes()), subnets, peerings);
+    }
+
+    /** The virtual network's id from a subnet's: {@code …/virtualNetworks/NAME/subnets/SUBNET} → {@code …/NAME}. */
+    public static String virtualNetworkIdOf(String subnetId) {
+        int i = subnetId == null ? -1 : subnetId.toLowerCase(java.util.Locale.ROOT).lastIndexOf("/subnets/");
+        return i < 0 ? null : subnetId.substring(0, i);
     }
 
     public static NetworkSecurityGroup networkSecurityGroup(JsonNode node) {

@@ -105,10 +105,7 @@ final class NetworkProbeCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        if (counts.getOrDefault(ProbeOutcome.OPEN, 0) != results.size()) {
-            return 1;
-        }
-        return untrusted.isPresent() ? 5 : 0;
+        return ProbeResult.verdict(results, untrusted.isEmpty()).exitStatus().code();
     }
 
     /** {@code host:5022}, {@code host:11000-11999}, {@code [::1]:5022}, or {@code host} with {@code --ports}. */

@@ -108,6 +108,10 @@ class SecretSweepTest {
                 "sa", "--trust-server-certificate", "--script-dir", "{dir}/scripts", "--backup-dir", "D:\\Backups"));
         l.add(p("master key password while applying", with(good, "MILINK_DMK_PASSWORD", MARK), "fix", sql,
                 "--user", "sa", "--trust-server-certificate", "--apply", "--yes", "--debug"));
+        // the upload itself (both stand-ins, known password and PFX) is swept in TdeMigrationCliTest
+        l.add(p("TDE PFX copy password while applying", with(good, "MILINK_TDE_PFX_PASSWORD", MARK), "fix", sql,
+                "--user", "sa", "--trust-server-certificate", "--apply", "--yes", "--tde-pfx-out", "{dir}/safe",
+                "--dmk-password-file", "{dir}/dmk-password.txt", "--debug"));
         l.add(p("report to a file", good, "check", sql, "--user", "sa", "--trust-server-certificate",
                 "--output-file", "{dir}/report.json", "-o", "json", "--password-file", pw));
         return l;

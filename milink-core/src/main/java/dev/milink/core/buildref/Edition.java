@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.buildref;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -17,6 +18,10 @@ public enum Edition {
     EXPRESS("Express"),
     WEB("Web"),
     OTHER("another edition");
+
+    /** Matching order: "Enterprise Evaluation" is Evaluation, "Standard Developer" is Developer. */
+    private static final List<Edition> BY_PRECEDENCE = List.of(EVALUATION, DEVELOPER, ENTERPRISE, STANDARD, EXPRESS,
+            WEB);
 
     private final String label;
 
@@ -35,23 +40,10 @@ public enum Edition {
      */
     public static Edition of(String edition, int engineEdition) {
         String e = edition == null ? "" : edition.toLowerCase(Locale.ROOT);
-        if (e.contains("evaluation")) {
-            return EVALUATION;
-        }
-        if (e.contains("developer")) {
-            return DEVELOPER;
-        }
-        if (e.contains("enterprise")) {
-            return ENTERPRISE;
-        }
-        if (e.contains("standard")) {
-            return STANDARD;
-        }
-        if (e.contains("express")) {
-            return EXPRESS;
-        }
-        if (e.contains("web")) {
-            return WEB;
+        for (Edition candidate : BY_PRECEDENCE) {
+            if (e.contains(candidate.label.toLowerCase(Locale.ROOT))) {
+                return candidate;
+            }
         }
         if (!e.isBlank()) {
             return OTHER;

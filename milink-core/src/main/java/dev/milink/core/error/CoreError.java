@@ -56,28 +56,7 @@ public enum CoreError implements ErrorCode {
             run again with `--verbose` (stack traces on stderr) or `--log-file FILE` (the debug log) and report \
             the output; neither contains passwords or tokens.""");
 
-    private final ExitStatus exitStatus;
-    private final String causedBy;
-    private final String solution;
-
     CoreError(ExitStatus exitStatus, String causedBy, String solution) {
-        this.exitStatus = exitStatus;
-        this.causedBy = causedBy;
-        this.solution = solution;
-    }
-
-    @Override
-    public ExitStatus exitStatus() {
-        return exitStatus;
-    }
-
-    @Override
-    public String causedBy() {
-        return causedBy;
-    }
-
-    @Override
-    public String solution() {
-        return solution;
+        ErrorDoc.declare(this, exitStatus, causedBy, solution);
     }
 }

@@ -14,7 +14,9 @@ import java.util.Set;
 
 /**
  * Turns findings into a {@link FixPlan}. Only FAIL and WARN findings contribute steps (PASS, SKIPPED and UNKNOWN
- * never do: milink does not "fix" what it could not read). Steps with the same id are planned once and credited
+ * never do: milink does not "fix" what it could not read), and UNKNOWN findings whose remediation is
+ * {@linkplain dev.milink.core.check.Remediation#unverifiable() unverifiable}: what they need has no read API, so
+ * waiting to read it would mean never fixing it (a TDE certificate for the managed instance). Steps with the same id are planned once and credited
  * to every check that asked for them. Order: phase (HOST, INSTANCE, DATABASE), then the step's order, then the
  * target and id, so plans are deterministic.
  *
@@ -69,7 +71,8 @@ public final class FixPlanner {
 
     private static boolean wanted(Finding f, Options o) {
         boolean problem = f.status() == Status.FAIL
-                || (o.includeWarnings() && (f.status() == Status.WARN || f.status() == Status.INFO));
+                || (o.includeWarnings() && (f.status() == Status.WARN || f.status() == Status.INFO))
+                || (f.status() == Status.UNKNOWN && f.remediation().unverifiable());
         boolean severe = f.severity().ordinal() <= o.minimumSeverity().ordinal();
         boolean selected = o.onlyChecks().isEmpty()
                 || o.onlyChecks().stream().anyMatch(id -> id.equalsIgnoreCase(f.checkId()));

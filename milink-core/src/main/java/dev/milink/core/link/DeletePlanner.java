@@ -4,8 +4,6 @@ package dev.milink.core.link;
 import dev.milink.core.link.LinkStep.End;
 import dev.milink.core.link.LinkStep.Kind;
 import dev.milink.core.script.TSql;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,15 +20,13 @@ public final class DeletePlanner {
     }
 
     public static LinkPlan plan(LinkContext context, boolean dropAvailabilityGroup) {
-        List<LinkStep> steps = new ArrayList<>();
-        List<String> refusals = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        PlanDraft draft = new PlanDraft();
         for (LinkContext.Link link : context.links()) {
             LinkNames n = link.names();
             LinkObservation o = link.observed();
             o.managedInstance().filter(LinkObservation.End::isPrimary).ifPresent(mi -> {
                 if (!Boolean.TRUE.equals(mi.fullBackupTaken())) {
-                    refusals.add("The managed instance is primary for " + n.database() + " and its first full backup "
+                    draft.refuse("The managed instance is primary for " + n.database() + " and its first full backup "
                             + "of it " + (mi.fullBackupTaken() == null ? "could not be confirmed" : "does not exist yet")
                             + ". A link deleted before that backup can leave the database unavailable after the "
                             + "managed instance's next restart. Watch for it on the managed instance with "
@@ -41,22 +37,22 @@ public final class DeletePlanner {
             LinkStep arm = LinkStep.todo("delete/" + n.database() + "/link", "Delete the link " + n.linkName()
                     + " on the managed instance (ARM DELETE)", End.MANAGED_INSTANCE, Kind.ARM_REQUEST,
                     context.arm("DELETE", n, "", null));
-            steps.add(o.managedInstance().isPresent() ? arm : arm.doneBecause("the managed instance has no link "
+            draft.step(o.managedInstance().isPresent() ? arm : arm.doneBecause("the managed instance has no link "
                     + n.linkName()));
             Map<String, String> v = LinkSql.names(n, "");
             LinkStep dag = LinkStep.todo("delete/" + n.database() + "/dag", "Drop the distributed availability group "
                     + TSql.quoteName(n.linkName()) + " on SQL Server", End.SQL_SERVER, Kind.TSQL,
                     LinkSql.render("drop-dag.sql", v));
-            steps.add(o.sqlServer().isPresent() ? dag : dag.doneBecause("SQL Server has no distributed "
+            draft.step(o.sqlServer().isPresent() ? dag : dag.doneBecause("SQL Server has no distributed "
                     + "availability group " + n.linkName()));
             if (dropAvailabilityGroup) {
-                steps.add(LinkStep.todo("delete/" + n.database() + "/ag", "Drop the availability group "
+                draft.step(LinkStep.todo("delete/" + n.database() + "/ag", "Drop the availability group "
                         + TSql.quoteName(n.sqlAvailabilityGroup()) + " on SQL Server (the database stays)",
                         End.SQL_SERVER, Kind.TSQL, LinkSql.render("drop-ag.sql", v)));
             }
         }
-        notes.add("Databases are never dropped, on either end; only the link (and on request the availability "
+        draft.note("Databases are never dropped, on either end; only the link (and on request the availability "
                 + "group) is removed.");
-        return new LinkPlan("delete", context.names(), steps, refusals, notes);
+        return draft.plan("delete", context.names());
     }
 }

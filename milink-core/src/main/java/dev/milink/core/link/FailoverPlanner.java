@@ -4,7 +4,6 @@ package dev.milink.core.link;
 import dev.milink.core.link.LinkObservation.End;
 import dev.milink.core.link.LinkStep.Kind;
 import dev.milink.core.script.TSql;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,23 +27,21 @@ public final class FailoverPlanner {
      *                (SQL Server 2022 CU13 and later, SQL Server primary)
      */
     public static LinkPlan plan(LinkContext context, Mode mode, boolean allowDataLoss, boolean useTsql) {
-        List<LinkStep> steps = new ArrayList<>();
-        List<String> refusals = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        PlanDraft draft = new PlanDraft();
         boolean breakTheLink = context.sqlVersion().major() < 16;
         if (mode == Mode.FORCED && !allowDataLoss) {
-            refusals.add("A forced failover loses every transaction the secondary has not hardened yet; it is "
+            draft.refuse("A forced failover loses every transaction the secondary has not hardened yet; it is "
                     + "only run with --allow-data-loss.");
         }
         if (mode == Mode.FORCED) {
-            notes.add("!!! FORCED FAILOVER WITH DATA LOSS: transactions not yet on the secondary are lost, and the "
+            draft.note("!!! FORCED FAILOVER WITH DATA LOSS: transactions not yet on the secondary are lost, and the "
                     + "old primary may keep accepting writes (split brain; milink link status shows it).");
         } else {
-            notes.add("Stop the workload on the primary first (cut application connections): the failover waits "
+            draft.note("Stop the workload on the primary first (cut application connections): the failover waits "
                     + "until the hardened LSNs of both ends match and stay stable.");
         }
         if (breakTheLink && mode == Mode.PLANNED) {
-            notes.add("SQL Server " + context.sqlVersion() + " (2016-2019) cannot take the primary role back from "
+            draft.note("SQL Server " + context.sqlVersion() + " (2016-2019) cannot take the primary role back from "
                     + "the managed instance: this is the documented 'break the link' migration. The link is "
                     + "deleted once the LSNs match; repoint the applications to the managed instance afterwards.");
         }
@@ -52,13 +49,13 @@ public final class FailoverPlanner {
             LinkNames n = link.names();
             LinkObservation o = link.observed();
             if (o.sqlServer().isEmpty() || o.managedInstance().isEmpty()) {
-                refusals.add("The link " + n.linkName() + " does not exist on both ends (see milink link status).");
+                draft.refuse("The link " + n.linkName() + " does not exist on both ends (see milink link status).");
                 continue;
             }
             End sql = o.sqlServer().get();
             End mi = o.managedInstance().get();
             if (sql.isPrimary() && mi.isPrimary()) {
-                refusals.add("Both ends are PRIMARY for " + n.linkName() + " (split brain): resolve it first with "
+                draft.refuse("Both ends are PRIMARY for " + n.linkName() + " (split brain): resolve it first with "
                         + "milink link failover --resolve-split-brain --keep sql-server|managed-instance.");
                 continue;
             }
@@ -67,7 +64,7 @@ public final class FailoverPlanner {
             boolean sqlPrimary = sql.isPrimary();
             if (mode == Mode.FORCED) {
                 // Run on the secondary: that end takes over.
-                steps.add(sqlPrimary
+                draft.step(sqlPrimary
                         ? LinkStep.todo("failover/" + db + "/forced", "FORCED failover to the managed instance (ARM,"
                         + " data loss)", LinkStep.End.MANAGED_INSTANCE, Kind.ARM_REQUEST,
                         context.arm("POST", n, "/failover", Map.of("failoverType", "ForcedAllowDataLoss")))
@@ -78,52 +75,42 @@ public final class FailoverPlanner {
             }
             if (!"CONNECTED".equalsIgnoreCase(sql.connectedState()) || !"CONNECTED".equalsIgnoreCase(mi.connectedState())
                     || mi.seeding().isPresent() || sql.seeding().isPresent()) {
-                refusals.add("The link " + n.linkName() + " is not connected and synchronized (seeding or "
+                draft.refuse("The link " + n.linkName() + " is not connected and synchronized (seeding or "
                         + "disconnected); a planned failover needs both. See milink link status.");
                 continue;
             }
             if (!sqlPrimary && breakTheLink) {
-                refusals.add("The managed instance is primary for " + n.linkName() + " and SQL Server "
+                draft.refuse("The managed instance is primary for " + n.linkName() + " and SQL Server "
                         + context.sqlVersion() + " cannot become primary again: no failback to SQL Server 2016-2019.");
                 continue;
             }
-            steps.add(LinkStep.todo("failover/" + db + "/sync-sql", "Switch " + TSql.quoteName(n.linkName())
-                    + " to synchronous commit on SQL Server", LinkStep.End.SQL_SERVER, Kind.TSQL,
-                    LinkSql.render("set-synchronous.sql", v)));
-            steps.add(LinkStep.todo("failover/" + db + "/sync-mi", "Switch the link to synchronous on the managed "
-                    + "instance (ARM PATCH replicationMode Sync)", LinkStep.End.MANAGED_INSTANCE, Kind.ARM_REQUEST,
-                    context.arm("PATCH", n, "", Map.of("properties", Map.of("replicationMode", "Sync")))));
-            steps.add(LinkStep.todo("failover/" + db + "/wait-lsns", "Wait until the hardened LSNs of both ends "
+            commitMode(context, n, v, true).forEach(draft::step);
+            draft.step(LinkStep.todo("failover/" + db + "/wait-lsns", "Wait until the hardened LSNs of both ends "
                     + "match and stay stable", LinkStep.End.SQL_SERVER, Kind.WAIT_LSNS, n.linkName()));
             if (breakTheLink) {
-                steps.add(LinkStep.todo("failover/" + db + "/delete-link", "Delete the link on the managed instance "
+                draft.step(LinkStep.todo("failover/" + db + "/delete-link", "Delete the link on the managed instance "
                         + "(ARM DELETE): the managed instance's database becomes the primary copy",
                         LinkStep.End.MANAGED_INSTANCE, Kind.ARM_REQUEST, context.arm("DELETE", n, "", null)));
-                steps.add(LinkStep.todo("failover/" + db + "/drop-dag", "Drop " + TSql.quoteName(n.linkName())
+                draft.step(LinkStep.todo("failover/" + db + "/drop-dag", "Drop " + TSql.quoteName(n.linkName())
                         + " on SQL Server", LinkStep.End.SQL_SERVER, Kind.TSQL, LinkSql.render("drop-dag.sql", v)));
                 continue;
             }
             boolean tsql = useTsql && sqlPrimary && context.sqlVersion().isAtLeast(LinkContext.TSQL_FAILOVER);
             if (useTsql && !tsql) {
-                notes.add("The T-SQL failover needs SQL Server 2022 CU13 or later as the primary; using ARM for "
+                draft.note("The T-SQL failover needs SQL Server 2022 CU13 or later as the primary; using ARM for "
                         + n.linkName() + ".");
             }
-            steps.add(tsql
+            draft.step(tsql
                     ? LinkStep.todo("failover/" + db + "/failover", "Planned failover to the managed instance "
                     + "(T-SQL on SQL Server)", LinkStep.End.SQL_SERVER, Kind.TSQL, LinkSql.render("failover.sql", v))
                     : LinkStep.todo("failover/" + db + "/failover", "Planned failover to "
                     + (sqlPrimary ? "the managed instance" : "SQL Server") + " (ARM failover Planned)",
                     LinkStep.End.MANAGED_INSTANCE, Kind.ARM_REQUEST,
                     context.arm("POST", n, "/failover", Map.of("failoverType", "Planned"))));
-            steps.add(LinkStep.todo("failover/" + db + "/async-sql", "Switch " + TSql.quoteName(n.linkName())
-                    + " back to asynchronous commit on SQL Server", LinkStep.End.SQL_SERVER, Kind.TSQL,
-                    LinkSql.render("set-asynchronous.sql", v)));
-            steps.add(LinkStep.todo("failover/" + db + "/async-mi", "Switch the link back to asynchronous on the "
-                    + "managed instance", LinkStep.End.MANAGED_INSTANCE, Kind.ARM_REQUEST,
-                    context.arm("PATCH", n, "", Map.of("properties", Map.of("replicationMode", "Async")))));
+            commitMode(context, n, v, false).forEach(draft::step);
         }
-        return new LinkPlan(mode == Mode.FORCED ? "forced-failover" : breakTheLink ? "break-the-link" : "failover",
-                context.names(), steps, refusals, notes);
+        return draft.plan(mode == Mode.FORCED ? "forced-failover" : breakTheLink ? "break-the-link" : "failover",
+                context.names());
     }
 
     /**
@@ -133,40 +120,55 @@ public final class FailoverPlanner {
      * @param keep the end that stays primary
      */
     public static LinkPlan resolveSplitBrain(LinkContext context, LinkStep.End keep) {
-        List<LinkStep> steps = new ArrayList<>();
-        List<String> refusals = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        PlanDraft draft = new PlanDraft();
         for (LinkContext.Link link : context.links()) {
             LinkNames n = link.names();
             LinkObservation o = link.observed();
             boolean split = o.sqlServer().filter(End::isPrimary).isPresent()
                     && o.managedInstance().filter(End::isPrimary).isPresent();
             if (!split) {
-                notes.add("No split brain on " + n.linkName() + ": only one end is PRIMARY.");
+                draft.note("No split brain on " + n.linkName() + ": only one end is PRIMARY.");
                 continue;
             }
             Map<String, String> v = LinkSql.names(n, "");
             if (keep == LinkStep.End.MANAGED_INSTANCE) {
-                notes.add("Before applying: take a tail-log backup of " + n.database() + " on SQL Server; the writes "
+                draft.note("Before applying: take a tail-log backup of " + n.database() + " on SQL Server; the writes "
                         + "it took after the forced failover are not sent to the managed instance.");
-                steps.add(LinkStep.todo("split-brain/" + n.database() + "/demote-sql", "Make SQL Server the "
+                draft.step(LinkStep.todo("split-brain/" + n.database() + "/demote-sql", "Make SQL Server the "
                         + "secondary of " + TSql.quoteName(n.linkName()), LinkStep.End.SQL_SERVER, Kind.TSQL,
                         LinkSql.render("set-role-secondary.sql", v)));
             } else {
-                notes.add("Before applying: take a copy-only full backup of " + n.database() + " on the managed "
+                draft.note("Before applying: take a copy-only full backup of " + n.database() + " on the managed "
                         + "instance; the writes it took after the forced failover are not sent to SQL Server.");
-                steps.add(LinkStep.todo("split-brain/" + n.database() + "/demote-mi", "Make the managed instance "
+                draft.step(LinkStep.todo("split-brain/" + n.database() + "/demote-mi", "Make the managed instance "
                         + "the secondary (ARM setRole Secondary, Forced)", LinkStep.End.MANAGED_INSTANCE,
                         Kind.ARM_REQUEST, context.arm("POST", n, "/setRole",
                         setRole("Secondary", "Forced"))));
             }
-            steps.add(LinkStep.todo("split-brain/" + n.database() + "/wait", "Wait until the link is connected and "
+            draft.step(LinkStep.todo("split-brain/" + n.database() + "/wait", "Wait until the link is connected and "
                     + "synchronizing again", keep, Kind.WAIT_SEEDING, n.linkName()));
         }
-        if (steps.isEmpty() && refusals.isEmpty()) {
-            refusals.add("No link is in split brain; nothing to resolve.");
+        if (draft.isEmpty()) {
+            draft.refuse("No link is in split brain; nothing to resolve.");
         }
-        return new LinkPlan("resolve-split-brain", context.names(), steps, refusals, notes);
+        return draft.plan("resolve-split-brain", context.names());
+    }
+
+    /**
+     * The two steps switching the link's commit mode on both ends: to synchronous before a planned failover
+     * ({@code sync}), back to asynchronous after it.
+     */
+    private static List<LinkStep> commitMode(LinkContext context, LinkNames n, Map<String, String> v, boolean sync) {
+        String mode = sync ? "synchronous" : "asynchronous";
+        String id = "failover/" + n.database() + (sync ? "/sync-" : "/async-");
+        String to = sync ? "to " : "back to ";
+        return List.of(LinkStep.todo(id + "sql", "Switch " + TSql.quoteName(n.linkName()) + " " + to + mode
+                        + " commit on SQL Server", LinkStep.End.SQL_SERVER, Kind.TSQL,
+                        LinkSql.render("set-" + mode + ".sql", v)),
+                LinkStep.todo(id + "mi", "Switch the link " + to + mode + " on the managed instance"
+                        + (sync ? " (ARM PATCH replicationMode Sync)" : ""), LinkStep.End.MANAGED_INSTANCE,
+                        Kind.ARM_REQUEST, context.arm("PATCH", n, "",
+                                Map.of("properties", Map.of("replicationMode", sync ? "Sync" : "Async")))));
     }
 
     private static Map<String, String> setRole(String role, String change) {

@@ -2,6 +2,7 @@
 package dev.milink.core.link;
 
 import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.ErrorDoc;
 import dev.milink.core.error.ExitStatus;
 
 /** Why a link operation stopped. */
@@ -22,28 +23,7 @@ public enum LinkError implements ErrorCode {
     LINK_INTERRUPTED(ExitStatus.FIX_FAILED, "The run was interrupted (Ctrl-C, SIGTERM).",
             "Rerun the same command: the saved state lets it continue without duplicates.");
 
-    private final ExitStatus exitStatus;
-    private final String causedBy;
-    private final String solution;
-
     LinkError(ExitStatus exitStatus, String causedBy, String solution) {
-        this.exitStatus = exitStatus;
-        this.causedBy = causedBy;
-        this.solution = solution;
-    }
-
-    @Override
-    public ExitStatus exitStatus() {
-        return exitStatus;
-    }
-
-    @Override
-    public String causedBy() {
-        return causedBy;
-    }
-
-    @Override
-    public String solution() {
-        return solution;
+        ErrorDoc.declare(this, exitStatus, causedBy, solution);
     }
 }

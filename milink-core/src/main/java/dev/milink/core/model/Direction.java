@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.model;
 
+import java.util.Locale;
+
 /**
  * Which side is the link's initial primary.
  *
@@ -8,20 +10,19 @@ package dev.milink.core.model;
  */
 public enum Direction {
     /** SQL Server is the initial primary; data flows to the managed instance (migration, DR in Azure). */
-    SQL_TO_MI("sql-to-mi", "SQL Server → MI"),
+    SQL_TO_MI("SQL Server → MI"),
     /** The managed instance is the initial primary, or a failback to SQL Server is planned. */
-    MI_TO_SQL("mi-to-sql", "MI → SQL Server");
+    MI_TO_SQL("MI → SQL Server");
 
-    private final String cliName;
     private final String label;
 
-    Direction(String cliName, String label) {
-        this.cliName = cliName;
+    Direction(String label) {
         this.label = label;
     }
 
+    /** The name {@code --direction} takes: the constant's name in lower case with dashes ({@code sql-to-mi}). */
     public String cliName() {
-        return cliName;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public String label() {
@@ -30,7 +31,7 @@ public enum Direction {
 
     public static Direction fromCliName(String name) {
         for (Direction d : values()) {
-            if (d.cliName.equalsIgnoreCase(name) || d.name().equalsIgnoreCase(name)) {
+            if (d.cliName().equalsIgnoreCase(name) || d.name().equalsIgnoreCase(name)) {
                 return d;
             }
         }

@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param networkSecurityGroup the NSG attached to that subnet; a Known empty value means "no NSG attached"
  * @param routeTable           the route table on that subnet, for the network team
  * @param permissions          the caller's effective permissions on the MI's scope
+ * @param virtualNetwork       the subnet's virtual network: its address space, subnets and peerings (what the
+ *                             NSG's {@code VirtualNetwork} service tag stands for)
  * @since 0.2
  */
 public record ManagedInstanceFacts(String resourceId, Instant collectedAt, Fact<ManagedInstance> instance,
@@ -31,7 +33,8 @@ public record ManagedInstanceFacts(String resourceId, Instant collectedAt, Fact<
                                    Fact<List<DistributedAvailabilityGroup>> links, Fact<List<String>> failoverGroups,
                                    Fact<String> encryptionProtector, Fact<Subnet> subnet,
                                    Fact<java.util.Optional<NetworkSecurityGroup>> networkSecurityGroup,
-                                   Fact<java.util.Optional<RouteTable>> routeTable, Fact<CallerPermissions> permissions) {
+                                   Fact<java.util.Optional<RouteTable>> routeTable, Fact<CallerPermissions> permissions,
+                                   Fact<VirtualNetwork> virtualNetwork) {
 
     public ManagedInstanceFacts {
         Objects.requireNonNull(resourceId, "resourceId");
@@ -47,6 +50,20 @@ public record ManagedInstanceFacts(String resourceId, Instant collectedAt, Fact<
         Objects.requireNonNull(networkSecurityGroup, "networkSecurityGroup");
         Objects.requireNonNull(routeTable, "routeTable");
         Objects.requireNonNull(permissions, "permissions");
+        Objects.requireNonNull(virtualNetwork, "virtualNetwork");
+    }
+
+    /** Facts from a source that does not read the virtual network (hand-built facts, older saved output). */
+    public ManagedInstanceFacts(String resourceId, Instant collectedAt, Fact<ManagedInstance> instance,
+                                Fact<List<MiDatabase>> databases, Fact<List<TrustCertificate>> trustCertificates,
+                                Fact<EndpointCertificate> endpointCertificate,
+                                Fact<List<DistributedAvailabilityGroup>> links, Fact<List<String>> failoverGroups,
+                                Fact<String> encryptionProtector, Fact<Subnet> subnet,
+                                Fact<java.util.Optional<NetworkSecurityGroup>> networkSecurityGroup,
+                                Fact<java.util.Optional<RouteTable>> routeTable, Fact<CallerPermissions> permissions) {
+        this(resourceId, collectedAt, instance, databases, trustCertificates, endpointCertificate, links,
+                failoverGroups, encryptionProtector, subnet, networkSecurityGroup, routeTable, permissions,
+                Fact.unknown("the virtual network was not read"));
     }
 
     /** The last segment of the resource id: the MI's name. */
@@ -135,6 +152,43 @@ public record ManagedInstanceFacts(String resourceId, Instant collectedAt, Fact<
         public Subnet {
             addressPrefixes = List.copyOf(addressPrefixes);
             delegations = List.copyOf(delegations);
+        }
+    }
+
+    /**
+     * The virtual network of the MI's subnet ({@code Microsoft.Network/virtualNetworks}).
+     *
+     * @param addressPrefixes its address space ({@code addressSpace.addressPrefixes})
+     * @param subnetNames     its subnets' names: a {@code GatewaySubnet} or {@code RouteServerSubnet} means routes
+     *                        learned from elsewhere (on-premises) may belong to the network too
+     * @param peerings        its peerings ({@code virtualNetworkPeerings})
+     */
+    public record VirtualNetwork(String id, List<String> addressPrefixes, List<String> subnetNames,
+                                 List<Peering> peerings) {
+        public VirtualNetwork {
+            addressPrefixes = List.copyOf(addressPrefixes);
+            subnetNames = List.copyOf(subnetNames);
+            peerings = List.copyOf(peerings);
+        }
+    }
+
+    /**
+     * One peering of the virtual network.
+     *
+     * @param state                 {@code peeringState}: Connected, Initiated or Disconnected
+     * @param remoteNetworkId       the peered network's id
+     * @param remoteAddressPrefixes the address space peered ({@code remoteAddressSpace}, else the remote
+     *                              network's current one)
+     * @param useRemoteGateways     traffic uses the peered network's gateway (its on-premises routes come along)
+     */
+    public record Peering(String name, String state, String remoteNetworkId, List<String> remoteAddressPrefixes,
+                          boolean useRemoteGateways) {
+        public Peering {
+            remoteAddressPrefixes = List.copyOf(remoteAddressPrefixes);
+        }
+
+        public boolean connected() {
+            return "Connected".equalsIgnoreCase(state);
         }
     }
 

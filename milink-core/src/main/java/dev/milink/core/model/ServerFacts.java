@@ -2,8 +2,10 @@
 package dev.milink.core.model;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +34,7 @@ import java.util.Set;
  * @param databases         every database on the instance, system ones included
  * @param milinkAgentJobs   SQL Agent jobs milink itself creates and removes (the network test's
  *                          {@code milink_nettest_…} jobs): any present is a leftover of an interrupted run
+ * @param capacity          CPUs and memory ({@code sys.dm_os_sys_info}), to size the managed instance against
  * @since 0.1
  */
 public record ServerFacts(
@@ -54,7 +57,23 @@ public record ServerFacts(
         Fact<List<AvailabilityGroup>> availabilityGroups,
         Fact<Map<String, Long>> configurations,
         Fact<List<DatabaseFacts>> databases,
-        Fact<List<String>> milinkAgentJobs) {
+        Fact<List<String>> milinkAgentJobs,
+        Fact<Capacity> capacity) {
+
+    /** Facts from a source that does not read the instance's capacity (hand-built facts, older facts files). */
+    public ServerFacts(String target, Instant collectedAt, Fact<Product> product, Fact<HostInfo> host,
+                       Fact<Identity> identity, Fact<Boolean> sysadmin, Fact<Boolean> hadrEnabled, Fact<Wsfc> wsfc,
+                       Fact<Set<String>> systemAccountPermissions, Fact<Set<Integer>> runningTraceFlags,
+                       Fact<StartupParameters> startupParameters, Fact<Instant> startTime,
+                       Fact<Boolean> masterKeyInMaster, Fact<List<Certificate>> certificates,
+                       Fact<List<MirroringEndpoint>> mirroringEndpoint, Fact<List<ServiceInfo>> services,
+                       Fact<List<AvailabilityGroup>> availabilityGroups, Fact<Map<String, Long>> configurations,
+                       Fact<List<DatabaseFacts>> databases, Fact<List<String>> milinkAgentJobs) {
+        this(target, collectedAt, product, host, identity, sysadmin, hadrEnabled, wsfc, systemAccountPermissions,
+                runningTraceFlags, startupParameters, startTime, masterKeyInMaster, certificates, mirroringEndpoint,
+                services, availabilityGroups, configurations, databases, milinkAgentJobs,
+                Fact.unknown("SQL Server's CPUs and memory were not read"));
+    }
 
     /** Facts from a source that does not read Agent jobs (hand-built facts, older facts files). */
     public ServerFacts(String target, Instant collectedAt, Fact<Product> product, Fact<HostInfo> host,
@@ -68,7 +87,8 @@ public record ServerFacts(
         this(target, collectedAt, product, host, identity, sysadmin, hadrEnabled, wsfc, systemAccountPermissions,
                 runningTraceFlags, startupParameters, startTime, masterKeyInMaster, certificates, mirroringEndpoint,
                 services, availabilityGroups, configurations, databases,
-                Fact.unknown("milink's own Agent jobs were not read"));
+                Fact.unknown("milink's own Agent jobs were not read"),
+                Fact.unknown("SQL Server's CPUs and memory were not read"));
     }
 
     /**
@@ -80,7 +100,27 @@ public record ServerFacts(
                 Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason),
                 Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason),
                 Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason),
-                Fact.unknown(reason), Fact.unknown(reason));
+                Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason));
+    }
+
+    /**
+     * The certificate the link's endpoint authenticates with: the one the mirroring endpoint uses, or without an
+     * endpoint the certificate in master whose private key the master key protects and that expires last (the one
+     * a link setup reuses). A network test's leftover endpoint or certificate ({@link MilinkObjects}) is neither.
+     * Empty when there is none or the certificates could not be read.
+     */
+    public Optional<Certificate> endpointCertificate() {
+        List<Certificate> all = certificates.orElse(List.of()).stream()
+                .filter(c -> !MilinkObjects.isNetworkTestObject(c.name())).toList();
+        Optional<String> endpointCert = mirroringEndpoint.orElse(List.of()).stream()
+                .filter(e -> !MilinkObjects.isNetworkTestObject(e.name())).findFirst()
+                .map(MirroringEndpoint::certificateName);
+        if (endpointCert.isPresent()) {
+            return all.stream().filter(c -> c.name().equals(endpointCert.get())).findFirst();
+        }
+        return all.stream()
+                .filter(c -> "MK".equalsIgnoreCase(c.privateKeyEncryption()) && !c.name().startsWith("##"))
+                .max(Comparator.comparing(Certificate::expiryDate, Comparator.nullsFirst(Comparator.naturalOrder())));
     }
 
     /**
@@ -169,6 +209,33 @@ public record ServerFacts(
     public record ServiceInfo(String name, String status, String startupType) {
         public boolean isAgent() {
             return name != null && name.toLowerCase(java.util.Locale.ROOT).contains("agent");
+        }
+    }
+
+    /**
+     * The instance's compute as {@code sys.dm_os_sys_info} reports it.
+     *
+     * @param cpuCount          logical CPUs of the machine ({@code cpu_count})
+     * @param schedulerCount    schedulers SQL Server runs queries on ({@code scheduler_count}): fewer than
+     *                          {@code cpuCount} when affinity or the edition's core limit hides some
+     * @param physicalMemoryKb  the machine's memory ({@code physical_memory_kb})
+     * @param committedTargetKb what SQL Server's memory manager aims to use ({@code committed_target_kb}, bounded
+     *                          by max server memory)
+     */
+    public record Capacity(int cpuCount, int schedulerCount, long physicalMemoryKb, long committedTargetKb) {
+
+        /** The CPUs SQL Server actually uses: its schedulers, or the CPU count when none were reported. */
+        public int usableCpus() {
+            return schedulerCount > 0 ? schedulerCount : cpuCount;
+        }
+
+        /** The memory SQL Server aims to use, in GB; the machine's when no target was reported. */
+        public double usableMemoryGb() {
+            return (committedTargetKb > 0 ? committedTargetKb : physicalMemoryKb) / 1_048_576.0;
+        }
+
+        public double physicalMemoryGb() {
+            return physicalMemoryKb / 1_048_576.0;
         }
     }
 

@@ -29,6 +29,14 @@ class FailoverAndDeletePlannerTest {
                 .contains("/distributedAvailabilityGroups/DAG_Sales/failover?api-version=2025-01-01")
                 .contains("\"failoverType\": \"Planned\"");
         assertThat(p.notes()).anySatisfy(n -> assertThat(n).contains("Stop the workload"));
+        assertThat(p.steps()).extracting(LinkStep::title).contains(
+                "Switch [DAG_Sales] to synchronous commit on SQL Server",
+                "Switch the link to synchronous on the managed instance (ARM PATCH replicationMode Sync)",
+                "Switch [DAG_Sales] back to asynchronous commit on SQL Server",
+                "Switch the link back to asynchronous on the managed instance");
+        assertThat(p.steps().get(4).text()).contains("AVAILABILITY_MODE = ASYNCHRONOUS_COMMIT");
+        assertThat(p.steps().get(1).text()).contains("\"replicationMode\": \"Sync\"");
+        assertThat(p.steps().get(5).text()).contains("\"replicationMode\": \"Async\"");
     }
 
     @Test

@@ -90,7 +90,16 @@ public final class TestFacts {
                 Fact.of(List.of()),
                 Fact.of(Map.of("contained database authentication", 0L, "backup compression default", 1L)),
                 Fact.of(List.of(systemDb(1, "master"), systemDb(2, "tempdb"), systemDb(3, "model"),
-                        systemDb(4, "msdb"), readyDatabase(5, "Sales")))));
+                        systemDb(4, "msdb"), readyDatabase(5, "Sales"))))).capacity(Fact.of(READY_CAPACITY));
+    }
+
+    /** 8 CPUs, 32 GB, a memory target of 28 GB: comparable to {@link TestMi#ready()}'s 8 vCores Gen5 (40.8 GB). */
+    public static final ServerFacts.Capacity READY_CAPACITY = new ServerFacts.Capacity(8, 8, 33_554_432L,
+            29_360_128L);
+
+    /** CPUs and memory ({@code sys.dm_os_sys_info}). */
+    public TestFacts capacity(Fact<ServerFacts.Capacity> v) {
+        return with(s -> copy(s, "capacity", v));
     }
 
     /** A user database that passes every database check. */
@@ -130,7 +139,7 @@ public final class TestFacts {
     }
 
     public TestFacts product(Fact<Product> v) {
-        return with(s -> new ServerFacts(s.target(), s.collectedAt(), v, s.host(), s.identity(), s.sysadmin(), s.hadrEnabled(), s.wsfc(), s.systemAccountPermissions(), s.runningTraceFlags(), s.startupParameters(), s.startTime(), s.masterKeyInMaster(), s.certificates(), s.mirroringEndpoint(), s.services(), s.availabilityGroups(), s.configurations(), s.databases()));
+        return with(s -> copy(s, "product", v));
     }
 
     /** Shortcut: version/edition/engine edition with a plausible banner. */
@@ -140,72 +149,72 @@ public final class TestFacts {
     }
 
     public TestFacts host(Fact<HostInfo> v) {
-        return with(s -> new ServerFacts(s.target(), s.collectedAt(), s.product(), v, s.identity(), s.sysadmin(), s.hadrEnabled(), s.wsfc(), s.systemAccountPermissions(), s.runningTraceFlags(), s.startupParameters(), s.startTime(), s.masterKeyInMaster(), s.certificates(), s.mirroringEndpoint(), s.services(), s.availabilityGroups(), s.configurations(), s.databases()));
+        return with(s -> copy(s, "host", v));
     }
 
     public TestFacts identity(Fact<Identity> v) {
-        return with(s -> new ServerFacts(s.target(), s.collectedAt(), s.product(), s.host(), v, s.sysadmin(), s.hadrEnabled(), s.wsfc(), s.systemAccountPermissions(), s.runningTraceFlags(), s.startupParameters(), s.startTime(), s.masterKeyInMaster(), s.certificates(), s.mirroringEndpoint(), s.services(), s.availabilityGroups(), s.configurations(), s.databases()));
+        return with(s -> copy(s, "identity", v));
     }
 
     public TestFacts sysadmin(Fact<Boolean> v) {
-        return with(s -> new ServerFacts(s.target(), s.collectedAt(), s.product(), s.host(), s.identity(), v, s.hadrEnabled(), s.wsfc(), s.systemAccountPermissions(), s.runningTraceFlags(), s.startupParameters(), s.startTime(), s.masterKeyInMaster(), s.certificates(), s.mirroringEndpoint(), s.services(), s.availabilityGroups(), s.configurations(), s.databases()));
+        return with(s -> copy(s, "sysadmin", v));
     }
 
     public TestFacts hadr(Fact<Boolean> v) {
-        return with(s -> new ServerFacts(s.target(), s.collectedAt(), s.product(), s.host(), s.identity(), s.sysadmin(), v, s.wsfc(), s.systemAccountPermissions(), s.runningTraceFlags(), s.startupParameters(), s.startTime(), s.masterKeyInMaster(), s.certificates(), s.mirroringEndpoint(), s.services(), s.availabilityGroups(), s.configurations(), s.databases()));
+        return with(s -> copy(s, "hadrEnabled", v));
     }
 
     public TestFacts wsfc(Fact<Wsfc> v) {
-        return with(s -> new ServerFacts(s.target(), s.collectedAt(), s.product(), s.host(), s.identity(), s.sysadmin(), s.hadrEnabled(), v, s.systemAccountPermissions(), s.runningTraceFlags(), s.startupParameters(), s.startTime(), s.masterKeyInMaster(), s.certificates(), s.mirroringEndpoint(), s.services(), s.availabilityGroups(), s.configurations(), s.databases()));
+        return with(s -> copy(s, "wsfc", v));
     }
 
     public TestFacts systemAccountPermissions(Fact<Set<String>> v) {
-        return with(s -> new ServerFacts(s.target(), s.collectedAt(), s.product(), s.host(), s.identity(), s.sysadmin(), s.hadrEnabled(), s.wsfc(), v, s.runningTraceFlags(), s.startupParameters(), s.startTime(), s.masterKeyInMaster(), s.certificates(), s.mirroringEndpoint(), s.services(), s.availabilityGroups(), s.configurations(), s.databases()));
+        return with(s -> copy(s, "systemAccountPermissions", v));
     }
 
     public TestFacts runningTraceFlags(Fact<Set<Integer>> v) {
-        return with(s -> new ServerFacts(s.target(), s.collectedAt(), s.product(), s.host(), s.identity(), s.sysadmin(), s.hadrEnabled(), s.wsfc(), s.systemAccountPermissions(), v, s.startupParameters(), s.startTime(), s.masterKeyInMaster(), s.certificates(), s.mirroringEndpoint(), s.services(), s.availabilityGroups(), s.configurations(), s.databases()));
+        return with(s -> copy(s, "runningTraceFlags", v));
     }
 
     public TestFacts startupParameters(Fact<StartupParameters> v) {
-        return with(s -> new ServerFacts(s.target(), s.collectedAt(), s.product(), s.host(), s.identity(), s.sysadmin(), s.hadrEnabled(), s.wsfc(), s.systemAccountPermissions(), s.runningTraceFlags(), v, s.startTime(), s.masterKeyInMaster(), s.certificates(), s.mirroringEndpoint(), s.services(), s.availabilityGroups(), s.configurations(), s.databases()));
+        return with(s -> copy(s, "startupParameters", v));
     }
 
     public TestFacts startTime(Fact<Instant> v) {
-        return with(s -> new ServerFacts(s.target(), s.collectedAt(), s.product(), s.host(), s.identity(), s.sysadmin(), s.hadrEnabled(), s.wsfc(), s.systemAccountPermissions(), s.runningTraceFlags(), s.startupParameters(), v, s.masterKeyInMaster(), s.certificates(), s.mirroringEndpoint(), s.services(), s.availabilityGroups(), s.configurations(), s.databases()));
+        return with(s -> copy(s, "startTime", v));
     }
 
     public TestFacts masterKey(Fact<Boolean> v) {
-        return with(s -> new ServerFacts(s.target(), s.collectedAt(), s.product(), s.host(), s.identity(), s.sysadmin(), s.hadrEnabled(), s.wsfc(), s.systemAccountPermissions(), s.runningTraceFlags(), s.startupParameters(), s.startTime(), v, s.certificates(), s.mirroringEndpoint(), s.services(), s.availabilityGroups(), s.configurations(), s.databases()));
+        return with(s -> copy(s, "masterKeyInMaster", v));
     }
 
     /** SQL Agent jobs of milink's own (the network test's), as the collector reads them. */
     public TestFacts milinkAgentJobs(Fact<List<String>> v) {
-        return with(s -> new ServerFacts(s.target(), s.collectedAt(), s.product(), s.host(), s.identity(), s.sysadmin(), s.hadrEnabled(), s.wsfc(), s.systemAccountPermissions(), s.runningTraceFlags(), s.startupParameters(), s.startTime(), s.masterKeyInMaster(), s.certificates(), s.mirroringEndpoint(), s.services(), s.availabilityGroups(), s.configurations(), s.databases(), v));
+        return with(s -> copy(s, "milinkAgentJobs", v));
     }
 
     public TestFacts certificates(Fact<List<Certificate>> v) {
-        return with(s -> new ServerFacts(s.target(), s.collectedAt(), s.product(), s.host(), s.identity(), s.sysadmin(), s.hadrEnabled(), s.wsfc(), s.systemAccountPermissions(), s.runningTraceFlags(), s.startupParameters(), s.startTime(), s.masterKeyInMaster(), v, s.mirroringEndpoint(), s.services(), s.availabilityGroups(), s.configurations(), s.databases()));
+        return with(s -> copy(s, "certificates", v));
     }
 
     public TestFacts mirroringEndpoint(Fact<List<MirroringEndpoint>> v) {
-        return with(s -> new ServerFacts(s.target(), s.collectedAt(), s.product(), s.host(), s.identity(), s.sysadmin(), s.hadrEnabled(), s.wsfc(), s.systemAccountPermissions(), s.runningTraceFlags(), s.startupParameters(), s.startTime(), s.masterKeyInMaster(), s.certificates(), v, s.services(), s.availabilityGroups(), s.configurations(), s.databases()));
+        return with(s -> copy(s, "mirroringEndpoint", v));
     }
 
     public TestFacts services(Fact<List<ServiceInfo>> v) {
-        return with(s -> new ServerFacts(s.target(), s.collectedAt(), s.product(), s.host(), s.identity(), s.sysadmin(), s.hadrEnabled(), s.wsfc(), s.systemAccountPermissions(), s.runningTraceFlags(), s.startupParameters(), s.startTime(), s.masterKeyInMaster(), s.certificates(), s.mirroringEndpoint(), v, s.availabilityGroups(), s.configurations(), s.databases()));
+        return with(s -> copy(s, "services", v));
     }
 
     public TestFacts availabilityGroups(Fact<List<ServerFacts.AvailabilityGroup>> v) {
-        return with(s -> new ServerFacts(s.target(), s.collectedAt(), s.product(), s.host(), s.identity(), s.sysadmin(), s.hadrEnabled(), s.wsfc(), s.systemAccountPermissions(), s.runningTraceFlags(), s.startupParameters(), s.startTime(), s.masterKeyInMaster(), s.certificates(), s.mirroringEndpoint(), s.services(), v, s.configurations(), s.databases()));
+        return with(s -> copy(s, "availabilityGroups", v));
     }
 
     public TestFacts configurations(Fact<Map<String, Long>> v) {
-        return with(s -> new ServerFacts(s.target(), s.collectedAt(), s.product(), s.host(), s.identity(), s.sysadmin(), s.hadrEnabled(), s.wsfc(), s.systemAccountPermissions(), s.runningTraceFlags(), s.startupParameters(), s.startTime(), s.masterKeyInMaster(), s.certificates(), s.mirroringEndpoint(), s.services(), s.availabilityGroups(), v, s.databases()));
+        return with(s -> copy(s, "configurations", v));
     }
 
     public TestFacts databases(Fact<List<DatabaseFacts>> v) {
-        return with(s -> new ServerFacts(s.target(), s.collectedAt(), s.product(), s.host(), s.identity(), s.sysadmin(), s.hadrEnabled(), s.wsfc(), s.systemAccountPermissions(), s.runningTraceFlags(), s.startupParameters(), s.startTime(), s.masterKeyInMaster(), s.certificates(), s.mirroringEndpoint(), s.services(), s.availabilityGroups(), s.configurations(), v));
+        return with(s -> copy(s, "databases", v));
     }
 
     private TestFacts with(UnaryOperator<ServerFacts> change) {

@@ -11,6 +11,8 @@ import dev.milink.core.model.ManagedInstanceFacts.Permission;
 import dev.milink.core.model.ManagedInstanceFacts.SecurityRule;
 import dev.milink.core.model.ManagedInstanceFacts.Subnet;
 import dev.milink.core.model.ManagedInstanceFacts.TrustCertificate;
+import dev.milink.core.model.ManagedInstanceFacts.Peering;
+import dev.milink.core.model.ManagedInstanceFacts.VirtualNetwork;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +34,9 @@ public final class TestMi {
     public static final String RESOURCE_ID = SUBSCRIPTION
             + "/resourceGroups/rg-link/providers/Microsoft.Sql/managedInstances/contoso-mi";
     public static final String NETWORK = SUBSCRIPTION + "/resourceGroups/rg-net/providers/Microsoft.Network";
-    public static final String SUBNET_ID = NETWORK + "/virtualNetworks/vnet-mi/subnets/mi-subnet";
+    public static final String VNET_ID = NETWORK + "/virtualNetworks/vnet-mi";
+    public static final String VNET_PREFIX = "10.0.0.0/16";
+    public static final String SUBNET_ID = VNET_ID + "/subnets/mi-subnet";
     public static final String NSG_ID = NETWORK + "/networkSecurityGroups/nsg-mi";
     public static final String SUBNET_PREFIX = "10.0.0.0/24";
     /** SQL Server's address as the managed instance sees it. */
@@ -65,7 +69,13 @@ public final class TestMi {
                                 List.of(SQL_NETWORK), List.of("5022"))), List.of()))),
                 Fact.of(Optional.empty()),
                 Fact.of(new CallerPermissions(List.of(new Permission(List.of("Microsoft.Sql/managedInstances/*"),
-                        List.of()))))));
+                        List.of())))),
+                Fact.of(new VirtualNetwork(VNET_ID, List.of(VNET_PREFIX), List.of("mi-subnet"), List.of()))));
+    }
+
+    /** The virtual network: its address space, subnet names and peerings. */
+    public TestMi virtualNetwork(List<String> prefixes, List<String> subnets, Peering... peerings) {
+        return set("virtualNetwork", Fact.of(new VirtualNetwork(VNET_ID, prefixes, subnets, List.of(peerings))));
     }
 
     /** A TCP rule from {@code sources} to {@code destinations} on {@code ports}, any source port, no ASGs. */

@@ -9,6 +9,8 @@ import dev.milink.core.check.Finding;
 import dev.milink.core.check.FixStep;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
+import dev.milink.core.check.database.TdeCertificateCheck;
+import dev.milink.core.secret.Secret;
 import dev.milink.core.error.ExitStatus;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.fix.FixPlan;
@@ -37,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -85,11 +88,18 @@ public final class FixWorkflow {
      * @param backupPath       where chain-starting full backups and certificate files go, as the SQL Server
      *                         service sees it; null leaves the sqlcmd variable in the scripts (those steps stay
      *                         manual)
+     * @param tdePfxOut        keep a copy of each TDE certificate's PFX that milink uploads here (its password then
+     *                         comes from {@value #TDE_PFX_PASSWORD_VARIABLE}), or null
      */
     public record Options(boolean apply, boolean yes, Path scriptDir, Set<String> includeDatabases,
-                          Path dmkPasswordFile, String backupPath) {
+                          Path dmkPasswordFile, String backupPath, Path tdePfxOut) {
         public Options {
             includeDatabases = Set.copyOf(includeDatabases);
+        }
+
+        public Options(boolean apply, boolean yes, Path scriptDir, Set<String> includeDatabases, Path dmkPasswordFile,
+                       String backupPath) {
+            this(apply, yes, scriptDir, includeDatabases, dmkPasswordFile, backupPath, null);
         }
 
         /** A dry run: print the plan, write nothing, change nothing. */
@@ -97,6 +107,9 @@ public final class FixWorkflow {
             return new Options(false, false, null, Set.of(), null, null);
         }
     }
+
+    /** The environment variable holding the password of the PFX copies {@code --tde-pfx-out} keeps. */
+    public static final String TDE_PFX_PASSWORD_VARIABLE = "MILINK_TDE_PFX_PASSWORD";
 
     private final Server server;
     private final FixTerminal terminal;
@@ -152,11 +165,15 @@ public final class FixWorkflow {
             out.println("Nothing for milink to apply" + (plan.isEmpty() ? "." : "; the steps above are for you to do."));
             return Verdict.exitStatus(before, Severity.BLOCKER);
         }
+        Secret pfxPassword = tdePfxPassword(plan);
         if (!options.yes() && !confirmed(target, plan)) {
             out.println("Not applied: nothing was changed.");
             return ExitStatus.READY;
         }
         Secrets secrets = secrets(plan, target);
+        if (pfxPassword != null) {
+            secrets = secrets.with(TDE_PFX_PASSWORD_VARIABLE, pfxPassword);
+        }
         out.println("Applying " + plan.appliable().size() + " step(s) to " + target + ":");
         out.flush();
         FixResult result = server.apply(plan, secrets, new ApplyOptions(options.includeDatabases(),
@@ -211,6 +228,32 @@ public final class FixWorkflow {
         return answer != null && answer.strip().equalsIgnoreCase("yes");
     }
 
+    /**
+     * The password of the PFX copies with {@code --tde-pfx-out}, from the environment only (never argv); null without
+     * the option or without a TDE upload in the plan. Checked before anything is applied.
+     */
+    private Secret tdePfxPassword(FixPlan plan) {
+        boolean uploads = plan.appliable().stream().anyMatch(FixWorkflow::uploadsTdeCertificate);
+        if (options.tdePfxOut() == null || !uploads) {
+            return null;
+        }
+        Optional<String> value = terminal.env(TDE_PFX_PASSWORD_VARIABLE).filter(v -> !v.isEmpty());
+        if (value.isEmpty()) {
+            throw new MilinkException(CoreError.USAGE, "--tde-pfx-out keeps a copy of each TDE certificate milink "
+                    + "uploads; set its password in the environment variable " + TDE_PFX_PASSWORD_VARIABLE
+                    + " (never on the command line). Nothing was changed.");
+        }
+        Secret s = Secret.of(value.get());
+        terminal.remember(s);
+        return s;
+    }
+
+    /** Whether the step is MIL-D14's upload, whose body milink builds from SQL Server's certificate. */
+    static boolean uploadsTdeCertificate(PlannedStep s) {
+        return s.step().script(ScriptKind.ARM_REQUEST).filter(t -> t.text().contains("\""
+                + TdeCertificateCheck.PRIVATE_BLOB_FROM + "\"")).isPresent();
+    }
+
     private Secrets secrets(FixPlan plan, String target) {
         Secrets secrets = Secrets.none();
         for (String name : plan.secrets()) {
@@ -256,6 +299,9 @@ public final class FixWorkflow {
             out.println("Skipped (" + result.skipped().size() + "):");
             result.skipped().forEach(k -> out.println("  " + PlanText.line(k.step()) + "\n      " + k.reason()));
         }
+        // what milink uploaded cannot be read back from Azure, so the result says it (MIL-D14)
+        result.done().stream().filter(d -> uploadsTdeCertificate(d.step()))
+                .forEach(d -> d.messages().forEach(m -> out.println(m.text())));
         if (result.succeeded()) {
             out.println("Applied " + result.done().size() + " step(s)" + (result.skipped().isEmpty() ? "."
                     : "; the other databases' steps ran, the skipped ones need the change named above."));
@@ -295,8 +341,16 @@ public final class FixWorkflow {
     private void closing(String target, FixPlan remaining, FixScripts.Platform platform, FixResult result) {
         PrintWriter out = terminal.out();
         out.println();
-        if (!remaining.appliable().isEmpty()) {
-            out.println(remaining.appliable().size() + " T-SQL step(s) still to apply: run milink fix " + target
+        Set<String> doneNow = result.done().stream().map(d -> d.step().step().id()).collect(Collectors.toSet());
+        List<PlannedStep> again = remaining.appliable().stream().filter(s -> !doneNow.contains(s.step().id()))
+                .toList();
+        if (again.size() < remaining.appliable().size()) {
+            out.println((remaining.appliable().size() - again.size()) + " step(s) applied in this run stay in the "
+                    + "plan because Azure cannot read their result back (TDE certificate uploads); they need no "
+                    + "second run.");
+        }
+        if (!again.isEmpty()) {
+            out.println(again.size() + " T-SQL step(s) still to apply: run milink fix " + target
                     + " --apply again" + (result.succeeded() ? "." : " once the cause above is fixed."));
         }
         List<PlannedStep> manual = remaining.manual();

@@ -3,35 +3,14 @@ package dev.milink.engine.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.milink.azure.ArmConnection;
-import dev.milink.azure.ArmEndpoints;
-import dev.milink.azure.AzureAuth;
-import dev.milink.azure.AzureOptions;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.Status;
 import dev.milink.core.link.FailoverPlanner;
 import dev.milink.core.link.LinkObservation;
 import dev.milink.core.link.LinkPlan;
 import dev.milink.core.link.LinkRunState;
-import dev.milink.core.link.LinkRunner;
 import dev.milink.core.link.LinkStep;
-import dev.milink.core.model.Direction;
-import dev.milink.core.model.LinkSettings;
-import dev.milink.core.secret.Secret;
-import dev.milink.sandbox.arm.ArmStandIn;
-import dev.milink.sandbox.arm.AzureScenarios;
-import dev.milink.sandbox.arm.SandboxEstate;
-import dev.milink.sandbox.link.LinkSimulation;
-import dev.milink.sqlserver.connect.Authentication;
-import dev.milink.sqlserver.connect.ConnectionSettings;
-import dev.milink.sqlserver.connect.SqlTarget;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,110 +27,55 @@ class LinkOperationsSandboxTest {
     @TempDir
     Path stateDir;
 
-    private SandboxEstate estate;
-    private LinkOperations link;
-    private final List<String> progress = new ArrayList<>();
-    private final List<LinkObservation> seen = new ArrayList<>();
+    private LinkEstate e;
     private final List<Finding> seedingStatus = new ArrayList<>();
 
-    private LinkRunner.Progress recorder() {
-        return new LinkRunner.Progress() {
-            @Override
-            public void step(LinkStep step, String message) {
-                progress.add(step.id() + ": " + message);
-            }
-
-            @Override
-            public void observed(List<LinkObservation> links) {
-                seen.addAll(links);
-                if (seedingStatus.isEmpty() && links.get(0).sqlServer().flatMap(LinkObservation.End::seeding)
-                        .isPresent()) {
-                    seedingStatus.addAll(link.status(sales()).findings());   // milink link status while it seeds
-                }
+    /** Seeding over 40 steps of the simulation (one per round trip), so the run observes it in progress. */
+    private void start(String scenario) throws Exception {
+        e = new LinkEstate(scenario, stateDir, 40);
+        e.duringWait = links -> {
+            boolean seeding = links.get(0).sqlServer().flatMap(LinkObservation.End::seeding).isPresent();
+            if (seedingStatus.isEmpty() && seeding) {
+                seedingStatus.addAll(e.link.status(LinkEstate.sales()).findings());   // milink link status while it seeds
             }
         };
     }
 
-    private LinkOperations start(String scenario) throws Exception {
-        // Seeding over 40 steps of the simulation (one per round trip), so the run observes it in progress.
-        estate = SandboxEstate.start(AzureScenarios.load(scenario), new LinkSimulation.Settings(40, 60, 3, 1, 8,
-                java.time.Instant.parse("2024-07-21T08:00:00Z"), Duration.ofSeconds(10)));
-        estate.arm().setLro(new ArmStandIn.Lro(0, 1));
-        AzureOptions options = AzureOptions.defaults()
-                .endpoints(ArmEndpoints.custom(estate.arm().baseUrl(), "https://management.core.windows.net//.default"))
-                .auth(AzureAuth.of(AzureAuth.Mode.ACCESS_TOKEN))
-                .environment(Map.of(AzureAuth.TOKEN_VARIABLE, estate.arm().accessToken()))
-                .retries(1, Duration.ofMillis(5), Duration.ofMillis(10)).pollInterval(Duration.ofMillis(10))
-                .sslContext(ArmStandIn.clientSslContext());
-        ConnectionSettings sql = ConnectionSettings.of(new SqlTarget(estate.sql().host(), estate.sql().port(), null),
-                new Authentication.SqlLogin("sa", Secret.of("Sandbox#2022sa"))).withEncrypt(false);
-        link = LinkOperations.open(sql, ArmConnection.open(options), estate.arm().managedInstanceId(), stateDir,
-                Clock.systemUTC()).waiting(new LinkRunner.Waiting(Duration.ZERO, 200, d -> { }));
-        return link;
-    }
-
     @AfterEach
     void stop() {
-        if (link != null) {
-            link.close();
+        if (e != null) {
+            e.close();
         }
-        if (estate != null) {
-            estate.close();
-        }
-    }
-
-    private List<Map<String, Object>> query(String select) throws Exception {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(estate.sql().jdbcUrl() + ";user=sa;password=Sandbox#2022sa");
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(select)) {
-            while (rs.next()) {
-                Map<String, Object> row = new java.util.LinkedHashMap<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.put(rs.getMetaData().getColumnLabel(i), rs.getObject(i));
-                }
-                rows.add(row);
-            }
-        }
-        return rows;
-    }
-
-    private static LinkSettings sales() {
-        return LinkSettings.of(Direction.SQL_TO_MI).withDatabases(List.of("SalesDB"));
-    }
-
-    private static Status statusOf(List<Finding> findings, String id) {
-        return findings.stream().filter(f -> f.checkId().equals(id)).findFirst().orElseThrow().status();
     }
 
     @Test
     void previewChangesNothingOnEitherEnd() throws Exception {
         start("prepared-2022");
-        List<Map<String, Object>> groups = query("SELECT name FROM sys.availability_groups");
-        int armWrites = estate.arm().requestLog().count("PUT", ".*") + estate.arm().requestLog().count("POST", ".*");
+        List<Map<String, Object>> groups = e.query("SELECT name FROM sys.availability_groups");
+        int armWrites = armWrites();
 
-        LinkOperations.CreatePreview p = link.previewCreate(sales(), false, "10.20.0.4");
+        LinkOperations.CreatePreview p = e.link.previewCreate(LinkEstate.sales(), false, "10.20.0.4");
 
         assertThat(p.plan().steps()).extracting(LinkStep::id).contains("create/SalesDB/ag", "create/SalesDB/dag",
                 "create/SalesDB/link", "create/wait-seeding");
-        assertThat(query("SELECT name FROM sys.availability_groups")).isEqualTo(groups);
-        assertThat(estate.arm().requestLog().count("PUT", ".*") + estate.arm().requestLog().count("POST", ".*"))
-                .isEqualTo(armWrites);
-        assertThat(estate.link().links()).isEmpty();
+        assertThat(e.query("SELECT name FROM sys.availability_groups")).isEqualTo(groups);
+        assertThat(armWrites()).isEqualTo(armWrites);
+        assertThat(e.estate.link().links()).isEmpty();
     }
 
     @Test
     void createStatusFailoverFailbackDelete() throws Exception {
         start("prepared-2022");
-        LinkOperations.CreatePreview p = link.previewCreate(sales(), false, "10.20.0.4");
+        LinkOperations.CreatePreview p = e.link.previewCreate(LinkEstate.sales(), false, "10.20.0.4");
         assertThat(p.gateBlocks()).as("readiness gate").isEmpty();
         assertThat(p.plan().refusals()).isEmpty();
 
-        link.remember(sales());
-        LinkRunState created = link.apply(p.plan(), sales(), recorder());
+        e.link.remember(LinkEstate.sales());
+        LinkRunState created = e.link.apply(p.plan(), LinkEstate.sales(), e.recorder());
         assertThat(created.finished()).isTrue();
-        assertThat(seen).anySatisfy(o -> assertThat(o.sqlServer().flatMap(LinkObservation.End::seeding)
+        assertThat(e.seen).anySatisfy(o -> assertThat(o.sqlServer().flatMap(LinkObservation.End::seeding)
                 .or(() -> o.managedInstance().flatMap(LinkObservation.End::seeding))).isPresent());
-        assertThat(query("SELECT name FROM sys.availability_groups WHERE is_distributed = 1"))
+        assertThat(e.query("SELECT name FROM sys.availability_groups WHERE is_distributed = 1"))
                 .containsExactly(Map.of("name", "DAG_SalesDB"));
 
         Finding whileSeeding = seedingStatus.stream().filter(f -> f.checkId().equals("MIL-L3")).findFirst()
@@ -159,31 +83,35 @@ class LinkOperationsSandboxTest {
         assertThat(whileSeeding.status()).isEqualTo(Status.INFO);
         assertThat(whileSeeding.message()).startsWith("Seeding: ").contains("% of ").contains("/s, about");
 
-        LinkOperations.Status healthy = link.status(sales());
-        assertThat(statusOf(healthy.findings(), "MIL-L2")).isEqualTo(Status.PASS);
-        assertThat(statusOf(healthy.findings(), "MIL-L3")).isEqualTo(Status.PASS);
-        assertThat(statusOf(healthy.findings(), "MIL-L4")).isEqualTo(Status.PASS);
+        LinkOperations.Status healthy = e.link.status(LinkEstate.sales());
+        assertThat(LinkEstate.status(healthy.findings(), "MIL-L2")).isEqualTo(Status.PASS);
+        assertThat(LinkEstate.status(healthy.findings(), "MIL-L3")).isEqualTo(Status.PASS);
+        assertThat(LinkEstate.status(healthy.findings(), "MIL-L4")).isEqualTo(Status.PASS);
 
         // planned failover to the managed instance, then back; the user stops the workload as the plan says
-        LinkPlan failover = link.planFailover(sales(), FailoverPlanner.Mode.PLANNED, false, false);
+        LinkPlan failover = e.link.planFailover(LinkEstate.sales(), FailoverPlanner.Mode.PLANNED, false, false);
         assertThat(failover.refusals()).isEmpty();
         assertThat(failover.notes()).anySatisfy(n -> assertThat(n).startsWith("Stop the workload"));
-        estate.link().setWorkload(false);
-        link.apply(failover, sales(), recorder());
-        LinkObservation after = link.status(sales()).links().get(0);
+        e.estate.link().setWorkload(false);
+        e.link.apply(failover, LinkEstate.sales(), e.recorder());
+        LinkObservation after = e.link.status(LinkEstate.sales()).links().get(0);
         assertThat(after.managedInstance().orElseThrow().isPrimary()).isTrue();
         assertThat(after.sqlServer().orElseThrow().isPrimary()).isFalse();
 
-        LinkPlan failback = link.planFailover(sales(), FailoverPlanner.Mode.PLANNED, false, false);
+        LinkPlan failback = e.link.planFailover(LinkEstate.sales(), FailoverPlanner.Mode.PLANNED, false, false);
         assertThat(failback.refusals()).isEmpty();
-        link.apply(failback, sales(), recorder());
-        assertThat(link.status(sales()).links().get(0).sqlServer().orElseThrow().isPrimary()).isTrue();
+        e.link.apply(failback, LinkEstate.sales(), e.recorder());
+        assertThat(e.link.status(LinkEstate.sales()).links().get(0).sqlServer().orElseThrow().isPrimary()).isTrue();
 
-        LinkPlan delete = link.planDelete(sales(), false);
+        LinkPlan delete = e.link.planDelete(LinkEstate.sales(), false);
         assertThat(delete.refusals()).isEmpty();
-        link.apply(delete, sales(), recorder());
-        assertThat(query("SELECT name FROM sys.availability_groups WHERE is_distributed = 1")).isEmpty();
-        assertThat(query("SELECT name FROM sys.databases WHERE name = 'SalesDB'")).hasSize(1);
-        assertThat(link.status(sales()).links().get(0).managedInstance()).isEmpty();
+        e.link.apply(delete, LinkEstate.sales(), e.recorder());
+        assertThat(e.query("SELECT name FROM sys.availability_groups WHERE is_distributed = 1")).isEmpty();
+        assertThat(e.query("SELECT name FROM sys.databases WHERE name = 'SalesDB'")).hasSize(1);
+        assertThat(e.link.status(LinkEstate.sales()).links().get(0).managedInstance()).isEmpty();
+    }
+
+    private int armWrites() {
+        return e.estate.arm().requestLog().count("PUT", ".*") + e.estate.arm().requestLog().count("POST", ".*");
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.network.probe;
 
+import dev.milink.core.assess.Verdict;
 import dev.milink.core.model.NetworkFacts;
 import java.time.Duration;
 import java.util.List;
@@ -26,5 +27,19 @@ public record ProbeResult(ProbeTarget target, ProbeOutcome outcome, String addre
                 : NetworkFacts.Outcome.valueOf(outcome.name());
         return new NetworkFacts.PathResult(NetworkFacts.PathDirection.FROM_HERE, purpose, target.host(),
                 target.port(), "TCP connect from this machine", o, outcome.description(), address, detail, List.of());
+    }
+
+    /**
+     * The verdict of a probe run, whose {@link Verdict#exitStatus()} is its exit status by the one rule: NOT_READY
+     * (1) when a target did not connect, INCOMPLETE (5) when every one did but the open results cannot be trusted (a
+     * middlebox answered the control probe), else READY (0).
+     *
+     * @param trusted false when the control probe showed something on the path accepting every connection
+     */
+    public static Verdict verdict(List<ProbeResult> results, boolean trusted) {
+        if (!results.stream().allMatch(ProbeResult::reachable)) {
+            return Verdict.NOT_READY;
+        }
+        return trusted ? Verdict.READY : Verdict.INCOMPLETE;
     }
 }

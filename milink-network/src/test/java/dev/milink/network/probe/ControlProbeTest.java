@@ -3,6 +3,7 @@ package dev.milink.network.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.milink.core.error.ExitStatus;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,5 +40,16 @@ class ControlProbeTest {
         assertThat(ControlProbe.needsControl(result("10.0.0.4", ProbeOutcome.OPEN))).isTrue();
         assertThat(ControlProbe.needsControl(result("127.0.0.1", ProbeOutcome.OPEN))).isFalse();
         assertThat(ControlProbe.needsControl(result("10.0.0.4", ProbeOutcome.REFUSED))).isFalse();
+    }
+
+    @Test
+    void aRunIsNotReadyWhenATargetDidNotConnectAndIncompleteWhenTheOpenOnesCannotBeTrusted() {
+        List<ProbeResult> open = List.of(result("10.0.0.4", ProbeOutcome.OPEN), result("10.0.0.5", ProbeOutcome.OPEN));
+        List<ProbeResult> mixed = List.of(result("10.0.0.4", ProbeOutcome.OPEN),
+                result("10.0.0.5", ProbeOutcome.FILTERED));
+        assertThat(ProbeResult.verdict(open, true).exitStatus()).isEqualTo(ExitStatus.READY);
+        assertThat(ProbeResult.verdict(open, false).exitStatus()).isEqualTo(ExitStatus.INCOMPLETE);
+        assertThat(ProbeResult.verdict(mixed, true).exitStatus()).isEqualTo(ExitStatus.NOT_READY);
+        assertThat(ProbeResult.verdict(mixed, false).exitStatus().code()).isEqualTo(1);
     }
 }

@@ -15,7 +15,8 @@ final class ArmStateBuilder {
     private final AzureScenario s;
     private final ArmState state;
     private final String rgId;
-    private final String miId;
+    /** The instance being built: the scenario's own, then each of {@code otherManagedInstances}. */
+    private String miId;
 
     private ArmStateBuilder(AzureScenario s, ArmState state) {
         this.s = s;
@@ -29,7 +30,13 @@ final class ArmStateBuilder {
     }
 
     private void build() {
-        managedInstance();
+        String primary = miId;
+        for (AzureScenario.ManagedInstance other : s.otherManagedInstances) {
+            miId = rgId + "/providers/" + ArmBodies.SQL + "/" + other.name;
+            managedInstance(other);
+        }
+        miId = primary;
+        managedInstance(s.managedInstance);
         for (AzureScenario.VirtualNetwork v : s.virtualNetworks) {
             virtualNetwork(v);
         }
@@ -42,8 +49,7 @@ final class ArmStateBuilder {
         state.setPermissions(s.permissions);
     }
 
-    private void managedInstance() {
-        AzureScenario.ManagedInstance m = s.managedInstance;
+    private void managedInstance(AzureScenario.ManagedInstance m) {
         ObjectNode n = ArmState.JSON.createObjectNode();
         ObjectNode sku = n.putObject("sku");
         sku.put("name", m.sku.name);
@@ -179,8 +185,10 @@ final class ArmStateBuilder {
     }
 
     private void virtualNetwork(AzureScenario.VirtualNetwork v) {
-        String id = topLevelNetwork(ArmBodies.VNET, v.name,
-                p -> p.putObject("addressSpace").set("addressPrefixes", ArmBodies.strings(v.addressPrefixes)));
+        String id = topLevelNetwork(ArmBodies.VNET, v.name, p -> {
+            p.putObject("addressSpace").set("addressPrefixes", ArmBodies.strings(v.addressPrefixes));
+            peerings(p, rgId + "/providers/" + ArmBodies.VNET + "/" + v.name, v.peerings);
+        });
         for (AzureScenario.Subnet sn : v.subnets) {
             ObjectNode sp = ArmState.JSON.createObjectNode();
             if (sn.addressPrefixes.isEmpty()) {
@@ -215,6 +223,29 @@ final class ArmStateBuilder {
             sp.put("privateEndpointNetworkPolicies", "Disabled");
             sp.put("privateLinkServiceNetworkPolicies", "Enabled");
             state.put(id + "/subnets/" + sn.name, subnet(id, sn.name, sp));
+        }
+    }
+
+    /** {@code properties.virtualNetworkPeerings} as ARM returns them with the network. */
+    private void peerings(ObjectNode p, String vnetId, java.util.List<AzureScenario.Peering> list) {
+        ArrayNode peerings = p.putArray("virtualNetworkPeerings");
+        for (AzureScenario.Peering pe : list == null ? java.util.List.<AzureScenario.Peering>of() : list) {
+            String remote = pe.remoteVirtualNetwork.startsWith("/") ? pe.remoteVirtualNetwork
+                    : rgId + "/providers/" + ArmBodies.VNET + "/" + pe.remoteVirtualNetwork;
+            ObjectNode peering = ArmBodies.network(vnetId + "/virtualNetworkPeerings/" + pe.name, pe.name,
+                    ArmBodies.VNET + "/virtualNetworkPeerings");
+            ObjectNode pp = (ObjectNode) peering.get("properties");
+            pp.put("peeringState", pe.peeringState);
+            pp.put("peeringSyncLevel", "FullyInSync");
+            pp.put("allowVirtualNetworkAccess", true);
+            pp.put("allowForwardedTraffic", false);
+            pp.put("allowGatewayTransit", pe.allowGatewayTransit);
+            pp.put("useRemoteGateways", pe.useRemoteGateways);
+            pp.set("remoteVirtualNetwork", ArmBodies.idRef(remote));
+            pp.putObject("remoteAddressSpace").set("addressPrefixes", ArmBodies.strings(pe.remoteAddressPrefixes));
+            pp.putObject("remoteVirtualNetworkAddressSpace").set("addressPrefixes",
+                    ArmBodies.strings(pe.remoteAddressPrefixes));
+            peerings.add(peering);
         }
     }
 

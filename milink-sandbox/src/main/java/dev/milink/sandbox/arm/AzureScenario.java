@@ -45,6 +45,12 @@ public final class AzureScenario {
     /** How Azure sees the SQL Server end: its host name in the link's partner endpoint and its addresses. */
     public Link link = new Link();
     public ManagedInstance managedInstance = new ManagedInstance();
+    /**
+     * More managed instances in the same resource group, read-only neighbours of {@link #managedInstance} (a
+     * fleet whose inventory rows name different instances). The scenario's link, metrics and faults concern the
+     * first one only.
+     */
+    public List<ManagedInstance> otherManagedInstances = new ArrayList<>();
     public List<VirtualNetwork> virtualNetworks = new ArrayList<>();
     public List<NetworkSecurityGroup> networkSecurityGroups = new ArrayList<>();
     public List<RouteTable> routeTables = new ArrayList<>();
@@ -198,6 +204,19 @@ public final class AzureScenario {
         public String name;
         public List<String> addressPrefixes = new ArrayList<>();
         public List<Subnet> subnets = new ArrayList<>();
+        /** Peerings to other virtual networks (their address spaces are in the NSG tag VirtualNetwork). */
+        public List<Peering> peerings = new ArrayList<>();
+    }
+
+    public static final class Peering {
+        public String name;
+        /** The peered network: a name in the same resource group, or a full resource id. */
+        public String remoteVirtualNetwork;
+        public List<String> remoteAddressPrefixes = new ArrayList<>();
+        /** Connected, Initiated or Disconnected. */
+        public String peeringState = "Connected";
+        public boolean useRemoteGateways;
+        public boolean allowGatewayTransit;
     }
 
     public static final class Subnet {

@@ -235,6 +235,39 @@ public final class CatalogFunctions {
         return null;
     }
 
+    /**
+     * CERTPRIVATEKEY(cert_id, encryption_password): the private key as a PVK blob encrypted with the password, as
+     * SQL Server 2012+ returns it; NULL when the caller lacks CONTROL on the certificate (here: neither sysadmin
+     * nor CONTROL SERVER), the certificate has no private key (NA), its key is protected by a password (PW, needs
+     * the third argument) or by a master key that does not exist, or the certificate has no real key material.
+     */
+    public static byte[] certPrivateKey(String key, Integer id, String password) {
+        return certPrivateKey(key, id, password, null);
+    }
+
+    /** CERTPRIVATEKEY(cert_id, encryption_password, decryption_password). */
+    public static byte[] certPrivateKey(String key, Integer id, String password, String decryptionPassword) {
+        if (id == null || password == null) {
+            return null;
+        }
+        SessionContext c = SessionContext.of(key);
+        if (!c.instance.hasPermission(c.login, "CONTROL SERVER")) {
+            return null;
+        }
+        Scenario.Database db = c.currentDatabase();
+        for (Certificate cert : db.certificates) {
+            if (cert.id == id) {
+                boolean opens = switch (cert.privateKey == null ? "NA" : cert.privateKey.toUpperCase(Locale.ROOT)) {
+                    case "MK" -> db.masterKey;
+                    case "PW" -> decryptionPassword != null;
+                    default -> false;
+                };
+                return opens ? CertificateKeys.pvk(cert, password) : null;
+            }
+        }
+        return null;
+    }
+
     public static String suserSname(String key) {
         return SessionContext.of(key).login.name;
     }

@@ -35,10 +35,16 @@ final class CatalogRelations {
         if (v.scope() == CatalogView.Scope.DATABASE && !db.online()) {
             throw TsqlException.of(942, 4, 14, "Database '" + db.name + "' cannot be opened because it is offline.");
         }
-        if (v.permission() == CatalogView.Permission.VIEW_SERVER_STATE
+        String needed = switch (v.permission()) {
+            case NONE -> null;
+            case VIEW_SERVER_STATE -> "VIEW SERVER STATE";
+            case VIEW_SERVER_PERFORMANCE_STATE -> s.majorVersion() >= 16 ? "VIEW SERVER PERFORMANCE STATE"
+                    : "VIEW SERVER STATE";
+        };
+        if (needed != null && !ctx.instance.hasPermission(ctx.login, needed)
                 && !ctx.instance.hasPermission(ctx.login, "VIEW SERVER STATE")) {
             throw new TsqlException(List.of(
-                    new SqlError(300, 1, 14, "VIEW SERVER STATE permission was denied on object 'server', database "
+                    new SqlError(300, 1, 14, needed + " permission was denied on object 'server', database "
                             + "'master'."),
                     new SqlError(297, 1, 16, "The user does not have permission to perform this action.")));
         }

@@ -30,6 +30,7 @@ public final class InstanceState {
 
     InstanceState(Scenario template) {
         this.scenario = template.copy();
+        CertificateKeys.ensure(scenario);
         Set<Integer> running = new LinkedHashSet<>(scenario.traceFlags.startup);
         running.addAll(scenario.traceFlags.running);
         scenario.traceFlags.running = new java.util.ArrayList<>(running);

@@ -18,6 +18,11 @@ public final class Certificate {
     public String blob;
     public String serialNumber;
     public String privateKeyLastBackup;
+    /**
+     * Hex of the private key in PKCS#8 (what CERTPRIVATEKEY returns, as PVK); generated with a real self-signed
+     * {@link #blob} for a TDE protector that has neither. A throw-away sandbox key, never a user's.
+     */
+    public String privateKeyPkcs8;
     /** Patterns registered with sp_certificate_add_issuer. */
     public List<String> issuerFor = new ArrayList<>();
 }

@@ -29,11 +29,25 @@ public final class Server {
     /** Build date line of @@VERSION, e.g. "Sep 12 2022 15:07:06". */
     public String buildDate = "Sep 12 2022 15:07:06";
     public int cpuCount = 8;
+    /** Schedulers SQL Server uses ({@code scheduler_count}); 0 = one per CPU. */
+    public int schedulerCount;
     public long physicalMemoryKb = 33_554_432L;
+    /** What the memory manager aims for ({@code committed_target_kb}); 0 = half the machine's memory. */
+    public long committedTargetKb;
     public int processId = 4242;
     /** Root of the instance's files, e.g. {@code C:\Program Files\Microsoft SQL Server\MSSQL15.MSSQLSERVER\MSSQL}. */
     public String dataRoot;
     public int tcpPort = 1433;
+
+    @JsonIgnore
+    public int schedulers() {
+        return schedulerCount > 0 ? schedulerCount : cpuCount;
+    }
+
+    @JsonIgnore
+    public long committedTargetKb() {
+        return committedTargetKb > 0 ? committedTargetKb : physicalMemoryKb / 2;
+    }
 
     @JsonIgnore
     public String instanceId(int major) {

@@ -99,8 +99,11 @@ class ArmReadsTest {
         String rtId = subnet.path("properties").path("routeTable").path("id").asText();
         JsonNode rt = client.get(rtId + NET).json();
         assertThat(rt.path("properties").path("routes").size()).isEqualTo(2);
-        assertThat(client.get(arm.resourceGroupId() + "/providers/Microsoft.Network/virtualNetworks/vnet-mi" + NET)
-                .json().path("properties").path("subnets").size()).isEqualTo(1);
+        JsonNode vnet = client.get(arm.resourceGroupId() + "/providers/Microsoft.Network/virtualNetworks/vnet-mi"
+                + NET).json().path("properties");
+        assertThat(names(vnet.path("subnets"))).containsExactly("snet-mi", "GatewaySubnet");
+        assertThat(vnet.path("addressSpace").path("addressPrefixes").toString()).isEqualTo("[\"10.0.0.0/16\"]");
+        assertThat(vnet.path("virtualNetworkPeerings").isArray()).isTrue();
     }
 
     @Test

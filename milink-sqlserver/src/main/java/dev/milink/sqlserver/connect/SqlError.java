@@ -2,6 +2,7 @@
 package dev.milink.sqlserver.connect;
 
 import dev.milink.core.error.ErrorCode;
+import dev.milink.core.error.ErrorDoc;
 import dev.milink.core.error.ExitStatus;
 
 /**
@@ -69,30 +70,19 @@ public enum SqlError implements ErrorCode {
             a fix step (`milink fix --apply`) failed on the server; the steps before it were applied.""",
             """
             read the step's error, fix the cause, and run `milink fix` again: steps are idempotent and re-check \
-            their preconditions.""");
-
-    private final ExitStatus exitStatus;
-    private final String causedBy;
-    private final String solution;
+            their preconditions."""),
+    TDE_EXPORT_FAILED(ExitStatus.FIX_FAILED,
+            """
+            milink could not read a TDE certificate with its private key over T-SQL (`CERTENCODED`, \
+            `CERTPRIVATEKEY`) to upload it to the managed instance: the certificate is gone, SQL Server returned \
+            no private key (the login lacks `CONTROL` on the certificate, the certificate was imported without \
+            its private key, or master's database master key cannot be opened), or the key did not decode.""",
+            """
+            run `milink fix --apply` with a sysadmin login; if the certificate has no private key on this \
+            server, restore it from the backup made when TDE was set up (`CREATE CERTIFICATE … FROM FILE … WITH \
+            PRIVATE KEY`). Otherwise use the manual steps (`milink fix` without `--mi` writes them).""");
 
     SqlError(ExitStatus exitStatus, String causedBy, String solution) {
-        this.exitStatus = exitStatus;
-        this.causedBy = causedBy;
-        this.solution = solution;
-    }
-
-    @Override
-    public ExitStatus exitStatus() {
-        return exitStatus;
-    }
-
-    @Override
-    public String causedBy() {
-        return causedBy;
-    }
-
-    @Override
-    public String solution() {
-        return solution;
+        ErrorDoc.declare(this, exitStatus, causedBy, solution);
     }
 }

@@ -13,12 +13,8 @@ import dev.milink.core.fix.FixPlan;
 import dev.milink.core.fix.PlannedStep;
 import dev.milink.core.secret.Secret;
 import dev.milink.core.script.TSql;
-import dev.milink.sandbox.catalog.CatalogEngine;
 import dev.milink.sandbox.engine.Faults;
-import dev.milink.sandbox.scenario.Scenarios;
-import dev.milink.sandbox.server.InstanceDef;
 import dev.milink.sandbox.server.SandboxInstance;
-import dev.milink.sandbox.server.SandboxServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -40,18 +36,15 @@ import org.junit.jupiter.api.Test;
  */
 class FixCatalogEngineTest {
 
-    private SandboxServer sandbox;
-    private SandboxInstance sql;
+    private final UnpreparedSandbox sandbox = new UnpreparedSandbox(); // one per test
+    private final SandboxInstance sql = sandbox.sql;
     private Connection connection;
     private final Secret dmk = DmkPasswords.generate();
 
     @BeforeEach
     void start() throws Exception {
-        CatalogEngine engine = CatalogEngine.create(Scenarios.load("unprepared-2019"));
-        sandbox = SandboxServer.start(InstanceDef.of("sql", engine));
-        sql = sandbox.instance("sql");
-        engine.setFaults(sql::faults);
-        connection = DriverManager.getConnection(sql.jdbcUrl() + ";user=sa;password=Sandbox#2019sa");
+        connection = DriverManager.getConnection(sql.jdbcUrl() + ";user=sa;password="
+                + UnpreparedSandbox.SA_PASSWORD);
     }
 
     @AfterEach

@@ -15,16 +15,9 @@ import dev.milink.core.fix.PlannedStep;
 import dev.milink.core.model.Direction;
 import dev.milink.core.model.Facts;
 import dev.milink.core.secret.Secret;
-import dev.milink.sandbox.catalog.CatalogEngine;
 import dev.milink.sandbox.engine.Faults;
-import dev.milink.sandbox.scenario.Scenarios;
-import dev.milink.sandbox.server.InstanceDef;
 import dev.milink.sandbox.server.SandboxInstance;
-import dev.milink.sandbox.server.SandboxServer;
 import dev.milink.sqlserver.collect.JdbcSqlServerCollector;
-import dev.milink.sqlserver.connect.Authentication;
-import dev.milink.sqlserver.connect.ConnectionSettings;
-import dev.milink.sqlserver.connect.SqlTarget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +25,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,20 +35,9 @@ class FixSandboxTest {
 
     static final String BACKUP_DIR = "D:\\Backups";
 
-    private SandboxServer sandbox;
-    private SandboxInstance sql;
-    private ConnectionSettings settings;
+    private final UnpreparedSandbox sandbox = new UnpreparedSandbox(); // one per test
+    private final SandboxInstance sql = sandbox.sql;
     private final Secret dmk = DmkPasswords.generate();
-
-    @BeforeEach
-    void start() throws Exception {
-        CatalogEngine engine = CatalogEngine.create(Scenarios.load("unprepared-2019"));
-        sandbox = SandboxServer.start(InstanceDef.of("sql", engine));
-        sql = sandbox.instance("sql"); // its setFaults drives the engine's statement errors too
-        settings = ConnectionSettings.of(SqlTarget.parse(sql.host() + "," + sql.port()),
-                        new Authentication.SqlLogin("sa", Secret.of("Sandbox#2019sa")))
-                .withTrustServerCertificate(true);
-    }
 
     @AfterEach
     void stop() {
@@ -69,7 +50,7 @@ class FixSandboxTest {
         FixPlan plan = plan(before);
         assertThat(plan.appliable()).isNotEmpty();
 
-        FixResult result = executor().apply(plan, settings, secrets(), ProgressListener.NONE);
+        FixResult result = executor().apply(plan, sandbox.settings(), secrets(), ProgressListener.NONE);
 
         assertThat(result.failure()).as("failure").isEmpty();
         assertThat(result.done()).hasSize(plan.appliable().size());
@@ -104,7 +85,7 @@ class FixSandboxTest {
         assertThat(plan.appliable()).extracting(s -> s.target().database())
                 .contains("Sales]Q1", "O'Brien DB");
 
-        assertThat(executor().apply(plan, settings, secrets(), ProgressListener.NONE).succeeded()).isTrue();
+        assertThat(executor().apply(plan, sandbox.settings(), secrets(), ProgressListener.NONE).succeeded()).isTrue();
 
         List<Finding> after = findings();
         assertThat(after).filteredOn(f -> f.target().database() != null
@@ -120,7 +101,7 @@ class FixSandboxTest {
                 Pattern.compile("ALTER DATABASE \\[O'Brien DB] SET RECOVERY"), 1222, 16,
                 "Lock request time out period exceeded.", -1))));
 
-        FixResult failed = executor().apply(plan, settings, secrets(), ProgressListener.NONE);
+        FixResult failed = executor().apply(plan, sandbox.settings(), secrets(), ProgressListener.NONE);
 
         StepOutcome.Failed f = failed.failure().orElseThrow();
         assertThat(f.errorNumber()).isEqualTo(1222);
@@ -132,7 +113,7 @@ class FixSandboxTest {
         sql.setFaults(Faults.NONE);
         FixPlan resumed = plan(findings());
         assertThat(resumed.appliable()).hasSize(failed.notRun().size() + 1);
-        assertThat(executor().apply(resumed, settings, secrets(), ProgressListener.NONE).succeeded()).isTrue();
+        assertThat(executor().apply(resumed, sandbox.settings(), secrets(), ProgressListener.NONE).succeeded()).isTrue();
         assertThat(plan(findings()).appliable()).isEmpty();
     }
 
@@ -143,10 +124,10 @@ class FixSandboxTest {
                 Pattern.compile("BACKUP DATABASE \\[HRDB]"), 3201, 16,
                 "Cannot open backup device 'D:\\Backups\\HRDB.bak'. Operating system error 5(Access is denied.).", 1))));
 
-        FixResult failed = executor().apply(plan, settings, secrets(), ProgressListener.NONE);
+        FixResult failed = executor().apply(plan, sandbox.settings(), secrets(), ProgressListener.NONE);
 
         assertThat(failed.failure().orElseThrow().errorNumber()).isEqualTo(3201);
-        FixResult rerun = executor().apply(plan(findings()), settings, secrets(), ProgressListener.NONE);
+        FixResult rerun = executor().apply(plan(findings()), sandbox.settings(), secrets(), ProgressListener.NONE);
         assertThat(rerun.succeeded()).isTrue();
         assertThat(plan(findings()).appliable()).isEmpty();
     }
@@ -161,7 +142,7 @@ class FixSandboxTest {
 
     private List<Finding> findings() {
         CheckContext context = CheckContext.of(BuildReferences.bundled()).withBackupPath(BACKUP_DIR);
-        return Assessor.of(CheckCatalog.standard()).evaluate(Facts.of(new JdbcSqlServerCollector().collect(settings), Direction.SQL_TO_MI),
+        return Assessor.of(CheckCatalog.standard()).evaluate(Facts.of(new JdbcSqlServerCollector().collect(sandbox.settings()), Direction.SQL_TO_MI),
                 context, Assessor.DatabaseSelection.ALL_USER);
     }
 

@@ -4,6 +4,7 @@ package dev.milink.sqlserver.fix;
 import dev.milink.sandbox.engine.Column;
 import dev.milink.sandbox.engine.LoginRequest;
 import dev.milink.sandbox.engine.ResultSink;
+import dev.milink.sandbox.engine.ScriptedSession;
 import dev.milink.sandbox.engine.Session;
 import dev.milink.sandbox.engine.SqlEngine;
 import dev.milink.sandbox.engine.SqlError;
@@ -51,58 +52,39 @@ final class ScriptedEngine implements SqlEngine {
 
     @Override
     public Session openSession(LoginRequest login) {
-        return new Session() {
-            @Override
-            public void executeBatch(String sql, ResultSink sink) {
-                batches.add(sql);
-                if (sql.contains("xp_fileexist")) {
-                    String path = sql.substring(sql.indexOf("N'") + 2, sql.lastIndexOf('\'')).replace("''", "'");
-                    boolean dir = directories.contains(path);
-                    sink.resultSet(List.of(Column.of("File Exists", SqlType.INT), Column.of("File is a Directory",
-                            SqlType.INT), Column.of("Parent Directory Exists", SqlType.INT)),
-                            List.<Object[]>of(new Object[] {0, dir ? 1 : 0, 1}));
-                    return;
-                }
-                if (sql.contains("sys.database_mirroring")) {
-                    String name = sql.substring(sql.lastIndexOf("d.name = N'") + 11, sql.lastIndexOf('\''))
-                            .replace("''", "'");
-                    List<Object[]> rows = new ArrayList<>();
-                    if (!missingDatabases.contains(name)) {
-                        rows.add(new Object[] {readOnlyDatabases.contains(name),
-                                availabilityGroupDatabases.contains(name), false});
-                    }
-                    sink.resultSet(List.of(Column.of("is_read_only", SqlType.BIT), Column.of("in_availability_group",
-                            SqlType.BIT), Column.of("mirrored", SqlType.BIT)), rows);
-                    return;
-                }
-                for (Handler h : handlers) {
-                    if (h.pattern().matcher(sql).find()) {
-                        h.action().accept(sql, sink);
-                        return;
-                    }
-                }
-                sink.done();
-            }
+        return new ScriptedSession(login.user(), this::answer, (sql, sink) -> sink.error(new SqlError(2812, 62, 16,
+                "not scripted: " + sql.toLowerCase(Locale.ROOT))));
+    }
 
-            @Override
-            public void executeParameterized(String sql, List<Param> params, ResultSink sink) {
-                sink.error(new SqlError(2812, 62, 16, "not scripted: " + sql.toLowerCase(Locale.ROOT)));
+    private void answer(String sql, ResultSink sink) {
+        batches.add(sql);
+        if (sql.contains("xp_fileexist")) {
+            String path = sql.substring(sql.indexOf("N'") + 2, sql.lastIndexOf('\'')).replace("''", "'");
+            boolean dir = directories.contains(path);
+            sink.resultSet(List.of(Column.of("File Exists", SqlType.INT), Column.of("File is a Directory",
+                    SqlType.INT), Column.of("Parent Directory Exists", SqlType.INT)),
+                    List.<Object[]>of(new Object[] {0, dir ? 1 : 0, 1}));
+            return;
+        }
+        if (sql.contains("sys.database_mirroring")) {
+            String name = sql.substring(sql.lastIndexOf("d.name = N'") + 11, sql.lastIndexOf('\''))
+                    .replace("''", "'");
+            List<Object[]> rows = new ArrayList<>();
+            if (!missingDatabases.contains(name)) {
+                rows.add(new Object[] {readOnlyDatabases.contains(name),
+                        availabilityGroupDatabases.contains(name), false});
             }
-
-            @Override
-            public String database() {
-                return "master";
+            sink.resultSet(List.of(Column.of("is_read_only", SqlType.BIT), Column.of("in_availability_group",
+                    SqlType.BIT), Column.of("mirrored", SqlType.BIT)), rows);
+            return;
+        }
+        for (Handler h : handlers) {
+            if (h.pattern().matcher(sql).find()) {
+                h.action().accept(sql, sink);
+                return;
             }
-
-            @Override
-            public String login() {
-                return login.user();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        }
+        sink.done();
     }
 
     @Override

@@ -76,6 +76,15 @@ class SandboxCollectorTest {
                     state: OFFLINE
                 """));
         SCENARIOS.put("jobs", yaml("jobs", "name: jobs\nbase: prepared-2022\n"));
+        SCENARIOS.put("readers-2022", yaml("readers-2022", """
+                name: readers-2022
+                base: prepared-2022
+                server: {cpuCount: 16, schedulerCount: 12, physicalMemoryKb: 67108864, committedTargetKb: 50331648}
+                logins:
+                  - {name: sa, password: 'Sandbox#2022sa', serverRoles: [sysadmin]}
+                  - {name: public_reader, password: 'Sandbox#Reader1'}
+                  - {name: perf_reader, password: 'Sandbox#Reader2', permissions: [VIEW SERVER PERFORMANCE STATE]}
+                """));
         SCENARIOS.put("two", yaml("two", manyDatabases(2)));
         SCENARIOS.put("many", yaml("many", manyDatabases(200)));
         SCENARIOS.forEach((name, s) -> defs.add(InstanceDef.of(name, CatalogEngine.create(s))));
@@ -225,6 +234,34 @@ class SandboxCollectorTest {
         assertThat(reasons).isNotEmpty();
         assertThat(reasons).anyMatch(r -> r.contains("needs VIEW SERVER STATE") || r.contains("VIEW ANY DEFINITION"));
         assertUnknownsHaveReasons(f);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"unprepared-2019", "prepared-2022", "sql2016-sp3-no-connect-pack", "readers-2022"})
+    void cpusAndMemoryAreReadInTheSameBatch(String name) {
+        Scenario s = scenario(name);
+        ServerFacts.Capacity c = collect(name).capacity().orElse(null);
+        assertThat(c).isEqualTo(new ServerFacts.Capacity(s.server.cpuCount, s.server.schedulers(),
+                s.server.physicalMemoryKb, s.server.committedTargetKb()));
+        if (name.equals("readers-2022")) {
+            assertThat(c.usableCpus()).isEqualTo(12);
+            assertThat(c.usableMemoryGb()).isEqualTo(48.0);
+        }
+    }
+
+    @Test
+    void cpusAndMemoryNeedViewServerPerformanceStateFrom2022() {
+        ServerFacts none = SqlServerCollector.jdbc().collect(settings("readers-2022", "public_reader"));
+        assertThat(none.capacity().isKnown()).isFalse();
+        assertThat(none.capacity().reason()).contains("sys.dm_os_sys_info needs VIEW SERVER PERFORMANCE STATE, or VIEW SERVER STATE",
+                "error 297");
+        ServerFacts perf = SqlServerCollector.jdbc().collect(settings("readers-2022", "perf_reader"));
+        assertThat(perf.capacity()).isEqualTo(Fact.of(new ServerFacts.Capacity(16, 12, 67_108_864L, 50_331_648L)));
+        // before 2022 the same view needs VIEW SERVER STATE
+        String user = scenario("limited-login").logins.stream().filter(l -> !l.serverRoles.contains("sysadmin")
+                && l.password != null).map(l -> l.name).findFirst().orElseThrow();
+        assertThat(SqlServerCollector.jdbc().collect(settings("limited-login", user)).capacity().reason())
+                .contains("sys.dm_os_sys_info needs VIEW SERVER STATE (error 297");
     }
 
     @Test

@@ -2,22 +2,22 @@
 package dev.milink.core.check.azure;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
-import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.azure.support.AzureMeta;
 import dev.milink.core.check.azure.support.MiFacts;
+import dev.milink.core.check.azure.support.MiPartCheck;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ManagedInstanceFacts;
+import dev.milink.core.model.ManagedInstanceFacts.ManagedInstance;
 import java.util.List;
 
 /** MIL-M8: the managed instance's server collation equals SQL Server's. */
-public final class CollationCheck extends InstanceCheck {
+public final class CollationCheck extends MiPartCheck.OfInstance {
 
     public static final CheckMetadata META = AzureMeta.of("M8", "The managed instance's collation matches SQL "
             + "Server's", Area.AZURE, Severity.WARNING, AzureMeta.BOTH, false, AzureMeta.CONFIGURE_SCRIPTS, """
@@ -30,20 +30,16 @@ public final class CollationCheck extends InstanceCheck {
             Part.MANAGED_INSTANCE, Part.SQL_SERVER);
 
     public CollationCheck() {
-        super(META);
+        super(META, "the collation");
     }
 
     @Override
-    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
-        ManagedInstanceFacts mi = MiFacts.of(facts);
-        if (!mi.instance().isKnown()) {
-            return finding.unknown(MiFacts.unreadable(mi, "the collation", mi.instance()));
-        }
+    protected Finding judge(Facts facts, ManagedInstanceFacts mi, ManagedInstance i, Finding.Builder finding) {
         if (!facts.server().identity().isKnown()) {
             return finding.unknown("SQL Server's collation could not be read: "
                     + facts.server().identity().reason());
         }
-        String miCollation = mi.instance().orElse(null).collation();
+        String miCollation = i.collation();
         String sqlCollation = facts.server().identity().orElse(null).collation();
         if (miCollation == null || sqlCollation == null) {
             return finding.unknown("The collation of " + (miCollation == null ? MiFacts.label(mi)

@@ -2,25 +2,25 @@
 package dev.milink.core.check.azure;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
-import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.azure.support.AzureMeta;
 import dev.milink.core.check.azure.support.MiFacts;
+import dev.milink.core.check.azure.support.MiPartCheck;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ManagedInstanceFacts;
+import dev.milink.core.model.ManagedInstanceFacts.ManagedInstance;
 import dev.milink.core.model.ManagedInstanceFacts.MiDatabase;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /** MIL-M4: the managed instance has room for the databases to replicate (100, or 500 on Next-gen GP). */
-public final class DatabaseCountCheck extends InstanceCheck {
+public final class DatabaseCountCheck extends MiPartCheck.OfInstance {
 
     public static final CheckMetadata META = AzureMeta.of("M4", "The managed instance has room for the databases",
             Area.AZURE, Severity.BLOCKER, AzureMeta.SQL_TO_MI, false, AzureMeta.RESOURCE_LIMITS, """
@@ -36,15 +36,11 @@ public final class DatabaseCountCheck extends InstanceCheck {
     private static final Set<String> SYSTEM = Set.of("master", "model", "msdb", "tempdb");
 
     public DatabaseCountCheck() {
-        super(META);
+        super(META, "the service tier");
     }
 
     @Override
-    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
-        ManagedInstanceFacts mi = MiFacts.of(facts);
-        if (!mi.instance().isKnown()) {
-            return finding.unknown(MiFacts.unreadable(mi, "the service tier", mi.instance()));
-        }
+    protected Finding judge(Facts facts, ManagedInstanceFacts mi, ManagedInstance i, Finding.Builder finding) {
         if (!mi.databases().isKnown()) {
             return finding.unknown(MiFacts.unreadable(mi, "the database list", mi.databases()));
         }
@@ -52,7 +48,7 @@ public final class DatabaseCountCheck extends InstanceCheck {
                 .filter(n -> !SYSTEM.contains(n)).collect(Collectors.toSet());
         long adding = MiFacts.selectedNames(facts).stream().map(MiFacts::lower).filter(n -> !onMi.contains(n))
                 .distinct().count();
-        boolean nextGen = mi.instance().orElse(null).generalPurposeV2();
+        boolean nextGen = i.generalPurposeV2();
         int limit = nextGen ? LIMIT_NEXT_GEN : LIMIT;
         long total = onMi.size() + adding;
         Evidence evidence = Evidence.of(onMi.size() + " on the managed instance + " + adding + " to replicate = "

@@ -2,22 +2,21 @@
 package dev.milink.core.check.azure;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
-import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.azure.support.AzureMeta;
 import dev.milink.core.check.azure.support.MiFacts;
+import dev.milink.core.check.azure.support.MiPartCheck;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ManagedInstanceFacts;
 import java.util.List;
 
 /** MIL-M5: the managed instance is not in an instance failover group. */
-public final class FailoverGroupCheck extends InstanceCheck {
+public final class FailoverGroupCheck extends MiPartCheck<List<String>> {
 
     public static final CheckMetadata META = AzureMeta.of("M5", "The managed instance is not in a failover group",
             Area.AZURE, Severity.BLOCKER, AzureMeta.BOTH, false, AzureMeta.OVERVIEW, """
@@ -27,16 +26,11 @@ public final class FailoverGroupCheck extends InstanceCheck {
                     design, so milink only reports it.""", Part.MANAGED_INSTANCE);
 
     public FailoverGroupCheck() {
-        super(META);
+        super(META, "the failover groups", ManagedInstanceFacts::failoverGroups);
     }
 
     @Override
-    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
-        ManagedInstanceFacts mi = MiFacts.of(facts);
-        if (!mi.failoverGroups().isKnown()) {
-            return finding.unknown(MiFacts.unreadable(mi, "the failover groups", mi.failoverGroups()));
-        }
-        List<String> groups = mi.failoverGroups().orElse(List.of());
+    protected Finding judge(Facts facts, ManagedInstanceFacts mi, List<String> groups, Finding.Builder finding) {
         if (groups.isEmpty()) {
             return finding.pass(MiFacts.label(mi) + " is in no failover group.",
                     Evidence.of("none", "none"));

@@ -2,11 +2,9 @@
 package dev.milink.core.check.azure;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
-import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
@@ -14,6 +12,7 @@ import dev.milink.core.check.Severity;
 import dev.milink.core.check.azure.support.AzureMeta;
 import dev.milink.core.check.azure.support.AzureSteps;
 import dev.milink.core.check.azure.support.MiFacts;
+import dev.milink.core.check.azure.support.MiPartCheck;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ManagedInstanceFacts;
 import dev.milink.core.model.ManagedInstanceFacts.ManagedInstance;
@@ -21,7 +20,7 @@ import java.util.List;
 import java.util.Set;
 
 /** MIL-M7: the managed instance is running (state Ready), with no operation in progress. */
-public final class ManagedInstanceStateCheck extends InstanceCheck {
+public final class ManagedInstanceStateCheck extends MiPartCheck.OfInstance {
 
     public static final CheckMetadata META = AzureMeta.of("M7", "The managed instance is ready", Area.AZURE,
             Severity.BLOCKER, AzureMeta.BOTH, true, AzureMeta.PREPARATION, """
@@ -35,16 +34,11 @@ public final class ManagedInstanceStateCheck extends InstanceCheck {
     private static final Set<String> STOPPED = Set.of("stopped", "stopping");
 
     public ManagedInstanceStateCheck() {
-        super(META);
+        super(META, "the state");
     }
 
     @Override
-    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
-        ManagedInstanceFacts mi = MiFacts.of(facts);
-        if (!mi.instance().isKnown()) {
-            return finding.unknown(MiFacts.unreadable(mi, "the state", mi.instance()));
-        }
-        ManagedInstance i = mi.instance().orElse(null);
+    protected Finding judge(Facts facts, ManagedInstanceFacts mi, ManagedInstance i, Finding.Builder finding) {
         String state = i.state() == null ? "unknown" : i.state();
         Evidence evidence = Evidence.of("state " + state, "Ready");
         if ("ready".equalsIgnoreCase(state)) {

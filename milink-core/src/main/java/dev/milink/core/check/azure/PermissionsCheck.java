@@ -2,11 +2,9 @@
 package dev.milink.core.check.azure;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
-import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
@@ -14,6 +12,8 @@ import dev.milink.core.check.Severity;
 import dev.milink.core.check.azure.support.AzureMeta;
 import dev.milink.core.check.azure.support.AzureSteps;
 import dev.milink.core.check.azure.support.MiFacts;
+import dev.milink.core.check.azure.support.MiPartCheck;
+import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ManagedInstanceFacts;
 import dev.milink.core.model.ManagedInstanceFacts.CallerPermissions;
@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * MIL-RBAC: the caller may do everything the link needs on the managed instance: the action list of the
  * preparation guide (section 1.5) plus the link's failover action.
  */
-public final class PermissionsCheck extends InstanceCheck {
+public final class PermissionsCheck extends MiPartCheck<CallerPermissions> {
 
     private static final String MI = "Microsoft.Sql/managedInstances";
 
@@ -59,19 +59,19 @@ public final class PermissionsCheck extends InstanceCheck {
                     administrator: the remediation gives the commands.""", Part.MANAGED_INSTANCE);
 
     public PermissionsCheck() {
-        super(META);
+        super(META, "the caller's permissions", ManagedInstanceFacts::permissions);
     }
 
     @Override
-    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
-        ManagedInstanceFacts mi = MiFacts.of(facts);
-        if (!mi.permissions().isKnown()) {
-            return finding.unknown("The caller's permissions on " + MiFacts.label(mi) + " could not be "
-                    + "read (" + mi.permissions().reason() + "), so whether it may manage the link is not known. "
-                    + "Reading them needs Microsoft.Authorization/permissions/read on the managed instance; the "
-                    + "link needs " + String.join(", ", REQUIRED) + ".");
-        }
-        CallerPermissions perms = mi.permissions().orElse(null);
+    protected Finding unreadable(ManagedInstanceFacts mi, Fact<CallerPermissions> fact, Finding.Builder finding) {
+        return finding.unknown("The caller's permissions on " + MiFacts.label(mi) + " could not be "
+                + "read (" + fact.reason() + "), so whether it may manage the link is not known. "
+                + "Reading them needs Microsoft.Authorization/permissions/read on the managed instance; the "
+                + "link needs " + String.join(", ", REQUIRED) + ".");
+    }
+
+    @Override
+    protected Finding judge(Facts facts, ManagedInstanceFacts mi, CallerPermissions perms, Finding.Builder finding) {
         List<String> missing = REQUIRED.stream().filter(a -> !allowed(perms, a)).toList();
         String expected = REQUIRED.size() + " actions (SQL Managed Instance Contributor or equivalent)";
         if (missing.isEmpty()) {

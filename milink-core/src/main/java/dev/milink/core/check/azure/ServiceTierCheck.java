@@ -2,16 +2,15 @@
 package dev.milink.core.check.azure;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
-import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.azure.support.AzureMeta;
 import dev.milink.core.check.azure.support.MiFacts;
+import dev.milink.core.check.azure.support.MiPartCheck;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Direction;
 import dev.milink.core.model.Facts;
@@ -23,7 +22,7 @@ import java.util.List;
  * MIL-M3: the managed instance's service tier supports the link, and is Business Critical when a database to
  * replicate uses In-Memory OLTP (row D13).
  */
-public final class ServiceTierCheck extends InstanceCheck {
+public final class ServiceTierCheck extends MiPartCheck.OfInstance {
 
     public static final CheckMetadata META = AzureMeta.of("M3", "The managed instance's service tier supports "
             + "the databases to replicate", Area.AZURE, Severity.BLOCKER, AzureMeta.BOTH, false,
@@ -38,16 +37,11 @@ public final class ServiceTierCheck extends InstanceCheck {
             Part.MANAGED_INSTANCE, Part.SQL_SERVER);
 
     public ServiceTierCheck() {
-        super(META);
+        super(META, "the service tier");
     }
 
     @Override
-    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
-        ManagedInstanceFacts mi = MiFacts.of(facts);
-        if (!mi.instance().isKnown()) {
-            return finding.unknown(MiFacts.unreadable(mi, "the service tier", mi.instance()));
-        }
-        ManagedInstance i = mi.instance().orElse(null);
+    protected Finding judge(Facts facts, ManagedInstanceFacts mi, ManagedInstance i, Finding.Builder finding) {
         String tier = tier(i);
         String observed = tier + " (" + i.skuName() + ", " + i.vCores() + " vCores)";
         if (tier.equals("unknown")) {

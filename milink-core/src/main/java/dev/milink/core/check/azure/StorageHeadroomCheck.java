@@ -2,16 +2,15 @@
 package dev.milink.core.check.azure;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
-import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.azure.support.AzureMeta;
 import dev.milink.core.check.azure.support.MiFacts;
+import dev.milink.core.check.azure.support.MiPartCheck;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ManagedInstanceFacts;
@@ -19,7 +18,7 @@ import dev.milink.core.model.ManagedInstanceFacts.ManagedInstance;
 import java.util.List;
 
 /** MIL-M6: the databases to replicate fit in the managed instance's free reserved storage. */
-public final class StorageHeadroomCheck extends InstanceCheck {
+public final class StorageHeadroomCheck extends MiPartCheck.OfInstance {
 
     public static final CheckMetadata META = AzureMeta.of("M6", "The databases fit in the managed instance's "
             + "storage", Area.AZURE, Severity.BLOCKER, AzureMeta.SQL_TO_MI, false, AzureMeta.RESOURCE_LIMITS, """
@@ -34,15 +33,11 @@ public final class StorageHeadroomCheck extends InstanceCheck {
     private static final long MB_PER_GB = 1024;
 
     public StorageHeadroomCheck() {
-        super(META);
+        super(META, "the storage");
     }
 
     @Override
-    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
-        ManagedInstanceFacts mi = MiFacts.of(facts);
-        if (!mi.instance().isKnown()) {
-            return finding.unknown(MiFacts.unreadable(mi, "the storage", mi.instance()));
-        }
+    protected Finding judge(Facts facts, ManagedInstanceFacts mi, ManagedInstance i, Finding.Builder finding) {
         List<DatabaseFacts> dbs = MiFacts.selectedDatabases(facts);
         if (!facts.server().databases().isKnown()) {
             return finding.unknown("The databases on SQL Server could not be listed: "
@@ -55,7 +50,6 @@ public final class StorageHeadroomCheck extends InstanceCheck {
         }
         long neededMb = dbs.stream().map(d -> d.files().orElse(null))
                 .mapToLong(f -> f.dataSizeMb() + f.logSizeMb()).sum();
-        ManagedInstance i = mi.instance().orElse(null);
         long reservedMb = i.storageSizeInGb() * MB_PER_GB;
         String need = gb(neededMb) + " for " + dbs.size() + " database" + (dbs.size() == 1 ? "" : "s");
         Remediation scale = new Remediation("Increase the managed instance's storage (az sql mi update --storage "

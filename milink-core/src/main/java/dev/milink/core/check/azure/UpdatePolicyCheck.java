@@ -2,11 +2,9 @@
 package dev.milink.core.check.azure;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
-import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.ScriptKind;
@@ -14,9 +12,11 @@ import dev.milink.core.check.Severity;
 import dev.milink.core.check.azure.support.AzureMeta;
 import dev.milink.core.check.azure.support.AzureSteps;
 import dev.milink.core.check.azure.support.MiFacts;
+import dev.milink.core.check.azure.support.MiPartCheck;
 import dev.milink.core.model.Direction;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ManagedInstanceFacts;
+import dev.milink.core.model.ManagedInstanceFacts.ManagedInstance;
 import dev.milink.core.model.ServerFacts.Product;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +25,7 @@ import java.util.Optional;
  * MIL-M1: the managed instance's update policy ({@code databaseFormat}) lets data flow to SQL Server when the
  * link needs it: SQLServer2022 for SQL Server 2022, SQLServer2025 for SQL Server 2025. Never changed by milink.
  */
-public final class UpdatePolicyCheck extends InstanceCheck {
+public final class UpdatePolicyCheck extends MiPartCheck.OfInstance {
 
     public static final CheckMetadata META = AzureMeta.of("M1", "The update policy lets the managed instance "
             + "replicate to SQL Server", Area.AZURE, Severity.BLOCKER, AzureMeta.BOTH, false,
@@ -46,16 +46,12 @@ public final class UpdatePolicyCheck extends InstanceCheck {
             + "undone.";
 
     public UpdatePolicyCheck() {
-        super(META);
+        super(META, "the update policy");
     }
 
     @Override
-    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
-        ManagedInstanceFacts mi = MiFacts.of(facts);
-        if (!mi.instance().isKnown()) {
-            return finding.unknown(MiFacts.unreadable(mi, "the update policy", mi.instance()));
-        }
-        Optional<String> policy = canonical(mi.instance().orElse(null).databaseFormat());
+    protected Finding judge(Facts facts, ManagedInstanceFacts mi, ManagedInstance i, Finding.Builder finding) {
+        Optional<String> policy = canonical(i.databaseFormat());
         if (policy.isEmpty()) {
             return finding.unknown("Azure did not report the update policy (databaseFormat) of "
                     + MiFacts.label(mi) + "; it is not assumed. Check it with az sql mi show --query "

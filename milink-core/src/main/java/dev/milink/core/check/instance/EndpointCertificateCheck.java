@@ -47,7 +47,7 @@ public final class EndpointCertificateCheck extends InstanceCheck {
         String expected = "certificate in master, private key encrypted by the master key (MK), expiry after "
                 + day(now.plus(context.certificateExpiryWarning())) + ", no backslash in the name";
         String newName = EndpointCertificates.newName(s, context);
-        Optional<Certificate> current = EndpointCertificates.current(s);
+        Optional<Certificate> current = s.endpointCertificate();
         if (current.isEmpty()) {
             return finding.fail("No endpoint certificate protected by the master key exists in master.",
                     Evidence.of("none", expected), replace(facts, context, newName,

@@ -6,17 +6,13 @@ import dev.milink.core.check.FixStep;
 import dev.milink.core.check.FixStep.Phase;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.model.Facts;
-import dev.milink.core.model.MilinkObjects;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.Certificate;
-import dev.milink.core.model.ServerFacts.MirroringEndpoint;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The SQL Server endpoint certificate, shared by MIL-I8 (endpoint) and MIL-I9 (certificate): which certificate
@@ -31,25 +27,6 @@ final class EndpointCertificates {
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.ofPattern("uuuuMMdd").withZone(ZoneOffset.UTC);
 
     private EndpointCertificates() {
-    }
-
-    /**
-     * The certificate the endpoint authenticates with; without an endpoint, the certificate in master whose
-     * private key is encrypted by the master key and that expires last (the one a link setup would reuse).
-     */
-    static Optional<Certificate> current(ServerFacts s) {
-        // a leftover of an interrupted network test is neither the link's endpoint nor its certificate
-        List<Certificate> certificates = s.certificates().orElse(List.of()).stream()
-                .filter(c -> !MilinkObjects.isNetworkTestObject(c.name())).toList();
-        Optional<String> endpointCert = s.mirroringEndpoint().orElse(List.of()).stream()
-                .filter(e -> !MilinkObjects.isNetworkTestObject(e.name())).findFirst()
-                .map(MirroringEndpoint::certificateName);
-        if (endpointCert.isPresent()) {
-            return certificates.stream().filter(c -> c.name().equals(endpointCert.get())).findFirst();
-        }
-        return certificates.stream()
-                .filter(c -> "MK".equalsIgnoreCase(c.privateKeyEncryption()) && !c.name().startsWith("##"))
-                .max(Comparator.comparing(Certificate::expiryDate, Comparator.nullsFirst(Comparator.naturalOrder())));
     }
 
     /** Whether {@code c} can authenticate the endpoint now: key protected by the master key, valid, safe name. */
@@ -79,13 +56,13 @@ final class EndpointCertificates {
 
     /** The certificate the endpoint fix should name: the current one when usable, else a new one. */
     static String nameForEndpoint(ServerFacts s, CheckContext context) {
-        return current(s).filter(c -> usable(c, context.clock().instant())).map(Certificate::name)
+        return s.endpointCertificate().filter(c -> usable(c, context.clock().instant())).map(Certificate::name)
                 .orElseGet(() -> newName(s, context));
     }
 
     /** Whether {@link #nameForEndpoint} names a certificate that does not exist yet. */
     static boolean needsNew(ServerFacts s, CheckContext context) {
-        return current(s).filter(c -> usable(c, context.clock().instant())).isEmpty();
+        return s.endpointCertificate().filter(c -> usable(c, context.clock().instant())).isEmpty();
     }
 
     static FixStep createStep(Facts facts, CheckContext context, String name) {

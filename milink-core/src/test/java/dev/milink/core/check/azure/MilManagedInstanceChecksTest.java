@@ -129,14 +129,6 @@ class MilManagedInstanceChecksTest {
     }
 
     @Test
-    void capacityIsANoteWithBothSizesToCompare() {
-        Finding f = one(new CapacityParityCheck(), TestFacts.linked());
-        assertThat(f.status()).isEqualTo(Status.INFO);
-        assertThat(f.message()).contains("8 vCores", "General Purpose");
-        assertThat(f.remediation().summary()).contains("cpu_count");
-    }
-
-    @Test
     void aFailoverGroupBlocksTheLink() {
         Finding f = one(new FailoverGroupCheck(), mi(TestMi.ready().set("failoverGroups",
                 Fact.of(List.of("fog-contoso")))));

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.database;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.milink.core.buildref.BuildReferences;
 import dev.milink.core.check.Check;
 import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.Finding;
 import dev.milink.core.check.FixStep;
 import dev.milink.core.check.ScriptKind;
+import dev.milink.core.check.Status;
 import dev.milink.core.model.DatabaseFacts;
 import dev.milink.core.model.Direction;
 import dev.milink.core.model.Facts;
@@ -60,6 +63,14 @@ final class DbFixture {
     static String scripts(Finding f, ScriptKind kind) {
         return f.remediation().steps().stream().flatMap(s -> s.script(kind).stream())
                 .map(s -> s.text()).collect(Collectors.joining("\n"));
+    }
+
+    /** {@code f} FAILs saying {@code message}, with one step milink never applies, its T-SQL holding {@code tsql}. */
+    static void assertManualFix(Finding f, String message, String tsql) {
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.message()).contains(message);
+        assertThat(onlyStep(f).appliable()).isFalse();
+        assertThat(scripts(f, ScriptKind.TSQL)).contains(tsql);
     }
 
     static FixStep onlyStep(Finding f) {

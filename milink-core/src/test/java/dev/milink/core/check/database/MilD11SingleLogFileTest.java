@@ -20,11 +20,6 @@ class MilD11SingleLogFileTest {
     private final SingleLogFileCheck check = new SingleLogFileCheck();
 
     @Test
-    void oneLogFilePasses() {
-        assertThat(run(check, d -> d).status()).isEqualTo(Status.PASS);
-    }
-
-    @Test
     void twoLogFilesFailWithAManualNeverAppliedProcedure() {
         Finding f = runNamed(check, "Ведомости", d -> set(d, "files", Fact.of(new Files(1, 2, 0, 1024, 512))),
                 DbFixture.CONTEXT);

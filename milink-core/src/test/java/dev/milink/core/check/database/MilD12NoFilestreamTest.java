@@ -21,11 +21,6 @@ class MilD12NoFilestreamTest {
             new Filegroup(2, "Docs", "FD"));
 
     @Test
-    void noFilestreamPasses() {
-        assertThat(run(check, d -> d).status()).isEqualTo(Status.PASS);
-    }
-
-    @Test
     void filestreamFilegroupFails() {
         Finding f = run(check, d -> set(d, "filegroups", Fact.of(WITH_FD)));
         assertThat(f.status()).isEqualTo(Status.FAIL);

@@ -23,11 +23,6 @@ class MilD13InMemoryOltpTest {
     private static final Filegroup XTP = new Filegroup(2, "Hot", "FX");
 
     @Test
-    void noMemoryOptimizedFilegroupPasses() {
-        assertThat(run(check, d -> d).status()).isEqualTo(Status.PASS);
-    }
-
-    @Test
     void oneContainerIsAnUnknownBlockerBecauseTheTierIsNotRead() {
         Finding f = run(check, d -> set(set(d, "filegroups", Fact.of(List.of(PRIMARY, XTP))), "files",
                 Fact.of(new Files(1, 1, 1, 1024, 256))));

@@ -72,6 +72,43 @@ class MilD14TdeCertificateTest {
     }
 
     @Test
+    void withTheManagedInstanceNamedMilinkUploadsItselfAndTheStepIsPlannedAlthoughUnknown() {
+        TestFacts facts = encrypted(THUMB).mi(dev.milink.core.testing.TestMi.ready());
+        Finding f = DbFixture.run(check, facts, "Sales", DbFixture.CONTEXT);
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.remediation().unverifiable()).isTrue();
+        FixStep upload = f.remediation().steps().getFirst();
+        assertThat(upload.appliable()).isTrue();
+        assertThat(upload.phase()).isEqualTo(FixStep.Phase.AZURE);
+        assertThat(upload.secret()).isEmpty();
+        assertThat(upload.id()).isEqualTo("MIL-D14/" + TestFacts.INSTANCE + "/upload-tde-certificate/" + THUMB);
+        assertThat(scripts(f, ScriptKind.ARM_REQUEST)).contains("\"method\": \"POST\"",
+                dev.milink.core.testing.TestMi.RESOURCE_ID + "/tdeCertificates?api-version=2025-01-01",
+                "\"privateBlob\": \"" + TdeCertificateCheck.PRIVATE_BLOB_PLACEHOLDER + "\"",
+                "\"privateBlobFrom\": {", "\"certificate\": \"TDE 'Prod']Cert\"", "\"thumbprint\": \"0x" + THUMB);
+        assertThat(scripts(f, ScriptKind.MANUAL)).contains("CERTPRIVATEKEY", "MILINK_TDE_PFX_PASSWORD",
+                "milink fix without --mi");
+        // no export to files, no pvk2pfx: the manual path is for runs without the managed instance
+        assertThat(f.remediation().steps()).extracting(FixStep::id).noneMatch(id -> id.endsWith("convert-to-pfx"));
+
+        var plan = dev.milink.core.fix.FixPlanner.plan("sql01", List.of(f), dev.milink.core.fix.FixPlanner.Options.DEFAULT);
+        assertThat(plan.appliable()).extracting(p -> p.step().id()).containsExactly(upload.id());
+        assertThat(plan.manual()).extracting(p -> p.step().id()).anyMatch(id -> id.endsWith("verify-tde-certificate-on-mi"));
+    }
+
+    @Test
+    void otherUnknownFindingsStillPlanNothing() {
+        Finding f = DbFixture.run(check, encrypted(THUMB), "Sales", DbFixture.WITH_DIR);
+        Finding asymmetric = run(check, d -> set(d, "encryption", Fact.of(new Encryption(3, "ASYMMETRIC KEY", THUMB))));
+        assertThat(f.remediation().unverifiable()).isTrue();
+        assertThat(asymmetric.remediation().unverifiable()).isFalse();
+        var plan = dev.milink.core.fix.FixPlanner.plan("sql01", List.of(f, asymmetric),
+                dev.milink.core.fix.FixPlanner.Options.DEFAULT);
+        assertThat(plan.steps()).extracting(p -> p.step().id()).allMatch(id -> id.contains("[Sales]"))
+                .noneMatch(id -> id.endsWith("tde-key-on-mi")).anyMatch(id -> id.endsWith("export-tde-certificate"));
+    }
+
+    @Test
     void withoutBackupDirTheExportUsesTheSqlcmdVariable() {
         Finding f = DbFixture.run(check, encrypted(THUMB), "Sales", DbFixture.CONTEXT);
         assertThat(scripts(f, ScriptKind.TSQL)).contains("N'$(MILINK_BACKUP_DIR)\\TDE_Prod_Cert_");

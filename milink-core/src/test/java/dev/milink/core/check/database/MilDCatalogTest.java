@@ -125,6 +125,14 @@ class MilDCatalogTest {
                 .containsExactly("MIL-D15");
     }
 
+    @Test
+    void theReadyDatabasePassesTheChecksOfItsOwnState() {
+        for (Check.DatabaseCheck check : List.of(new DatabaseOnlineCheck(), new NotReplicatedCheck(),
+                new SingleLogFileCheck(), new NoFilestreamCheck(), new InMemoryOltpCheck())) {
+            assertThat(DbFixture.run(check, d -> d).status()).as(check.metadata().id()).isEqualTo(Status.PASS);
+        }
+    }
+
     /** A database that fails or questions every check, so that every script is generated. */
     private static DatabaseFacts broken(DatabaseFacts d) {
         d = set(d, "state", "OFFLINE");

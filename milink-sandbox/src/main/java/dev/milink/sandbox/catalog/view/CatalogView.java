@@ -30,7 +30,11 @@ public record CatalogView(String schema, String name, Scope scope, List<ViewColu
     public enum Scope { SERVER, DATABASE, MSDB }
 
     /** Permission needed to read the object; NONE also covers metadata-visibility row filtering done by rows. */
-    public enum Permission { NONE, VIEW_SERVER_STATE }
+    /**
+     * What a login needs to read the view. VIEW_SERVER_PERFORMANCE_STATE: SQL Server 2022 split it out of VIEW SERVER
+     * STATE (which still includes it); before 2022 the view needs VIEW SERVER STATE.
+     */
+    public enum Permission { NONE, VIEW_SERVER_STATE, VIEW_SERVER_PERFORMANCE_STATE }
 
     /** Columns present on this instance. */
     public List<ViewColumn> columnsFor(Scenario s) {

@@ -175,7 +175,7 @@ final class ServerViews {
     /** sys.dm_os_sys_info (Transact-SQL), the columns readiness checks use and their neighbours. */
     private static CatalogView sysInfo() {
         return CatalogView.builder("sys", "dm_os_sys_info", Scope.SERVER)
-                .requires(Permission.VIEW_SERVER_STATE)
+                .requires(Permission.VIEW_SERVER_PERFORMANCE_STATE)
                 .columns("""
                         cpu_ticks bigint, ms_ticks bigint, cpu_count int, hyperthread_ratio int,
                         physical_memory_kb bigint, virtual_memory_kb bigint, committed_kb bigint,
@@ -191,9 +191,10 @@ final class ServerViews {
                     return Row.of().set("cpu_ticks", 123_456_789_012L).set("ms_ticks", 86_400_000L)
                             .set("cpu_count", v.cpuCount).set("hyperthread_ratio", v.cpuCount)
                             .set("physical_memory_kb", v.physicalMemoryKb).set("virtual_memory_kb", 137_438_953_344L)
-                            .set("committed_kb", v.physicalMemoryKb / 4).set("committed_target_kb", v.physicalMemoryKb / 2)
-                            .set("visible_target_kb", v.physicalMemoryKb / 2).set("max_workers_count", 576)
-                            .set("scheduler_count", v.cpuCount).set("scheduler_total_count", v.cpuCount + 11)
+                            .set("committed_kb", v.committedTargetKb() / 2)
+                            .set("committed_target_kb", v.committedTargetKb())
+                            .set("visible_target_kb", v.committedTargetKb()).set("max_workers_count", 576)
+                            .set("scheduler_count", v.schedulers()).set("scheduler_total_count", v.schedulers() + 11)
                             .set("sqlserver_start_time_ms_ticks", 1_000L)
                             .set("sqlserver_start_time", Values.time(v.startTime)).set("affinity_type", 2)
                             .set("affinity_type_desc", "AUTO").set("virtual_machine_type", 1)

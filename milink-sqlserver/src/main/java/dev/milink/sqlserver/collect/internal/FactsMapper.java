@@ -12,6 +12,7 @@ import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.AvailabilityGroup;
+import dev.milink.core.model.ServerFacts.Capacity;
 import dev.milink.core.model.ServerFacts.Certificate;
 import dev.milink.core.model.ServerFacts.HostInfo;
 import dev.milink.core.model.ServerFacts.Identity;
@@ -50,6 +51,7 @@ public final class FactsMapper {
         this.server = sections.server();
         SqlVersion fromServer = Values.version(server, "product_version");
         this.major = fromServer != null ? fromServer.major() : loginMajor != null ? loginMajor : Section.OLDEST_MAJOR;
+        sections.major(major);
         long offset = Optional.ofNullable(lng(server, "utc_offset_minutes")).orElse(0L);
         if (Math.abs(offset) > 18 * 60) {
             throw new OddValue("utc_offset_minutes", server.get("utc_offset_minutes"), "a UTC offset (-1080 to 1080)");
@@ -137,7 +139,34 @@ public final class FactsMapper {
                 }),
                 new DatabaseMapper(sections, major, utcOffsetMinutes).databases(),
                 sections.agentRows("milink_jobs").map(r -> r.stream().map(row -> str(row, "name"))
-                        .filter(n -> n != null).sorted().toList()));
+                        .filter(n -> n != null).sorted().toList()),
+                capacity());
+    }
+
+    /** CPUs and memory from {@code sys.dm_os_sys_info}; unknown when a column is missing (an older facts file). */
+    private Fact<Capacity> capacity() {
+        Fact<List<Map<String, Object>>> rows = sections.rows("sys_info");
+        if (!(rows instanceof Fact.Known<List<Map<String, Object>>> k)) {
+            return Fact.unknown(rows.reason());
+        }
+        if (k.value().isEmpty()) {
+            return Fact.unknown("sys.dm_os_sys_info returned no row");
+        }
+        Map<String, Object> row = k.value().get(0);
+        Long cpus = lng(row, "cpu_count");
+        Long schedulers = lng(row, "scheduler_count");
+        Long memory = lng(row, "physical_memory_kb");
+        Long target = lng(row, "committed_target_kb");
+        if (cpus == null || memory == null) {
+            return Fact.unknown("sys.dm_os_sys_info gave no cpu_count or physical_memory_kb (facts saved by an "
+                    + "older milink? collect them again)");
+        }
+        if (cpus < 1 || cpus > 65_535 || memory < 1 || (schedulers != null && (schedulers < 0 || schedulers > 65_535))
+                || (target != null && target < 0)) {
+            throw new OddValue("cpu_count/physical_memory_kb", cpus + "/" + memory, "a positive CPU count and memory");
+        }
+        return Fact.of(new Capacity(cpus.intValue(), schedulers == null ? 0 : schedulers.intValue(), memory,
+                target == null ? 0 : target));
     }
 
     private Fact<Product> product() {

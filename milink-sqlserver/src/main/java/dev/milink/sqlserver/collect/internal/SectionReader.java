@@ -52,10 +52,17 @@ final class SectionReader {
 
     private final RawResults raw;
     private final Map<String, Object> server;
+    private int major = Section.OLDEST_MAJOR;
 
     SectionReader(RawResults raw) {
         this.raw = raw;
         this.server = rows("server").asOptional().filter(r -> !r.isEmpty()).map(r -> r.get(0)).orElse(Map.of());
+    }
+
+    /** The server's major version: a failed query's reason names what that version's query needs. */
+    SectionReader major(int m) {
+        this.major = m;
+        return this;
     }
 
     /** The one row of the {@code server} section (SERVERPROPERTY and friends), or an empty map. */
@@ -121,12 +128,12 @@ final class SectionReader {
         return source + " could not be read (" + error + ")";
     }
 
-    private static String requirementOf(String section) {
+    private String requirementOf(String section) {
         if (section.startsWith("database:")) {
             return Sections.DATABASE.requirement();
         }
         return Sections.INSTANCE.stream().filter(s -> s.name().equals(section)).findFirst()
-                .map(s -> s.latest().requirement()).orElse(null);
+                .map(s -> s.forMajor(major).orElse(s.latest()).requirement()).orElse(null);
     }
 
     // ---------------------------------------------------------------- combinators

@@ -12,7 +12,7 @@ public final class Sections {
     public static final List<Section> INSTANCE = List.of(
             Section.of("server"),
             Section.of("host").upTo(13, "host.2016.sql"),
-            Section.of("sys_info"),
+            Section.of("sys_info").upTo(15, "sys_info.2019.sql"),
             Section.of("hadr_cluster"),
             Section.of("system_account_permissions"),
             Section.of("trace_flags"),

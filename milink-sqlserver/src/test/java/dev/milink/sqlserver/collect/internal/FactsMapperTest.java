@@ -9,6 +9,7 @@ import dev.milink.core.model.Fact;
 import dev.milink.core.model.ServerFacts;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -110,16 +111,43 @@ class FactsMapperTest {
     }
 
     @Test
-    void hiddenRowsWithoutViewAnyDefinitionAreUnknownNotEmpty() {
-        RawResults r = RawFixture.ready2022();
-        RawResults limited = new RawResults();
-        r.asMap().forEach((k, v) -> {
-            if (k.equals("server")) {
-                limited.addRows(k, List.of(RawFixture.server("16.0.4135.4", false, false)));
+    void cpusAndMemoryComeFromSysInfoAndOlderFactsFilesSaySo() {
+        RawResults r = withSysInfo(row("sqlserver_start_time", "2026-05-31T02:00:00", "cpu_count", 16,
+                "scheduler_count", 12, "physical_memory_kb", 67_108_864L, "committed_target_kb", 50_331_648L));
+        assertThat(map(r, 16).capacity()).isEqualTo(Fact.of(new ServerFacts.Capacity(16, 12, 67_108_864L,
+                50_331_648L)));
+        // a facts file saved before these columns were collected: the start time stands, the capacity is unknown
+        ServerFacts old = map(RawFixture.ready2022(), 16);
+        assertThat(old.startTime().isKnown()).isTrue();
+        assertThat(old.capacity().reason()).contains("no cpu_count or physical_memory_kb", "collect them again");
+        // the permission the version's query needs is named: VIEW SERVER PERFORMANCE STATE from 2022
+        RawResults denied = RawFixture.ready2022();
+        denied.fail("sys_info", 300, "VIEW SERVER PERFORMANCE STATE permission was denied on object 'server'.");
+        assertThat(map(denied, 16).capacity().reason()).startsWith("sys.dm_os_sys_info needs VIEW SERVER "
+                + "PERFORMANCE STATE, or VIEW SERVER STATE which includes it (error 300");
+        // an impossible count is an odd value, named
+        RawResults odd = withSysInfo(row("sqlserver_start_time", "2026-05-31T02:00:00", "cpu_count", -2,
+                "physical_memory_kb", 1024L));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> map(odd, 16)).hasMessageContaining("cpu_count");
+    }
+
+    /** {@link RawFixture#ready2022()} with this one sys_info row instead of its own. */
+    private static RawResults withSysInfo(java.util.Map<String, Object> sysInfo) {
+        RawResults out = new RawResults();
+        RawFixture.ready2022().asMap().forEach((k, v) -> {
+            if (k.equals("sys_info")) {
+                out.addRows(k, List.of(sysInfo));
             } else if (v instanceof RawResults.Rows rows) {
-                limited.addRows(k, rows.rows());
+                out.addRows(k, rows.rows());
             }
         });
+        return out;
+    }
+
+    @Test
+    void hiddenRowsWithoutViewAnyDefinitionAreUnknownNotEmpty() {
+        RawResults r = RawFixture.ready2022();
+        RawResults limited = RawFixture.with(r, "server", List.of(RawFixture.server("16.0.4135.4", false, false)));
         ServerFacts f = map(limited, 16);
         assertThat(f.sysadmin()).isEqualTo(Fact.of(false));
         assertThat(f.masterKeyInMaster().reason()).contains("needs VIEW ANY DEFINITION");
@@ -132,19 +160,11 @@ class FactsMapperTest {
     @Test
     void sql2016UsesItsVariantsAndKnowsAdrDoesNotExist() {
         RawResults r = RawFixture.ready2022();
-        RawResults old = new RawResults();
-        r.asMap().forEach((k, v) -> {
-            if (k.equals("server")) {
-                old.addRows(k, List.of(RawFixture.server("13.0.7000.253", true, true)));
-            } else if (k.equals("databases")) {
-                old.addRows(k, List.of(RawFixture.database(5, "Sales", "ONLINE", false)));
-            } else if (k.equals("host")) {
-                old.addRows(k, List.of(row("host_platform", "Windows", "host_distribution", "Windows",
-                        "host_release", "10.0", "host_sku", 7)));
-            } else if (!k.equals("pvs") && !k.equals("errorlog_startup") && v instanceof RawResults.Rows rows) {
-                old.addRows(k, rows.rows());
-            }
-        });
+        RawResults old = RawFixture.with(r, Map.of(
+                "server", List.of(RawFixture.server("13.0.7000.253", true, true)),
+                "databases", List.of(RawFixture.database(5, "Sales", "ONLINE", false)),
+                "host", List.of(row("host_platform", "Windows", "host_distribution", "Windows", "host_release", "10.0",
+                        "host_sku", 7))), Set.of("pvs", "errorlog_startup"));
         ServerFacts f = map(old, 13);
         assertThat(f.product().orElse(null).version().major()).isEqualTo(13);
         DatabaseFacts sales = db(f, "Sales");
@@ -164,52 +184,32 @@ class FactsMapperTest {
     void linuxStartupParametersComeFromTheErrorLog() {
         RawResults r = RawFixture.ready2022();
         r.addRows("host", List.of());
-        RawResults linux = new RawResults();
-        r.asMap().forEach((k, v) -> {
-            if (k.equals("host")) {
-                linux.addRows(k, List.of(row("host_platform", "Linux", "host_distribution", "Ubuntu",
-                        "host_release", "22.04", "host_sku", null)));
-            } else if (k.equals("errorlog_startup")) {
-                linux.addRows(k, List.of(
+        RawResults linux = RawFixture.with(r, Map.of(
+                "host", List.of(row("host_platform", "Linux", "host_distribution", "Ubuntu",
+                        "host_release", "22.04", "host_sku", null)),
+                "errorlog_startup", List.of(
                         row("seq", 9, "process_info", "Server", "log_text", "Registry startup parameters: "),
                         row("seq", 10, "process_info", "Server", "log_text", "\t -d /var/opt/mssql/data/master.mdf"),
                         row("seq", 11, "process_info", "Server", "log_text", "\t -l /var/opt/mssql/data/mastlog.ldf"),
                         row("seq", 12, "process_info", "Server", "log_text", "\t -e /var/opt/mssql/log/errorlog"),
                         row("seq", 13, "process_info", "Server", "log_text", "\t -T 1800"),
                         row("seq", 14, "process_info", "Server", "log_text", "SQL Server detected 1 sockets"),
-                        row("seq", 8, "process_info", "Server", "log_text", "Server process ID is 40.")));
-            } else if (v instanceof RawResults.Rows rows) {
-                linux.addRows(k, rows.rows());
-            }
-        });
+                        row("seq", 8, "process_info", "Server", "log_text", "Server process ID is 40."))), Set.of());
         ServerFacts.StartupParameters p = map(linux, 16).startupParameters().orElse(null);
         assertThat(p.source()).isEqualTo("errorlog");
         assertThat(p.arguments()).containsExactly("-d /var/opt/mssql/data/master.mdf",
                 "-l /var/opt/mssql/data/mastlog.ldf", "-e /var/opt/mssql/log/errorlog", "-T 1800");
         assertThat(p.traceFlags()).containsExactly(1800);
 
-        RawResults cycled = new RawResults();
-        linux.asMap().forEach((k, v) -> {
-            if (k.equals("errorlog_startup")) {
-                cycled.addRows(k, List.of(row("seq", 1, "process_info", "spid5s", "log_text",
-                        "The error log has been reinitialized.")));
-            } else if (v instanceof RawResults.Rows rows) {
-                cycled.addRows(k, rows.rows());
-            }
-        });
+        RawResults cycled = RawFixture.with(linux, "errorlog_startup", List.of(row("seq", 1, "process_info", "spid5s",
+                "log_text", "The error log has been reinitialized.")));
         assertThat(map(cycled, 16).startupParameters().reason()).contains("mssql.conf").contains("cycled");
 
-        RawResults noFlags = new RawResults();
-        linux.asMap().forEach((k, v) -> {
-            if (k.equals("errorlog_startup")) {
-                noFlags.addRows(k, List.of(row("seq", 1, "process_info", "Server", "log_text",
-                        "Registry startup parameters: \n\t -d /var/opt/mssql/data/master.mdf\n\t -e /var/opt/mssql/log/errorlog"),
-                        row("seq", 2, "process_info", "Server", "log_text", "Command Line Startup Parameters:"),
-                        row("seq", 3, "process_info", "Server", "log_text", "Trace flag 1800 is set globally.")));
-            } else if (v instanceof RawResults.Rows rows) {
-                noFlags.addRows(k, rows.rows());
-            }
-        });
+        RawResults noFlags = RawFixture.with(linux, "errorlog_startup", List.of(
+                row("seq", 1, "process_info", "Server", "log_text", "Registry startup parameters: \n\t -d "
+                        + "/var/opt/mssql/data/master.mdf\n\t -e /var/opt/mssql/log/errorlog"),
+                row("seq", 2, "process_info", "Server", "log_text", "Command Line Startup Parameters:"),
+                row("seq", 3, "process_info", "Server", "log_text", "Trace flag 1800 is set globally.")));
         // no -T line proves nothing on Linux: unknown, with the file to look at
         assertThat(map(noFlags, 16).startupParameters().reason())
                 .contains("-d /var/opt/mssql/data/master.mdf -e /var/opt/mssql/log/errorlog").contains("mssql.conf");
@@ -232,16 +232,9 @@ class FactsMapperTest {
     @Test
     void nullHadrPropertyIsUnknownNotFalse() {
         RawResults r = RawFixture.ready2022();
-        RawResults s = new RawResults();
-        r.asMap().forEach((k, v) -> {
-            if (k.equals("server")) {
-                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>(RawFixture.server("16.0.1000.6", true, true));
-                m.put("is_hadr_enabled", null);
-                s.addRows(k, List.of(m));
-            } else if (v instanceof RawResults.Rows rows) {
-                s.addRows(k, rows.rows());
-            }
-        });
+        Map<String, Object> server = new java.util.LinkedHashMap<>(RawFixture.server("16.0.1000.6", true, true));
+        server.put("is_hadr_enabled", null);
+        RawResults s = RawFixture.with(r, "server", List.of(server));
         assertThat(map(s, 16).hadrEnabled().reason()).contains("returned NULL");
     }
 }

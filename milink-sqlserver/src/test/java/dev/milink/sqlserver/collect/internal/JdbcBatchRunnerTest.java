@@ -7,6 +7,7 @@ import dev.milink.core.secret.Secret;
 import dev.milink.sandbox.engine.Column;
 import dev.milink.sandbox.engine.LoginRequest;
 import dev.milink.sandbox.engine.ResultSink;
+import dev.milink.sandbox.engine.ScriptedSession;
 import dev.milink.sandbox.engine.Session;
 import dev.milink.sandbox.engine.SqlEngine;
 import dev.milink.sandbox.engine.SqlError;
@@ -39,31 +40,7 @@ class JdbcBatchRunnerTest {
             if (!"pw".equals(login.password())) {
                 throw SqlError.loginFailed(login.user());
             }
-            return new Session() {
-                @Override
-                public void executeBatch(String sql, ResultSink sink) {
-                    script.accept(sink);
-                }
-
-                @Override
-                public void executeParameterized(String sql, List<Param> params, ResultSink sink) {
-                    sink.done();
-                }
-
-                @Override
-                public String database() {
-                    return "master";
-                }
-
-                @Override
-                public String login() {
-                    return login.user();
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            return new ScriptedSession(login.user(), (sql, sink) -> script.accept(sink), (sql, sink) -> sink.done());
         }
 
         @Override
@@ -89,6 +66,11 @@ class JdbcBatchRunnerTest {
         }
     }
 
+    /** One row, one int column {@code v}. */
+    private static void value(ResultSink sink, int v) {
+        sink.resultSet(List.of(Column.of("v", SqlType.INT)), List.<Object[]>of(new Object[] {v}));
+    }
+
     private static void end(ResultSink sink, String section) {
         sink.resultSet(List.of(END), List.<Object[]>of(new Object[] {section}));
     }
@@ -96,11 +78,11 @@ class JdbcBatchRunnerTest {
     @Test
     void errorBetweenResultSetsStopsOnlyItsSection() throws Exception {
         RawResults raw = run(sink -> {
-            sink.resultSet(List.of(Column.of("v", SqlType.INT)), List.<Object[]>of(new Object[] {1}));
+            value(sink, 1);
             end(sink, "a");
             sink.error(new SqlError(300, 1, 14, "VIEW SERVER STATE permission was denied on object 'server'."));
             end(sink, "b");
-            sink.resultSet(List.of(Column.of("v", SqlType.INT)), List.<Object[]>of(new Object[] {3}));
+            value(sink, 3);
             end(sink, "c");
         }, "a", "b", "c");
         assertThat(raw.get("a")).isEqualTo(new RawResults.Rows(List.of(RawFixture.row("v", 1))));
@@ -129,7 +111,7 @@ class JdbcBatchRunnerTest {
     @Test
     void batchThatStopsEarlyLeavesTheRestFailedWithAReason() throws Exception {
         RawResults raw = run(sink -> {
-            sink.resultSet(List.of(Column.of("v", SqlType.INT)), List.<Object[]>of(new Object[] {1}));
+            value(sink, 1);
             end(sink, "a");
             sink.error(new SqlError(208, 1, 16, "Invalid object name 'x'."));
         }, "a", "b", "c");

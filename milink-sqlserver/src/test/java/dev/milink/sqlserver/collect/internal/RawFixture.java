@@ -4,6 +4,7 @@ package dev.milink.sqlserver.collect.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Raw rows as SQL Server 2022 on Windows returns them to a sysadmin: one user database "Sales". */
 final class RawFixture {
@@ -36,6 +37,27 @@ final class RawFixture {
                 "in_availability_group", false, "containment_desc", "NONE", "is_broker_enabled", true,
                 "is_published", false, "is_subscribed", false, "is_merge_published", false, "is_distributor", false,
                 "is_cdc_enabled", false, "is_accelerated_database_recovery_on", adr);
+    }
+
+    /**
+     * A copy of {@code source} whose sections in {@code replaced} hold those rows instead and whose sections in
+     * {@code dropped} are left out (never run, as on an older version); failed sections are not copied.
+     */
+    static RawResults with(RawResults source, Map<String, List<Map<String, Object>>> replaced, Set<String> dropped) {
+        RawResults copy = new RawResults();
+        source.asMap().forEach((section, result) -> {
+            if (replaced.containsKey(section)) {
+                copy.addRows(section, replaced.get(section));
+            } else if (!dropped.contains(section) && result instanceof RawResults.Rows rows) {
+                copy.addRows(section, rows.rows());
+            }
+        });
+        return copy;
+    }
+
+    /** A copy of {@code source} with {@code section} holding {@code rows} instead. */
+    static RawResults with(RawResults source, String section, List<Map<String, Object>> rows) {
+        return with(source, Map.of(section, rows), Set.of());
     }
 
     static RawResults ready2022() {

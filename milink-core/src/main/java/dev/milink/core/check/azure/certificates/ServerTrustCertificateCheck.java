@@ -59,7 +59,7 @@ public final class ServerTrustCertificateCheck extends InstanceCheck {
             return finding.unknown("Certificates in master could not be read: "
                     + facts.server().certificates().reason());
         }
-        Optional<Certificate> sql = SqlEndpointCertificate.of(facts.server());
+        Optional<Certificate> sql = facts.server().endpointCertificate();
         if (sql.isEmpty()) {
             return finding.skipped("SQL Server has no endpoint certificate yet, so there is nothing to "
                     + "trust; MIL-I9 creates one, then this check compares it with the managed instance.");
@@ -69,7 +69,7 @@ public final class ServerTrustCertificateCheck extends InstanceCheck {
                     mi.trustCertificates()));
         }
         Certificate c = sql.get();
-        String thumbprint = SqlEndpointCertificate.thumbprint(c);
+        String thumbprint = thumbprint(c);
         List<TrustCertificate> trusted = mi.trustCertificates().orElse(List.of());
         Optional<TrustCertificate> match = trusted.stream().filter(t -> matches(t, c, thumbprint)).findFirst();
         String expected = "a trust certificate with thumbprint " + thumbprint + ", not expired";
@@ -135,5 +135,11 @@ public final class ServerTrustCertificateCheck extends InstanceCheck {
                         + AzureSteps.ps(rg) + " -InstanceName " + AzureSteps.ps(mi.name())
                         + " -Name " + AzureSteps.ps(name) + " -PublicKey " + hex + "\n")
                 .build();
+    }
+
+    /** The SHA-1 thumbprint of SQL Server's certificate: from sys.certificates, else computed from the public blob. */
+    private static String thumbprint(Certificate c) {
+        String t = Blobs.normalize(c.thumbprint());
+        return t.isEmpty() ? Blobs.thumbprint(c.publicBlobHex()).orElse("") : t;
     }
 }

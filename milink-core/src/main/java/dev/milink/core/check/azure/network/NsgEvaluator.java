@@ -18,12 +18,14 @@ import java.util.TreeSet;
  * lists (CIDR containment), destination port ranges and lists, and source ports (the flow's source port is an
  * ephemeral one, 1024–65535).
  *
- * <p>What milink cannot resolve never turns into an allow: an application security group, a service tag other
- * than {@code *}, {@code Internet} and {@code AzureLoadBalancer}, or {@code VirtualNetwork} for an address outside
- * the known address space (it also covers peered networks and on-premises ranges behind a gateway) makes a rule a
- * "maybe"; a maybe-deny before the deciding allow, or a maybe-allow before the deciding deny, makes the verdict
- * {@link Verdict.Unknown}. A private address is never in {@code Internet}; a public one is never in
- * {@code VirtualNetwork} unless it lies in the known space. Ports or prefixes missing from the facts are a maybe
+ * <p>{@code VirtualNetwork} is what {@link VirtualNetworkTag} knows of it: the virtual network's space, connected
+ * peerings and user-defined route prefixes; when a gateway may add on-premises ranges (or the network could not be
+ * read), a private address outside the known space may be in it. What milink cannot resolve never turns into an
+ * allow: an application security group, a service tag other than {@code *}, {@code Internet},
+ * {@code AzureLoadBalancer} and {@code VirtualNetwork}, or such a private address under {@code VirtualNetwork}
+ * makes a rule a "maybe"; a maybe-deny before the deciding allow, or a maybe-allow before the deciding deny, makes
+ * the verdict {@link Verdict.Unknown}, saying why. A private address is never in {@code Internet}; a public one
+ * is never in {@code VirtualNetwork} unless it lies in the known space (on-premises ranges are private ones). Ports or prefixes missing from the facts are a maybe
  * too, never "any". A rule that covers only part of the flow's addresses
  * or source ports is partial: a partial deny blocks part of the flow, a partial allow lets part through and the
  * rest goes on to the next rule. Destination ports are split at every rule's port boundaries and each piece is
@@ -36,10 +38,18 @@ public final class NsgEvaluator {
     private static final IpRange LOAD_BALANCER = IpRange.parse("168.63.129.16/32").orElseThrow();
 
     private final List<IpRange> knownSpace;
+    private final VirtualNetworkTag virtualNetwork;
 
-    /** @param knownSpace address space known to be in the {@code VirtualNetwork} tag (at least the MI subnet) */
+    /** @param virtualNetwork what the {@code VirtualNetwork} tag holds (at least the MI subnet) */
+    public NsgEvaluator(VirtualNetworkTag virtualNetwork) {
+        this.virtualNetwork = virtualNetwork;
+        this.knownSpace = virtualNetwork.known();
+    }
+
+    /** Only {@code knownSpace} is known to be in {@code VirtualNetwork}; other private addresses may be. */
     public NsgEvaluator(List<IpRange> knownSpace) {
-        this.knownSpace = List.copyOf(knownSpace);
+        this(VirtualNetworkTag.partial(knownSpace, "only the subnet's own prefixes are known to be in "
+                + "VirtualNetwork"));
     }
 
     /** One TCP flow to destination ports {@code firstPort..lastPort}. */
@@ -129,16 +139,52 @@ public final class NsgEvaluator {
                             .filter(r -> "allow".equalsIgnoreCase(r.access()) != allow).toList();
                     if (!opposite.isEmpty()) {
                         return new Verdict.Unknown(flow, opposite, "rule " + names(opposite) + " may match first "
-                                + "(an application security group or a service tag milink cannot resolve), and "
-                                + (allow ? "would deny" : "would allow") + " what " + name(rule) + " "
-                                + (allow ? "allows" : "denies"));
+                                + "(" + whyMaybe(opposite, flow) + "), and " + (allow ? "would deny" : "would allow")
+                                + " what " + name(rule) + " " + (allow ? "allows" : "denies"));
                     }
                     return allow ? new Verdict.Allowed(flow, rule) : new Verdict.Denied(flow, rule,
                             !partialAllows.isEmpty(), laterAllow(rules, i, flow), List.copyOf(partialAllows));
                 }
             }
         }
-        return new Verdict.Unknown(flow, uncertain, "no rule decides it");
+        return new Verdict.Unknown(flow, uncertain, "no rule decides it" + (uncertain.isEmpty() ? ""
+                : " (" + whyMaybe(uncertain, flow) + ")"));
+    }
+
+    /** What makes these rules a "maybe" for the flow, in words. */
+    private String whyMaybe(List<SecurityRule> rules, Flow flow) {
+        List<String> why = new ArrayList<>();
+        for (SecurityRule r : rules) {
+            if (!r.sourceAsgs().isEmpty() || !r.destinationAsgs().isEmpty()) {
+                add(why, "an application security group milink cannot resolve");
+            }
+            if (r.sourcePrefixes().isEmpty() || r.destinationPrefixes().isEmpty() || r.destinationPorts().isEmpty()) {
+                add(why, "the facts lack its addresses or ports");
+            }
+            for (String p : concat(r.sourcePrefixes(), r.destinationPrefixes())) {
+                String t = p == null ? "" : p.trim().toLowerCase(Locale.ROOT);
+                if (t.equals("virtualnetwork") && !virtualNetwork.isComplete()) {
+                    add(why, "VirtualNetwork may hold " + (flow.inbound() ? flow.source() : flow.destination())
+                            + ": " + virtualNetwork.why());
+                } else if (IpRange.parse(t).isEmpty() && !List.of("*", "any", "azureloadbalancer", "virtualnetwork",
+                        "internet").contains(t)) {
+                    add(why, "service tag " + p.trim() + ", which milink cannot resolve");
+                }
+            }
+        }
+        return why.isEmpty() ? "a rule milink cannot resolve" : String.join("; ", why);
+    }
+
+    private static void add(List<String> list, String s) {
+        if (!list.contains(s)) {
+            list.add(s);
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private Optional<SecurityRule> laterAllow(List<SecurityRule> rules, int after, Flow flow) {
@@ -211,7 +257,7 @@ public final class NsgEvaluator {
                 case "virtualnetwork" -> {
                     knownSpace.forEach(s -> covered.add(bounds(s, flow)));
                     boolean inKnown = knownSpace.stream().anyMatch(s -> s.contains(flow));
-                    maybe |= !inKnown && flow.isPrivate();
+                    maybe |= !inKnown && flow.isPrivate() && !virtualNetwork.isComplete();
                 }
                 case "internet" -> {
                     boolean inKnown = knownSpace.stream().anyMatch(s -> s.overlaps(flow));

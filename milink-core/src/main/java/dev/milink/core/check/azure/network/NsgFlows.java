@@ -78,7 +78,7 @@ final class NsgFlows {
                     "prefixes") + " of the address family of " + String.join(", ", otherFamily) + " (IPv4 vs "
                     + "IPv6), so the NSG cannot be judged for " + (otherFamily.size() == 1 ? "it" : "them") + ".");
         }
-        NsgEvaluator evaluator = new NsgEvaluator(subnet);
+        NsgEvaluator evaluator = new NsgEvaluator(VirtualNetworkTag.of(mi, subnet));
         List<Verdict> verdicts = new ArrayList<>();
         for (IpRange s : sql) {
             for (IpRange m : subnet.stream().filter(m -> m.ipv4() == s.ipv4()).toList()) {

@@ -22,8 +22,13 @@ public final class NsgInboundCheck extends InstanceCheck {
                     subnet must allow both from every SQL Server address. Evaluates the NSG's rules as Azure \
                     does (see MIL-N3 for the outbound side): by priority, first match wins, default rules last, \
                     with address prefixes and lists, port ranges and lists, protocols and the service tags *, \
-                    Internet, AzureLoadBalancer and VirtualNetwork (only the subnet's own space is known, so an \
-                    on-premises address under VirtualNetwork is UNKNOWN). Application security groups and other \
+                    Internet, AzureLoadBalancer and VirtualNetwork. VirtualNetwork is taken as Azure defines it: \
+                    the virtual network's address space, the spaces of connected peerings and the prefixes of the \
+                    subnet's user-defined routes (read from ARM with the subnet), plus the on-premises ranges a \
+                    gateway learns; those cannot be read, so when the network has a GatewaySubnet or \
+                    RouteServerSubnet, or a peering uses the remote gateway, a private address outside the known \
+                    space under VirtualNetwork is UNKNOWN with that reason (likewise when the virtual network \
+                    cannot be read: the missing RBAC action is named). Application security groups and other \
                     tags are never assumed to allow: they make the result UNKNOWN. A deny that comes before an \
                     allow is named with the allow it shadows. Needs SQL Server's addresses as the managed \
                     instance sees them (--sql-address). The fix adds one allow rule (PUT securityRules, or Azure \

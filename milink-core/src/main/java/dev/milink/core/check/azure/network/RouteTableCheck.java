@@ -2,16 +2,15 @@
 package dev.milink.core.check.azure.network;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
-import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.azure.support.AzureMeta;
 import dev.milink.core.check.azure.support.MiFacts;
+import dev.milink.core.check.azure.support.MiPartCheck;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ManagedInstanceFacts;
 import dev.milink.core.model.ManagedInstanceFacts.Route;
@@ -24,7 +23,7 @@ import java.util.stream.Collectors;
  * MIL-N1: the route table on the managed instance's subnet, reported for the network team: where traffic to SQL
  * Server leaves the subnet (a virtual appliance, a gateway, the internet). A note, never a failure.
  */
-public final class RouteTableCheck extends InstanceCheck {
+public final class RouteTableCheck extends MiPartCheck<Optional<RouteTable>> {
 
     public static final CheckMetadata META = AzureMeta.of("N1", "Routes from the managed instance's subnet (for "
             + "the network team)", Area.NETWORK, Severity.INFO, AzureMeta.BOTH, false, AzureMeta.CONNECTIVITY, """
@@ -37,16 +36,11 @@ public final class RouteTableCheck extends InstanceCheck {
             Part.MANAGED_INSTANCE);
 
     public RouteTableCheck() {
-        super(META);
+        super(META, "the subnet's route table", ManagedInstanceFacts::routeTable);
     }
 
     @Override
-    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
-        ManagedInstanceFacts mi = MiFacts.of(facts);
-        if (!mi.routeTable().isKnown()) {
-            return finding.unknown(MiFacts.unreadable(mi, "the subnet's route table", mi.routeTable()));
-        }
-        Optional<RouteTable> table = mi.routeTable().orElse(Optional.empty());
+    protected Finding judge(Facts facts, ManagedInstanceFacts mi, Optional<RouteTable> table, Finding.Builder finding) {
         if (table.isEmpty()) {
             return finding.info("No route table is attached to the managed instance's subnet: traffic "
                     + "to SQL Server follows the system routes (virtual network, peering, gateway).",

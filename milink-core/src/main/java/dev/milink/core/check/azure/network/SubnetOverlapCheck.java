@@ -2,23 +2,22 @@
 package dev.milink.core.check.azure.network;
 
 import dev.milink.core.check.Area;
-import dev.milink.core.check.CheckContext;
 import dev.milink.core.check.CheckMetadata;
 import dev.milink.core.check.Evidence;
 import dev.milink.core.check.Finding;
-import dev.milink.core.check.InstanceCheck;
 import dev.milink.core.check.Part;
 import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.azure.support.AzureMeta;
-import dev.milink.core.check.azure.support.MiFacts;
+import dev.milink.core.check.azure.support.MiPartCheck;
 import dev.milink.core.model.Facts;
 import dev.milink.core.model.ManagedInstanceFacts;
+import dev.milink.core.model.ManagedInstanceFacts.Subnet;
 import java.util.ArrayList;
 import java.util.List;
 
 /** MIL-N6: the managed instance's subnet does not overlap SQL Server's networks. */
-public final class SubnetOverlapCheck extends InstanceCheck {
+public final class SubnetOverlapCheck extends MiPartCheck<Subnet> {
 
     public static final CheckMetadata META = AzureMeta.of("N6", "The managed instance's subnet does not overlap "
             + "SQL Server's network", Area.NETWORK, Severity.BLOCKER, AzureMeta.BOTH, false, AzureMeta.PREPARATION,
@@ -31,16 +30,12 @@ public final class SubnetOverlapCheck extends InstanceCheck {
                     is a network change milink leaves to you.""", Part.MANAGED_INSTANCE);
 
     public SubnetOverlapCheck() {
-        super(META);
+        super(META, "the subnet", ManagedInstanceFacts::subnet);
     }
 
     @Override
-    protected Finding evaluate(Facts facts, CheckContext context, Finding.Builder finding) {
-        ManagedInstanceFacts mi = MiFacts.of(facts);
-        if (!mi.subnet().isKnown()) {
-            return finding.unknown(MiFacts.unreadable(mi, "the subnet", mi.subnet()));
-        }
-        List<String> prefixes = mi.subnet().orElse(null).addressPrefixes();
+    protected Finding judge(Facts facts, ManagedInstanceFacts mi, Subnet miSubnet, Finding.Builder finding) {
+        List<String> prefixes = miSubnet.addressPrefixes();
         List<IpRange> subnet = prefixes.stream().flatMap(p -> IpRange.parse(p).stream()).toList();
         List<String> given = facts.link().sqlServerAddresses();
         List<IpRange> sql = given.stream().flatMap(a -> IpRange.parse(a).stream()).toList();

@@ -17,6 +17,14 @@ public final class ArmRequest {
 
     /** {@code method} on {@code path} (starting {@code /subscriptions/…}, with its api-version) with {@code body}. */
     public static String of(String method, String path, Map<String, ?> body) {
+        return of(method, path, body, Map.of());
+    }
+
+    /**
+     * The same with further top-level members after {@code body}, e.g. {@code privateBlobFrom}: what milink fills
+     * into the body at apply time (a TDE certificate's PFX, built from SQL Server's certificate).
+     */
+    public static String of(String method, String path, Map<String, ?> body, Map<String, ?> more) {
         Objects.requireNonNull(path, "path");
         StringBuilder out = new StringBuilder("{\n  \"method\": ");
         string(out, method);
@@ -24,6 +32,12 @@ public final class ArmRequest {
         string(out, path);
         out.append(",\n  \"body\": ");
         value(out, body, "  ");
+        for (Map.Entry<String, ?> e : more.entrySet()) {
+            out.append(",\n  ");
+            string(out, e.getKey());
+            out.append(": ");
+            value(out, e.getValue(), "  ");
+        }
         return out.append("\n}\n").toString();
     }
 

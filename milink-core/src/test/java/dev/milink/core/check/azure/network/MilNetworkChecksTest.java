@@ -13,6 +13,7 @@ import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Severity;
 import dev.milink.core.check.Status;
 import dev.milink.core.model.Fact;
+import dev.milink.core.model.ManagedInstanceFacts.Peering;
 import dev.milink.core.model.ManagedInstanceFacts.Route;
 import dev.milink.core.model.ManagedInstanceFacts.RouteTable;
 import dev.milink.core.model.ManagedInstanceFacts.SecurityRule;
@@ -84,14 +85,76 @@ class MilNetworkChecksTest {
     }
 
     @Test
-    void anOnPremisesAddressUnderTheDefaultVirtualNetworkRuleIsUnknown() {
+    void anOnPremisesAddressOutsideAVirtualNetworkWithoutGatewayIsNotInTheVirtualNetworkTag() {
+        // vnet-mi is 10.0.0.0/16 with no gateway and no peering: AllowVnetInBound does not cover 192.168.10.4
         Finding f = one(N2, withRules().sqlAddresses("192.168.10.4"));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.message()).contains("DenyAllInBound");
+    }
+
+    @Test
+    void aPeeredNetworksAddressIsInTheVirtualNetworkTagAndADisconnectedPeeringsIsNot() {
+        TestMi peered = TestMi.ready().nsgRules().virtualNetwork(List.of(TestMi.VNET_PREFIX), List.of("mi-subnet"),
+                new Peering("to-hub", "Connected", TestMi.NETWORK + "/virtualNetworks/vnet-hub",
+                        List.of("192.168.0.0/16"), false),
+                new Peering("to-old", "Disconnected", TestMi.NETWORK + "/virtualNetworks/vnet-old",
+                        List.of("172.16.0.0/16"), false));
+        Finding in = one(N2, TestFacts.linked().mi(peered).sqlAddresses("192.168.10.4"));
+        assertThat(in.status()).as(in.message()).isEqualTo(Status.PASS);
+        assertThat(in.message()).contains("AllowVnetInBound");
+        assertThat(one(N2, TestFacts.linked().mi(peered).sqlAddresses("172.16.0.4")).status())
+                .isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void aGatewayMakesAnOnPremisesAddressUnderVirtualNetworkUnknownNamingIt() {
+        Finding f = one(N2, TestFacts.linked().mi(TestMi.ready().nsgRules().virtualNetwork(
+                List.of(TestMi.VNET_PREFIX), List.of("mi-subnet", "GatewaySubnet"))).sqlAddresses("192.168.10.4"));
         assertThat(f.status()).isEqualTo(Status.UNKNOWN);
-        assertThat(f.message()).contains("AllowVnetInBound", "cannot resolve");
+        assertThat(f.message()).contains("AllowVnetInBound", "cannot resolve", "VirtualNetwork may hold 192.168.10.4",
+                "has a GatewaySubnet", "on-premises ranges it learns");
         // an explicit allow settles it: offered before the rule in doubt
         assertThat(scripts(f, ScriptKind.ARM_REQUEST)).contains("\"priority\": 4096",
                 "\"sourceAddressPrefixes\": [\"192.168.10.4\"]");
         assertThat(f.remediation().summary()).contains("before rule 'AllowVnetInBound' (priority 65000, Allow)");
+        // a peering through the remote gateway does the same
+        Finding remote = one(N2, TestFacts.linked().mi(TestMi.ready().nsgRules().virtualNetwork(
+                List.of(TestMi.VNET_PREFIX), List.of("mi-subnet"), new Peering("to-hub", "Connected",
+                        TestMi.NETWORK + "/virtualNetworks/vnet-hub", List.of("10.100.0.0/16"), true)))
+                .sqlAddresses("192.168.10.4"));
+        assertThat(remote.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(remote.message()).contains("peering 'to-hub' uses the gateway of 'vnet-hub'");
+        // a public address is not taken for an on-premises range: the default deny decides
+        assertThat(one(N2, TestFacts.linked().mi(TestMi.ready().nsgRules().virtualNetwork(
+                List.of(TestMi.VNET_PREFIX), List.of("GatewaySubnet"))).sqlAddresses("203.0.113.9")).status())
+                .isEqualTo(Status.FAIL);
+    }
+
+    @Test
+    void anUnreadableVirtualNetworkIsUnknownNamingTheMissingAction() {
+        Finding f = one(N2, TestFacts.linked().mi(TestMi.ready().nsgRules().set("virtualNetwork", Fact.unknown(
+                "permission denied reading the virtual network: the caller lacks the action "
+                        + "Microsoft.Network/virtualNetworks/read (403 AuthorizationFailed)")))
+                .sqlAddresses("192.168.10.4"));
+        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(f.message()).contains("the virtual network could not be read",
+                "Microsoft.Network/virtualNetworks/read");
+        // an address inside the subnet needs no virtual network to be judged
+        assertThat(one(N2, TestFacts.linked().mi(TestMi.ready().set("virtualNetwork", Fact.unknown("403")))).status())
+                .isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void aUserDefinedRoutesPrefixIsInTheVirtualNetworkTag() {
+        TestMi routed = TestMi.ready().nsgRules().set("routeTable", Fact.of(Optional.of(new RouteTable(
+                TestMi.NETWORK + "/routeTables/rt", List.of(new Route("to-onprem", "192.168.0.0/16",
+                        "VirtualAppliance", "10.0.1.4"))))));
+        assertThat(one(N2, TestFacts.linked().mi(routed).sqlAddresses("192.168.10.4")).status())
+                .isEqualTo(Status.PASS);
+        Finding unread = one(N2, TestFacts.linked().mi(TestMi.ready().nsgRules().set("routeTable",
+                Fact.unknown("403 routeTables/read"))).sqlAddresses("192.168.10.4"));
+        assertThat(unread.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(unread.message()).contains("route table, whose route prefixes are in VirtualNetwork");
     }
 
     @Test

@@ -90,6 +90,43 @@ class NsgEvaluatorTest {
     }
 
     @Test
+    void aCompleteVirtualNetworkTagSettlesAnAddressOutsideIt() {
+        NsgEvaluator complete = new NsgEvaluator(VirtualNetworkTag.complete(List.of(ip("10.0.0.0/16"),
+                ip("192.168.0.0/16"))));
+        Verdict peered = complete.evaluate(nsg(), new Flow(true, ip("192.168.5.4"), ip(SUBNET), 5022, 5022));
+        assertThat(peered).isInstanceOf(Verdict.Allowed.class);
+        assertThat(((Verdict.Allowed) peered).rule().name()).isEqualTo("AllowVnetInBound");
+        Verdict outside = complete.evaluate(nsg(), new Flow(true, ip("172.16.5.4"), ip(SUBNET), 5022, 5022));
+        assertThat(outside).isInstanceOf(Verdict.Denied.class);
+        assertThat(((Verdict.Denied) outside).rule().name()).isEqualTo("DenyAllInBound");
+        // a range only partly inside the tag is partly allowed, and the rest is denied
+        Verdict straddling = complete.evaluate(nsg(), new Flow(true, ip("192.168.0.0/15"), ip(SUBNET), 5022, 5022));
+        assertThat(straddling).isInstanceOf(Verdict.Denied.class);
+        assertThat(((Verdict.Denied) straddling).partly()).isTrue();
+    }
+
+    @Test
+    void anIncompleteVirtualNetworkTagSaysWhyInTheVerdict() {
+        NsgEvaluator gateway = new NsgEvaluator(VirtualNetworkTag.partial(List.of(ip("10.0.0.0/16")),
+                "virtual network 'vnet-mi' has a GatewaySubnet"));
+        Verdict v = gateway.evaluate(nsg(), new Flow(true, ip("192.168.5.4"), ip(SUBNET), 5022, 5022));
+        assertThat(v).isInstanceOf(Verdict.Unknown.class);
+        assertThat(((Verdict.Unknown) v).why()).contains("AllowVnetInBound", "VirtualNetwork may hold 192.168.5.4",
+                "has a GatewaySubnet", "would allow what 'DenyAllInBound'");
+        // a deny on VirtualNetwork before an explicit allow is in doubt the same way
+        Verdict denyFirst = gateway.evaluate(nsg(in("deny-vnet", 100, "Deny", "VirtualNetwork", "5022"),
+                in("allow", 200, "Allow", "192.168.5.4", "5022")), new Flow(true, ip("192.168.5.4"), ip(SUBNET), 5022,
+                5022));
+        assertThat(denyFirst).isInstanceOf(Verdict.Unknown.class);
+        assertThat(((Verdict.Unknown) denyFirst).uncertain()).extracting(SecurityRule::name).containsExactly(
+                "deny-vnet");
+        // an unknown service tag is named as such
+        Verdict tag = gateway.evaluate(nsg(in("deny-sql", 100, "Deny", "Sql.WestEurope", "5022"),
+                in("allow", 200, "Allow", "10.0.0.7", "5022")), new Flow(true, ip("10.0.0.7"), ip(SUBNET), 5022, 5022));
+        assertThat(((Verdict.Unknown) tag).why()).contains("service tag Sql.WestEurope, which milink cannot resolve");
+    }
+
+    @Test
     void internetTagNeverHoldsAPrivateAddressButHoldsAPublicOne() {
         NetworkSecurityGroup g = nsg(in("deny-internet", 100, "Deny", "Internet", "*"),
                 in("allow", 200, "Allow", "*", "5022"));
