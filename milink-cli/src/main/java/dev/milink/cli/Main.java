@@ -31,23 +31,6 @@ import picocli.CommandLine.HelpCommand;
         resourceBundle = "dev.milink.cli.Messages", usageHelpAutoWidth = true, sortOptions = false)
 public final class Main implements Callable<Integer>, AuthContext.Provider {
 
-    /**
-     * Every command, in the order {@code --help} lists them. Registered by {@link #commandLine}, not by the
-     * {@code @Command} annotation, so that a run of one command builds the picocli model of that command only
-     * (building all of them was a sixth of a cold {@code milink check}'s CPU; docs/benchmarks.md).
-     */
-    static final List<Class<?>> COMMANDS = List.of(
-            CheckCommand.class,
-            FixCommand.class,
-            ReportCommand.class,
-            ChecksCommand.class,
-            DemoCommand.class,
-            CollectScriptCommand.class,
-            SandboxCommand.class,
-            dev.milink.cli.network.NetworkCommand.class,
-            dev.milink.cli.link.LinkCommand.class,
-            VersionCommand.class,
-            HelpCommand.class);
 
     private final Invocation invocation;
 
@@ -131,11 +114,11 @@ public final class Main implements Callable<Integer>, AuthContext.Provider {
      */
     static CommandLine commandLine(Main main, String[] args) {
         CommandLine cl = new CommandLine(main);
-        Class<?> named = args.length == 0 ? null : COMMANDS.stream().filter(c -> {
+        Class<?> named = args.length == 0 ? null : Commands.ALL.stream().filter(c -> {
             Command a = c.getAnnotation(Command.class);
             return a.name().equals(args[0]) || List.of(a.aliases()).contains(args[0]);
         }).findFirst().orElse(null);
-        for (Class<?> c : named == null || named == HelpCommand.class ? COMMANDS : List.of(named)) {
+        for (Class<?> c : named == null || named == HelpCommand.class ? Commands.ALL : List.of(named)) {
             cl.addSubcommand(c);
         }
         return cl;
@@ -172,5 +155,29 @@ public final class Main implements Callable<Integer>, AuthContext.Provider {
         invocation.err().println("Error [USAGE]: Missing command.");
         cl.usage(invocation.err(), CommandLine.Help.Ansi.OFF);
         return ExitStatus.USAGE.code();
+    }
+
+    /**
+     * Every command, in the order {@code --help} lists them. Registered by {@link #commandLine}, not by the
+     * {@code @Command} annotation, so that a run of one command builds the picocli model of that command only
+     * (building all of them was a sixth of a cold {@code milink check}'s CPU; docs/benchmarks.md). A class of its own
+     * so that {@code --version}, answered before picocli, loads none of them.
+     */
+    static final class Commands {
+        static final List<Class<?>> ALL = List.of(
+                CheckCommand.class,
+                FixCommand.class,
+                ReportCommand.class,
+                ChecksCommand.class,
+                DemoCommand.class,
+                CollectScriptCommand.class,
+                SandboxCommand.class,
+                dev.milink.cli.network.NetworkCommand.class,
+                dev.milink.cli.link.LinkCommand.class,
+                VersionCommand.class,
+                HelpCommand.class);
+
+        private Commands() {
+        }
     }
 }
