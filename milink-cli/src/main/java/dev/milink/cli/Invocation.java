@@ -119,6 +119,12 @@ final class Invocation implements AuthContext {
         return env.interactive();
     }
 
+    /** The same rule as the fleet's progress bar ({@link ProgressBar#wanted}): a terminal, not CI. */
+    @Override
+    public boolean showsProgress() {
+        return ProgressBar.wanted(env);
+    }
+
     @Override
     public char[] readPassword(String prompt) {
         out.flush();

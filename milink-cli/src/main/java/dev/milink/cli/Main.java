@@ -72,8 +72,8 @@ public final class Main implements Callable<Integer>, AuthContext.Provider {
     private static int run(Environment env, Supplier<CheckCatalog> catalog, PrintWriter rawOut, PrintWriter rawErr,
                            String... args) {
         Logs.quiet();
-        PrintWriter out = new PrintWriter(new SafeTerminalWriter(rawOut), true);
-        PrintWriter err = new PrintWriter(new SafeTerminalWriter(rawErr), true);
+        PrintWriter out = new SafePrintWriter(rawOut);
+        PrintWriter err = new SafePrintWriter(rawErr);
         Invocation invocation = new Invocation(env, catalog, out, err, args);
         ErrorReporter errors = new ErrorReporter(invocation);
         CommandLine cl = commandLine(new Main(invocation), args)

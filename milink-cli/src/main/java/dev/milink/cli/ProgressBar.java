@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.cli.terminal.TerminalControl;
 import dev.milink.engine.AssessmentListener;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,10 +38,13 @@ final class ProgressBar implements AssessmentListener {
     public synchronized void finished(String label, boolean ok, int done, int total) {
         int f = ok ? failed.get() : failed.incrementAndGet();
         String line = render(done, total, f, WIDTH);
-        err.print("\r" + line + " ".repeat(Math.max(0, lastLength - line.length())));
+        TerminalControl.RETURN.writeTo(err);
+        err.print(line + " ".repeat(Math.max(0, lastLength - line.length())));
         lastLength = line.length();
         if (done == total) {
-            err.print("\r" + " ".repeat(lastLength) + "\r");
+            TerminalControl.RETURN.writeTo(err);
+            err.print(" ".repeat(lastLength));
+            TerminalControl.RETURN.writeTo(err);
         }
         err.flush();
     }

@@ -9,7 +9,8 @@ import java.io.Writer;
  * Everything milink prints goes through this writer, so that text a server supplied (a database name, an error
  * message, a job's output) cannot drive the user's terminal: control characters and escape sequences are shown as
  * {@code \xNN} instead of being obeyed. Kept as they are: newline, tab, a carriage return that ends a line
- * ({@code \r\n}), and colour ({@code ESC [ digits ; m}, which only milink's own renderer emits).
+ * ({@code \r\n}), and colour ({@code ESC [ digits ; m}, which only milink's own renderer emits). milink's own redraws
+ * (a carriage return, erase line, clear screen) come through {@link dev.milink.cli.terminal.TerminalControl}, never as text.
  */
 final class SafeTerminalWriter extends FilterWriter {
 
@@ -108,6 +109,19 @@ final class SafeTerminalWriter extends FilterWriter {
     /** Written as it is whatever came before it (when nothing is held back). */
     private static boolean plain(char c) {
         return c == '\n' || c == '\t' || (c != ESC && c != '\r' && !isControl(c));
+    }
+
+    /** Writes one of milink's own control sequences ({@link dev.milink.cli.terminal.TerminalControl}) as is, after what is held back. */
+    void control(String sequence) {
+        try {
+            if (!pending.isEmpty()) {
+                escapePending();
+            }
+            out.write(sequence);
+            out.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

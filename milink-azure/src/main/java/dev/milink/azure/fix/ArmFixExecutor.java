@@ -4,7 +4,13 @@ package dev.milink.azure.fix;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.HttpPipelineCallContext;
 import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.http.policy.HttpPipelineSyncPolicy;
 import com.azure.core.http.rest.Response;
 import com.azure.core.http.rest.SimpleResponse;
 import com.azure.core.management.polling.PollResult;
@@ -54,6 +60,13 @@ public final class ArmFixExecutor {
         Progress NONE = (stepId, message) -> { };
 
         void report(String stepId, String message);
+
+        /**
+         * One poll of a step's long-running operation: its status ({@code InProgress}, {@code Succeeded}, ...),
+         * the time since ARM accepted the request, and what the step waits for. Nothing by default.
+         */
+        default void polled(String stepId, String status, Duration elapsed, String waitingFor) {
+        }
     }
 
     private final ArmConnection arm;
@@ -123,11 +136,16 @@ public final class ArmFixExecutor {
         HttpRequest original = new HttpRequest(HttpMethod.valueOf(request.method()), arm.url(request.path()));
         Response<BinaryData> activation = new SimpleResponse<>(original, first.status(), headers,
                 BinaryData.fromString(first.body()));
+        String waitingFor = request.method() + " " + shortPath(request.resourcePath()) + " to finish ("
+                + (first.headers().containsKey("azure-asyncoperation") ? "Azure-AsyncOperation"
+                : first.headers().containsKey("location") ? "Location" : "provisioningState") + ")";
+        PollObserver observer = new PollObserver(step.id(), waitingFor, progress);
         try {
             SyncPoller<PollResult<Object>, Object> poller = SyncPollerFactory.create(
-                    SerializerFactory.createDefaultManagementSerializerAdapter(), arm.pipeline(), Object.class,
-                    Object.class, arm.options().pollInterval(), () -> activation);
+                    SerializerFactory.createDefaultManagementSerializerAdapter(), observer.around(arm.pipeline()),
+                    Object.class, Object.class, arm.options().pollInterval(), () -> activation);
             PollResponse<PollResult<Object>> last = poller.waitForCompletion(operationTimeout);
+            observer.stop();
             LongRunningOperationStatus status = last.getStatus();
             if (status == LongRunningOperationStatus.SUCCESSFULLY_COMPLETED) {
                 // PUT/PATCH: one GET of the resource as it now is (azure-core-management's final result)
@@ -209,6 +227,75 @@ public final class ArmFixExecutor {
             }
         }
         return null;
+    }
+
+    /** The last two segments of a resource path: {@code distributedAvailabilityGroups/DAG_Sales}, or the action. */
+    private static String shortPath(String path) {
+        String[] parts = path.split("/");
+        int n = parts.length;
+        if (n >= 3 && isAction(parts[n - 1])) {
+            return parts[n - 3] + "/" + decode(parts[n - 2]) + "/" + parts[n - 1];
+        }
+        return n >= 2 ? parts[n - 2] + "/" + decode(parts[n - 1]) : path;
+    }
+
+    private static boolean isAction(String segment) {
+        return List.of("failover", "setRole", "start", "stop").contains(segment);
+    }
+
+    private static String decode(String segment) {
+        return java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Watches the poller's requests (azure-core-management's own loop, which honours Retry-After) from the end of
+     * a copy of the connection's pipeline, after authentication and retries, and reports each poll's status.
+     */
+    private static final class PollObserver extends HttpPipelineSyncPolicy {
+        private final String stepId;
+        private final String waitingFor;
+        private final Progress progress;
+        private final long started = System.nanoTime();
+        private volatile boolean polling = true;
+
+        PollObserver(String stepId, String waitingFor, Progress progress) {
+            this.stepId = stepId;
+            this.waitingFor = waitingFor;
+            this.progress = progress;
+        }
+
+        HttpPipeline around(HttpPipeline pipeline) {
+            List<HttpPipelinePolicy> policies = new ArrayList<>();
+            for (int i = 0; i < pipeline.getPolicyCount(); i++) {
+                policies.add(pipeline.getPolicy(i));
+            }
+            policies.add(this);
+            return new HttpPipelineBuilder().httpClient(pipeline.getHttpClient()).tracer(pipeline.getTracer())
+                    .policies(policies.toArray(HttpPipelinePolicy[]::new)).build();
+        }
+
+        /** After the operation ended: the final GET of the resource is no poll. */
+        void stop() {
+            polling = false;
+        }
+
+        @Override
+        protected HttpResponse afterReceivedResponse(HttpPipelineCallContext context, HttpResponse response) {
+            if (!polling || context.getHttpRequest().getHttpMethod() != HttpMethod.GET) {
+                return response;
+            }
+            HttpResponse buffered = response.buffer();
+            String body = buffered.getBodyAsBinaryData() == null ? "" : buffered.getBodyAsBinaryData().toString();
+            JsonNode n = body.isBlank() ? null : ArmJson.parse(body);
+            String status = n == null ? "" : n.path("status").asText(n.path("properties").path("provisioningState")
+                    .asText(""));
+            if (status.isEmpty()) {
+                status = buffered.getStatusCode() == 202 ? "InProgress" : buffered.getStatusCode() >= 400
+                        ? "Failed (" + buffered.getStatusCode() + ")" : "Succeeded";
+            }
+            progress.polled(stepId, status, Duration.ofNanos(System.nanoTime() - started), waitingFor);
+            return buffered;
+        }
     }
 
     private static String provisioningState(ArmResponse r) {

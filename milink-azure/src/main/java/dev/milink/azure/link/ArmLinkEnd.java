@@ -18,6 +18,7 @@ import dev.milink.core.link.LinkRunner;
 import dev.milink.core.link.LinkStep;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -49,9 +50,33 @@ public final class ArmLinkEnd implements LinkRunner.ManagedInstanceSide {
 
     @Override
     public void send(LinkStep step) {
+        send(step, progress);
+    }
+
+    /**
+     * Sends the step's request; each poll of its long-running operation (status, time since ARM accepted it, what
+     * it waits for) goes to {@code runner}'s {@link LinkRunner.Progress#polling}, the channel seeding uses too.
+     */
+    @Override
+    public void send(LinkStep step, LinkRunner.Progress runner) {
+        send(step, new ArmFixExecutor.Progress() {
+            @Override
+            public void report(String stepId, String message) {
+                progress.report(stepId, message);
+            }
+
+            @Override
+            public void polled(String stepId, String status, Duration elapsed, String waitingFor) {
+                progress.polled(stepId, status, elapsed, waitingFor);
+                runner.polling(step, new LinkRunner.Polling(status, elapsed, waitingFor));
+            }
+        });
+    }
+
+    private void send(LinkStep step, ArmFixExecutor.Progress to) {
         FixStep fix = new FixStep(step.id(), step.title(), FixStep.Phase.AZURE, 0, false, true,
                 List.of(new Script(ScriptKind.ARM_REQUEST, step.text())), Optional.empty());
-        ArmStepResult result = executor.apply(fix, progress);
+        ArmStepResult result = executor.apply(fix, to);
         result.asException().ifPresent(e -> {
             throw e;
         });

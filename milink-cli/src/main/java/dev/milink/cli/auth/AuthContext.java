@@ -21,6 +21,14 @@ public interface AuthContext {
     /** Whether {@link #readPassword} can ask a person. */
     boolean interactive();
 
+    /**
+     * Whether progress may be drawn in place (a bar redrawn with {@code \r}): a person watches a terminal, outside CI
+     * ({@code CI=true}) and without {@code MILINK_NO_PROGRESS}. Otherwise progress is plain lines.
+     */
+    default boolean showsProgress() {
+        return interactive() && !"true".equalsIgnoreCase(env("CI").orElse("")) && env("MILINK_NO_PROGRESS").isEmpty();
+    }
+
     /** A password typed without echo, or null at end of input. Only call when {@link #interactive()}. */
     char[] readPassword(String prompt);
 

@@ -77,7 +77,7 @@ final class LinkCreateCommand implements Callable<Integer> {
             if (run) {
                 link.remember(target.link());
                 state = Optional.of(link.apply(p.plan(), target.link(),
-                        LinkText.progress(spec.commandLine().getErr(), context.interactive())));
+                        LinkText.progress(spec.commandLine().getErr(), context.showsProgress())));
                 if (!json) {
                     out.println("Link created: " + p.plan().linkName() + ". Watch it with milink link status.");
                 }

@@ -53,7 +53,7 @@ final class LinkDeleteCommand implements Callable<Integer> {
         Optional<LinkRunState> state = Optional.empty();
         if (run) {
             link.remember(target.link());
-            state = Optional.of(link.apply(plan, target.link(), LinkText.progress(err, context.interactive())));
+            state = Optional.of(link.apply(plan, target.link(), LinkText.progress(err, context.showsProgress())));
             if (!json) {
                 out.println("Done: " + plan.operation() + " of " + plan.linkName() + ".");
             }

@@ -46,13 +46,17 @@ final class LinkFailoverCommand implements Callable<Integer> {
     @Option(names = "--keep", paramLabel = "END", descriptionKey = "keep")
     String keep;
 
+    @Option(names = "--backup-dir", paramLabel = "DIR", descriptionKey = "backup-dir")
+    String backupDir;
+
     @Override
     public Integer call() {
         boolean json = target.json();
         AuthContext context = AuthContext.of(spec);
         PrintWriter out = spec.commandLine().getOut();
         try (LinkOperations link = target.open(context, Clock.systemUTC())) {
-            LinkPlan plan = resolveSplitBrain ? link.planSplitBrainResolution(target.link(), keep())
+            LinkPlan plan = resolveSplitBrain ? link.planSplitBrainResolution(target.link(), keep(),
+                    java.util.Optional.ofNullable(backupDir))
                     : link.planFailover(target.link(), forced ? FailoverPlanner.Mode.FORCED
                     : FailoverPlanner.Mode.PLANNED, allowDataLoss, tsql);
             if (forced && allowDataLoss) {

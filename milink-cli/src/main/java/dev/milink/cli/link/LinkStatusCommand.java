@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.link;
 
+import dev.milink.cli.terminal.TerminalControl;
 import dev.milink.cli.auth.AuthContext;
 import dev.milink.engine.link.LinkOperations;
 import dev.milink.core.assess.AssessmentReport;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -50,7 +52,8 @@ final class LinkStatusCommand implements Callable<Integer> {
                     + "run milink link status on a schedule instead.");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (LinkOperations link = target.open(context, Clock.systemUTC())) {
+        try (LinkOperations link = target.open(context, Clock.systemUTC());
+             WatchStop stop = watch ? WatchStop.onCtrlC() : null) {
             while (true) {
                 LinkOperations.Status status = link.status(target.link());
                 List<String> notes = new ArrayList<>();
@@ -62,18 +65,21 @@ final class LinkStatusCommand implements Callable<Integer> {
                 StringWriter text = new StringWriter();
                 ReportRenderers.byName(json ? "json" : "text").render(report, text, RenderOptions.defaults());
                 if (watch) {
-                    out.print("\033[H\033[2J");
+                    TerminalControl.CLEAR_SCREEN.writeTo(out);
                 }
                 out.print(text);
                 out.flush();
+                int code = Verdict.exitStatus(status.findings(), Severity.WARNING).code();
                 if (!watch) {
-                    return Verdict.exitStatus(status.findings(), Severity.WARNING).code();
+                    return code;
                 }
-                try {
-                    Thread.sleep(Math.max(1, interval) * 1000L);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return Verdict.exitStatus(status.findings(), Severity.WARNING).code();
+                if (stop.await(Duration.ofSeconds(Math.max(1, interval)))) {
+                    // Ctrl-C: the screen keeps the last state; the exit code is that state's
+                    out.println();
+                    out.println("Stopped watching (Ctrl-C). The last state is above, read at "
+                            + report.createdAt() + ".");
+                    out.flush();
+                    return code;
                 }
             }
         }

@@ -10,6 +10,8 @@ import dev.milink.engine.link.LinkOperations;
 import dev.milink.cli.auth.AuthMode;
 import dev.milink.cli.auth.Credentials;
 import dev.milink.cli.auth.Side;
+import dev.milink.cli.network.Durations;
+import dev.milink.core.link.LinkRunner;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.Direction;
@@ -85,6 +87,10 @@ final class LinkTargetOptions {
     @Option(names = "--state-dir", paramLabel = "DIR", descriptionKey = "state-dir")
     Path stateDir;
 
+    @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "10s", converter = Durations.class,
+            descriptionKey = "poll-interval")
+    Duration pollInterval;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", descriptionKey = "output")
     String output;
 
@@ -132,6 +138,7 @@ final class LinkTargetOptions {
         AzureOptions options = AzureOptions.fromEnvironment(cloud, azureAuth, azureClientSecretFile, env);
         Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".milink", "link");
         return Milink.configure().clock(clock).load().link(sql, ArmConnection.open(options), id.resourceId(), dir)
-                .onNotice(context::warn);
+                .onNotice(context::warn)
+                .waiting(LinkRunner.Waiting.every(pollInterval, Duration.ofDays(6)));
     }
 }

@@ -3,6 +3,7 @@ package dev.milink.cli.link;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.milink.cli.terminal.TerminalControl;
 import dev.milink.core.internal.Json;
 import dev.milink.core.link.LinkHealth;
 import dev.milink.core.link.LinkObservation;
@@ -70,6 +71,13 @@ final class LinkText {
         return e == LinkStep.End.SQL_SERVER ? "SQL Server" : "managed instance";
     }
 
+    /** {@code 45s}, {@code 3m 05s}, {@code 1h 02m}. */
+    static String elapsed(java.time.Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        return s < 60 ? s + "s" : s < 3600 ? String.format("%dm %02ds", s / 60, s % 60)
+                : String.format("%dh %02dm", s / 3600, (s % 3600) / 60);
+    }
+
     /** Progress on stderr: a bar redrawn in place on a terminal, a line per change otherwise. */
     static LinkRunner.Progress progress(PrintWriter err, boolean terminal) {
         return new LinkRunner.Progress() {
@@ -78,9 +86,23 @@ final class LinkText {
             @Override
             public void step(LinkStep step, String message) {
                 if (terminal) {
-                    err.print("\r\033[K");
+                    TerminalControl.REDRAW_LINE.writeTo(err);
                 }
                 err.println(step.id() + ": " + message);
+                err.flush();
+            }
+
+            /** A long-running ARM operation: redrawn in place on a terminal, a plain line per poll otherwise. */
+            @Override
+            public void polling(LinkStep step, LinkRunner.Polling poll) {
+                String line = step.id() + ": " + poll.status() + ", " + elapsed(poll.elapsed()) + ", waiting for "
+                        + poll.waitingFor();
+                if (terminal) {
+                    TerminalControl.REDRAW_LINE.writeTo(err);
+                    err.print(line);
+                } else {
+                    err.println(line);
+                }
                 err.flush();
             }
 
@@ -94,7 +116,8 @@ final class LinkText {
                     int pct = s.map(LinkObservation.Seeding::percent).orElse(-1);
                     if (terminal) {
                         int filled = Math.max(0, pct) / 5;
-                        err.print("\r\033[K" + o.linkName() + " [" + "#".repeat(filled) + ".".repeat(20 - filled)
+                        TerminalControl.REDRAW_LINE.writeTo(err);
+                        err.print(o.linkName() + " [" + "#".repeat(filled) + ".".repeat(20 - filled)
                                 + "] " + state);
                         err.flush();
                     } else if (!Integer.valueOf(pct).equals(shown.put(o.linkName(), pct))) {

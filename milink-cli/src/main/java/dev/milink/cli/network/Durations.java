@@ -6,8 +6,8 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code 500ms}, {@code 3s}, {@code 2m}, or a bare number of seconds. */
-final class Durations implements ITypeConverter<Duration> {
+/** {@code 500ms}, {@code 3s}, {@code 2m}, or a bare number of seconds (also the link commands' intervals). */
+public final class Durations implements ITypeConverter<Duration> {
 
     @Override
     public Duration convert(String value) {

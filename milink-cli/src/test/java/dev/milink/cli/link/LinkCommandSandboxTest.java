@@ -90,6 +90,17 @@ class LinkCommandSandboxTest {
     }
 
     @Test
+    void armOperationsShowTheirPollsAsPlainLinesWithoutATerminal() {
+        estate.arm().setLro(new ArmStandIn.Lro(0, 2));
+        assertThat(run("link", "create", "--apply")).as(err).isZero();
+        assertThat(err).containsPattern("create/SalesDB/link: InProgress, \\d+s, waiting for PUT "
+                        + "distributedAvailabilityGroups/DAG_SalesDB to finish \\(Azure-AsyncOperation\\)\\n")
+                .containsPattern("create/SalesDB/link: Succeeded, \\d+s, waiting for PUT")
+                .doesNotContain("\r").doesNotContain("\033[").doesNotContain("[#");
+        assertThat(err.lines().filter(l -> l.startsWith("create/SalesDB/link: InProgress"))).hasSize(2);
+    }
+
+    @Test
     void forcedFailoverWithoutAllowDataLossIsRefused() {
         assertThat(run("link", "failover", "--forced")).isEqualTo(1);
         assertThat(out).contains("REFUSED").contains("--allow-data-loss");

@@ -94,8 +94,9 @@ public final class CreatePlanner {
             v.put("server", serverName);
             v.put("endpointUrl", endpointUrl);
             v.put("clusterType", clusterType);
-            String miListener = "tcp://" + miFqdn + ":5022;Server=[" + LinkSql.shortName(miFqdn) + "]"
-                    + (direction == Direction.MI_TO_SQL ? ";Database=[" + db + "]" : "");
+            // Server=[..];Database=[..] are bracket-quoted names inside the string: a ] in a name doubles
+            String miListener = "tcp://" + miFqdn + ":5022;Server=" + TSql.quoteName(LinkSql.shortName(miFqdn))
+                    + (direction == Direction.MI_TO_SQL ? ";Database=" + TSql.quoteName(db) : "");
             v.put("miListener", miListener);
 
             Optional<AvailabilityGroup> ag = sqlGroups.stream()

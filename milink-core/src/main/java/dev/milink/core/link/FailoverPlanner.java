@@ -4,8 +4,17 @@ package dev.milink.core.link;
 import dev.milink.core.link.LinkObservation.End;
 import dev.milink.core.link.LinkStep.Kind;
 import dev.milink.core.script.TSql;
+import dev.milink.core.check.azure.support.ArmRequest;
+import dev.milink.core.script.FileNames;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Plans {@code link failover}: planned (switch to synchronous, wait until the hardened LSNs match and stay
@@ -114,13 +123,40 @@ public final class FailoverPlanner {
     }
 
     /**
-     * Resolves split brain (both ends PRIMARY after a forced failover): the old primary, the end not kept, is
-     * backed up by the user and set to SECONDARY; then the link resynchronizes from the kept end.
+     * How split brain is resolved safely: where SQL Server writes its safety log backup, the managed instance's
+     * region (for its safety copy) and the time that names both.
+     *
+     * @param backupDirectory a directory the SQL Server service can write; needed when SQL Server is the end given up
+     * @param miLocation      the managed instance's Azure region
+     * @param at              now: stamps the backup file and the copy's name, and is the copy's restore point
+     */
+    public record SplitBrainOptions(Optional<String> backupDirectory, String miLocation, Instant at) {
+        public SplitBrainOptions {
+            Objects.requireNonNull(backupDirectory, "backupDirectory");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    /**
+     * Resolves split brain (both ends PRIMARY after a forced failover): first a safety backup of the end given up
+     * (the old primary, which took writes the kept end never saw), then that end is set to SECONDARY and the link
+     * resynchronizes from the kept end.
+     *
+     * <p>SQL Server given up: a regular {@code BACKUP LOG} (not COPY_ONLY) into {@code backupDirectory}. It holds
+     * the diverged transactions and is the next link of the log-backup chain, so nothing breaks the chain and the
+     * chain restores them. The managed instance given up: milink has no T-SQL session there (a COPY_ONLY backup to
+     * URL would need one, and a storage credential), so the safety copy is an ARM point-in-time restore of the
+     * database, at this moment, into a new database {@code <db>_split_brain_<stamp>} on the same managed instance,
+     * from the service's own automatic backups; the database's backup chain is untouched.
      *
      * @param keep the end that stays primary
      */
-    public static LinkPlan resolveSplitBrain(LinkContext context, LinkStep.End keep) {
+    public static LinkPlan resolveSplitBrain(LinkContext context, LinkStep.End keep, SplitBrainOptions options) {
         PlanDraft draft = new PlanDraft();
+        String stamp = STAMP.format(options.at());
         for (LinkContext.Link link : context.links()) {
             LinkNames n = link.names();
             LinkObservation o = link.observed();
@@ -131,21 +167,52 @@ public final class FailoverPlanner {
                 continue;
             }
             Map<String, String> v = LinkSql.names(n, "");
+            String db = n.database();
             if (keep == LinkStep.End.MANAGED_INSTANCE) {
-                draft.note("Before applying: take a tail-log backup of " + n.database() + " on SQL Server; the writes "
-                        + "it took after the forced failover are not sent to the managed instance.");
-                draft.step(LinkStep.todo("split-brain/" + n.database() + "/demote-sql", "Make SQL Server the "
+                if (options.backupDirectory().filter(d -> !d.isBlank()).isEmpty()) {
+                    draft.refuse("SQL Server took writes for " + db + " after the forced failover that the managed "
+                            + "instance never saw; milink backs up its log before SQL Server becomes the secondary. "
+                            + "Name a directory the SQL Server service can write with --backup-dir DIR.");
+                    continue;
+                }
+                String file = FileNames.join(options.backupDirectory().get(), FileNames.safe(db) + "_split_brain_"
+                        + stamp + ".trn");
+                v.put("file", file);
+                draft.note("Stop the application's writes to " + db + " on SQL Server first: the log backup holds the "
+                        + "transactions up to the moment it runs, and SQL Server then becomes the secondary.");
+                draft.step(LinkStep.todo("split-brain/" + db + "/backup-sql", "Safety backup: BACKUP LOG "
+                        + TSql.quoteName(db) + " on SQL Server to " + file + " (the diverged transactions; a "
+                        + "regular log backup, so the log-backup chain stays whole)", LinkStep.End.SQL_SERVER,
+                        Kind.TSQL, LinkSql.render("split-brain-log-backup.sql", v)));
+                draft.step(LinkStep.todo("split-brain/" + db + "/demote-sql", "Make SQL Server the "
                         + "secondary of " + TSql.quoteName(n.linkName()), LinkStep.End.SQL_SERVER, Kind.TSQL,
                         LinkSql.render("set-role-secondary.sql", v)));
             } else {
-                draft.note("Before applying: take a copy-only full backup of " + n.database() + " on the managed "
-                        + "instance; the writes it took after the forced failover are not sent to SQL Server.");
-                draft.step(LinkStep.todo("split-brain/" + n.database() + "/demote-mi", "Make the managed instance "
+                String copy = db + "_split_brain_" + stamp;
+                draft.note("Stop the application's writes to " + db + " on the managed instance first: the safety "
+                        + "copy " + copy + " is restored as of " + options.at() + ", and the managed instance then "
+                        + "becomes the secondary.");
+                Map<String, Object> body = new LinkedHashMap<>();
+                if (options.miLocation() != null && !options.miLocation().isBlank()) {
+                    body.put("location", options.miLocation());
+                }
+                Map<String, String> properties = new LinkedHashMap<>();
+                properties.put("createMode", "PointInTimeRestore");
+                properties.put("sourceDatabaseId", context.miResourceId() + "/databases/" + db);
+                properties.put("restorePointInTime", options.at().toString());
+                body.put("properties", properties);
+                draft.step(LinkStep.todo("split-brain/" + db + "/copy-mi", "Safety copy: restore " + db + " on the "
+                        + "managed instance as of " + options.at() + " into the new database " + copy + " (ARM "
+                        + "point-in-time restore from the automatic backups; the diverged transactions)",
+                        LinkStep.End.MANAGED_INSTANCE, Kind.ARM_REQUEST, ArmRequest.of("PUT", context.miResourceId()
+                        + "/databases/" + CreatePlanner.pathSegment(copy) + "?api-version=" + context.apiVersion(),
+                        body)));
+                draft.step(LinkStep.todo("split-brain/" + db + "/demote-mi", "Make the managed instance "
                         + "the secondary (ARM setRole Secondary, Forced)", LinkStep.End.MANAGED_INSTANCE,
                         Kind.ARM_REQUEST, context.arm("POST", n, "/setRole",
                         setRole("Secondary", "Forced"))));
             }
-            draft.step(LinkStep.todo("split-brain/" + n.database() + "/wait", "Wait until the link is connected and "
+            draft.step(LinkStep.todo("split-brain/" + db + "/wait", "Wait until the link is connected and "
                     + "synchronizing again", keep, Kind.WAIT_SEEDING, n.linkName()));
         }
         if (draft.isEmpty()) {

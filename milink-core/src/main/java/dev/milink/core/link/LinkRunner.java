@@ -28,6 +28,14 @@ public final class LinkRunner {
     /** The managed instance's end: sends one ARM request (following a long-running operation to its end). */
     public interface ManagedInstanceSide {
         void send(LinkStep step);
+
+        /**
+         * Sends one ARM request and reports each poll of its long-running operation to {@code progress}
+         * ({@link Progress#polling}); by default without reports.
+         */
+        default void send(LinkStep step, Progress progress) {
+            send(step);
+        }
     }
 
     /** Reads both ends of the links named in a wait step. */
@@ -45,6 +53,20 @@ public final class LinkRunner {
         void step(LinkStep step, String message);
 
         void observed(List<LinkObservation> links);
+
+        /** One poll of a step's long-running ARM operation (PUT of the link, failover, setRole, DELETE). */
+        default void polling(LinkStep step, Polling poll) {
+        }
+    }
+
+    /**
+     * One poll of a long-running operation, as the user sees it.
+     *
+     * @param status the operation's status at this poll ({@code InProgress}, {@code Succeeded}, ...)
+     * @param elapsed time since the request was accepted
+     * @param waitingFor what the step waits for, e.g. {@code PUT distributedAvailabilityGroups/DAG_Sales to finish}
+     */
+    public record Polling(String status, Duration elapsed, String waitingFor) {
     }
 
     /** How to wait: pause between observations and the most observations before giving up. */
@@ -127,7 +149,7 @@ public final class LinkRunner {
     private LinkRunState runOne(LinkStep step, LinkRunState state) {
         switch (step.kind()) {
             case TSQL -> sql.execute(step.text());
-            case ARM_REQUEST -> mi.send(step);
+            case ARM_REQUEST -> mi.send(step, progress);
             case PAUSE_JOBS -> {
                 List<String> jobs = lines(step.text());
                 // Recorded before they are disabled: whatever happens next, a later run knows to enable them.

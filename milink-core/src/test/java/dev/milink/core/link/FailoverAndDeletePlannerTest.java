@@ -95,17 +95,42 @@ class FailoverAndDeletePlannerTest {
                 .contains("ALTER AVAILABILITY GROUP [DAG_Sales] FORCE_FAILOVER_ALLOW_DATA_LOSS;"));
     }
 
+    private static final java.time.Instant AT = java.time.Instant.parse("2024-07-21T09:30:00Z");
+
+    private static FailoverPlanner.SplitBrainOptions backupTo(String dir) {
+        return new FailoverPlanner.SplitBrainOptions(java.util.Optional.ofNullable(dir), "westeurope", AT);
+    }
+
     @Test
-    void splitBrainResolution() {
+    void splitBrainResolutionBacksUpTheEndGivenUpFirst() {
         var ctx = context(SQL2022, link(end("PRIMARY"), end("PRIMARY")));
-        LinkPlan keepMi = FailoverPlanner.resolveSplitBrain(ctx, LinkStep.End.MANAGED_INSTANCE);
-        assertThat(keepMi.steps().get(0).text()).contains("ALTER AVAILABILITY GROUP [DAG_Sales] SET (ROLE = SECONDARY);");
-        assertThat(keepMi.notes()).anySatisfy(n -> assertThat(n).contains("tail-log backup"));
-        LinkPlan keepSql = FailoverPlanner.resolveSplitBrain(ctx, LinkStep.End.SQL_SERVER);
-        assertThat(keepSql.steps().get(0).text()).contains("/setRole?api-version")
+        LinkPlan keepMi = FailoverPlanner.resolveSplitBrain(ctx, LinkStep.End.MANAGED_INSTANCE, backupTo("D:\\Backups"));
+        assertThat(keepMi.steps()).extracting(LinkStep::id).containsExactly("split-brain/Sales/backup-sql",
+                "split-brain/Sales/demote-sql", "split-brain/Sales/wait");
+        String backup = keepMi.steps().get(0).text().lines().filter(l -> !l.startsWith("--"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(backup)
+                .contains("BACKUP LOG [Sales] TO DISK = N'D:\\Backups\\Sales_split_brain_20240721T093000Z.trn' "
+                        + "WITH CHECKSUM;").doesNotContain("COPY_ONLY").doesNotContain("NORECOVERY");
+        assertThat(keepMi.steps().get(1).text()).contains("ALTER AVAILABILITY GROUP [DAG_Sales] SET (ROLE = SECONDARY);");
+        assertThat(FailoverPlanner.resolveSplitBrain(ctx, LinkStep.End.MANAGED_INSTANCE, backupTo("/var/opt/mssql/b/"))
+                .steps().get(0).text()).contains("N'/var/opt/mssql/b/Sales_split_brain_20240721T093000Z.trn'");
+        assertThat(FailoverPlanner.resolveSplitBrain(ctx, LinkStep.End.MANAGED_INSTANCE, backupTo(null)).refusals())
+                .singleElement().asString().contains("--backup-dir");
+
+        LinkPlan keepSql = FailoverPlanner.resolveSplitBrain(ctx, LinkStep.End.SQL_SERVER, backupTo(null));
+        assertThat(keepSql.refusals()).isEmpty();
+        assertThat(keepSql.steps()).extracting(LinkStep::id).containsExactly("split-brain/Sales/copy-mi",
+                "split-brain/Sales/demote-mi", "split-brain/Sales/wait");
+        assertThat(keepSql.steps().get(0).text()).contains("\"method\": \"PUT\"")
+                .contains("/databases/Sales_split_brain_20240721T093000Z?api-version")
+                .contains("\"location\": \"westeurope\"").contains("\"createMode\": \"PointInTimeRestore\"")
+                .contains("/databases/Sales\"").contains("\"restorePointInTime\": \"2024-07-21T09:30:00Z\"");
+        assertThat(keepSql.steps().get(1).text()).contains("/setRole?api-version")
                 .contains("\"instanceRole\": \"Secondary\",\n").contains("\"roleChangeType\": \"Forced\"");
         assertThat(FailoverPlanner.resolveSplitBrain(context(SQL2022, link(end("PRIMARY"), end("SECONDARY"))),
-                LinkStep.End.SQL_SERVER).refusals()).singleElement().asString().contains("No link is in split brain");
+                LinkStep.End.SQL_SERVER, backupTo(null)).refusals()).singleElement().asString()
+                .contains("No link is in split brain");
     }
 
     @Test

@@ -149,8 +149,17 @@ public final class LinkOperations implements AutoCloseable {
         return FailoverPlanner.plan(context(link), mode, allowDataLoss, tsql);
     }
 
-    public LinkPlan planSplitBrainResolution(LinkSettings link, LinkStep.End keep) {
-        return FailoverPlanner.resolveSplitBrain(context(link), keep);
+    /**
+     * Plans the resolution of split brain: a safety backup of the end given up (a log backup into
+     * {@code backupDirectory} on SQL Server, or a point-in-time copy on the managed instance), then that end becomes
+     * the secondary. Changes nothing.
+     *
+     * @param backupDirectory where SQL Server writes its safety log backup (needed when {@code keep} is the MI)
+     */
+    public LinkPlan planSplitBrainResolution(LinkSettings link, LinkStep.End keep, Optional<String> backupDirectory) {
+        String location = miInstance().map(ManagedInstanceFacts.ManagedInstance::location).orElse(null);
+        return FailoverPlanner.resolveSplitBrain(context(link), keep,
+                new FailoverPlanner.SplitBrainOptions(backupDirectory, location, clock.instant()));
     }
 
     public LinkPlan planDelete(LinkSettings link, boolean dropAvailabilityGroup) {
@@ -298,14 +307,17 @@ public final class LinkOperations implements AutoCloseable {
         return this;
     }
 
-    private String fqdnCache;
+    private Optional<ManagedInstanceFacts.ManagedInstance> instanceCache;
+
+    private Optional<ManagedInstanceFacts.ManagedInstance> miInstance() {
+        if (instanceCache == null) {
+            instanceCache = new AzureCollector(arm, clock).collect(miResourceId).instance().asOptional();
+        }
+        return instanceCache;
+    }
 
     private String miFqdn() {
-        if (fqdnCache == null) {
-            fqdnCache = new AzureCollector(arm, clock).collect(miResourceId).instance().asOptional()
-                    .map(ManagedInstanceFacts.ManagedInstance::fullyQualifiedDomainName).orElse("");
-        }
-        return fqdnCache;
+        return miInstance().map(ManagedInstanceFacts.ManagedInstance::fullyQualifiedDomainName).orElse("");
     }
 
     private SqlVersion sqlVersion() {

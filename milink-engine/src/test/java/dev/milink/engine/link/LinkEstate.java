@@ -14,6 +14,7 @@ import dev.milink.core.model.Direction;
 import dev.milink.core.model.LinkSettings;
 import dev.milink.core.secret.Secret;
 import dev.milink.sandbox.arm.ArmStandIn;
+import dev.milink.sandbox.arm.AzureScenario;
 import dev.milink.sandbox.arm.AzureScenarios;
 import dev.milink.sandbox.arm.SandboxEstate;
 import dev.milink.sandbox.link.LinkSimulation;
@@ -54,8 +55,12 @@ final class LinkEstate implements AutoCloseable {
 
     /** @param firstBackupSteps steps after the MI becomes primary until its first full backup of a database */
     LinkEstate(String scenario, Path stateDir, int seedingSteps, int firstBackupSteps) throws Exception {
+        this(AzureScenarios.load(scenario), stateDir, seedingSteps, firstBackupSteps);
+    }
+
+    LinkEstate(AzureScenario scenario, Path stateDir, int seedingSteps, int firstBackupSteps) throws Exception {
         // Seeding over several steps of the simulation (one per round trip), so runs observe it in progress.
-        estate = SandboxEstate.start(AzureScenarios.load(scenario), new LinkSimulation.Settings(seedingSteps, 60, firstBackupSteps, 1,
+        estate = SandboxEstate.start(scenario, new LinkSimulation.Settings(seedingSteps, 60, firstBackupSteps, 1,
                 8, Instant.parse("2024-07-21T08:00:00Z"), Duration.ofSeconds(10)));
         estate.arm().setLro(new ArmStandIn.Lro(0, 1));
         AzureOptions options = AzureOptions.defaults()

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,11 @@ class LinkGuardsSandboxTest {
 
     private static final String JOBS = "SELECT name, enabled FROM msdb.dbo.sysjobs ORDER BY name";
     private static final String OLA_LOG = "DatabaseBackup - USER_DATABASES - LOG";
+
+    private static final String LOG_BACKUPS = """
+            SELECT b.is_copy_only, f.physical_device_name FROM msdb.dbo.backupset AS b
+            JOIN msdb.dbo.backupmediafamily AS f ON f.media_set_id = b.media_set_id
+            WHERE b.type = 'L' AND b.database_name = N'SalesDB'""";
 
     @TempDir
     Path stateDir;
@@ -123,9 +129,23 @@ class LinkGuardsSandboxTest {
             assertThat(e.link.planFailover(sales(), FailoverPlanner.Mode.PLANNED, false, false).refusals())
                     .singleElement().asString().contains("split brain");
 
-            LinkPlan resolve = e.link.planSplitBrainResolution(sales(), LinkStep.End.MANAGED_INSTANCE);
-            assertThat(resolve.notes()).anySatisfy(n -> assertThat(n).contains("tail-log backup"));
+            // without a directory for the safety backup: refused, nothing changed
+            assertThat(e.link.planSplitBrainResolution(sales(), LinkStep.End.MANAGED_INSTANCE, Optional.empty())
+                    .refusals()).singleElement().asString().contains("--backup-dir");
+            LinkPlan resolve = e.link.planSplitBrainResolution(sales(), LinkStep.End.MANAGED_INSTANCE,
+                    Optional.of("D:\\Backups"));
+            assertThat(resolve.refusals()).isEmpty();
+            assertThat(e.query(LOG_BACKUPS)).as("the plan alone backs up nothing").isEmpty();
             e.link.apply(resolve, sales(), e.recorder());
+
+            // the diverged side was backed up before it became the secondary: a regular log backup, in the chain
+            assertThat(e.query(LOG_BACKUPS)).singleElement().satisfies(b -> {
+                assertThat(b.get("is_copy_only")).isEqualTo(false);
+                assertThat((String) b.get("physical_device_name")).matches(
+                        "D:\\\\Backups\\\\SalesDB_split_brain_\\d{8}T\\d{6}Z\\.trn");
+            });
+            assertThat(e.progress.indexOf("split-brain/SalesDB/backup-sql: done"))
+                    .isLessThan(e.progress.indexOf("split-brain/SalesDB/demote-sql: running"));
             var after = e.link.status(sales());
             assertThat(status(after.findings(), "MIL-L4")).isEqualTo(Status.PASS);
             assertThat(after.links().get(0).managedInstance().orElseThrow().isPrimary()).isTrue();
@@ -134,6 +154,40 @@ class LinkGuardsSandboxTest {
                     JOIN sys.availability_groups AS ag ON ag.group_id = ars.group_id
                     WHERE ag.is_distributed = 1 AND ars.is_local = 1""")).containsExactly(Map.of("role_desc",
                     "SECONDARY"));
+        }
+    }
+
+    @Test
+    void splitBrainKeepingSqlServerCopiesTheManagedInstancesDatabaseFirst() throws Exception {
+        try (LinkEstate e = new LinkEstate("prepared-2022", stateDir, 3)) {
+            create(e);
+            e.link.apply(e.link.planFailover(sales(), FailoverPlanner.Mode.FORCED, true, false), sales(),
+                    e.recorder());
+            String mi = e.estate.arm().managedInstanceId();
+            int databases = e.estate.arm().state().children(mi, "databases").size();
+
+            LinkPlan resolve = e.link.planSplitBrainResolution(sales(), LinkStep.End.SQL_SERVER, Optional.empty());
+            assertThat(resolve.refusals()).isEmpty();
+            assertThat(resolve.steps()).extracting(LinkStep::id).containsExactly("split-brain/SalesDB/copy-mi",
+                    "split-brain/SalesDB/demote-mi", "split-brain/SalesDB/wait");
+            assertThat(e.estate.arm().state().children(mi, "databases")).as("the plan alone copies nothing")
+                    .hasSize(databases);
+            e.link.apply(resolve, sales(), e.recorder());
+
+            var copies = e.estate.arm().state().children(mi, "databases").stream()
+                    .filter(d -> d.path("name").asText().startsWith("SalesDB_split_brain_")).toList();
+            assertThat(copies).singleElement().satisfies(d -> {
+                assertThat(d.path("properties").path("createMode").asText()).isEqualTo("PointInTimeRestore");
+                assertThat(d.path("properties").path("sourceDatabaseId").asText()).isEqualTo(mi + "/databases/SalesDB");
+            });
+            int copied = e.estate.arm().requestLog().entries().indexOf(e.estate.arm().requestLog()
+                    .find("PUT", ".*/databases/SalesDB_split_brain_.*").get(0));
+            int demoted = e.estate.arm().requestLog().entries().indexOf(e.estate.arm().requestLog()
+                    .find("POST", ".*/setRole").get(0));
+            assertThat(copied).as("copied before the MI became the secondary").isLessThan(demoted);
+            var after = e.link.status(sales());
+            assertThat(status(after.findings(), "MIL-L4")).isEqualTo(Status.PASS);
+            assertThat(after.links().get(0).sqlServer().orElseThrow().isPrimary()).isTrue();
         }
     }
 }

@@ -69,6 +69,7 @@ record SqlRoutes(ArmRouter router, ArmStandIn arm) {
             case "distributedAvailabilityGroups PUT" -> putDag(r, miId, id);
             case "distributedAvailabilityGroups PATCH" -> patchDag(r, id);
             case "serverTrustCertificates DELETE" -> delete(r, id);
+            case "databases PUT" -> putDatabase(r, id);
             case "databases DELETE" -> deleteDatabase(r, id);
             case "distributedAvailabilityGroups DELETE" -> deleteDag(r, id);
             default -> router.methodNotAllowed(r);
@@ -110,6 +111,44 @@ record SqlRoutes(ArmRouter router, ArmStandIn arm) {
                     + "' is replicated by a Managed Instance link. Delete the link first.");
         }
         return delete(r, id);
+    }
+
+    /**
+     * PUT of a database: the stand-in creates one only as a point-in-time restore of a database of this managed
+     * instance ({@code createMode: PointInTimeRestore}, {@code sourceDatabaseId}, {@code restorePointInTime}), a
+     * copy of it under the new name.
+     */
+    private Reply putDatabase(Request r, String id) {
+        JsonNode body = ArmHttp.parse(r.body());
+        JsonNode p = body == null ? null : body.get("properties");
+        if (p == null || !p.isObject()) {
+            return ArmHttp.invalidBody("a body {\"properties\":{…}} is required");
+        }
+        if (!"PointInTimeRestore".equalsIgnoreCase(p.path("createMode").asText(""))) {
+            return Reply.error(400, "InvalidParameterValue", "The stand-in creates managed databases only by "
+                    + "point-in-time restore (createMode PointInTimeRestore).");
+        }
+        if (arm.state().exists(id)) {
+            return Reply.error(409, "DatabaseAlreadyExists", "The database '" + r.segment(9) + "' already exists.");
+        }
+        ObjectNode source = arm.state().get(p.path("sourceDatabaseId").asText(""));
+        if (source == null) {
+            return Reply.error(404, "SourceDatabaseNotFound", "The source database '"
+                    + p.path("sourceDatabaseId").asText("") + "' does not exist.");
+        }
+        try {
+            Instant.parse(p.path("restorePointInTime").asText(""));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Reply.error(400, "InvalidRestorePointInTime", "restorePointInTime must be an ISO 8601 time.");
+        }
+        ObjectNode copy = source.deepCopy();
+        copy.put("id", id).put("name", r.segment(9));
+        ObjectNode props = copy.get("properties") instanceof ObjectNode o ? o : copy.putObject("properties");
+        props.put("status", "Online").put("creationDate", Instant.now(arm.clock()).toString())
+                .put("createMode", "PointInTimeRestore")
+                .put("sourceDatabaseId", p.path("sourceDatabaseId").asText())
+                .put("restorePointInTime", p.path("restorePointInTime").asText());
+        return router.accepted(r, 201, copy, () -> arm.state().put(id, copy), null);
     }
 
     private Reply deleteDag(Request r, String id) {

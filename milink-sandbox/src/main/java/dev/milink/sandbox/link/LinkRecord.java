@@ -126,6 +126,10 @@ final class LinkRecord {
                 || sql.initialRole() == mi.initialRole() && dbs.isEmpty()) {
             return 41976;
         }
+        if (sql.initialRole() == Role.SECONDARY && dbs.isEmpty() && mi.databases().stream()
+                .noneMatch(d -> d.equalsIgnoreCase(String.valueOf(sql.remoteListenerDatabase())))) {
+            return 41976;   // the MI seeds a database the SQL Server's listener URL does not name
+        }
         return sim.trustError();
     }
 

@@ -32,6 +32,33 @@ public final class LinkSide {
             databases = List.copyOf(databases);
             databaseSizes = Map.copyOf(databaseSizes);
         }
+
+        /**
+         * The database the MI's member names in its listener URL ({@code …;Server=[mi];Database=[db]}, with
+         * {@code ]]} for a {@code ]} in the name, as SQL Server quotes names), or null when it names none: SQL
+         * Server seeds into that database when the MI is the initial primary.
+         */
+        public String remoteListenerDatabase() {
+            String url = remoteListenerUrl == null ? "" : remoteListenerUrl;
+            int at = url.toLowerCase(java.util.Locale.ROOT).indexOf(";database=[");
+            if (at < 0) {
+                return null;
+            }
+            StringBuilder name = new StringBuilder();
+            for (int i = at + ";database=[".length(); i < url.length(); i++) {
+                char c = url.charAt(i);
+                if (c == ']') {
+                    if (i + 1 < url.length() && url.charAt(i + 1) == ']') {
+                        name.append(']');
+                        i++;
+                        continue;
+                    }
+                    return name.toString();
+                }
+                name.append(c);
+            }
+            return null;   // no closing bracket: not a name SQL Server could read
+        }
     }
 
     /**

@@ -2,6 +2,7 @@
 package dev.milink.core.check.database;
 
 import dev.milink.core.check.CheckContext;
+import dev.milink.core.script.FileNames;
 import dev.milink.core.script.ScriptTemplate;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.ServerFacts;
@@ -19,7 +20,6 @@ final class BackupFiles {
     /** The sqlcmd variable standing in for the backup directory when none was given. */
     static final String DIR_VARIABLE = "MILINK_BACKUP_DIR";
 
-    private static final int MAX_NAME = 100;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
@@ -44,28 +44,9 @@ final class BackupFiles {
         return safeName(baseName) + "_" + STAMP.format(context.clock().instant()) + "." + extension;
     }
 
-    /**
-     * A file name stem safe on Windows and Linux for any database or certificate name: letters and digits of
-     * any script are kept ({@code Ведомости}, {@code 販売}), {@code - _ .} are kept, everything else (path
-     * separators, {@code : * ? " < > |}, quotes, brackets, spaces, control characters, {@code $}) becomes
-     * {@code _}; runs of {@code _} collapse; leading/trailing dots and underscores go (Windows drops trailing
-     * dots); the result is capped at 100 characters and never empty.
-     */
+    /** A file name stem safe on Windows and Linux for any name: {@link FileNames#safe}. */
     static String safeName(String name) {
-        StringBuilder out = new StringBuilder();
-        name.codePoints().forEach(cp -> {
-            boolean keep = Character.isLetterOrDigit(cp) || cp == '-' || cp == '.' || cp == '_';
-            if (keep) {
-                out.appendCodePoint(cp);
-            } else if (out.isEmpty() || out.charAt(out.length() - 1) != '_') {
-                out.append('_');
-            }
-        });
-        String s = out.toString().replaceAll("_{2,}", "_").replaceAll("^[._]+|[._]+$", "");
-        if (s.codePointCount(0, s.length()) > MAX_NAME) {
-            s = s.substring(0, s.offsetByCodePoints(0, MAX_NAME));
-        }
-        return s.isEmpty() ? "database" : s;
+        return FileNames.safe(name);
     }
 
     /**
