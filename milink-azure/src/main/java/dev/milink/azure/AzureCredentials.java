@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
 
 /** Builds the azure-identity credential for an {@link AzureAuth}: one per connection, shared by every read. */
@@ -35,12 +36,8 @@ final class AzureCredentials {
             case DEFAULT -> {
                 DefaultAzureCredentialBuilder b = new DefaultAzureCredentialBuilder().authorityHost(authority)
                         .httpClient(http).configuration(configuration);
-                if (auth.tenantId() != null) {
-                    b.tenantId(auth.tenantId());
-                }
-                if (auth.clientId() != null) {
-                    b.managedIdentityClientId(auth.clientId()).workloadIdentityClientId(auth.clientId());
-                }
+                ifGiven(auth.tenantId(), b::tenantId);
+                ifGiven(auth.clientId(), id -> b.managedIdentityClientId(id).workloadIdentityClientId(id));
                 yield endpoints.customAuthority() ? b.disableInstanceDiscovery().build() : b.build();
             }
             case ENVIRONMENT -> new EnvironmentCredentialBuilder().authorityHost(authority).httpClient(http)
@@ -65,12 +62,8 @@ final class AzureCredentials {
             case WORKLOAD_IDENTITY -> {
                 WorkloadIdentityCredentialBuilder b = new WorkloadIdentityCredentialBuilder().authorityHost(authority)
                         .httpClient(http).configuration(configuration);
-                if (auth.tenantId() != null) {
-                    b.tenantId(auth.tenantId());
-                }
-                if (auth.clientId() != null) {
-                    b.clientId(auth.clientId());
-                }
+                ifGiven(auth.tenantId(), b::tenantId);
+                ifGiven(auth.clientId(), b::clientId);
                 yield b.build();
             }
             case ACCESS_TOKEN -> fixedToken(env.get(AzureAuth.TOKEN_VARIABLE));
@@ -101,6 +94,13 @@ final class AzureCredentials {
                 return "fixed ARM token from " + AzureAuth.TOKEN_VARIABLE;
             }
         };
+    }
+
+    /** Hands an optional sign-in setting to a credential builder only when it was given. */
+    private static void ifGiven(String value, Consumer<String> setter) {
+        if (value != null) {
+            setter.accept(value);
+        }
     }
 
     private static String required(String given, Map<String, String> env, String variable, String what) {

@@ -32,9 +32,7 @@ class JsonReportReaderTest {
     }
 
     private Path save(String name, String text) throws IOException {
-        Path file = dir.resolve(name);
-        Files.writeString(file, text, StandardCharsets.UTF_8);
-        return file;
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
 
     @Test

@@ -50,6 +50,11 @@ class ArmFixExecutorTest {
         return ArmFixExecutor.of(connection).withOperationTimeout(Duration.ofSeconds(30));
     }
 
+    /** The HTTP statuses the stand-in answered to {@code method} requests on paths matching {@code path}. */
+    private List<Integer> statuses(String method, String path) {
+        return arm.requestLog().find(method, path).stream().map(ArmRequestLog.Entry::status).toList();
+    }
+
     @AfterEach
     void stop() {
         if (arm != null) {
@@ -69,10 +74,9 @@ class ArmFixExecutorTest {
                 this::record);
 
         assertThat(result.outcome()).isEqualTo(Outcome.APPLIED);
-        assertThat(arm.requestLog().find("PUT", "/securityRules/allow_mi_link_outbound$"))
-                .extracting(ArmRequestLog.Entry::status).containsExactly(201);
-        assertThat(arm.requestLog().find("GET", "/azureAsyncOperations/")).extracting(ArmRequestLog.Entry::status)
-                .containsExactly(200, 200, 200);   // InProgress, InProgress, Succeeded
+        assertThat(statuses("PUT", "/securityRules/allow_mi_link_outbound$")).containsExactly(201);
+        // InProgress, InProgress, Succeeded
+        assertThat(statuses("GET", "/azureAsyncOperations/")).containsExactly(200, 200, 200);
         assertThat(arm.requestLog().count("GET", "/securityRules/allow_mi_link_outbound$")).isEqualTo(1);
         assertThat(progress).anyMatch(p -> p.contains("accepted (201)")).last().asString().contains("succeeded");
         SecurityRule written = readFacts().networkSecurityGroup().orElse(null).orElseThrow().securityRules()
@@ -100,8 +104,7 @@ class ArmFixExecutorTest {
             assertThat(l.databases()).containsExactly("SalesDB");
             assertThat(l.instanceLinkRole()).isEqualTo("Primary");
         });
-        assertThat(arm.requestLog().find("POST", "/failover$")).extracting(ArmRequestLog.Entry::status)
-                .containsExactly(202);
+        assertThat(statuses("POST", "/failover$")).containsExactly(202);
     }
 
     @Test
@@ -125,8 +128,7 @@ class ArmFixExecutorTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.ALREADY_DONE);
         assertThat(result.message()).contains("'SQLPROD02-endpoint'");
-        assertThat(arm.requestLog().find("PUT", "/serverTrustCertificates/")).extracting(ArmRequestLog.Entry::status)
-                .containsExactly(409);
+        assertThat(statuses("PUT", "/serverTrustCertificates/")).containsExactly(409);
     }
 
     @Test

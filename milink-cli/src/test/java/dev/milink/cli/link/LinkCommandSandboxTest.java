@@ -57,7 +57,7 @@ class LinkCommandSandboxTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of(estate.sql().host() + "," + estate.sql().port(), "-U", "sa", "--trust-server-certificate",
                 "--mi", estate.arm().managedInstanceId(), "--azure-auth", "token", "-d", "SalesDB",
-                "--state-dir", dir.toString()));
+                "--state-dir", dir.toString(), "--poll-interval", "20ms"));
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
         int code = Main.run(Environment.of(env), new PrintWriter(o), new PrintWriter(e), all.toArray(String[]::new));

@@ -60,37 +60,6 @@ public record ServerFacts(
         Fact<List<String>> milinkAgentJobs,
         Fact<Capacity> capacity) {
 
-    /** Facts from a source that does not read the instance's capacity (hand-built facts, older facts files). */
-    public ServerFacts(String target, Instant collectedAt, Fact<Product> product, Fact<HostInfo> host,
-                       Fact<Identity> identity, Fact<Boolean> sysadmin, Fact<Boolean> hadrEnabled, Fact<Wsfc> wsfc,
-                       Fact<Set<String>> systemAccountPermissions, Fact<Set<Integer>> runningTraceFlags,
-                       Fact<StartupParameters> startupParameters, Fact<Instant> startTime,
-                       Fact<Boolean> masterKeyInMaster, Fact<List<Certificate>> certificates,
-                       Fact<List<MirroringEndpoint>> mirroringEndpoint, Fact<List<ServiceInfo>> services,
-                       Fact<List<AvailabilityGroup>> availabilityGroups, Fact<Map<String, Long>> configurations,
-                       Fact<List<DatabaseFacts>> databases, Fact<List<String>> milinkAgentJobs) {
-        this(target, collectedAt, product, host, identity, sysadmin, hadrEnabled, wsfc, systemAccountPermissions,
-                runningTraceFlags, startupParameters, startTime, masterKeyInMaster, certificates, mirroringEndpoint,
-                services, availabilityGroups, configurations, databases, milinkAgentJobs,
-                Fact.unknown("SQL Server's CPUs and memory were not read"));
-    }
-
-    /** Facts from a source that does not read Agent jobs (hand-built facts, older facts files). */
-    public ServerFacts(String target, Instant collectedAt, Fact<Product> product, Fact<HostInfo> host,
-                       Fact<Identity> identity, Fact<Boolean> sysadmin, Fact<Boolean> hadrEnabled, Fact<Wsfc> wsfc,
-                       Fact<Set<String>> systemAccountPermissions, Fact<Set<Integer>> runningTraceFlags,
-                       Fact<StartupParameters> startupParameters, Fact<Instant> startTime,
-                       Fact<Boolean> masterKeyInMaster, Fact<List<Certificate>> certificates,
-                       Fact<List<MirroringEndpoint>> mirroringEndpoint, Fact<List<ServiceInfo>> services,
-                       Fact<List<AvailabilityGroup>> availabilityGroups, Fact<Map<String, Long>> configurations,
-                       Fact<List<DatabaseFacts>> databases) {
-        this(target, collectedAt, product, host, identity, sysadmin, hadrEnabled, wsfc, systemAccountPermissions,
-                runningTraceFlags, startupParameters, startTime, masterKeyInMaster, certificates, mirroringEndpoint,
-                services, availabilityGroups, configurations, databases,
-                Fact.unknown("milink's own Agent jobs were not read"),
-                Fact.unknown("SQL Server's CPUs and memory were not read"));
-    }
-
     /**
      * An instance whose facts were not read in this run (e.g. {@code milink network test} judges only the network):
      * every fact is unknown with {@code reason}, so a check that reads one says UNKNOWN, never PASS.
@@ -100,7 +69,7 @@ public record ServerFacts(
                 Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason),
                 Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason),
                 Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason),
-                Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason));
+                Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason), Fact.unknown(reason));
     }
 
     /**

@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.milink.core.link.BackupSelection.Match;
 import dev.milink.core.link.LogBackupJobs.JobStep;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LogBackupJobsTest {
 
@@ -21,37 +27,42 @@ class LogBackupJobsTest {
         return found.get(0);
     }
 
-    @Test
-    void olaUserDatabasesCoversUserDatabasesNotSystemOnes() {
-        LogBackupJob job = only(tsql("EXECUTE [dbo].[DatabaseBackup] @Databases = 'USER_DATABASES', "
-                + "@Directory = N'C:\\Backup', @BackupType = 'LOG', @Verify = 'Y'"));
-        assertThat(job.covers("Sales")).isEqualTo(Match.YES);
-        assertThat(job.covers("msdb")).isEqualTo(Match.NO);
-        assertThat(job.databases().describe()).isEqualTo("USER_DATABASES");
+    /** Log backup steps and what each says about some databases. */
+    static Stream<Arguments> coverage() {
+        return Stream.of(
+                Arguments.of("Ola Hallengren, USER_DATABASES", "EXECUTE [dbo].[DatabaseBackup] @Databases = "
+                        + "'USER_DATABASES', @Directory = N'C:\\Backup', @BackupType = 'LOG', @Verify = 'Y'",
+                        Map.of("Sales", Match.YES, "msdb", Match.NO)),
+                Arguments.of("Ola Hallengren, exclusions, wildcards and brackets", "EXECUTE dbo.DatabaseBackup "
+                        + "@Databases = N'ALL_DATABASES, -Staging%, -[Odd,Name]', @BackupType = N'LOG'",
+                        Map.of("Sales", Match.YES, "master", Match.YES, "Staging_2026", Match.NO, "Odd,Name", Match.NO)),
+                Arguments.of("Ola Hallengren, a named list with a quote in a name",
+                        "EXECUTE dbo.DatabaseBackup @Databases = 'Sales, O''Brien', @BackupType = 'LOG'",
+                        Map.of("O'Brien", Match.YES, "sales", Match.YES, "Inventory", Match.NO)),
+                Arguments.of("plain BACKUP LOG statements name their databases",
+                        "BACKUP LOG [Sales]]Q1] TO DISK = N'x.trn';\nBACKUP LOG Inventory TO DISK = 'y'",
+                        Map.of("Sales]Q1", Match.YES, "Inventory", Match.YES, "Other", Match.NO)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void coverage(String what, String command, Map<String, Match> expected) {
+        LogBackupJob job = only(tsql(command));
+        expected.forEach((database, match) -> assertThat(job.covers(database)).as(database).isEqualTo(match));
     }
 
     @Test
-    void olaExclusionsAndWildcardsAndBrackets() {
-        LogBackupJob job = only(tsql("EXECUTE dbo.DatabaseBackup @Databases = N'ALL_DATABASES, -Staging%, -[Odd,Name]',"
-                + " @BackupType = N'LOG'"));
-        assertThat(job.covers("Sales")).isEqualTo(Match.YES);
-        assertThat(job.covers("master")).isEqualTo(Match.YES);
-        assertThat(job.covers("Staging_2026")).isEqualTo(Match.NO);
-        assertThat(job.covers("Odd,Name")).isEqualTo(Match.NO);
+    void olaUserDatabasesDescribesItself() {
+        assertThat(only(tsql("EXECUTE dbo.DatabaseBackup @Databases = 'USER_DATABASES', @BackupType = 'LOG'"))
+                .databases().describe()).isEqualTo("USER_DATABASES");
     }
 
-    @Test
-    void olaNamedListAndQuoteInName() {
-        LogBackupJob job = only(tsql("EXECUTE dbo.DatabaseBackup @Databases = 'Sales, O''Brien', @BackupType = 'LOG'"));
-        assertThat(job.covers("O'Brien")).isEqualTo(Match.YES);
-        assertThat(job.covers("sales")).isEqualTo(Match.YES);
-        assertThat(job.covers("Inventory")).isEqualTo(Match.NO);
-    }
-
-    @Test
-    void olaFullBackupIsNotALogBackup() {
-        assertThat(LogBackupJobs.find(List.of(tsql(
-                "EXECUTE dbo.DatabaseBackup @Databases = 'USER_DATABASES', @BackupType = 'FULL'")))).isEmpty();
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "EXECUTE dbo.DatabaseBackup @Databases = 'USER_DATABASES', @BackupType = 'FULL'",
+            "-- BACKUP LOG [Sales] TO DISK = 'x'\n/* BACKUP LOG x */ SELECT 1"})
+    void fullAndCommentedOutBackupsAreNoLogBackups(String command) {
+        assertThat(LogBackupJobs.find(List.of(tsql(command)))).isEmpty();
     }
 
     @Test
@@ -60,20 +71,6 @@ class LogBackupJobsTest {
                 "sqlcmd -E -S $(ESCAPE_SQUOTE(SRVR)) -d master -Q \"EXECUTE [dbo].[DatabaseBackup] "
                         + "@Databases = 'USER_DATABASES', @BackupType = 'LOG'\" -b");
         assertThat(only(step).covers("Sales")).isEqualTo(Match.YES);
-    }
-
-    @Test
-    void plainBackupLogNamesItsDatabases() {
-        LogBackupJob job = only(tsql("BACKUP LOG [Sales]]Q1] TO DISK = N'x.trn';\nBACKUP LOG Inventory TO DISK = 'y'"));
-        assertThat(job.covers("Sales]Q1")).isEqualTo(Match.YES);
-        assertThat(job.covers("Inventory")).isEqualTo(Match.YES);
-        assertThat(job.covers("Other")).isEqualTo(Match.NO);
-    }
-
-    @Test
-    void commentedOutBackupDoesNotCount() {
-        assertThat(LogBackupJobs.find(List.of(tsql("-- BACKUP LOG [Sales] TO DISK = 'x'\n/* BACKUP LOG x */ SELECT 1"))))
-                .isEmpty();
     }
 
     @Test

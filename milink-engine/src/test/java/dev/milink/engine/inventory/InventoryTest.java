@@ -26,9 +26,7 @@ class InventoryTest {
     Path dir;
 
     private Path write(String name, String text) throws IOException {
-        Path f = dir.resolve(name);
-        Files.writeString(f, text, StandardCharsets.UTF_8);
-        return f;
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
     }
 
     @Test

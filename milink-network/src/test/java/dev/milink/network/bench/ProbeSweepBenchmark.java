@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.network.bench;
 
+import dev.milink.network.probe.FilteredNamespace;
 import dev.milink.network.probe.PortRange;
 import dev.milink.network.probe.ProbeOutcome;
 import dev.milink.network.probe.ProbeResult;
@@ -40,7 +41,6 @@ import java.util.stream.Collectors;
 public final class ProbeSweepBenchmark {
 
     private static final PrintStream OUT = System.out;
-    private static final String NS_ADDR = "10.251.78.2";
 
     private ProbeSweepBenchmark() {
     }
@@ -94,27 +94,12 @@ public final class ProbeSweepBenchmark {
     }
 
     private static void filtered() throws Exception {
-        if (!"root".equals(System.getProperty("user.name"))) {
+        if (!FilteredNamespace.root()) {
             OUT.println("filtered sweep: skipped (needs root for a network namespace)");
             return;
         }
-        String ns = "milink-bench-" + ProcessHandle.current().pid();
-        String hostIf = "mlkb" + (ProcessHandle.current().pid() % 100_000) + "a";
-        String nsIf = "mlkb" + (ProcessHandle.current().pid() % 100_000) + "b";
-        run("ip", "netns", "add", ns);
-        try {
-            run("ip", "link", "add", hostIf, "type", "veth", "peer", "name", nsIf);
-            run("ip", "link", "set", nsIf, "netns", ns);
-            run("ip", "addr", "add", "10.251.78.1/30", "dev", hostIf);
-            run("ip", "link", "set", hostIf, "up");
-            run("ip", "netns", "exec", ns, "ip", "addr", "add", NS_ADDR + "/30", "dev", nsIf);
-            run("ip", "netns", "exec", ns, "ip", "link", "set", nsIf, "up");
-            run("ip", "netns", "exec", ns, "nft", "add", "table", "inet", "milink");
-            run("ip", "netns", "exec", ns, "nft", "add", "chain", "inet", "milink", "in",
-                    "{ type filter hook input priority 0; policy accept; }");
-            run("ip", "netns", "exec", ns, "nft", "add", "rule", "inet", "milink", "in", "tcp", "dport",
-                    "11000-11999", "drop");
-            List<ProbeTarget> hadr = PortRange.MI_HADR.targets(NS_ADDR);
+        try (FilteredNamespace namespace = FilteredNamespace.create("bench", "mlkb", 78)) {
+            List<ProbeTarget> hadr = PortRange.MI_HADR.targets(namespace.address());
             for (long ms : new long[] {300, 1000, 3000}) {
                 measure("1,000 filtered ports (11000-11999 dropped), timeout " + ms + " ms, concurrency 1024", 1, 3,
                         () -> new TcpProber(Duration.ofMillis(ms)).probeAll(hadr), ProbeOutcome.FILTERED);
@@ -123,8 +108,6 @@ public final class ProbeSweepBenchmark {
                     () -> new TcpProber(Duration.ofSeconds(1), 100).probeAll(hadr), ProbeOutcome.FILTERED);
             measure("1 filtered port, timeout 1000 ms", 1, 3,
                     () -> new TcpProber(Duration.ofSeconds(1)).probeAll(hadr.subList(0, 1)), ProbeOutcome.FILTERED);
-        } finally {
-            run("ip", "netns", "del", ns);
         }
     }
 
@@ -146,14 +129,5 @@ public final class ProbeSweepBenchmark {
         OUT.printf("%-78s median %6d ms  min %6d  max %6d  (%d runs) outcomes %s%s%n", name, ms[runs / 2], ms[0],
                 ms[runs - 1], runs, outcomes, outcomes.keySet().equals(java.util.Set.of(expected)) ? ""
                         : "  UNEXPECTED, wanted only " + expected);
-    }
-
-    private static void run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IOException("command failed: " + String.join(" ", command));
-        }
     }
 }

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.sandbox.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.milink.sandbox.tds.RequestKind;
 import dev.milink.sandbox.tds.StubEngine;
 import java.sql.Connection;
@@ -20,67 +18,57 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A thousand instances in one JVM: each accepts a real JDBC login and query, and memory stays bounded. The work runs
- * in a child JVM capped at {@value #HEAP_MB} MB: hermetic, no System.gc() and no heap readings (issue 13).
+ * in a child JVM capped at 300 MB: hermetic, no System.gc() and no heap readings (issue 13).
  */
 // a protocol mistake must fail the build, not hang it: a blocked socket read ignores interrupts
 @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ThousandInstancesTest {
-    static final int INSTANCES = 1000;
-    static final int HEAP_MB = 300;
 
     @Test
     void thousandInstancesEachServeALoginAndAQueryWithinTheHeapCap() throws Exception {
-        BoundedHeap.Result r = BoundedHeap.run(HEAP_MB, Child.class, String.valueOf(INSTANCES));
-        assertThat(r.exit()).as(r.output()).isZero();
-        assertThat(r.output()).contains(INSTANCES + " instances each served one login and one query");
+        BoundedHeap.assertCompletes(300, ThousandInstancesTest.class, "serveEach", 1000);
     }
 
-    /** The work, in the capped child JVM; exits non-zero (an exception, or OutOfMemoryError) on any failure. */
-    public static final class Child {
-        private Child() {
+    /** The work, in the capped child JVM: {@code n} instances, each serving one login and one query. */
+    static void serveEach(int n) throws Exception {
+        StubEngine engine = new StubEngine();
+        List<InstanceDef> defs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            defs.add(InstanceDef.of("sql" + i, engine));
         }
-
-        public static void main(String[] args) throws Exception {
-            int n = Integer.parseInt(args[0]);
-            StubEngine engine = new StubEngine();
-            List<InstanceDef> defs = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                defs.add(InstanceDef.of("sql" + i, engine));
-            }
-            try (SandboxServer sandbox = SandboxServer.start(defs)) {
-                List<SandboxInstance> instances = sandbox.instances();
-                check(instances.size() == n, "instances: " + instances.size());
-                check(instances.stream().mapToInt(SandboxInstance::port).distinct().count() == n, "distinct ports");
-                try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
-                    List<Future<Integer>> results = new ArrayList<>();
-                    for (SandboxInstance instance : instances) {
-                        results.add(clients.submit(() -> query(instance)));
-                    }
-                    for (Future<Integer> result : results) {
-                        check(result.get() == 1, "SELECT 1 answered");
-                    }
-                }
+        try (SandboxServer sandbox = SandboxServer.start(defs)) {
+            List<SandboxInstance> instances = sandbox.instances();
+            check(instances.size() == n, "instances: " + instances.size());
+            check(instances.stream().mapToInt(SandboxInstance::port).distinct().count() == n, "distinct ports");
+            try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+                List<Future<Integer>> results = new ArrayList<>();
                 for (SandboxInstance instance : instances) {
-                    check(instance.requestLog().requests(RequestKind.LOGIN).size() == 1, "one login per instance");
-                    check(instance.requestLog().roundTrips() == 1, "one round trip per instance");
+                    results.add(clients.submit(() -> query(instance)));
+                }
+                for (Future<Integer> result : results) {
+                    check(result.get() == 1, "SELECT 1 answered");
                 }
             }
-            System.out.println(n + " instances each served one login and one query");
-        }
-
-        private static void check(boolean ok, String what) {
-            if (!ok) {
-                throw new IllegalStateException("failed: " + what);
+            for (SandboxInstance instance : instances) {
+                check(instance.requestLog().requests(RequestKind.LOGIN).size() == 1, "one login per instance");
+                check(instance.requestLog().roundTrips() == 1, "one round trip per instance");
             }
         }
+        System.out.println(n + " instances each served one login and one query");
+    }
 
-        private static int query(SandboxInstance instance) throws Exception {
-            String url = instance.jdbcUrl() + ";user=" + StubEngine.USER + ";password=" + StubEngine.PASSWORD;
-            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT 1")) {
-                rs.next();
-                return rs.getInt(1);
-            }
+    private static void check(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalStateException("failed: " + what);
+        }
+    }
+
+    private static int query(SandboxInstance instance) throws Exception {
+        String url = instance.jdbcUrl() + ";user=" + StubEngine.USER + ";password=" + StubEngine.PASSWORD;
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT 1")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 }

@@ -4,38 +4,23 @@ package dev.milink.sqlserver.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.milink.sandbox.catalog.CatalogEngine;
-import dev.milink.sandbox.scenario.Scenarios;
-import dev.milink.sandbox.server.InstanceDef;
-import dev.milink.sandbox.server.SandboxServer;
+import dev.milink.sqlserver.testing.ScenarioSandbox;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Through the real mssql-jdbc driver: an error in a later statement of a batch surfaces. */
 class BatchesTest {
 
-    private static SandboxServer sandbox;
-    private static String url;
-
-    @BeforeAll
-    static void start() throws java.io.IOException {
-        sandbox = SandboxServer.start(InstanceDef.of("sql", CatalogEngine.create(Scenarios.load("unprepared-2019"))));
-        url = sandbox.instance("sql").jdbcUrl() + ";user=sa;password=Sandbox#2019sa";
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final ScenarioSandbox SANDBOX = ScenarioSandbox.of("unprepared-2019");
 
     @Test
     void anErrorAfterEarlierResultsIsThrown() throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(SANDBOX.saUrl()); Statement st = c.createStatement()) {
             assertThatThrownBy(() -> Batches.executeAll(st,
                     "SELECT name FROM sys.databases; PRINT N'step'; THROW 50001, N'late failure', 1;"))
                     .isInstanceOf(SQLException.class)
@@ -45,7 +30,7 @@ class BatchesTest {
 
     @Test
     void aCleanBatchRunsToTheEnd() throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(SANDBOX.saUrl()); Statement st = c.createStatement()) {
             Batches.executeAll(st, "SELECT 1; DBCC TRACEON(1800, -1); SELECT 2;");
             try (var rs = st.executeQuery("DBCC TRACESTATUS(1800, -1)")) {
                 assertThat(rs.next()).isTrue();

@@ -6,19 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.secret.Secret;
-import dev.milink.sandbox.catalog.CatalogEngine;
-import dev.milink.sandbox.scenario.Scenarios;
-import dev.milink.sandbox.server.InstanceDef;
 import dev.milink.sandbox.server.SandboxCertificate;
-import dev.milink.sandbox.server.SandboxServer;
-import java.io.IOException;
+import dev.milink.sqlserver.testing.ScenarioSandbox;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code --trust-store} through the real driver with the shared trust manager: the sandbox certificate (SAN
@@ -27,24 +22,13 @@ import org.junit.jupiter.api.Test;
  */
 class SharedTrustSandboxTest {
 
-    private static SandboxServer sandbox;
-    private static int port;
-
-    @BeforeAll
-    static void start() throws IOException {
-        sandbox = SandboxServer.start(InstanceDef.of("sql", CatalogEngine.create(Scenarios.load("prepared-2022"))));
-        port = sandbox.instance("sql").port();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final ScenarioSandbox SANDBOX = ScenarioSandbox.of("prepared-2022");
 
     private static ConnectionSettings settings(String host, String nameInCertificate) {
         SandboxCertificate cert = SandboxCertificate.get();
-        ConnectionSettings s = ConnectionSettings.of(new SqlTarget(host, port, null),
-                new Authentication.SqlLogin("sa", Secret.of("Sandbox#2022sa")))
+        ConnectionSettings s = ConnectionSettings.of(new SqlTarget(host, SANDBOX.sql().port(), null),
+                new Authentication.SqlLogin("sa", Secret.of(SANDBOX.saPassword())))
                 .withTrustStore(cert.keystore(), Secret.of(cert.password()));
         return nameInCertificate == null ? s : s.withHostNameInCertificate(nameInCertificate);
     }
@@ -73,7 +57,7 @@ class SharedTrustSandboxTest {
         assertThatThrownBy(() -> selectOne(settings("localhost", "sql01.contoso.local")))
                 .isInstanceOfSatisfying(MilinkException.class, e -> {
                     assertThat(e.code()).isEqualTo(SqlError.SQL_TLS_UNTRUSTED);
-                    assertThat(e.getMessage()).contains("localhost:" + port);
+                    assertThat(e.getMessage()).contains("localhost:" + SANDBOX.sql().port());
                 });
     }
 

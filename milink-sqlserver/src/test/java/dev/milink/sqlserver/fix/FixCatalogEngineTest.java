@@ -15,6 +15,7 @@ import dev.milink.core.secret.Secret;
 import dev.milink.core.script.TSql;
 import dev.milink.sandbox.engine.Faults;
 import dev.milink.sandbox.server.SandboxInstance;
+import dev.milink.sqlserver.testing.ScenarioSandbox;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -36,15 +37,14 @@ import org.junit.jupiter.api.Test;
  */
 class FixCatalogEngineTest {
 
-    private final UnpreparedSandbox sandbox = new UnpreparedSandbox(); // one per test
-    private final SandboxInstance sql = sandbox.sql;
+    private final ScenarioSandbox sandbox = ScenarioSandbox.of("unprepared-2019"); // one per test
+    private final SandboxInstance sql = sandbox.sql();
     private Connection connection;
     private final Secret dmk = DmkPasswords.generate();
 
     @BeforeEach
     void start() throws Exception {
-        connection = DriverManager.getConnection(sql.jdbcUrl() + ";user=sa;password="
-                + UnpreparedSandbox.SA_PASSWORD);
+        connection = DriverManager.getConnection(sandbox.saUrl());
     }
 
     @AfterEach

@@ -18,6 +18,7 @@ import dev.milink.core.secret.Secret;
 import dev.milink.sandbox.engine.Faults;
 import dev.milink.sandbox.server.SandboxInstance;
 import dev.milink.sqlserver.collect.JdbcSqlServerCollector;
+import dev.milink.sqlserver.testing.ScenarioSandbox;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,8 @@ class FixSandboxTest {
 
     static final String BACKUP_DIR = "D:\\Backups";
 
-    private final UnpreparedSandbox sandbox = new UnpreparedSandbox(); // one per test
-    private final SandboxInstance sql = sandbox.sql;
+    private final ScenarioSandbox sandbox = ScenarioSandbox.of("unprepared-2019"); // one per test
+    private final SandboxInstance sql = sandbox.sql();
     private final Secret dmk = DmkPasswords.generate();
 
     @AfterEach

@@ -11,6 +11,7 @@ import dev.milink.core.check.FixStep;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.check.Status;
 import dev.milink.core.model.DatabaseFacts;
+import dev.milink.core.model.Fact;
 import dev.milink.core.model.Direction;
 import dev.milink.core.model.Facts;
 import dev.milink.core.testing.TestFacts;
@@ -57,6 +58,19 @@ final class DbFixture {
 
     static DatabaseFacts set(DatabaseFacts d, String component, Object value) {
         return TestFacts.with(d, component, value);
+    }
+
+    /**
+     * Runs {@code check} on Sales with {@code component} unreadable for {@code reason}; asserts UNKNOWN with a message
+     * that contains each of {@code said}.
+     */
+    static Finding unreadable(Check.DatabaseCheck check, String component, String reason, String... said) {
+        Finding f = run(check, d -> set(d, component, Fact.unknown(reason)));
+        assertThat(f.status()).as(component + " unreadable").isEqualTo(Status.UNKNOWN);
+        if (said.length > 0) {
+            assertThat(f.message()).contains(said);
+        }
+        return f;
     }
 
     /** All scripts of one kind across the finding's steps, joined. */

@@ -4,6 +4,7 @@ package dev.milink.core.check.database;
 import static dev.milink.core.check.database.DbFixture.assertManualFix;
 import static dev.milink.core.check.database.DbFixture.run;
 import static dev.milink.core.check.database.DbFixture.set;
+import static dev.milink.core.check.database.DbFixture.unreadable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.milink.core.check.Finding;
@@ -32,9 +33,7 @@ class MilD08NotReplicatedTest {
 
     @Test
     void unreadableMirroringIsUnknown() {
-        Finding f = run(check, d -> set(d, "mirrored", Fact.unknown("no VIEW ANY DEFINITION")));
-        assertThat(f.status()).isEqualTo(Status.UNKNOWN);
-        assertThat(f.message()).contains("mirroring state", "no VIEW ANY DEFINITION");
+        unreadable(check, "mirrored", "no VIEW ANY DEFINITION", "mirroring state", "no VIEW ANY DEFINITION");
     }
 
     @Test

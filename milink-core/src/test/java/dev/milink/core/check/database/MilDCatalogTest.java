@@ -21,6 +21,7 @@ import dev.milink.core.model.DatabaseFacts.Replication;
 import dev.milink.core.model.Direction;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
+import dev.milink.core.testing.CheckIds;
 import dev.milink.core.testing.TestFacts;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
@@ -29,7 +30,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +38,7 @@ class MilDCatalogTest {
 
     @Test
     void catalogListsD1ToD23InRowOrder() {
-        assertThat(DatabaseChecks.ALL).extracting(c -> c.metadata().id())
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, 23).mapToObj(i -> "MIL-D" + i).toList());
+        assertThat(CheckIds.of(DatabaseChecks.ALL)).containsExactlyElementsOf(CheckIds.numbered("MIL-D", 1, 23));
     }
 
     @Test

@@ -33,6 +33,12 @@ class MilI2I8I9CertificateTest {
                 keyEncryption, "A1B2C3D4E5F60718293A4B5C6D7E8F9012345678");
     }
 
+    /** MIL-I9 on ready facts whose only certificate is the endpoint's {@code Cert_SQL01_endpoint}. */
+    private static Finding i9WithEndpointCertificate(Instant expiry, String keyEncryption) {
+        return one(I9, TestFacts.ready().certificates(Fact.of(List.of(endpointCert("Cert_SQL01_endpoint", expiry,
+                keyEncryption)))).build());
+    }
+
     private static MirroringEndpoint endpoint(String name, String state, String role, String auth, String cert,
                                               boolean encrypted, String algorithm) {
         return new MirroringEndpoint(name, state, role, auth, cert, encrypted, algorithm, 5022, "ALL");
@@ -59,23 +65,20 @@ class MilI2I8I9CertificateTest {
 
     @Test
     void certificateExpiringIn29DaysWarnsAnd31DaysPasses() {
-        Finding in29 = one(I9, TestFacts.ready().certificates(Fact.of(List.of(endpointCert("Cert_SQL01_endpoint",
-                TestFacts.NOW.plus(Duration.ofDays(29)), "MK")))).build());
+        Finding in29 = i9WithEndpointCertificate(TestFacts.NOW.plus(Duration.ofDays(29)), "MK");
         assertThat(in29.status()).isEqualTo(Status.WARN);
         assertThat(in29.message()).contains("expires in 29 days");
         // the current name is taken, so the rotation gets a dated name
         assertThat(scripts(in29, ScriptKind.TSQL)).contains("CREATE CERTIFICATE [Cert_SQL01_endpoint_20260601]",
                 "EXPIRY_DATE = '20360601'");
-        Finding in31 = one(I9, TestFacts.ready().certificates(Fact.of(List.of(endpointCert("Cert_SQL01_endpoint",
-                TestFacts.NOW.plus(Duration.ofDays(31)), "MK")))).build());
+        Finding in31 = i9WithEndpointCertificate(TestFacts.NOW.plus(Duration.ofDays(31)), "MK");
         assertThat(in31.status()).isEqualTo(Status.PASS);
         assertThat(in31.message()).contains("31 more days");
     }
 
     @Test
     void expiredCertificateFails() {
-        Finding f = one(I9, TestFacts.ready().certificates(Fact.of(List.of(endpointCert("Cert_SQL01_endpoint",
-                TestFacts.NOW.minus(Duration.ofDays(1)), "MK")))).build());
+        Finding f = i9WithEndpointCertificate(TestFacts.NOW.minus(Duration.ofDays(1)), "MK");
         assertThat(f.status()).isEqualTo(Status.FAIL);
         assertThat(f.message()).contains("expired on 2026-05-31.");
         assertThat(f.evidence().expected()).contains("expiry after 2026-07-01,");
@@ -102,8 +105,7 @@ class MilI2I8I9CertificateTest {
 
     @Test
     void passwordProtectedKeyFailsAndUnknownCertificatesAreUnknown() {
-        Finding pw = one(I9, TestFacts.ready().certificates(Fact.of(List.of(endpointCert("Cert_SQL01_endpoint",
-                Instant.parse("2030-01-01T00:00:00Z"), "PW")))).build());
+        Finding pw = i9WithEndpointCertificate(Instant.parse("2030-01-01T00:00:00Z"), "PW");
         assertThat(pw.status()).isEqualTo(Status.FAIL);
         assertThat(pw.message()).contains("encrypted by a password");
         assertThat(one(I9, TestFacts.ready().certificates(Fact.unknown("denied")).build()).status())

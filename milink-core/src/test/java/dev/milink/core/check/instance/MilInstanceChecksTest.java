@@ -20,11 +20,11 @@ import dev.milink.core.model.ServerFacts.AvailabilityGroup;
 import dev.milink.core.model.ServerFacts.MirroringEndpoint;
 import dev.milink.core.model.ServerFacts.ServiceInfo;
 import dev.milink.core.model.ServerFacts.Wsfc;
+import dev.milink.core.testing.CheckIds;
 import dev.milink.core.testing.TestFacts;
 import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class MilInstanceChecksTest {
@@ -32,9 +32,8 @@ class MilInstanceChecksTest {
     @Test
     void catalogListsI1ToI17InRowOrderAsFinalClassesWithMetadata() {
         // I10 compares both ends, so it lives with the Azure checks (AzureChecks.ALL)
-        assertThat(InstanceChecks.ALL.stream().map(c -> c.metadata().id()))
-                .containsExactlyElementsOf(IntStream.rangeClosed(1, 17).filter(i -> i != 10)
-                        .mapToObj(i -> "MIL-I" + i).toList());
+        assertThat(CheckIds.of(InstanceChecks.ALL)).containsExactlyElementsOf(CheckIds.numbered("MIL-I", 1, 17,
+                i -> i == 10));
         for (Check c : InstanceChecks.ALL) {
             assertThat(Modifier.isFinal(c.getClass().getModifiers())).as(c.getClass().getName()).isTrue();
             assertThat(c.metadata().scope()).isEqualTo(Scope.INSTANCE);

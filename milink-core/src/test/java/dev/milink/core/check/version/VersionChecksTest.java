@@ -8,8 +8,8 @@ import dev.milink.core.check.Check;
 import dev.milink.core.check.Scope;
 import dev.milink.core.check.Status;
 import dev.milink.core.model.Direction;
+import dev.milink.core.testing.CheckIds;
 import dev.milink.core.testing.TestFacts;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The catalog list MIL-V1…V11 and what every version check shares. */
@@ -17,8 +17,8 @@ class VersionChecksTest {
 
     @Test
     void listsV1ToV11Once() {
-        assertThat(VersionChecks.ALL).extracting(c -> c.metadata().id())
-                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 11).mapToObj(i -> "MIL-V" + i).toList());
+        assertThat(CheckIds.of(VersionChecks.ALL))
+                .containsExactlyInAnyOrderElementsOf(CheckIds.numbered("MIL-V", 1, 11));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Typed reads of one column of a collected row. A value of the wrong kind is an {@link OddValue} naming the column
@@ -24,11 +25,7 @@ final class Values {
 
     /** A column that identifies its row (a name): NULL is odd. */
     static String requiredStr(Map<String, Object> row, String column) {
-        String v = str(row, column);
-        if (v == null) {
-            throw new OddValue(column, null, "a name");
-        }
-        return v;
+        return required(column, str(row, column), "a name");
     }
 
     static Long lng(Map<String, Object> row, String column) {
@@ -50,11 +47,14 @@ final class Values {
 
     /** A number that identifies its row (database_id, trace_flag): NULL is odd. */
     static long requiredLng(Map<String, Object> row, String column) {
-        Long v = lng(row, column);
-        if (v == null) {
-            throw new OddValue(column, null, "a number");
+        return required(column, lng(row, column), "a number");
+    }
+
+    private static <T> T required(String column, T value, String expected) {
+        if (value == null) {
+            throw new OddValue(column, null, expected);
         }
-        return v;
+        return value;
     }
 
     static Double dbl(Map<String, Object> row, String column) {
@@ -82,15 +82,7 @@ final class Values {
 
     /** A SQL Server build number, or null when the column is NULL. */
     static SqlVersion version(Map<String, Object> row, String column) {
-        String v = str(row, column);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return SqlVersion.parse(v);
-        } catch (IllegalArgumentException e) {
-            throw new OddValue(column, v, "a SQL Server version (major.minor.build.revision)");
-        }
+        return parsed(row, column, SqlVersion::parse, "a SQL Server version (major.minor.build.revision)");
     }
 
     /** A local date-time read at the server's UTC offset, or null. */
@@ -106,14 +98,19 @@ final class Values {
     }
 
     private static LocalDateTime dateTime(Map<String, Object> row, String column) {
+        return parsed(row, column, v -> LocalDateTime.parse(v.strip()), "a date and time");
+    }
+
+    /** The column's text parsed, or null when it is NULL; text the parser refuses is odd. */
+    private static <T> T parsed(Map<String, Object> row, String column, Function<String, T> parser, String expected) {
         String v = str(row, column);
         if (v == null) {
             return null;
         }
         try {
-            return LocalDateTime.parse(v.strip());
-        } catch (DateTimeParseException e) {
-            throw new OddValue(column, v, "a date and time");
+            return parser.apply(v);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new OddValue(column, v, expected);
         }
     }
 }

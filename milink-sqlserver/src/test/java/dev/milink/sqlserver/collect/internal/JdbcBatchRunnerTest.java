@@ -66,9 +66,10 @@ class JdbcBatchRunnerTest {
         }
     }
 
-    /** One row, one int column {@code v}. */
-    private static void value(ResultSink sink, int v) {
+    /** A section that answered one row, one int column {@code v}, then its end marker. */
+    private static void section(ResultSink sink, String section, int v) {
         sink.resultSet(List.of(Column.of("v", SqlType.INT)), List.<Object[]>of(new Object[] {v}));
+        end(sink, section);
     }
 
     private static void end(ResultSink sink, String section) {
@@ -78,12 +79,10 @@ class JdbcBatchRunnerTest {
     @Test
     void errorBetweenResultSetsStopsOnlyItsSection() throws Exception {
         RawResults raw = run(sink -> {
-            value(sink, 1);
-            end(sink, "a");
+            section(sink, "a", 1);
             sink.error(new SqlError(300, 1, 14, "VIEW SERVER STATE permission was denied on object 'server'."));
             end(sink, "b");
-            value(sink, 3);
-            end(sink, "c");
+            section(sink, "c", 3);
         }, "a", "b", "c");
         assertThat(raw.get("a")).isEqualTo(new RawResults.Rows(List.of(RawFixture.row("v", 1))));
         assertThat(raw.get("b")).isEqualTo(new RawResults.Failed(300,
@@ -111,8 +110,7 @@ class JdbcBatchRunnerTest {
     @Test
     void batchThatStopsEarlyLeavesTheRestFailedWithAReason() throws Exception {
         RawResults raw = run(sink -> {
-            value(sink, 1);
-            end(sink, "a");
+            section(sink, "a", 1);
             sink.error(new SqlError(208, 1, 16, "Invalid object name 'x'."));
         }, "a", "b", "c");
         assertThat(raw.get("a")).isInstanceOf(RawResults.Rows.class);

@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.core.check.azure.support;
 
+import dev.milink.core.script.Syntax;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The text of an {@code ARM_REQUEST} script: {@code {"method":…,"path":…,"body":…}}, which milink's Azure
- * executor sends as it is. Written here without a JSON library (the check API stays free of Jackson); bodies are
- * maps (insertion order kept), lists, strings, numbers and booleans.
+ * executor sends as it is. Written here without a JSON library (the check API stays free of Jackson), strings
+ * quoted by {@link Syntax#JSON} like every JSON placeholder; bodies are maps (insertion order kept), lists, strings,
+ * numbers and booleans.
  */
 public final class ArmRequest {
 
@@ -78,23 +80,6 @@ public final class ArmRequest {
     }
 
     private static void string(StringBuilder out, String s) {
-        out.append('"');
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        out.append(Syntax.JSON.quote(s));
     }
 }

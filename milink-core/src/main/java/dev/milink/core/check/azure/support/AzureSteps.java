@@ -48,17 +48,18 @@ public final class AzureSteps {
         return new Builder(checkId, checkId + "/" + facts.server().target() + "/" + action, title);
     }
 
-    /** Fluent step construction; a step is appliable only with an ARM request or T-SQL among its scripts. */
+    /**
+     * Fluent step construction of an AZURE-phase step that needs no secret; a step is appliable only with an ARM
+     * request or T-SQL among its scripts.
+     */
     public static final class Builder {
         private final String checkId;
         private final String id;
         private final String title;
         private final Map<String, String> values = new HashMap<>();
         private final List<Script> scripts = new ArrayList<>();
-        private Phase phase = Phase.AZURE;
         private int order = ORDER_MANUAL;
         private boolean appliable;
-        private String secret;
 
         private Builder(String checkId, String id, String title) {
             this.checkId = checkId;
@@ -72,11 +73,6 @@ public final class AzureSteps {
             return this;
         }
 
-        public Builder phase(Phase p) {
-            phase = p;
-            return this;
-        }
-
         public Builder order(int o) {
             order = o;
             return this;
@@ -84,11 +80,6 @@ public final class AzureSteps {
 
         public Builder appliable(boolean a) {
             appliable = a;
-            return this;
-        }
-
-        public Builder secret(String name) {
-            secret = name;
             return this;
         }
 
@@ -105,7 +96,7 @@ public final class AzureSteps {
         }
 
         public FixStep build() {
-            return new FixStep(id, title, phase, order, false, appliable, scripts, Optional.ofNullable(secret));
+            return new FixStep(id, title, Phase.AZURE, order, false, appliable, scripts, Optional.empty());
         }
     }
 }
