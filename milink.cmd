@@ -27,5 +27,21 @@ if errorlevel 1 (
 )
 
 :run
-"%JAVA_HOME%\bin\java.exe" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %MILINK_JAVA_OPTS% -jar "%MILINK_JAR%" %*
+rem The class-data sharing archive the build made, when this JDK made it (the JVM still validates it).
+set "CDS="
+set "BUILT="
+set "RV="
+set "ON="
+set "OA="
+if /i "%MILINK_CDS%"=="off" goto java
+if not exist "%MILINK_HOME%milink-cli\target\milink.jsa" goto java
+if exist "%MILINK_HOME%milink-cli\target\milink.jsa.jdk" for /f "usebackq tokens=1-3" %%a in ("%MILINK_HOME%milink-cli\target\milink.jsa.jdk") do set "BUILT=%%a %%b %%c"
+if exist "%JAVA_HOME%\release" for /f "usebackq tokens=1,* delims==" %%a in ("%JAVA_HOME%\release") do (
+  if "%%a"=="JAVA_RUNTIME_VERSION" set "RV=%%~b"
+  if "%%a"=="OS_NAME" set "ON=%%~b"
+  if "%%a"=="OS_ARCH" set "OA=%%~b"
+)
+if defined BUILT if "%BUILT%"=="%RV% %ON% %OA%" set "CDS=-XX:SharedArchiveFile=%MILINK_HOME%milink-cli\target\milink.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+:java
+"%JAVA_HOME%\bin\java.exe" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %CDS% %MILINK_JAVA_OPTS% -jar "%MILINK_JAR%" %*
 exit /b %ERRORLEVEL%

@@ -12,5 +12,27 @@ if errorlevel 1 (
   exit /b 2
 )
 set "CDS="
-if /i not "%MILINK_CDS%"=="off" set "CDS=-XX:SharedArchiveFile=%MILINK_HOME%\lib\milink.jsa -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off"
+if /i "%MILINK_CDS%"=="off" goto run
+if "%~1"=="--version" goto run
+rem lib\milink.jsa was made at build time with the JDK named in lib\milink.jsa.jdk ("JAVA_RUNTIME_VERSION OS_NAME
+rem OS_ARCH" of its release file, then the jar's time): used with that JDK only (the JVM still validates it and ignores it silently).
+rem Any other JDK: an archive of the first real command is created in %LOCALAPPDATA%\milink and reused after.
+set "BUILT="
+set "RV="
+set "ON="
+set "OA="
+if exist "%MILINK_HOME%\lib\milink.jsa.jdk" for /f "usebackq tokens=1-3" %%a in ("%MILINK_HOME%\lib\milink.jsa.jdk") do set "BUILT=%%a %%b %%c"
+if defined JAVA_HOME if exist "%JAVA_HOME%\release" for /f "usebackq tokens=1,* delims==" %%a in ("%JAVA_HOME%\release") do (
+  if "%%a"=="JAVA_RUNTIME_VERSION" set "RV=%%~b"
+  if "%%a"=="OS_NAME" set "ON=%%~b"
+  if "%%a"=="OS_ARCH" set "OA=%%~b"
+)
+if defined BUILT if exist "%MILINK_HOME%\lib\milink.jsa" if "%BUILT%"=="%RV% %ON% %OA%" (
+  set "CDS=-XX:SharedArchiveFile=%MILINK_HOME%\lib\milink.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+  goto run
+)
+if not defined LOCALAPPDATA goto run
+if not exist "%LOCALAPPDATA%\milink" mkdir "%LOCALAPPDATA%\milink" 2>nul
+set "CDS=-XX:SharedArchiveFile=%LOCALAPPDATA%\milink\milink-auto.jsa -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off"
+:run
 "%JAVA_EXE%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %CDS% %MILINK_JAVA_OPTS% -jar "%MILINK_HOME%\lib\milink.jar" %*

@@ -4,7 +4,6 @@ package dev.milink.cli;
 import dev.milink.cli.options.HelpOption;
 import dev.milink.core.internal.Json;
 import dev.milink.core.error.CoreError;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.milink.core.check.CheckMetadata;
@@ -24,7 +23,6 @@ final class ChecksCommand {
     @Mixin
     HelpOption help;
 
-    static final ObjectMapper JSON = Json.mapper();
 
     /** Text and JSON are the formats for catalog listings. */
     static boolean json(OutputOptions output) {
@@ -44,7 +42,7 @@ final class ChecksCommand {
     }
 
     static ObjectNode toJson(CheckMetadata m) {
-        ObjectNode n = JSON.createObjectNode();
+        ObjectNode n = Json.mapper().createObjectNode();
         n.put("id", m.id());
         n.put("title", m.title());
         n.put("area", m.area().name());

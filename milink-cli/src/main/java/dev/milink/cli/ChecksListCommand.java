@@ -23,7 +23,7 @@ final class ChecksListCommand extends MilinkCommand {
         PrintWriter out = inv.out();
         List<CheckMetadata> checks = CheckCatalog.standard().checks().stream().map(Check::metadata).toList();
         if (ChecksCommand.json(output)) {
-            ArrayNode list = ChecksCommand.JSON.createArrayNode();
+            ArrayNode list = Json.mapper().createArrayNode();
             checks.forEach(m -> list.add(ChecksCommand.toJson(m)));
             out.println(Json.pretty(list));
             return 0;

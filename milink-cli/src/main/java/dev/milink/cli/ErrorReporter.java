@@ -3,7 +3,6 @@ package dev.milink.cli;
 
 import dev.milink.core.internal.Json;
 import dev.milink.core.error.CoreError;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.milink.core.error.ErrorCode;
@@ -36,7 +35,6 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     /** Version of the JSON error object; bumped only on incompatible change. */
     static final String ERROR_SCHEMA_VERSION = "1";
 
-    private static final ObjectMapper JSON = Json.mapper();
 
     private final Invocation invocation;
 
@@ -86,7 +84,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
         err.flush();
         int exit = code.exitStatus().code();
         if (invocation.json()) {
-            ObjectNode root = JSON.createObjectNode();
+            ObjectNode root = Json.mapper().createObjectNode();
             root.put("schemaVersion", ERROR_SCHEMA_VERSION);
             ObjectNode error = root.putObject("error");
             error.put("code", code.name());

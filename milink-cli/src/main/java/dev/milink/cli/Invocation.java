@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -22,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class Invocation implements AuthContext, FixTerminal {
 
     private final Environment env;
-    private final CheckCatalog catalog;
+    private final Supplier<CheckCatalog> catalog;
     private final PrintWriter out;
     private final PrintWriter err;
     private final List<String> secrets = new CopyOnWriteArrayList<>();
@@ -30,7 +31,7 @@ final class Invocation implements AuthContext, FixTerminal {
     private volatile boolean verbose;
     private volatile boolean json;
 
-    Invocation(Environment env, CheckCatalog catalog, PrintWriter out, PrintWriter err, String[] args) {
+    Invocation(Environment env, Supplier<CheckCatalog> catalog, PrintWriter out, PrintWriter err, String[] args) {
         this.env = env;
         this.catalog = catalog;
         this.out = out;
@@ -40,7 +41,7 @@ final class Invocation implements AuthContext, FixTerminal {
 
     /** The library for this run: its catalog, the given build reference data and per-check configuration. */
     Milink milink(BuildReference builds, CheckConfig checks) {
-        return Milink.configure().catalog(catalog).buildReference(builds).checks(checks)
+        return Milink.configure().catalog(catalog.get()).buildReference(builds).checks(checks)
                 .toolVersion(Versions.milink()).load();
     }
 

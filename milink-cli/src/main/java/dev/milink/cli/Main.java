@@ -8,8 +8,10 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -26,21 +28,9 @@ import picocli.CommandLine.HelpCommand;
  * @since 0.1
  */
 @Command(name = "milink", mixinStandardHelpOptions = true, versionProvider = Versions.class,
-        resourceBundle = "dev.milink.cli.Messages", usageHelpAutoWidth = true, sortOptions = false,
-        subcommands = {
-            CheckCommand.class,
-            FixCommand.class,
-            ReportCommand.class,
-            ChecksCommand.class,
-            DemoCommand.class,
-            CollectScriptCommand.class,
-            SandboxCommand.class,
-            dev.milink.cli.network.NetworkCommand.class,
-            dev.milink.cli.link.LinkCommand.class,
-            VersionCommand.class,
-            HelpCommand.class,
-        })
+        resourceBundle = "dev.milink.cli.Messages", usageHelpAutoWidth = true, sortOptions = false)
 public final class Main implements Callable<Integer>, AuthContext.Provider {
+
 
     private final Invocation invocation;
 
@@ -67,7 +57,7 @@ public final class Main implements Callable<Integer>, AuthContext.Provider {
 
     /** Runs milink with the given environment (variables, console) and returns the exit code. */
     public static int run(Environment env, PrintWriter out, PrintWriter err, String... args) {
-        return run(env, CheckCatalog.standard(), out, err, args);
+        return run(env, StandardCatalog.preload(args), out, err, args);
     }
 
     /**
@@ -76,12 +66,17 @@ public final class Main implements Callable<Integer>, AuthContext.Provider {
      */
     public static int run(Environment env, CheckCatalog catalog, PrintWriter rawOut, PrintWriter rawErr,
                           String... args) {
+        return run(env, () -> catalog, rawOut, rawErr, args);
+    }
+
+    private static int run(Environment env, Supplier<CheckCatalog> catalog, PrintWriter rawOut, PrintWriter rawErr,
+                           String... args) {
         Logs.quiet();
         PrintWriter out = new SafePrintWriter(rawOut);
         PrintWriter err = new SafePrintWriter(rawErr);
         Invocation invocation = new Invocation(env, catalog, out, err, args);
         ErrorReporter errors = new ErrorReporter(invocation);
-        CommandLine cl = new CommandLine(new Main(invocation))
+        CommandLine cl = commandLine(new Main(invocation), args)
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -106,9 +101,27 @@ public final class Main implements Callable<Integer>, AuthContext.Provider {
      * @throws CommandLine.ParameterException what {@code milink} would report as a usage error
      */
     static CommandLine.ParseResult parseOnly(String... args) {
-        Invocation invocation = new Invocation(Environment.of(Map.of()), CheckCatalog.standard(),
+        Invocation invocation = new Invocation(Environment.of(Map.of()), CheckCatalog::standard,
                 new PrintWriter(java.io.Writer.nullWriter()), new PrintWriter(java.io.Writer.nullWriter()), args);
-        return new CommandLine(new Main(invocation)).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(args);
+        return commandLine(new Main(invocation), new String[0]).setCaseInsensitiveEnumValuesAllowed(true)
+                .parseArgs(args);
+    }
+
+    /**
+     * The command line of {@code main} with the command {@code args} name (its first argument, exactly as typed),
+     * or with every command when they name none of them, ask for help or are a usage error: then help, "did you
+     * mean" and the usage list see them all.
+     */
+    static CommandLine commandLine(Main main, String[] args) {
+        CommandLine cl = new CommandLine(main);
+        Class<?> named = args.length == 0 ? null : Commands.ALL.stream().filter(c -> {
+            Command a = c.getAnnotation(Command.class);
+            return a.name().equals(args[0]) || List.of(a.aliases()).contains(args[0]);
+        }).findFirst().orElse(null);
+        for (Class<?> c : named == null || named == HelpCommand.class ? Commands.ALL : List.of(named)) {
+            cl.addSubcommand(c);
+        }
+        return cl;
     }
 
     /** The exit codes as {@code --help} lists them, from the one enum that defines them. */
@@ -138,9 +151,33 @@ public final class Main implements Callable<Integer>, AuthContext.Provider {
     /** {@code milink} alone: the usage, on stderr, as a usage error. */
     @Override
     public Integer call() {
-        CommandLine cl = new CommandLine(this);
+        CommandLine cl = commandLine(this, new String[0]);
         invocation.err().println("Error [USAGE]: Missing command.");
         cl.usage(invocation.err(), CommandLine.Help.Ansi.OFF);
         return ExitStatus.USAGE.code();
+    }
+
+    /**
+     * Every command, in the order {@code --help} lists them. Registered by {@link #commandLine}, not by the
+     * {@code @Command} annotation, so that a run of one command builds the picocli model of that command only
+     * (building all of them was a sixth of a cold {@code milink check}'s CPU; docs/benchmarks.md). A class of its own
+     * so that {@code --version}, answered before picocli, loads none of them.
+     */
+    static final class Commands {
+        static final List<Class<?>> ALL = List.of(
+                CheckCommand.class,
+                FixCommand.class,
+                ReportCommand.class,
+                ChecksCommand.class,
+                DemoCommand.class,
+                CollectScriptCommand.class,
+                SandboxCommand.class,
+                dev.milink.cli.network.NetworkCommand.class,
+                dev.milink.cli.link.LinkCommand.class,
+                VersionCommand.class,
+                HelpCommand.class);
+
+        private Commands() {
+        }
     }
 }

@@ -65,18 +65,50 @@ final class SafeTerminalWriter extends FilterWriter {
         }
     }
 
+    /** Runs of characters that need no decision go through in one write (a fleet's report is 100,000s of lines). */
     @Override
     public void write(char[] buf, int off, int len) throws IOException {
-        for (int i = off; i < off + len; i++) {
-            write(buf[i]);
+        int end = off + len;
+        int i = off;
+        while (i < end) {
+            int run = i;
+            if (pending.isEmpty()) {
+                while (run < end && plain(buf[run])) {
+                    run++;
+                }
+            }
+            if (run > i) {
+                out.write(buf, i, run - i);
+                i = run;
+            } else {
+                write(buf[i++]);
+            }
         }
     }
 
     @Override
     public void write(String s, int off, int len) throws IOException {
-        for (int i = off; i < off + len; i++) {
-            write(s.charAt(i));
+        int end = off + len;
+        int i = off;
+        while (i < end) {
+            int run = i;
+            if (pending.isEmpty()) {
+                while (run < end && plain(s.charAt(run))) {
+                    run++;
+                }
+            }
+            if (run > i) {
+                out.write(s, i, run - i);
+                i = run;
+            } else {
+                write(s.charAt(i++));
+            }
         }
+    }
+
+    /** Written as it is whatever came before it (when nothing is held back). */
+    private static boolean plain(char c) {
+        return c == '\n' || c == '\t' || (c != ESC && c != '\r' && !isControl(c));
     }
 
     /** Writes one of milink's own control sequences ({@link dev.milink.cli.terminal.TerminalControl}) as is, after what is held back. */

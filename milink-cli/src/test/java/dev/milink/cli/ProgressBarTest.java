@@ -40,7 +40,7 @@ class ProgressBarTest {
         assertThat(ProgressBar.wanted(new Environment(Map.of(), null, true))).isFalse();
         assertThat(ProgressBar.wanted(new Environment(Map.of("CI", "true"), null, true))).isFalse();
         StringWriter err = new StringWriter();
-        Invocation inv = new Invocation(Environment.of(Map.of()), dev.milink.core.catalog.CheckCatalog.standard(),
+        Invocation inv = new Invocation(Environment.of(Map.of()), dev.milink.core.catalog.CheckCatalog::standard,
                 new PrintWriter(new StringWriter()), new PrintWriter(err), new String[0]);
         assertThat(ProgressBar.forRun(inv, 100)).isSameAs(AssessmentListener.NONE);
     }

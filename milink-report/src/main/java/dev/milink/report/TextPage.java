@@ -5,12 +5,18 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The text report's output with its width and colour choice: styling, word wrapping, terminal column widths and
  * control-character escaping.
  */
 final class TextPage {
+
+    // compiled once: a fleet's report wraps 100,000s of lines (String.split and replaceAll compile per call)
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+    private static final Pattern SGR = Pattern.compile("\u001b\\[[0-9;]*m");
+    private static final Pattern SPACES = Pattern.compile(" +");
 
     private final Writer out;
     private final RenderOptions options;
@@ -52,7 +58,7 @@ final class TextPage {
      */
     void wrapped(String lead, String hanging, String text, String sgr) throws IOException {
         String prefix = lead;
-        String[] paragraphs = (text == null ? "" : text).split("\r?\n", -1);
+        String[] paragraphs = LINE_BREAK.split(text == null ? "" : text, -1);
         for (String paragraph : paragraphs) {
             int available = Math.max(20, options.width() - visibleWidth(prefix));
             List<String> lines = wrap(clean(paragraph), available, Math.max(20, options.width() - width(hanging)));
@@ -64,23 +70,28 @@ final class TextPage {
     }
 
     private static int visibleWidth(String s) {
-        return width(s.replaceAll("\u001b\\[[0-9;]*m", ""));
+        return width(s.indexOf('\u001b') < 0 ? s : SGR.matcher(s).replaceAll(""));
     }
 
     /** Greedy word wrap; a word longer than a line (a path, a thumbprint) gets a line of its own. */
     static List<String> wrap(String text, int first, int rest) {
         List<String> lines = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        int currentWidth = 0;
         int limit = first;
-        for (String word : text.trim().split(" +")) {
+        for (String word : SPACES.split(text.trim())) {
+            int w = width(word);
             if (current.isEmpty()) {
                 current.append(word);
-            } else if (width(current.toString()) + 1 + width(word) <= limit) {
+                currentWidth = w;
+            } else if (currentWidth + 1 + w <= limit) {
                 current.append(' ').append(word);
+                currentWidth += 1 + w;
             } else {
                 lines.add(current.toString());
                 current.setLength(0);
                 current.append(word);
+                currentWidth = w;
                 limit = rest;
             }
         }
@@ -93,6 +104,13 @@ final class TextPage {
         if (s == null) {
             return "";
         }
+        int i = 0;
+        while (i < s.length() && !control(s.charAt(i))) {
+            i++;
+        }
+        if (i == s.length()) {
+            return s; // nothing to show differently (the common case)
+        }
         StringBuilder b = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
             if (cp == '\t') {
@@ -104,6 +122,10 @@ final class TextPage {
             }
         });
         return b.toString();
+    }
+
+    private static boolean control(char c) {
+        return c == '\t' || c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0);
     }
 
     static String pad(String s, int width) {

@@ -18,9 +18,11 @@ import java.util.Map;
  * <ul>
  *   <li>{@code bin/milink --version} vs a bare JVM printing one line ({@link Hello}; same JVM flags as the launcher),
  *   <li>{@code bin/milink check localhost,PORT} (one {@code unprepared-2019} sandbox instance in a second JVM, TLS
- *       validated against the sandbox certificate) vs {@link ConnectSelectOne}: the same driver's connect and
- *       {@code SELECT 1} in a plain program.
+ *       validated against the sandbox certificate), with the text report and with {@code -o json}, vs
+ *       {@link ConnectSelectOne}: the same driver's connect and {@code SELECT 1} in a plain program.
  * </ul>
+ * Besides wall time it prints each process's CPU time (user + sys, through {@code /usr/bin/time} when the machine has
+ * it), which neighbours on a shared machine disturb much less.
  * Run on demand (never by {@code verify}):
  * <pre>
  * ./mvnw -q -o package -DskipTests -pl milink-cli -am &amp;&amp; unzip -q -o milink-cli/target/milink-*.zip -d /tmp/dist
@@ -45,7 +47,10 @@ public final class StartupBenchmark {
         System.out.printf("Java %s, %d CPUs; load average %s; %d runs of each, pairs back to back%n",
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), load(), runs);
 
-        run(Map.of(), List.of(milink, "--version")); // creates the launcher's CDS archive on first use
+        System.out.println(Files.exists(dist.resolve("lib/milink.jsa"))
+                ? "lib/milink.jsa (made at build time) for " + Files.readString(dist.resolve("lib/milink.jsa.jdk")).strip()
+                : "no lib/milink.jsa: the launcher creates an archive on the first check");
+        run(Map.of(), List.of(milink, "--version")); // the launcher remembers its Java
         pairs("--version vs bare JVM", runs, Map.of(), List.of(milink, "--version"),
                 concat(java, FLAGS, "-cp", cp, Hello.class.getName()));
 
@@ -60,9 +65,12 @@ public final class StartupBenchmark {
             env.put("BENCH_TRUST_STORE", ready[3]);
             List<String> check = List.of(milink, "check", "localhost," + ready[5], "--user", ready[1], "--trust-store",
                     ready[3], "--host-name-in-certificate", "localhost", "-o", "json");
+            List<String> text = check.subList(0, check.size() - 2); // the default output: the text report
             run(env, check);
-            pairs("check vs connect + SELECT 1", runs, env, check,
-                    concat(java, FLAGS, "-cp", cp, ConnectSelectOne.class.getName(), ready[5], ready[1]));
+            List<String> baseline = concat(java, FLAGS, "-cp", cp, ConnectSelectOne.class.getName(), ready[5],
+                    ready[1]);
+            pairs("check (text report) vs connect + SELECT 1", runs, env, text, baseline);
+            pairs("check -o json vs connect + SELECT 1", runs, env, check, baseline);
             control.close();
         } finally {
             sandbox.destroy();
@@ -74,20 +82,44 @@ public final class StartupBenchmark {
         List<Double> ta = new ArrayList<>();
         List<Double> tb = new ArrayList<>();
         List<Double> ratio = new ArrayList<>();
+        List<Double> ca = new ArrayList<>();
+        List<Double> cb = new ArrayList<>();
+        List<Double> cpuRatio = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            double x = run(env, a);
-            double y = run(env, b);
-            ta.add(x);
-            tb.add(y);
-            ratio.add(x / y);
+            double[] x = run(env, a);
+            double[] y = run(env, b);
+            ta.add(x[0]);
+            tb.add(y[0]);
+            ratio.add(x[0] / y[0]);
+            if (x[1] > 0 && y[1] > 0) {
+                ca.add(x[1]);
+                cb.add(y[1]);
+                cpuRatio.add(x[1] / y[1]);
+            }
         }
-        System.out.printf("%s%n  milink:   %s%n  baseline: %s%n  ratio:    %s%n", name, Timings.of(ta).format("ms", 0),
-                Timings.of(tb).format("ms", 0), Timings.of(ratio).format("x", 2));
+        System.out.printf("%s (load average now %s)%n  milink:   %s%n  baseline: %s%n  ratio:    %s%n", name, load(),
+                Timings.of(ta).format("ms", 0), Timings.of(tb).format("ms", 0), Timings.of(ratio).format("x", 2));
+        if (!cpuRatio.isEmpty()) {
+            System.out.printf("  CPU (user + sys) milink:   %s%n  CPU baseline:              %s%n"
+                            + "  CPU ratio:                 %s%n", Timings.of(ca).format("ms", 0),
+                    Timings.of(cb).format("ms", 0), Timings.of(cpuRatio).format("x", 2));
+        }
     }
 
-    /** Wall time of one process in ms; fails on a non-zero exit other than milink's verdicts. */
-    private static double run(Map<String, String> env, List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    /**
+     * Wall time of one process and its CPU time (user + sys, from {@code /usr/bin/time} when the machine has it,
+     * else 0), in ms; fails on a non-zero exit other than milink's verdicts.
+     */
+    private static double[] run(Map<String, String> env, List<String> command)
+            throws IOException, InterruptedException {
+        Path time = Path.of("/usr/bin/time");
+        Path cpu = Files.isExecutable(time) ? Files.createTempFile("startup", ".cpu") : null;
+        List<String> full = new ArrayList<>();
+        if (cpu != null) {
+            full.addAll(List.of(time.toString(), "-f", "%U %S", "-o", cpu.toString()));
+        }
+        full.addAll(command);
+        ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true);
         pb.environment().putAll(env);
         long t0 = System.nanoTime();
         Process p = pb.start();
@@ -97,7 +129,14 @@ public final class StartupBenchmark {
         if (exit != 0 && exit != 1) {
             throw new IllegalStateException(command + " exited " + exit + ":\n" + out);
         }
-        return ms;
+        double cpuMs = 0;
+        if (cpu != null) {
+            String[] us = Files.readString(cpu).strip().split("\\s+");
+            Files.delete(cpu);
+            String[] last = us.length >= 2 ? us : new String[] {"0", "0"};
+            cpuMs = (Double.parseDouble(last[last.length - 2]) + Double.parseDouble(last[last.length - 1])) * 1000;
+        }
+        return new double[] {ms, cpuMs};
     }
 
     private static List<String> concat(String first, List<String> flags, String... rest) {

@@ -53,6 +53,68 @@ class DistributionIT {
     }
 
     @Test
+    void theClassDataSharingArchiveMadeAtBuildTimeIsUsedWithItsJdkAndSilentlyIgnoredOtherwise(@TempDir Path empty)
+            throws Exception {
+        Run untar = run(empty, Map.of(), "tar", "-xzf", TGZ.toString());
+        assertThat(untar.exit()).as(untar.err()).isZero();
+        Path home = empty.resolve("milink-" + VERSION);
+        Path lib = home.resolve("lib");
+        assertThat(lib.resolve("milink.jsa")).as("package ships the archive").isRegularFile();
+        String stamp = Files.readString(lib.resolve("milink.jsa.jdk")).strip();
+        assertThat(stamp).as("made by the JDK running this build (and this test), then the jar's time")
+                .isEqualTo(CdsTraining.stamp(Path.of(System.getProperty("java.home"))) + " "
+                        + Files.getLastModifiedTime(lib.resolve("milink.jar")).toMillis() / 1000);
+        String milink = home.resolve("bin/milink").toString();
+
+        // the same JDK: milink's classes come from the shipped archive, nothing is printed about it
+        Path loads = empty.resolve("loads.txt");
+        Run list = run(empty, with(javaOnly(), "MILINK_JAVA_OPTS", "-Xlog:class+load=info:file=" + loads), milink,
+                "checks", "list");
+        assertThat(list.exit()).as(list.err()).isZero();
+        assertThat(list.err()).isEmpty();
+        // (classes that implement picocli's interfaces are not archived: picocli is compiled for Java 5, and the JVM
+        // archives no class older than Java 6 nor any class that depends on one)
+        assertThat(Files.readAllLines(loads))
+                .anyMatch(l -> l.contains(" dev.milink.cli.Main source: shared objects file"))
+                .anyMatch(l -> l.contains(" dev.milink.core.catalog.CheckCatalog source: shared objects file"));
+
+        // another JDK (its stamp differs): the launcher leaves the shipped archive alone and creates its own
+        Files.writeString(lib.resolve("milink.jsa.jdk"), "1.0.0+0 Plan9 pdp11\n");
+        Run other = run(empty, javaOnly(), milink, "checks", "list");
+        assertThat(other.exit()).as(other.err()).isZero();
+        assertThat(other.err()).isEmpty();
+        try (var files = Files.list(lib)) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("milink-java\\d+\\.jsa"));
+        }
+
+        // the JDK matches but the jar's time changed (as an unzip in another time zone does: the JVM would reject the
+        // archive): the launcher makes an archive of its own instead, without a word
+        Files.writeString(lib.resolve("milink.jsa.jdk"), stamp + "\n");
+        try (var files = Files.list(lib)) {
+            files.filter(p -> p.getFileName().toString().startsWith("milink-java")).forEach(p -> p.toFile().delete());
+        }
+        Path jar = lib.resolve("milink.jar");
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(jar).toMillis() - 3_600_000));
+        Run moved = run(empty, javaOnly(), milink, "checks", "list");
+        assertThat(moved.exit()).as(moved.err()).isZero();
+        assertThat(moved.err()).isEmpty();
+        assertThat(moved.out()).contains("MIL-D7");
+        Path again = empty.resolve("again.txt");
+        Run remade = run(empty, with(javaOnly(), "MILINK_JAVA_OPTS", "-Xlog:class+load=info:file=" + again), milink,
+                "checks", "list");
+        assertThat(remade.exit()).as(remade.err()).isZero();
+        assertThat(Files.readAllLines(again))
+                .anyMatch(l -> l.contains(" dev.milink.cli.Main source: shared objects file"));
+    }
+
+    private static Map<String, String> with(Map<String, String> env, String key, String value) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put(key, value);
+        return all;
+    }
+
+    @Test
     void zipHoldsTheSameLayoutWithAWindowsLauncher() throws IOException {
         assertThat(ZIP).as("package builds the zip").isRegularFile();
         List<String> names = new ArrayList<>();
@@ -67,7 +129,7 @@ class DistributionIT {
         }
         String base = "milink-" + VERSION + "/";
         assertThat(names).contains(base + "bin/milink", base + "bin/milink.cmd", base + "lib/milink.jar",
-                base + "README.md");
+                base + "lib/milink.jsa", base + "lib/milink.jsa.jdk", base + "README.md");
         assertThat(cmd).contains("\r\n").contains("lib\\milink.jar");
     }
 

@@ -72,7 +72,7 @@ public final class BuildReferences {
     public static BuildReference parse(InputStream in, String name) {
         JsonNode root;
         try {
-            root = Json.mapper().readTree(in);
+            root = Json.readTree(in); // no ObjectMapper: this runs on every start
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

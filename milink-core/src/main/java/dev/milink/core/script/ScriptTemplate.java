@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,10 +40,56 @@ public final class ScriptTemplate {
 
     private final String name;
     private final String text;
+    /**
+     * The text split once into literal runs ({@code String}) and placeholders ({@link Slot}): a fleet renders the
+     * same templates for every instance and database, and matching the placeholder pattern per render was a hot
+     * spot of the client's CPU (docs/benchmarks.md).
+     */
+    private final List<Object> parts;
+
+    /**
+     * One placeholder: its name, its syntax's name and the syntax ({@code null} for none, or for an unknown name,
+     * which fails on render as it always did), and the placeholder as written.
+     */
+    private record Slot(String name, String syntaxName, Syntax syntax, String written) {
+
+        static Slot of(String name, String syntaxName, String written) {
+            Syntax known = null;
+            if (syntaxName != null) {
+                for (Syntax s : Syntax.values()) {
+                    if (s.templateName().equals(syntaxName)) {
+                        known = s;
+                    }
+                }
+            }
+            return new Slot(name, syntaxName, known, written);
+        }
+
+        String fill(String value) {
+            if (syntaxName == null) {
+                return value;
+            }
+            return (syntax != null ? syntax : Syntax.ofTemplateName(syntaxName)).quote(value);
+        }
+    }
 
     private ScriptTemplate(String name, String text) {
         this.name = name;
         this.text = text;
+        List<Object> split = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(text);
+        int at = 0;
+        while (m.find()) {
+            if (m.start() > at) {
+                split.add(text.substring(at, m.start()));
+            }
+            split.add(Slot.of(m.group(1), m.group(2), m.group()));
+            at = m.end();
+        }
+        if (at < text.length()) {
+            split.add(text.substring(at));
+        }
+        this.parts = List.copyOf(split);
     }
 
     /** A template from text (tests, generated fragments); {@code name} is used in error messages. */
@@ -75,17 +123,19 @@ public final class ScriptTemplate {
 
     /** The text with every placeholder filled: {@code {{name:syntax}}} quoted, {@code {{name}}} as given. */
     public String render(Map<String, String> values) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            if (value == null) {
-                throw new IllegalArgumentException("template " + name + " needs a value for " + m.group());
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        for (Object part : parts) {
+            if (part instanceof Slot slot) {
+                String value = values.get(slot.name());
+                if (value == null) {
+                    throw new IllegalArgumentException("template " + name + " needs a value for " + slot.written());
+                }
+                out.append(slot.fill(value));
+            } else {
+                out.append((String) part);
             }
-            String filled = m.group(2) == null ? value : Syntax.ofTemplateName(m.group(2)).quote(value);
-            m.appendReplacement(out, Matcher.quoteReplacement(filled));
         }
-        return m.appendTail(out).toString();
+        return out.toString();
     }
 
     /** The text of a template without placeholders. */
