@@ -220,7 +220,8 @@ public final class Milink {
                 return LinkFix.apply(plan, request.arm().orElse(null), listener,
                         rest -> Milink.this.apply(rest, settings(), secrets, options, listener),
                         () -> new TdeMigration(this::settings, request.options().tdePfxOut(),
-                                secrets.get(TdeMigration.PFX_PASSWORD_VARIABLE).orElse(null)));
+                                secrets.get(TdeMigration.PFX_PASSWORD_VARIABLE).orElse(null)),
+                        name -> LinkFix.publicKey(settings(), name));
             }
         };
         return new FixWorkflow(server, terminal, request.options(), clock).run(request.target());

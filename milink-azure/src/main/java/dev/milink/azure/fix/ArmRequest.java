@@ -49,9 +49,13 @@ public record ArmRequest(String method, String path, String body) {
                 || path.contains("://") || path.contains("..")) {
             throw invalid(step.id(), "path '" + path + "' is not an ARM path (/subscriptions/…?api-version=…)");
         }
-        if (n.has(dev.milink.core.check.database.TdeCertificateCheck.PRIVATE_BLOB_FROM)) {
+        if (n.has(dev.milink.core.check.azure.support.ArmRequest.PRIVATE_BLOB_FROM)) {
             throw invalid(step.id(), "the request needs the PFX that milink builds from SQL Server's certificate at "
                     + "apply time (TdeCertificateUpload.filled), not the placeholders");
+        }
+        if (n.has(dev.milink.core.check.azure.support.ArmRequest.PUBLIC_BLOB_FROM)) {
+            throw invalid(step.id(), "the request needs the public key that milink reads from SQL Server's "
+                    + "certificate at apply time (TrustCertificateUpload.filled), not the placeholder");
         }
         JsonNode body = n.get("body");
         return new ArmRequest(method, path, body == null || body.isNull() ? null : body.toString());

@@ -44,7 +44,7 @@ public final class TdeCertificateCheck extends PerDatabaseCheck {
      * The top-level member of the upload step's ARM request naming the SQL Server certificate whose PFX milink
      * builds into the body at apply time: {@code {"certificate": NAME, "thumbprint": "0x…"}}.
      */
-    public static final String PRIVATE_BLOB_FROM = "privateBlobFrom";
+    public static final String PRIVATE_BLOB_FROM = ArmRequest.PRIVATE_BLOB_FROM;
 
     /** What the request shows in place of the PFX and its password until milink builds them at apply time. */
     public static final String PRIVATE_BLOB_PLACEHOLDER = "<built at apply time: PFX of the SQL Server certificate, "

@@ -11,6 +11,8 @@ import dev.milink.core.check.Remediation;
 import dev.milink.core.check.Severity;
 import dev.milink.core.model.Fact;
 import dev.milink.core.model.Facts;
+import dev.milink.core.model.Input;
+import dev.milink.core.model.ManagedInstanceFacts;
 import dev.milink.core.model.ServerFacts;
 import dev.milink.core.model.ServerFacts.Certificate;
 import java.time.Duration;
@@ -49,6 +51,12 @@ public final class EndpointCertificateCheck extends InstanceCheck {
         String newName = EndpointCertificates.newName(s, context);
         Optional<Certificate> current = s.endpointCertificate();
         if (current.isEmpty()) {
+            if (uploadedByI10(facts)) {
+                return finding.fail("No endpoint certificate protected by the master key exists in master.",
+                        Evidence.of("none", expected), new Remediation("Create an endpoint certificate; MIL-I10 "
+                                + "uploads its public key to the managed instance in the same run.",
+                                List.of(EndpointCertificates.createStep(facts, context, newName))));
+            }
             return finding.fail("No endpoint certificate protected by the master key exists in master.",
                     Evidence.of("none", expected), replace(facts, context, newName,
                             "Create an endpoint certificate and upload its public key to the managed instance."));
@@ -80,6 +88,33 @@ public final class EndpointCertificateCheck extends InstanceCheck {
         }
         return finding.pass("Certificate " + c.name() + " is protected by the master key and valid for "
                 + left.toDays() + " more days.", evidence);
+    }
+
+    /** Whether MIL-I10 plans the upload of a new certificate itself: the managed instance's trust certificates were read. */
+    private static boolean uploadedByI10(Facts facts) {
+        return facts.managedInstance() instanceof Input.Present<ManagedInstanceFacts> mi
+                && mi.value().trustCertificates().isKnown();
+    }
+
+    /** The plan order of MIL-I9's create step (INSTANCE phase); a step that needs the certificate comes after it. */
+    public static final int CREATE_ORDER = Fixes.SQL_ENDPOINT_CERTIFICATE;
+
+    /**
+     * The certificate MIL-I9's fix creates when SQL Server has no endpoint certificate (its name is known at planning
+     * time), else empty: certificates read, the endpoint read, and no certificate for it.
+     */
+    public static Optional<String> createdByFix(Facts facts, CheckContext context) {
+        ServerFacts s = facts.server();
+        if (!s.certificates().isKnown() || s.mirroringEndpoint() instanceof Fact.Unknown<?>
+                || s.endpointCertificate().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(EndpointCertificates.newName(s, context));
+    }
+
+    /** The id of MIL-I9's step creating the certificate. */
+    public static String createStepId(Facts facts) {
+        return Fixes.stepId("MIL-I9", facts, "create-endpoint-certificate");
     }
 
     private static Remediation replace(Facts facts, CheckContext context, String name, String summary) {

@@ -89,6 +89,22 @@ class MilI2I8I9CertificateTest {
     }
 
     @Test
+    void aMissingCertificateIsCreatedAndMilI10UploadsItWhenTheManagedInstanceWasRead() {
+        TestFacts none = TestFacts.ready().certificates(Fact.of(List.of())).mirroringEndpoint(Fact.of(List.of()));
+        assertThat(stepIds(one(I9, none.build()))).containsExactly(
+                "MIL-I9/sql01.contoso.local/create-endpoint-certificate",
+                "MIL-I9/sql01.contoso.local/upload-endpoint-certificate");
+        assertThat(EndpointCertificateCheck.createdByFix(none.build(), CONTEXT)).contains("Cert_SQL01_endpoint");
+        var withMi = none.mi(dev.milink.core.testing.TestMi.ready().set("trustCertificates", Fact.of(List.of())));
+        Finding f = one(I9, withMi.build());
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(stepIds(f)).containsExactly("MIL-I9/sql01.contoso.local/create-endpoint-certificate");
+        assertThat(f.remediation().summary()).contains("MIL-I10 uploads its public key");
+        assertThat(EndpointCertificateCheck.createStepId(withMi.build())).isEqualTo(stepIds(f).getFirst());
+        assertThat(EndpointCertificateCheck.createdByFix(TestFacts.ready().build(), CONTEXT)).isEmpty();
+    }
+
+    @Test
     void backslashInNameFailsWithSanitizedSuggestion() {
         Finding f = one(I9, namedInstance("SQL01", "SALES")
                 .certificates(Fact.of(List.of(endpointCert("Cert_SQL01\\SALES_endpoint",

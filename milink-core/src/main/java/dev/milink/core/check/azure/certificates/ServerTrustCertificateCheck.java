@@ -17,7 +17,10 @@ import dev.milink.core.check.azure.support.AzureMeta;
 import dev.milink.core.check.azure.support.AzureSteps;
 import dev.milink.core.check.azure.support.Blobs;
 import dev.milink.core.check.azure.support.MiFacts;
+import dev.milink.core.check.instance.EndpointCertificateCheck;
 import dev.milink.core.model.Facts;
+import dev.milink.core.script.Syntax;
+import java.util.LinkedHashMap;
 import dev.milink.core.model.ManagedInstanceFacts;
 import dev.milink.core.model.ManagedInstanceFacts.TrustCertificate;
 import dev.milink.core.model.ServerFacts.Certificate;
@@ -33,6 +36,10 @@ import java.util.Optional;
 public final class ServerTrustCertificateCheck extends InstanceCheck {
 
     public static final String API_VERSION = "2025-01-01";
+
+    /** What the request shows in place of the public key until milink reads it at apply time. */
+    public static final String PUBLIC_BLOB_PLACEHOLDER = "<read at apply time: CERTENCODED of the SQL Server "
+            + "certificate named in publicBlobFrom, 0x hex>";
 
     public static final CheckMetadata META = AzureMeta.of("I10", "SQL Server's endpoint certificate is trusted by "
             + "the managed instance", Area.CERTIFICATES, Severity.BLOCKER, AzureMeta.BOTH, true,
@@ -60,6 +67,20 @@ public final class ServerTrustCertificateCheck extends InstanceCheck {
                     + facts.server().certificates().reason());
         }
         Optional<Certificate> sql = facts.server().endpointCertificate();
+        if (sql.isEmpty() && mi.trustCertificates().isKnown()) {
+            Optional<String> created = EndpointCertificateCheck.createdByFix(facts, context);
+            if (created.isPresent()) {
+                String name = created.get();
+                return finding.fail("SQL Server has no endpoint certificate yet, so " + MiFacts.label(mi)
+                                + " trusts none; MIL-I9's fix creates '" + name + "', and its public key is uploaded "
+                                + "right after it.",
+                        Evidence.of("no endpoint certificate in master", "a trust certificate holding the public key "
+                                + "of SQL Server's endpoint certificate"),
+                        new Remediation("Upload the public key of '" + name + "' (created by MIL-I9's fix) to the "
+                                + "managed instance as server trust certificate '" + name + "'.",
+                                List.of(uploadCreated(facts, mi, name))));
+            }
+        }
         if (sql.isEmpty()) {
             return finding.skipped("SQL Server has no endpoint certificate yet, so there is nothing to "
                     + "trust; MIL-I9 creates one, then this check compares it with the managed instance.");
@@ -135,6 +156,46 @@ public final class ServerTrustCertificateCheck extends InstanceCheck {
                         + AzureSteps.ps(rg) + " -InstanceName " + AzureSteps.ps(mi.name())
                         + " -Name " + AzureSteps.ps(name) + " -PublicKey " + hex + "\n")
                 .build();
+    }
+
+    /**
+     * The upload of the certificate MIL-I9's fix creates in the same run: ordered right after that step, its request
+     * carries {@link ArmRequest#PUBLIC_BLOB_FROM} and a placeholder blob that milink fills at apply time with the
+     * certificate's CERTENCODED bytes (a rerun finds it trusted, by public key, and plans nothing).
+     */
+    private static FixStep uploadCreated(Facts facts, ManagedInstanceFacts mi, String name) {
+        String rg = MiFacts.segment(mi.resourceId(), "resourceGroups").orElse("<resource-group>");
+        String createdBy = EndpointCertificateCheck.createStepId(facts);
+        Map<String, Object> from = new LinkedHashMap<>();
+        from.put("certificate", name);
+        from.put("createdBy", createdBy);
+        String read = "SELECT CONVERT(varchar(max), CERTENCODED(CERT_ID(" + Syntax.TSQL_STRING.quote(name)
+                + ")), 1) AS public_blob;";
+        String note = "The public key of '" + name + "' exists only once step " + createdBy + " has created the "
+                + "certificate; milink reads it then. By hand, read it on SQL Server with\n"
+                + "  " + read + "\nand pass it (0x...) as PUBLIC_BLOB.\n";
+        return AzureSteps.step(META.id(), facts, "upload-trust-certificate", "Upload the public key of '" + name
+                        + "', created by the MIL-I9 step above, to " + MiFacts.label(mi))
+                .phase(FixStep.Phase.INSTANCE).order(EndpointCertificateCheck.CREATE_ORDER + 1).appliable(true)
+                .text(ScriptKind.ARM_REQUEST, ArmRequest.of("PUT", mi.resourceId() + "/serverTrustCertificates/"
+                        + name + "?api-version=" + API_VERSION, Map.of("properties", Map.of("publicBlob",
+                        PUBLIC_BLOB_PLACEHOLDER)), Map.of(ArmRequest.PUBLIC_BLOB_FROM, from)))
+                .text(ScriptKind.AZURE_CLI, comment("# ", note) + "az sql mi partner-cert create --resource-group "
+                        + AzureSteps.sh(rg) + " --instance-name " + AzureSteps.sh(mi.name())
+                        + " --name " + AzureSteps.sh(name) + " --public-blob \"$PUBLIC_BLOB\"\n")
+                .text(ScriptKind.AZURE_POWERSHELL, comment("# ", note)
+                        + "New-AzSqlInstanceServerTrustCertificate -ResourceGroupName " + AzureSteps.ps(rg)
+                        + " -InstanceName " + AzureSteps.ps(mi.name()) + " -Name " + AzureSteps.ps(name)
+                        + " -PublicKey $env:PUBLIC_BLOB\n")
+                .build();
+    }
+
+    private static String comment(String prefix, String text) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n")) {
+            out.append(prefix).append(line).append('\n');
+        }
+        return out.toString();
     }
 
     /** The SHA-1 thumbprint of SQL Server's certificate: from sys.certificates, else computed from the public blob. */

@@ -14,6 +14,19 @@ import java.util.Objects;
  */
 public final class ArmRequest {
 
+    /**
+     * Top-level member naming the SQL Server certificate whose PFX milink builds into the body at apply time (MIL-D14):
+     * {@code {"certificate": NAME, "thumbprint": "0x…"}}.
+     */
+    public static final String PRIVATE_BLOB_FROM = "privateBlobFrom";
+
+    /**
+     * Top-level member naming the SQL Server certificate whose public key (CERTENCODED) milink reads into the body's
+     * {@code properties.publicBlob} at apply time, because an earlier step of the same plan creates it (MIL-I10 after
+     * MIL-I9): {@code {"certificate": NAME, "createdBy": STEP-ID}}.
+     */
+    public static final String PUBLIC_BLOB_FROM = "publicBlobFrom";
+
     private ArmRequest() {
     }
 
@@ -23,8 +36,8 @@ public final class ArmRequest {
     }
 
     /**
-     * The same with further top-level members after {@code body}, e.g. {@code privateBlobFrom}: what milink fills
-     * into the body at apply time (a TDE certificate's PFX, built from SQL Server's certificate).
+     * The same with further top-level members after {@code body}, e.g. {@link #PRIVATE_BLOB_FROM} or
+     * {@link #PUBLIC_BLOB_FROM}: what milink fills into the body at apply time from SQL Server's certificate.
      */
     public static String of(String method, String path, Map<String, ?> body, Map<String, ?> more) {
         Objects.requireNonNull(path, "path");

@@ -49,7 +49,7 @@ public final class AzureSteps {
     }
 
     /**
-     * Fluent step construction of an AZURE-phase step that needs no secret; a step is appliable only with an ARM
+     * Fluent step construction of an AZURE-phase step (unless {@link #phase} says otherwise) that needs no secret; a step is appliable only with an ARM
      * request or T-SQL among its scripts.
      */
     public static final class Builder {
@@ -59,6 +59,7 @@ public final class AzureSteps {
         private final Map<String, String> values = new HashMap<>();
         private final List<Script> scripts = new ArrayList<>();
         private int order = ORDER_MANUAL;
+        private Phase phase = Phase.AZURE;
         private boolean appliable;
 
         private Builder(String checkId, String id, String title) {
@@ -75,6 +76,15 @@ public final class AzureSteps {
 
         public Builder order(int o) {
             order = o;
+            return this;
+        }
+
+        /**
+         * Another phase than AZURE, for a request that needs what an earlier T-SQL step creates (it is then sent
+         * after the SQL Server steps).
+         */
+        public Builder phase(Phase p) {
+            phase = p;
             return this;
         }
 
@@ -96,7 +106,7 @@ public final class AzureSteps {
         }
 
         public FixStep build() {
-            return new FixStep(id, title, Phase.AZURE, order, false, appliable, scripts, Optional.empty());
+            return new FixStep(id, title, phase, order, false, appliable, scripts, Optional.empty());
         }
     }
 }

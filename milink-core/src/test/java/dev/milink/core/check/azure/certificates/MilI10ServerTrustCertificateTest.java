@@ -109,8 +109,29 @@ class MilI10ServerTrustCertificateTest {
         assertThat(one(I10, TestFacts.linked().certificates(Fact.unknown("denied"))).status())
                 .isEqualTo(Status.UNKNOWN);
         Finding none = one(I10, TestFacts.linked().certificates(Fact.of(List.of())).mirroringEndpoint(
-                Fact.of(List.of())));
+                Fact.of(List.of())).mi(TestMi.ready().set("trustCertificates", Fact.unknown("403"))));
         assertThat(none.status()).isEqualTo(Status.SKIPPED);
         assertThat(none.message()).contains("MIL-I9");
+    }
+
+    @Test
+    void aCertificateMilI9CreatesIsUploadedRightAfterItWithItsPublicKeyReadAtApplyTime() {
+        TestFacts facts = TestFacts.linked().certificates(Fact.of(List.of())).mirroringEndpoint(Fact.of(List.of()))
+                .mi(TestMi.ready().set("trustCertificates", Fact.of(List.of())));
+        Finding f = one(I10, facts);
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.message()).contains("no endpoint certificate yet", "MIL-I9", "'Cert_SQL01_endpoint'");
+        FixStep step = onlyStep(f);
+        assertThat(step.appliable()).isTrue();
+        assertThat(step.phase()).isEqualTo(FixStep.Phase.INSTANCE);
+        assertThat(step.order()).isEqualTo(dev.milink.core.check.instance.EndpointCertificateCheck.CREATE_ORDER + 1);
+        assertThat(step.title()).contains("created by the MIL-I9 step above");
+        assertThat(scripts(f, ScriptKind.ARM_REQUEST)).contains("/serverTrustCertificates/Cert_SQL01_endpoint?",
+                "\"publicBlobFrom\": {", "\"certificate\": \"Cert_SQL01_endpoint\"",
+                "\"createdBy\": \"MIL-I9/", "/create-endpoint-certificate\"",
+                ServerTrustCertificateCheck.PUBLIC_BLOB_PLACEHOLDER);
+        assertThat(scripts(f, ScriptKind.AZURE_CLI)).contains("CERTENCODED(CERT_ID(N'Cert_SQL01_endpoint'))",
+                "--public-blob \"$PUBLIC_BLOB\"");
+        assertThat(scripts(f, ScriptKind.AZURE_POWERSHELL)).contains("-PublicKey $env:PUBLIC_BLOB");
     }
 }
