@@ -53,7 +53,9 @@ public final class ServerTrustCertificateCheck extends InstanceCheck {
                     certificate's expiry is checked with the clock of the run (rotate it before it expires, see \
                     MIL-I9). The fix uploads the public key (PUT serverTrustCertificates, or Azure CLI and \
                     PowerShell) when SQL Server's certificate blob was collected, and otherwise gives the two \
-                    manual steps.""", Part.MANAGED_INSTANCE, Part.SQL_SERVER);
+                    manual steps. When SQL Server has no endpoint certificate yet, MIL-I9's fix creates one and \
+                    this check plans its upload right after that step, the public key read from SQL Server at \
+                    apply time (publicBlobFrom), so one milink fix --apply creates and uploads it.""", Part.MANAGED_INSTANCE, Part.SQL_SERVER);
 
     public ServerTrustCertificateCheck() {
         super(META);
