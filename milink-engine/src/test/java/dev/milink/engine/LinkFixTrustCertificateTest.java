@@ -77,12 +77,16 @@ class LinkFixTrustCertificateTest {
     }
 
     private static FixResult apply(SandboxEstate estate, Runnable tsql) {
+        return apply(estate, rest -> {
+            tsql.run();
+            return new FixResult(List.of(), Optional.empty(), List.of(), rest.manual());
+        });
+    }
+
+    private static FixResult apply(SandboxEstate estate, java.util.function.Function<FixPlan, FixResult> tsql) {
         ConnectionSettings settings = sql(estate);
         return LinkFix.apply(plan(estate), () -> ArmConnection.open(options(estate)), ProgressListener.NONE,
-                rest -> {
-                    tsql.run();
-                    return new FixResult(List.of(), Optional.empty(), List.of(), rest.manual());
-                }, () -> {
+                tsql, () -> {
                     throw new AssertionError("no TDE upload in this plan");
                 }, name -> LinkFix.publicKey(settings, name));
     }
@@ -116,6 +120,23 @@ class LinkFixTrustCertificateTest {
             assertThat(puts).hasSize(1);
             assertThat(puts.get(0).body()).contains("0x" + HexFormat.of().withUpperCase().formatHex(der))
                     .doesNotContain("publicBlobFrom", "<read at apply time>");
+        }
+    }
+
+    @Test
+    void whenATsqlStepFailsTheUploadIsNotRunAndNothingIsSent() throws Exception {
+        try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.load("unprepared-2019"))) {
+            PlannedStep create = new PlannedStep(1, new FixStep("MIL-I9/sql/create-endpoint-certificate", "Create",
+                    FixStep.Phase.INSTANCE, 20, false, true, List.of(new Script(ScriptKind.TSQL, "SELECT 1;")),
+                    Optional.empty()), List.of("MIL-I9"), Target.instance("sql"), Status.FAIL);
+            StepOutcome.Failed failed = new StepOutcome.Failed(create, StepOutcome.Reason.SQL_ERROR, 15151,
+                    "Cannot find the certificate", List.of());
+            FixResult r = apply(estate, rest -> new FixResult(List.of(), Optional.of(failed), List.of(), List.of()));
+            assertThat(r.failure()).contains(failed);
+            assertThat(r.notRun()).extracting(s -> s.step().id()).containsExactly(
+                    "MIL-I10/sql/upload-trust-certificate");
+            assertThat(estate.arm().requestLog().entries()).noneMatch(e -> !e.method().equals("GET")
+                    && !e.path().contains("/oauth2/"));
         }
     }
 
