@@ -2,15 +2,11 @@
 package dev.milink.cli;
 
 import dev.milink.core.error.CoreError;
-import dev.milink.cli.auth.AuthMode;
-import dev.milink.cli.auth.Credentials;
-import dev.milink.cli.auth.Side;
 import dev.milink.core.buildref.BuildReferences;
 import dev.milink.engine.Milink;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.model.Direction;
 import dev.milink.core.model.LinkSettings;
-import dev.milink.sqlserver.connect.Authentication;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,22 +83,6 @@ final class AssessmentOptions {
             }
         }
         return names;
-    }
-
-    /**
-     * Resolves how to sign in and the TLS settings, command line over config file, and warns once when the
-     * server certificate is not validated.
-     */
-    static Authentication signIn(AuthOptions auth, ConnectionOptions connection, MilinkConfig cfg, Invocation inv) {
-        AuthMode mode = auth.mode != null ? auth.mode
-                : cfg.auth() != null ? AuthMode.fromCliName(cfg.auth()) : AuthMode.SQL;
-        Authentication authentication = new Credentials(inv, Side.SQL_SERVER).resolve(mode, first(auth.user, cfg.user(), null),
-                first(auth.passwordFile, cfg.passwordFile(), null));
-        connection.trustServerCertificate |= Boolean.TRUE.equals(cfg.trustServerCertificate());
-        connection.hostNameInCertificate = first(connection.hostNameInCertificate, cfg.hostNameInCertificate(), null);
-        connection.trustStore = first(connection.trustStore, cfg.trustStore(), null);
-        connection.warnIfInsecure(inv);
-        return authentication;
     }
 
     static <T> T first(T a, T b, T fallback) {

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import dev.milink.cli.options.AzureSignInOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,11 +44,8 @@ final class AzureTargetOptions {
     @Option(names = "--mi-facts", paramLabel = "FILE", arity = "1..*", descriptionKey = "mi-facts")
     List<Path> miFacts = new ArrayList<>();
 
-    @Option(names = "--cloud", paramLabel = "CLOUD", descriptionKey = "cloud")
-    String cloud;
-
-    @Option(names = "--azure-auth", paramLabel = "MODE", descriptionKey = "azure-auth")
-    String auth;
+    @Mixin
+    AzureSignInOptions signIn;
 
     @Option(names = "--azure-tenant-id", paramLabel = "ID", descriptionKey = "azure-tenant-id")
     String tenantId;
@@ -118,7 +117,7 @@ final class AzureTargetOptions {
     }
 
     private AzureOptions options(MilinkConfig.Azure c, Invocation inv) {
-        AzureOptions o = AzureOptions.fromEnvironment(first(cloud, c.cloud()), first(auth, c.auth()),
+        AzureOptions o = signIn.options(c.cloud(), c.auth(),
                 clientSecretFile != null ? clientSecretFile : c.clientSecretFile(), inv.env().variables());
         String tenant = first(tenantId, c.tenantId());
         String client = first(clientId, c.clientId());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.core.check.Severity;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.engine.Assessment;
@@ -9,7 +10,6 @@ import dev.milink.engine.Milink;
 import dev.milink.engine.Source;
 import dev.milink.core.model.LinkSettings;
 import dev.milink.report.FleetSummary;
-import dev.milink.report.ReportRenderer;
 import dev.milink.sqlserver.connect.Authentication;
 import dev.milink.sqlserver.connect.SqlTarget;
 import java.nio.file.Path;
@@ -19,38 +19,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code milink check TARGET…}: is this SQL Server ready for the Managed Instance link? Reads, never changes.
  * Binds options (command line over {@code --config}), then hands over to {@link Milink#assess} and a renderer.
  */
 @Command(name = "check", sortOptions = false)
-final class CheckCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
-
-    @Spec
-    CommandSpec spec;
+final class CheckCommand extends MilinkCommand {
 
     @Parameters(paramLabel = "TARGET", arity = "0..*", descriptionKey = "targets")
     List<String> targets = new ArrayList<>();
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", descriptionKey = "fail-on")
-    FailOn failOn;
+    @Mixin
+    FailOnOption failOn;
 
     @Option(names = "--facts", paramLabel = "FILE", descriptionKey = "facts")
     List<Path> facts = new ArrayList<>();
 
-    @Option(names = "--show-skipped", descriptionKey = "show-skipped")
-    boolean showSkipped;
+    @Mixin
+    ShowSkippedOption showSkipped;
 
     @Option(names = "--parallel", paramLabel = "N", descriptionKey = "parallel")
     Integer parallel;
@@ -59,56 +50,37 @@ final class CheckCommand implements Callable<Integer> {
     InventoryOptions inventory;
 
     @Mixin
-    AssessmentOptions assessment;
-
-    @Mixin
-    AzureTargetOptions azure;
-
-    @Mixin
-    AuthOptions auth;
-
-    @Mixin
-    ConnectionOptions connection;
+    LinkEndsOptions ends;
 
     @Mixin
     OutputOptions output;
 
-    @Mixin
-    VerbosityOptions verbosity;
-
     @Override
-    public Integer call() {
-        Invocation inv = Invocation.of(spec);
-        MilinkConfig cfg = assessment.config(inv);
-        String format = AssessmentOptions.first(output.format, cfg.output(), "text");
-        inv.json(format.equalsIgnoreCase("json"));
-        ReportRenderer renderer = ReportOutput.renderer(format);
-        output.file = AssessmentOptions.first(output.file, cfg.outputFile(), null);
-        Milink milink = assessment.milink(cfg, inv);
-        FailOn gate = failOn != null ? failOn : failOn(cfg); // validated before anything is collected or printed
+    int run(Invocation inv) {
+        MilinkConfig cfg = ends.assessment.config(inv);
+        ReportOutput report = ReportOutput.chosen(output, showSkipped, cfg, inv);
+        Milink milink = ends.assessment.milink(cfg, inv);
+        Severity gate = failOn.severity(cfg); // validated before anything is collected or printed
         int n = parallel(cfg);
         inventory.validate();
-        LinkSettings link = assessment.link(cfg);
+        LinkSettings link = ends.assessment.link(cfg);
         InventoryOptions.Fleet fleet = inventory.given() ? inventoryFleet(link, cfg, inv)
                 : new InventoryOptions.Fleet(sources(cfg, inv), Map.of());
         AssessmentRequest request = AssessmentRequest.of(fleet.sources()).withLink(link)
-                .withParallel(n).withFailOn(gate.severity())
+                .withParallel(n).withFailOn(gate)
                 .withListener(ProgressBar.forRun(inv, fleet.sources().size()));
         for (Map.Entry<String, LinkSettings> own : fleet.links().entrySet()) {
             request = request.withLinkFor(own.getKey(), own.getValue());
         }
-        AzureTargetOptions.ManagedInstance mi = azure.managedInstance(cfg, inv, Clock.systemUTC());
+        AzureTargetOptions.ManagedInstance mi = ends.managedInstance(cfg, inv);
         if (mi.given()) {
-            mi.source().signIn(); // a missing or refused Azure credential stops the run before anything is read
             request = request.withManagedInstance(mi.source()::read);
         }
-        request = azure.perRow(request, fleet.managedInstances(), mi, Clock.systemUTC());
+        request = ends.azure.perRow(request, fleet.managedInstances(), mi, Clock.systemUTC());
         Assessment result = milink.assess(request);
-        String preamble = fleet.sources().size() >= 2 && format.equalsIgnoreCase("text")
+        String preamble = fleet.sources().size() >= 2 && report.text()
                 ? FleetSummary.of(result.report(), notAssessed(result)).text() : "";
-        ReportOutput.write(result.report(), renderer, output.file, output.color(inv.env()), showSkipped, inv,
-                preamble);
-        return Outcomes.exitCode(result, inv);
+        return report.write(result, preamble);
     }
 
     private InventoryOptions.Fleet inventoryFleet(LinkSettings link, MilinkConfig cfg, Invocation inv) {
@@ -118,10 +90,10 @@ final class CheckCommand implements Callable<Integer> {
         Authentication[] runAuth = new Authentication[1];
         return inventory.read(link, () -> {
             if (runAuth[0] == null) {
-                runAuth[0] = AssessmentOptions.signIn(auth, connection, cfg, inv);
+                runAuth[0] = ends.signIn(cfg, inv);
             }
             return runAuth[0];
-        }, auth, cfg, c -> connection.settings(c.target(), c.authentication(), inv), inv);
+        }, ends.auth, cfg, c -> ends.settings(c.target(), c.authentication(), inv), inv);
     }
 
     private static Map<String, String> notAssessed(Assessment result) {
@@ -145,12 +117,12 @@ final class CheckCommand implements Callable<Integer> {
             throw new MilinkException(CoreError.USAGE, "No target. Give one or more HOST[,PORT] or HOST\\INSTANCE,"
                     + " 'targets:' in --config FILE, or --facts FILE from 'milink collect-script'.");
         }
-        connection.validate();
+        ends.connection.validate();
         List<SqlTarget> parsed = distinct(names.stream().map(SqlTarget::parse).toList(), inv);
-        Authentication authentication = AssessmentOptions.signIn(auth, connection, cfg, inv);
+        Authentication authentication = ends.signIn(cfg, inv);
         List<Source> sources = new ArrayList<>();
         for (SqlTarget t : parsed) {
-            sources.add(new Source.Live(t.display(), connection.settings(t, authentication, inv)));
+            sources.add(new Source.Live(t.display(), ends.settings(t, authentication, inv)));
         }
         return sources;
     }
@@ -178,18 +150,6 @@ final class CheckCommand implements Callable<Integer> {
             throw new MilinkException(CoreError.USAGE, "--parallel must be 1 or more, not " + n + ".");
         }
         return n;
-    }
-
-    private static FailOn failOn(MilinkConfig cfg) {
-        if (cfg.failOn() == null) {
-            return FailOn.BLOCKER;
-        }
-        try {
-            return FailOn.valueOf(cfg.failOn().trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new MilinkException(CoreError.CONFIG_INVALID, "Config file " + cfg.source() + ": 'fail-on' must be"
-                    + " blocker or warning, not '" + cfg.failOn() + "'.");
-        }
     }
 
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.cli.options.HelpOption;
 import dev.milink.core.internal.Json;
 import dev.milink.core.error.CoreError;
 import com.fasterxml.jackson.databind.node.ArrayNode;

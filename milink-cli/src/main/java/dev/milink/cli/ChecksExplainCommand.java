@@ -6,22 +6,13 @@ import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.check.CheckMetadata;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code milink checks explain ID}: everything milink knows about one check. */
 @Command(name = "explain")
-final class ChecksExplainCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
-
-    @Spec
-    CommandSpec spec;
+final class ChecksExplainCommand extends MilinkCommand {
 
     @Parameters(paramLabel = "ID", descriptionKey = "check-id")
     String id;
@@ -29,14 +20,10 @@ final class ChecksExplainCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Mixin
-    VerbosityOptions verbosity;
-
     @Override
-    public Integer call() {
-        CheckCatalog catalog = CheckCatalog.standard();
-        CheckMetadata m = catalog.require(id).metadata();
-        PrintWriter out = Invocation.of(spec).out();
+    int run(Invocation inv) {
+        CheckMetadata m = CheckCatalog.standard().require(id).metadata();
+        PrintWriter out = inv.out();
         if (ChecksCommand.json(output)) {
             out.println(Json.pretty(ChecksCommand.toJson(m)));
             return 0;

@@ -8,31 +8,19 @@ import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.core.check.CheckMetadata;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code milink checks list}: one line per check (id, area, severity, directions, title), or JSON. */
 @Command(name = "list")
-final class ChecksListCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
-
-    @Spec
-    CommandSpec spec;
+final class ChecksListCommand extends MilinkCommand {
 
     @Mixin
     OutputOptions output;
 
-    @Mixin
-    VerbosityOptions verbosity;
-
     @Override
-    public Integer call() {
-        PrintWriter out = Invocation.of(spec).out();
+    int run(Invocation inv) {
+        PrintWriter out = inv.out();
         List<CheckMetadata> checks = CheckCatalog.standard().checks().stream().map(Check::metadata).toList();
         if (ChecksCommand.json(output)) {
             ArrayNode list = Json.mapper().createArrayNode();

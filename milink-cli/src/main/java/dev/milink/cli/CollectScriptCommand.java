@@ -10,12 +10,8 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code milink collect-script}: the read-only T-SQL script for servers milink cannot reach, and how to run it.
@@ -23,23 +19,13 @@ import picocli.CommandLine.Spec;
  * {@code --output-file} (instructions to stdout).
  */
 @Command(name = "collect-script")
-final class CollectScriptCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
-
-    @Spec
-    CommandSpec spec;
+final class CollectScriptCommand extends MilinkCommand {
 
     @Option(names = "--output-file", paramLabel = "FILE", descriptionKey = "script-file")
     Path file;
 
-    @Mixin
-    VerbosityOptions verbosity;
-
     @Override
-    public Integer call() {
-        Invocation inv = Invocation.of(spec);
+    int run(Invocation inv) {
         String script = Milink.collectScript();
         if (file == null) {
             inv.out().print(script);

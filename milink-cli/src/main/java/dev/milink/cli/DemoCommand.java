@@ -13,15 +13,11 @@ import dev.milink.core.model.LinkSettings;
 import dev.milink.engine.Assessment;
 import dev.milink.engine.AssessmentRequest;
 import dev.milink.engine.Source;
-import dev.milink.report.ReportRenderer;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code milink demo}: starts the built-in sandbox in this process and runs exactly what {@code milink check}
@@ -29,56 +25,43 @@ import picocli.CommandLine.Spec;
  * renderer), then exits with the real verdict's code.
  */
 @Command(name = "demo")
-final class DemoCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
-
-    @Spec
-    CommandSpec spec;
+final class DemoCommand extends MilinkCommand {
 
     @Option(names = "--scenario", paramLabel = "NAME", defaultValue = SandboxFleet.DEFAULT_SCENARIO,
             descriptionKey = "scenario")
     String scenario;
 
-    @Option(names = "--show-skipped", descriptionKey = "show-skipped")
-    boolean showSkipped;
-
     @Mixin
     OutputOptions output;
 
     @Mixin
-    VerbosityOptions verbosity;
+    ShowSkippedOption showSkipped;
 
     @Override
-    public Integer call() {
-        Invocation inv = Invocation.of(spec);
-        String format = output.formatOr("text");
-        inv.json(format.equalsIgnoreCase("json"));
-        ReportRenderer renderer = ReportOutput.renderer(format);
+    int run(Invocation inv) {
+        ReportOutput report = ReportOutput.chosen(output, showSkipped, MilinkConfig.empty(), inv);
         if (SandboxLink.isLink(scenario)) {
-            return link(inv, renderer);
+            return link(inv, report);
         }
         try (SandboxFleet sandbox = SandboxFleet.start(List.of(scenario), 0)) {
             SandboxFleet.Member m = sandbox.members().getFirst();
-            banner(inv, "milink demo: checking the built-in sandbox (scenario " + scenario + " at " + m.address()
+            banner(inv, report, "milink demo: checking the built-in sandbox (scenario " + scenario + " at " + m.address()
                     + "), a test double that speaks SQL Server's protocol; it is not SQL Server.");
             Assessment result = inv.milink(BuildReferences.bundled(), CheckConfig.NONE).assess(AssessmentRequest.of(
                     List.of(new Source.Live(m.target().display(), m.settings()))).withParallel(1));
-            ReportOutput.write(result.report(), renderer, output.file, output.color(inv.env()), showSkipped, inv);
-            return Outcomes.exitCode(result, inv);
+            return report.write(result, "");
         }
     }
 
     /** Both ends: the SQL Server stand-in and the ARM stand-in of the scenario, judged together as one link. */
-    private int link(Invocation inv, ReportRenderer renderer) {
+    private int link(Invocation inv, ReportOutput report) {
         try (SandboxLink sandbox = SandboxLink.start(scenario)) {
             SandboxFleet.Member m = sandbox.sql();
             if (m == null) {
                 throw new MilinkException(CoreError.USAGE, "Sandbox scenario " + scenario + " has no SQL Server end;"
                         + " 'milink demo' needs both (sqlServer: in the scenario file).");
             }
-            banner(inv, "milink demo: checking the built-in sandbox (scenario " + sandbox.scenario() + "): SQL Server"
+            banner(inv, report, "milink demo: checking the built-in sandbox (scenario " + sandbox.scenario() + "): SQL Server"
                     + " at " + m.address() + " and managed instance " + sandbox.arm().managedInstanceName()
                     + " through an Azure Resource Manager stand-in at " + sandbox.arm().baseUrl() + ". Both are test"
                     + " doubles: not SQL Server, not Azure.");
@@ -88,13 +71,12 @@ final class DemoCommand implements Callable<Integer> {
                     List.of(new Source.Live(m.target().display(), m.settings()))).withParallel(1)
                     .withLink(LinkSettings.of(Direction.SQL_TO_MI).withSqlServerAddresses(sandbox.sqlServerAddresses()))
                     .withManagedInstance(mi::read));
-            ReportOutput.write(result.report(), renderer, output.file, output.color(inv.env()), showSkipped, inv);
-            return Outcomes.exitCode(result, inv);
+            return report.write(result, "");
         }
     }
 
     /** The banner heads the text report; with JSON, stdout stays pure JSON and the banner goes to stderr. */
-    private void banner(Invocation inv, String text) {
-        (inv.json() || output.file != null ? inv.err() : inv.out()).println(text);
+    private static void banner(Invocation inv, ReportOutput report, String text) {
+        (inv.json() || report.toFile() ? inv.err() : inv.out()).println(text);
     }
 }

@@ -3,26 +3,18 @@ package dev.milink.cli;
 
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
-import dev.milink.core.secret.Secret;
 import dev.milink.engine.FixRequest;
 import dev.milink.engine.Milink;
-import dev.milink.engine.fix.FixTerminal;
 import dev.milink.engine.fix.FixWorkflow;
 import dev.milink.sqlserver.connect.SqlTarget;
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code milink fix TARGET}: plan (default), write scripts ({@code --script-dir}) or apply ({@code --apply}) the
@@ -30,13 +22,7 @@ import picocli.CommandLine.Spec;
  * the executor behind {@code --apply} is the only code that changes the server.
  */
 @Command(name = "fix", sortOptions = false)
-final class FixCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
-
-    @Spec
-    CommandSpec spec;
+final class FixCommand extends MilinkCommand {
 
     @Parameters(paramLabel = "TARGET", arity = "0..1", descriptionKey = "fix-target")
     String target;
@@ -63,85 +49,29 @@ final class FixCommand implements Callable<Integer> {
     Path tdePfxOut;
 
     @Mixin
-    AssessmentOptions assessment;
-
-    @Mixin
-    AzureTargetOptions azure;
-
-    @Mixin
-    AuthOptions auth;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    VerbosityOptions verbosity;
+    LinkEndsOptions ends;
 
     @Override
-    public Integer call() {
-        Invocation inv = Invocation.of(spec);
-        MilinkConfig cfg = assessment.config(inv);
+    int run(Invocation inv) {
+        MilinkConfig cfg = ends.assessment.config(inv);
         String name = target != null ? target : cfg.targets().size() == 1 ? cfg.targets().getFirst() : null;
         if (name == null) {
             throw new MilinkException(CoreError.USAGE, "milink fix works on one instance: give TARGET (HOST[,PORT] or"
                     + " HOST\\INSTANCE), or exactly one entry under 'targets:' in --config FILE.");
         }
-        connection.validate();
+        ends.connection.validate();
         SqlTarget parsed = SqlTarget.parse(name);
-        Milink milink = assessment.milink(cfg, inv);
+        Milink milink = ends.assessment.milink(cfg, inv);
         // Sign-in is resolved only when milink connects: a refused --apply must not prompt for a password first.
-        FixRequest request = new FixRequest(name, () -> connection.settings(parsed,
-                AssessmentOptions.signIn(auth, connection, cfg, inv), inv), assessment.link(cfg),
+        FixRequest request = new FixRequest(name, () -> ends.settings(parsed, ends.signIn(cfg, inv), inv),
+                ends.assessment.link(cfg),
                 new FixWorkflow.Options(apply, yes, scriptDir, Set.copyOf(includeDatabases), dmkPasswordFile,
                         backupDir, tdePfxOut));
-        AzureTargetOptions.ManagedInstance mi = azure.managedInstance(cfg, inv, Clock.systemUTC());
+        AzureTargetOptions.ManagedInstance mi = ends.managedInstance(cfg, inv);
         if (mi.given()) {
-            mi.source().signIn(); // a missing or refused Azure credential stops before anything is read or changed
             // the update policy is never among the ARM steps: no check offers it as an appliable fix
             request = request.withManagedInstance(mi.source()::read, mi.live() ? mi.arm() : null);
         }
-        return milink.fix(request, terminal(inv)).code();
+        return milink.fix(request, inv).code();
     }
-
-    private static FixTerminal terminal(Invocation inv) {
-        return new FixTerminal() {
-            @Override
-            public PrintWriter out() {
-                return inv.out();
-            }
-
-            @Override
-            public PrintWriter err() {
-                return inv.err();
-            }
-
-            @Override
-            public Optional<String> env(String variable) {
-                return inv.env().get(variable);
-            }
-
-            @Override
-            public boolean interactive() {
-                return inv.env().interactive();
-            }
-
-            @Override
-            public String readLine(String prompt) {
-                inv.out().flush();
-                return inv.env().console().readLine("%s", prompt);
-            }
-
-            @Override
-            public char[] readPassword(String prompt) {
-                inv.out().flush();
-                return inv.env().console().readPassword("%s", prompt);
-            }
-
-            @Override
-            public void remember(Secret secret) {
-                inv.remember(secret);
-            }
-        };
-    }
-
 }

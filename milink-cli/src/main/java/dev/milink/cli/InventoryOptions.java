@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import dev.milink.cli.options.AuthOptions;
 import dev.milink.cli.auth.AuthMode;
 import dev.milink.cli.auth.Credentials;
 import dev.milink.cli.auth.Side;
@@ -116,14 +117,15 @@ final class InventoryOptions {
     /** A row's own sign-in: its mode and user over the run's, its password from the variable or file it names. */
     private static Authentication signIn(InventoryEntry e, AuthOptions auth, MilinkConfig cfg, Invocation inv) {
         CredentialRef c = e.credential();
+        AuthOptions.Given run = auth.given();
         AuthMode mode;
         try {
-            mode = c.auth() != null ? AuthMode.fromCliName(c.auth()) : auth.mode != null ? auth.mode
+            mode = c.auth() != null ? AuthMode.fromCliName(c.auth()) : run.mode() != null ? run.mode()
                     : cfg.auth() != null ? AuthMode.fromCliName(cfg.auth()) : AuthMode.SQL;
         } catch (MilinkException x) {
             throw new MilinkException(CoreError.CONFIG_INVALID, e.origin() + ": " + x.getMessage());
         }
-        String user = AssessmentOptions.first(c.user(), auth.user, cfg.user());
+        String user = AssessmentOptions.first(c.user(), run.user(), cfg.user());
         if (c.passwordEnv() != null) {
             Secret password = inv.env(c.passwordEnv()).map(Secret::of).map(inv::remember)
                     .orElseThrow(() -> new MilinkException(CoreError.SECRET_MISSING, e.origin() + ": the"
@@ -140,7 +142,7 @@ final class InventoryOptions {
                         + mode.cliName() + " takes no password; remove password-env.");
             };
         }
-        Path file = AssessmentOptions.first(c.passwordFile(), auth.passwordFile, cfg.passwordFile());
+        Path file = AssessmentOptions.first(c.passwordFile(), run.passwordFile(), cfg.passwordFile());
         // A Credentials of its own: each row may name another file or user, so nothing is shared between rows.
         return new Credentials(inv, Side.SQL_SERVER).resolve(mode, user, file);
     }

@@ -6,6 +6,7 @@ import dev.milink.core.assess.CheckConfig;
 import dev.milink.core.buildref.BuildReference;
 import dev.milink.core.catalog.CheckCatalog;
 import dev.milink.engine.Milink;
+import dev.milink.engine.fix.FixTerminal;
 import dev.milink.core.secret.Secret;
 import java.io.PrintWriter;
 import java.util.List;
@@ -16,10 +17,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * One run of the CLI: its streams, its environment and what the error reporter must know (verbose, JSON wanted,
- * secrets to mask). Commands in this package reach it through {@link #of(CommandSpec)}; commands in any package
+ * secrets to mask). It is also the terminal {@code fix} talks to (prompts, confirmations, progress). Commands in this package reach it through {@link #of(CommandSpec)}; commands in any package
  * reach its sign-in part through {@link AuthContext#of(CommandSpec)}.
  */
-final class Invocation implements AuthContext {
+final class Invocation implements AuthContext, FixTerminal {
 
     private final Environment env;
     private final Supplier<CheckCatalog> catalog;
@@ -85,11 +86,13 @@ final class Invocation implements AuthContext {
         return env;
     }
 
-    PrintWriter out() {
+    @Override
+    public PrintWriter out() {
         return out;
     }
 
-    PrintWriter err() {
+    @Override
+    public PrintWriter err() {
         return err;
     }
 
@@ -123,6 +126,12 @@ final class Invocation implements AuthContext {
     @Override
     public boolean showsProgress() {
         return ProgressBar.wanted(env);
+    }
+
+    @Override
+    public String readLine(String prompt) {
+        out.flush();
+        return env.console().readLine("%s", prompt);
     }
 
     @Override

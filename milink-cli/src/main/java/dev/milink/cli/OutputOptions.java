@@ -20,12 +20,4 @@ final class OutputOptions {
     String formatOr(String fallback) {
         return format == null ? fallback : format;
     }
-
-    /**
-     * Colour only for a terminal, never into a file, and never when the user said no: {@code --no-color} or the
-     * {@code NO_COLOR} convention (https://no-color.org, any non-empty value).
-     */
-    boolean color(Environment env) {
-        return !noColor && file == null && env.stdoutIsTerminal() && env.get("NO_COLOR").isEmpty();
-    }
 }

@@ -5,6 +5,7 @@ import dev.milink.core.error.CoreError;
 import dev.milink.cli.auth.Credentials;
 import dev.milink.core.assess.AssessmentReport;
 import dev.milink.core.error.MilinkException;
+import dev.milink.engine.Assessment;
 import dev.milink.report.RenderOptions;
 import dev.milink.report.ReportRenderer;
 import dev.milink.report.ReportRenderers;
@@ -14,25 +15,52 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Hands a report to the renderer the user chose and writes it to stdout or {@code --output-file}. */
-final class ReportOutput {
+/**
+ * Where a report goes and in which format, as the user chose ({@code --output}, {@code --output-file},
+ * {@code --no-color}, command line over config file): hands the report to that renderer and writes it to stdout or
+ * the file. The shared tail of {@code check}, {@code demo} and {@code report}.
+ */
+record ReportOutput(String format, ReportRenderer renderer, Path file, boolean color, boolean showSkipped,
+                    Invocation invocation) {
 
-    private ReportOutput() {
+    /**
+     * The output {@code options} ask for, else the config file's, else text to stdout, skipped checks listed as
+     * {@code skipped} says. Fails early (before any connection) on an unknown format; with JSON, errors are JSON too.
+     */
+    static ReportOutput chosen(OutputOptions options, ShowSkippedOption skipped, MilinkConfig cfg,
+                               Invocation invocation) {
+        String format = AssessmentOptions.first(options.format, cfg.output(), "text");
+        invocation.json(format.equalsIgnoreCase("json"));
+        Path file = AssessmentOptions.first(options.file, cfg.outputFile(), null);
+        return new ReportOutput(format, ReportRenderers.byName(format), file,
+                !options.noColor && file == null && colorTerminal(invocation.env()), skipped.on, invocation);
     }
 
-    /** Fails early (before any connection) on an unknown format. */
-    static ReportRenderer renderer(String format) {
-        return ReportRenderers.byName(format);
+    /**
+     * Colour only for a terminal, never into a file, and never when the user said no: {@code --no-color} or the
+     * {@code NO_COLOR} convention (https://no-color.org, any non-empty value).
+     */
+    private static boolean colorTerminal(Environment env) {
+        return env.stdoutIsTerminal() && env.get("NO_COLOR").isEmpty();
     }
 
-    static void write(AssessmentReport report, ReportRenderer renderer, Path file, boolean color, boolean showSkipped,
-                      Invocation invocation) {
-        write(report, renderer, file, color, showSkipped, invocation, "");
+    boolean text() {
+        return format.equalsIgnoreCase("text");
+    }
+
+    /** Whether the report goes to a file (stdout then stays free for other text). */
+    boolean toFile() {
+        return file != null;
+    }
+
+    /** Writes the assessment's report and returns its exit code, with the stderr lines {@link Outcomes} adds. */
+    int write(Assessment result, String preamble) {
+        write(result.report(), preamble);
+        return Outcomes.exitCode(result, invocation);
     }
 
     /** {@code preamble} (the fleet summary above a text report) goes first, to the same place. */
-    static void write(AssessmentReport report, ReportRenderer renderer, Path file, boolean color, boolean showSkipped,
-                      Invocation invocation, String preamble) {
+    void write(AssessmentReport report, String preamble) {
         RenderOptions options = RenderOptions.defaults().withColor(color).withShowSkipped(showSkipped);
         if (file == null) {
             try {

@@ -4,14 +4,10 @@ package dev.milink.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code milink sandbox}: starts sandbox instances, prints how to connect to each (JDBC with the trust store or
@@ -19,13 +15,7 @@ import picocli.CommandLine.Spec;
  * passwords are printed on purpose: they protect nothing real.
  */
 @Command(name = "sandbox")
-final class SandboxCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
-
-    @Spec
-    CommandSpec spec;
+final class SandboxCommand extends MilinkCommand {
 
     @Option(names = "--scenario", paramLabel = "NAME", descriptionKey = "sandbox-scenario")
     List<String> scenarios = new ArrayList<>();
@@ -37,12 +27,8 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--exit-after", hidden = true)
     Integer exitAfterSeconds;
 
-    @Mixin
-    VerbosityOptions verbosity;
-
     @Override
-    public Integer call() throws InterruptedException {
-        Invocation inv = Invocation.of(spec);
+    int run(Invocation inv) throws InterruptedException {
         List<String> names = scenarios.isEmpty() ? List.of(SandboxFleet.DEFAULT_SCENARIO) : scenarios;
         if (names.size() == 1 && SandboxLink.isLink(names.getFirst()) && port == 0) {
             SandboxLink link = SandboxLink.start(names.getFirst());

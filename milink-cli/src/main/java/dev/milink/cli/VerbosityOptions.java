@@ -13,19 +13,22 @@ import picocli.CommandLine.Spec;
  */
 final class VerbosityOptions {
 
+    /** Listed after every other option, wherever a command declares this mixin (see {@link MilinkCommand}). */
+    private static final int LAST = 1000;
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
     boolean verbose;
     boolean debug;
 
-    @Option(names = {"-v", "--verbose"}, descriptionKey = "verbose")
+    @Option(names = {"-v", "--verbose"}, descriptionKey = "verbose", order = LAST + 1)
     void verbose(boolean on) {
         verbose = on;
         Invocation.of(mixee).verbose(on);
     }
 
-    @Option(names = "--debug", descriptionKey = "debug")
+    @Option(names = "--debug", descriptionKey = "debug", order = LAST)
     void debug(boolean on) {
         debug = on;
         verbose(on);
@@ -34,7 +37,7 @@ final class VerbosityOptions {
         }
     }
 
-    @Option(names = "--log-file", paramLabel = "FILE", descriptionKey = "log-file")
+    @Option(names = "--log-file", paramLabel = "FILE", descriptionKey = "log-file", order = LAST + 2)
     void logFile(Path file) {
         if (file != null) {
             Invocation.of(mixee).closeAtEnd(Logs.toFile(file));

@@ -1,26 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
-import java.util.concurrent.Callable;
+import dev.milink.cli.options.CommandBase;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code milink version}: milink, Java and OS versions (the same as {@code milink --version}). */
 @Command(name = "version")
-final class VersionCommand implements Callable<Integer> {
-
-    @Mixin
-    HelpOption help;
-
-    @Spec
-    CommandSpec spec;
+final class VersionCommand extends CommandBase {
 
     @Override
     public Integer call() {
         for (String line : new Versions().getVersion()) {
-            spec.commandLine().getOut().println(line);
+            out().println(line);
         }
         return 0;
     }

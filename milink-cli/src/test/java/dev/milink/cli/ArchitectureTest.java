@@ -57,6 +57,11 @@ class ArchitectureTest {
     private static final String JACKSON = "com.fasterxml.jackson..";
     private static final String CORE_INTERNAL = "dev.milink.core.internal..";
 
+    /** No class in {@code pkg} may depend on a class in any of {@code forbidden}: a layer rule. */
+    private static ArchRule neverUses(String pkg, String... forbidden) {
+        return noClasses().that().resideInAPackage(pkg).should().dependOnClassesThat().resideInAnyPackage(forbidden);
+    }
+
     @ArchTest
     static final ArchRule coreDependsOnNothingOfOurs = noClasses().that().resideInAPackage(CORE)
             .should().dependOnClassesThat(resideInAPackage("dev.milink..").and(not(resideInAPackage(CORE))))
@@ -64,14 +69,12 @@ class ArchitectureTest {
                     + "and a check must never reach a collector, renderer or the CLI");
 
     @ArchTest
-    static final ArchRule coreHasNoJdbc = noClasses().that().resideInAPackage(CORE)
-            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+    static final ArchRule coreHasNoJdbc = neverUses(CORE, "java.sql..", "javax.sql..")
             .because("collect first, judge second: JDBC lives in milink-sqlserver, and core (facts, checks, "
                     + "assessor) must run on hand-built or saved facts with no server");
 
     @ArchTest
-    static final ArchRule checksReadOnlyFacts = noClasses().that().resideInAPackage(CHECKS)
-            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", SQLSERVER,
+    static final ArchRule checksReadOnlyFacts = neverUses(CHECKS, "java.sql..", "javax.sql..", SQLSERVER,
                     "java.net.http..")
             .because("checks are pure functions of Facts: no Connection, no HTTP client, so each is unit-tested "
                     + "on TestFacts and a facts file can be judged offline");
@@ -131,14 +134,12 @@ class ArchitectureTest {
                     + "packages are really one");
 
     @ArchTest
-    static final ArchRule sqlServerIsBelowReportAndCli = noClasses().that().resideInAPackage(SQLSERVER)
-            .should().dependOnClassesThat().resideInAnyPackage(REPORT, ENGINE, CLI)
+    static final ArchRule sqlServerIsBelowReportAndCli = neverUses(SQLSERVER, REPORT, ENGINE, CLI)
             .because("collectors and the T-SQL executor produce facts and results; presenting them is the job "
                     + "of report and cli, which sit above");
 
     @ArchTest
-    static final ArchRule azureDependsOnlyOnCore = noClasses().that().resideInAPackage(AZURE)
-            .should().dependOnClassesThat().resideInAnyPackage(SQLSERVER, NETWORK, REPORT, SANDBOX, ENGINE, CLI)
+    static final ArchRule azureDependsOnlyOnCore = neverUses(AZURE, SQLSERVER, NETWORK, REPORT, SANDBOX, ENGINE, CLI)
             .because("the Azure module reads and writes the managed instance end through ARM and returns facts "
                     + "and results; it needs only core's model, and the sandbox's ARM stand-in must stay a "
                     + "test double it cannot share code (or bugs) with");
@@ -150,26 +151,23 @@ class ArchitectureTest {
                     + "ManagedInstanceFacts");
 
     @ArchTest
-    static final ArchRule reportReadsOnlyTheReport = noClasses().that().resideInAPackage(REPORT)
-            .should().dependOnClassesThat().resideInAnyPackage(SQLSERVER, SANDBOX, NETWORK, AZURE, ENGINE, CLI)
+    static final ArchRule reportReadsOnlyTheReport = neverUses(REPORT, SQLSERVER, SANDBOX, NETWORK, AZURE, ENGINE,
+                    CLI)
             .because("renderers and the docs generator read AssessmentReport and CheckMetadata only (results "
                     + "are data), so a saved report renders the same without a server");
 
     @ArchTest
-    static final ArchRule sandboxStandsAlone = noClasses().that().resideInAPackage(SANDBOX)
-            .should().dependOnClassesThat().resideInAnyPackage(SQLSERVER, NETWORK, AZURE, REPORT, ENGINE, CLI)
+    static final ArchRule sandboxStandsAlone = neverUses(SANDBOX, SQLSERVER, NETWORK, AZURE, REPORT, ENGINE, CLI)
             .because("the sandbox stands in for SQL Server and Azure; if it used our client code it could hide "
                     + "the very bugs the integration tests are there to catch");
 
     @ArchTest
-    static final ArchRule networkIsBelowTheEngine = noClasses().that().resideInAPackage(NETWORK)
-            .should().dependOnClassesThat().resideInAnyPackage(REPORT, ENGINE, CLI)
+    static final ArchRule networkIsBelowTheEngine = neverUses(NETWORK, REPORT, ENGINE, CLI)
             .because("the network test and probes produce results and facts; judging and presenting them is the "
                     + "engine's and the CLI's job");
 
     @ArchTest
-    static final ArchRule theEngineIsALibrary = noClasses().that().resideInAPackage(ENGINE)
-            .should().dependOnClassesThat().resideInAnyPackage(SANDBOX, "picocli..")
+    static final ArchRule theEngineIsALibrary = neverUses(ENGINE, SANDBOX, "picocli..")
             .because("milink-engine is what a Java program embeds: it never needs the SQL Server stand-in or a "
                     + "command-line parser on its class path");
 
@@ -180,8 +178,7 @@ class ArchitectureTest {
                     + "network); a module below that reached up to it would make a cycle of modules");
 
     @ArchTest
-    static final ArchRule theCliTalksToTheEngineOnly = noClasses().that().resideInAPackage(CLI)
-            .should().dependOnClassesThat().resideInAnyPackage("dev.milink.sqlserver.collect..",
+    static final ArchRule theCliTalksToTheEngineOnly = neverUses(CLI, "dev.milink.sqlserver.collect..",
                     "dev.milink.sqlserver.fix..", "java.sql..", "javax.sql..", "com.microsoft.sqlserver..",
                     "dev.milink.network.test..", "dev.milink.azure.fix..")
             .because("the CLI is option parsing + the facade (dev.milink.engine.Milink) + a renderer: collectors, "

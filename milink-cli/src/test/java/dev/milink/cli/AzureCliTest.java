@@ -40,6 +40,11 @@ class AzureCliTest {
         return env;
     }
 
+    /** {@code milink check} of the estate's SQL Server (found at {@code sqlAddress}) and managed instance. */
+    static Cli check(SandboxEstate estate, String sqlPassword, String sqlAddress) {
+        return Cli.run(azureEnv(estate.arm(), sqlPassword), checkArgs(estate, sqlAddress).toArray(String[]::new));
+    }
+
     static List<String> checkArgs(SandboxEstate estate, String sqlAddress, String... more) {
         SandboxInstance sql = estate.sql();
         List<String> args = new ArrayList<>(List.of("check", sql.host() + "," + sql.port(), "--user", "sa",
@@ -56,6 +61,11 @@ class AzureCliTest {
             out.putIfAbsent(f.get("checkId").asText(), f);
         }
         return out;
+    }
+
+    /** The message of finding {@code id}. */
+    static String message(Map<String, JsonNode> findings, String id) {
+        return findings.get(id).get("message").asText();
     }
 
     static String status(Map<String, JsonNode> f, String id) {
@@ -75,7 +85,7 @@ class AzureCliTest {
         Map<String, JsonNode> f = findings(r.out());
         assertThat(status(f, "MIL-M7")).isEqualTo("PASS");
         assertThat(status(f, "MIL-N2")).as(f.get("MIL-N2").toString()).isEqualTo("FAIL");
-        assertThat(f.get("MIL-N2").get("message").asText()).contains("deny_5022_inbound");
+        assertThat(message(f, "MIL-N2")).contains("deny_5022_inbound");
         assertThat(status(f, "MIL-RBAC")).isNotIn("SKIPPED", "UNKNOWN");
         assertThat(status(f, "MIL-I1")).isNotEqualTo("SKIPPED"); // the SQL Server end is judged beside it
     }
@@ -122,8 +132,7 @@ class AzureCliTest {
     @Test
     void aReadyEstatePassesTheAzureChecksThroughTheRealPipeline() throws Exception {
         try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.load("prepared-2022"))) {
-            Cli r = Cli.run(azureEnv(estate.arm(), "Sandbox#2022sa"),
-                    checkArgs(estate, "10.20.0.4").toArray(String[]::new));
+            Cli r = check(estate, "Sandbox#2022sa", "10.20.0.4");
             Map<String, JsonNode> f = findings(r.out());
             assertThat(List.of("MIL-M7", "MIL-M1", "MIL-M5", "MIL-N2", "MIL-N3", "MIL-I10", "MIL-RBAC"))
                     .as(r.toString()).allSatisfy(id -> assertThat(status(f, id)).as(id).isEqualTo("PASS"));
@@ -141,8 +150,7 @@ class AzureCliTest {
     @Test
     void everyAzureCheckIsJudgedOnAReadyEstateAndNoneFailsOrIsUnknown() throws Exception {
         try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.load("prepared-2022"))) {
-            Cli r = Cli.run(azureEnv(estate.arm(), "Sandbox#2022sa"),
-                    checkArgs(estate, "10.20.0.4").toArray(String[]::new));
+            Cli r = check(estate, "Sandbox#2022sa", "10.20.0.4");
             String json = r.out();
             List<JsonNode> azure = new ArrayList<>();
             JSON.readTree(json).get("findings").forEach(f -> {
@@ -160,8 +168,7 @@ class AzureCliTest {
     void everyAzureCheckIsUnknownWhenArmAnswersOnly503AndTheSqlServerEndIsStillJudged() throws Exception {
         try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.load("prepared-2022"))) {
             estate.arm().faults().add(ArmFault.serverError("/subscriptions/", 503, 0));
-            Cli r = Cli.run(azureEnv(estate.arm(), "Sandbox#2022sa"),
-                    checkArgs(estate, "10.20.0.4").toArray(String[]::new));
+            Cli r = check(estate, "Sandbox#2022sa", "10.20.0.4");
             assertThat(r.exit()).as(r.toString()).isEqualTo(5);
             List<JsonNode> all = new ArrayList<>();
             JSON.readTree(r.out()).get("findings").forEach(all::add);
@@ -181,10 +188,10 @@ class AzureCliTest {
             arm.faults().add(ArmFault.forbidden("/networkSecurityGroups/nsg-mi$",
                     "Microsoft.Network/networkSecurityGroups/read"));
             arm.faults().add(ArmFault.throttle("/managedInstances/contoso-mi$", 1, 1));
-            Cli r = Cli.run(azureEnv(arm, "Sandbox#2022sa"), checkArgs(estate, "10.20.0.4").toArray(String[]::new));
+            Cli r = check(estate, "Sandbox#2022sa", "10.20.0.4");
             Map<String, JsonNode> f = findings(r.out());
             assertThat(status(f, "MIL-N2")).as(r.toString()).isEqualTo("UNKNOWN");
-            assertThat(f.get("MIL-N2").get("message").asText())
+            assertThat(message(f, "MIL-N2"))
                     .contains("Microsoft.Network/networkSecurityGroups/read");
             // the 429 was answered, then the same GET sent again and answered 200: M7 read the instance
             List<Integer> statuses = arm.requestLog().find("GET", "/managedInstances/contoso-mi$").stream()
@@ -212,35 +219,31 @@ class AzureCliTest {
         String hub = "      - {name: to-hub, remoteVirtualNetwork: vnet-hub, remoteAddressPrefixes: [192.168.0.0/16]}\n";
         // an on-premises-looking address in a peered network: the default AllowVnetInBound/OutBound rules allow it
         try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.fromYamlText(vnet("", hub), "peered"))) {
-            Cli r = Cli.run(azureEnv(estate.arm(), "Sandbox#2022sa"),
-                    checkArgs(estate, "192.168.10.4").toArray(String[]::new));
+            Cli r = check(estate, "Sandbox#2022sa", "192.168.10.4");
             Map<String, JsonNode> f = findings(r.out());
             assertThat(status(f, "MIL-N2")).as(f.get("MIL-N2").toString()).isEqualTo("PASS");
-            assertThat(f.get("MIL-N2").get("message").asText()).contains("AllowVnetInBound");
+            assertThat(message(f, "MIL-N2")).contains("AllowVnetInBound");
             assertThat(status(f, "MIL-N3")).as(f.get("MIL-N3").toString()).isEqualTo("PASS");
             // outside the network and its peers: not in VirtualNetwork, the default deny decides
-            Map<String, JsonNode> outside = findings(Cli.run(azureEnv(estate.arm(), "Sandbox#2022sa"),
-                    checkArgs(estate, "172.16.10.4").toArray(String[]::new)).out());
+            Map<String, JsonNode> outside = findings(check(estate, "Sandbox#2022sa", "172.16.10.4").out());
             assertThat(status(outside, "MIL-N2")).isEqualTo("FAIL");
-            assertThat(outside.get("MIL-N2").get("message").asText()).contains("DenyAllInBound");
+            assertThat(message(outside, "MIL-N2")).contains("DenyAllInBound");
         }
         // a gateway may bring the address in: UNKNOWN naming it, never a pass on a guess
         try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.fromYamlText(vnet(
                 "      - {name: GatewaySubnet, addressPrefix: 10.0.255.0/27}\n", ""), "gateway"))) {
-            Map<String, JsonNode> f = findings(Cli.run(azureEnv(estate.arm(), "Sandbox#2022sa"),
-                    checkArgs(estate, "172.16.10.4").toArray(String[]::new)).out());
+            Map<String, JsonNode> f = findings(check(estate, "Sandbox#2022sa", "172.16.10.4").out());
             assertThat(status(f, "MIL-N2")).isEqualTo("UNKNOWN");
-            assertThat(f.get("MIL-N2").get("message").asText()).contains("'vnet-mi' has a GatewaySubnet",
+            assertThat(message(f, "MIL-N2")).contains("'vnet-mi' has a GatewaySubnet",
                     "VirtualNetwork may hold 172.16.10.4");
         }
         // the virtual network cannot be read: UNKNOWN naming the missing action
         try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.load("prepared-2022"))) {
             estate.arm().faults().add(ArmFault.forbidden("/virtualNetworks/vnet-mi$",
                     "Microsoft.Network/virtualNetworks/read"));
-            Map<String, JsonNode> f = findings(Cli.run(azureEnv(estate.arm(), "Sandbox#2022sa"),
-                    checkArgs(estate, "172.16.10.4").toArray(String[]::new)).out());
+            Map<String, JsonNode> f = findings(check(estate, "Sandbox#2022sa", "172.16.10.4").out());
             assertThat(status(f, "MIL-N2")).isEqualTo("UNKNOWN");
-            assertThat(f.get("MIL-N2").get("message").asText()).contains("the virtual network could not be read",
+            assertThat(message(f, "MIL-N2")).contains("the virtual network could not be read",
                     "Microsoft.Network/virtualNetworks/read");
         }
     }
@@ -250,11 +253,11 @@ class AzureCliTest {
         try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.load("prepared-2022"))) {
             ArmStandIn arm = estate.arm();
             arm.faults().add(ArmFault.serverError("/serverTrustCertificates$", 503, 0));
-            Cli r = Cli.run(azureEnv(arm, "Sandbox#2022sa"), checkArgs(estate, "10.20.0.4").toArray(String[]::new));
+            Cli r = check(estate, "Sandbox#2022sa", "10.20.0.4");
             assertThat(r.exit()).as(r.toString()).isEqualTo(5); // incomplete: nothing failed, one blocker unknown
             Map<String, JsonNode> f = findings(r.out());
             assertThat(status(f, "MIL-I10")).isEqualTo("UNKNOWN");
-            assertThat(f.get("MIL-I10").get("message").asText()).containsIgnoringCase("503");
+            assertThat(message(f, "MIL-I10")).containsIgnoringCase("503");
             assertThat(arm.requestLog().count("GET", "/serverTrustCertificates$")).isGreaterThan(1); // retried
             assertThat(status(f, "MIL-M7")).isEqualTo("PASS");
             assertThat(status(f, "MIL-I8")).isEqualTo("PASS");
@@ -264,15 +267,14 @@ class AzureCliTest {
     @Test
     void aFailingEstateFailsTheAzureChecks() throws Exception {
         try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.load("unprepared-2019"))) {
-            Cli r = Cli.run(azureEnv(estate.arm(), "Sandbox#2019sa"),
-                    checkArgs(estate, "10.20.0.5").toArray(String[]::new));
+            Cli r = check(estate, "Sandbox#2019sa", "10.20.0.5");
             assertThat(r.exit()).as(r.toString()).isEqualTo(1);
             Map<String, JsonNode> f = findings(r.out());
             assertThat(List.of("MIL-N2", "MIL-RBAC", "MIL-M6", "MIL-I11"))
                     .allSatisfy(id -> assertThat(status(f, id)).as(id).isEqualTo("FAIL"));
             // SQL Server's 16 CPUs and 64 GB memory target, read in the collection batch, against 8 vCores
             assertThat(status(f, "MIL-M9")).isEqualTo("WARN");
-            assertThat(f.get("MIL-M9").get("message").asText()).contains("8 vCores for SQL Server's 16 CPUs",
+            assertThat(message(f, "MIL-M9")).contains("8 vCores for SQL Server's 16 CPUs",
                     "40.8 GB memory for SQL Server's 64.0 GB");
         }
     }
@@ -280,8 +282,7 @@ class AzureCliTest {
     @Test
     void theReadyEstatesManagedInstanceIsAsLargeAsItsSqlServer() throws Exception {
         try (SandboxEstate estate = SandboxEstate.start(AzureScenarios.load("prepared-2022"))) {
-            Map<String, JsonNode> ready = findings(Cli.run(azureEnv(estate.arm(), "Sandbox#2022sa"),
-                    checkArgs(estate, "10.20.0.4").toArray(String[]::new)).out());
+            Map<String, JsonNode> ready = findings(check(estate, "Sandbox#2022sa", "10.20.0.4").out());
             assertThat(status(ready, "MIL-M9")).isEqualTo("PASS");
             assertThat(ready.get("MIL-M9").get("evidence").get("observed").asText())
                     .contains("8 vCores, 40.8 GB memory", "SQL Server: 8 schedulers of 8 CPUs");
@@ -290,8 +291,7 @@ class AzureCliTest {
 
     @Test
     void demoPrintsAzureFindingsNextToSqlServerOnes() throws Exception {
-        Cli r = Cli.run(Map.of(), "demo", "--output", "json");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        Cli r = Cli.run(Map.of(), "demo", "--output", "json").expectExit(1);
         assertThat(r.err()).contains("Azure Resource Manager stand-in");
         Map<String, JsonNode> f = findings(r.out());
         assertThat(status(f, "MIL-I8")).isEqualTo("FAIL");   // SQL Server: no mirroring endpoint

@@ -24,8 +24,7 @@ class CheckCommandTest {
 
     @Test
     void factsFileIsJudgedOfflineWithTheVerdictsExitCode() {
-        Cli r = Cli.run("check", "--facts", FACTS.toString());
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        Cli r = Cli.run("check", "--facts", FACTS.toString()).expectExit(1);
         assertThat(r.out()).contains("MIL-I3", "FAIL", "NOT READY", "sql02-facts");
     }
 
@@ -60,8 +59,7 @@ class CheckCommandTest {
     @Test
     void namedDatabaseThatDoesNotExistIsAFindingForThatName() {
         // issue 13: this used to end the run with exit 2 and no report
-        Cli r = Cli.run("check", "--facts", FACTS.toString(), "--database", "Salse", "-o", "json");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        Cli r = Cli.run("check", "--facts", FACTS.toString(), "--database", "Salse", "-o", "json").expectExit(1);
         assertThat(r.out()).contains("There is no database named 'Salse' on sql02-facts (named with --database)."
                 + " User databases found: ").contains("Sales").contains("\"MIL-D2\"");
         assertThat(r.err()).isEmpty();
@@ -71,8 +69,7 @@ class CheckCommandTest {
     void invalidFactsFileIsUsageError() throws IOException {
         Path bad = dir.resolve("bad.txt");
         Files.writeString(bad, "this is not the collect script's output\n");
-        Cli r = Cli.run("check", "--facts", bad.toString());
-        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        Cli r = Cli.run("check", "--facts", bad.toString()).expectExit(2);
         assertThat(r.err()).startsWith("Error [FACTS_FILE_INVALID]").doesNotContain("\tat ");
     }
 
@@ -83,8 +80,7 @@ class CheckCommandTest {
             closed = s.getLocalPort(); // free now, and closed once the socket is
         }
         Cli r = Cli.run(Map.of("MILINK_SQL_PASSWORD", "pw-unreachable-1"), "check", "127.0.0.1:" + closed,
-                "--user", "sa", "--login-timeout", "2");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(3);
+                "--user", "sa", "--login-timeout", "2").expectExit(3);
         assertThat(r.err()).startsWith("Error [SQL_UNREACHABLE]").contains("127.0.0.1:" + closed)
                 .contains("Run with --verbose").doesNotContain("\tat ").doesNotContain("pw-unreachable-1");
     }

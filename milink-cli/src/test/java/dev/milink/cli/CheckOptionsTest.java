@@ -19,8 +19,7 @@ class CheckOptionsTest {
 
     @Test
     void missingPasswordWithoutTerminalIsUsageErrorNamingTheSources() {
-        Cli r = Cli.run(Map.of(), "check", "sql01.example", "--user", "milink");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        Cli r = Cli.run(Map.of(), "check", "sql01.example", "--user", "milink").expectExit(2);
         assertThat(r.err()).startsWith("Error [SECRET_MISSING]: No password for 'milink'")
                 .contains("MILINK_SQL_PASSWORD", "--password-file");
     }
@@ -89,50 +88,35 @@ class CheckOptionsTest {
 
     @Test
     void configUnknownKeyIsNamed() throws IOException {
-        Path cfg = dir.resolve("milink.yaml");
-        Files.writeString(cfg, "targets: [sql01]\nfail_on: warning\n");
-        Cli r = Cli.run("check", "--config", cfg.toString());
-        assertThat(r.exit()).isEqualTo(2);
+        Cli r = rejectedConfig(Map.of(), "targets: [sql01]\nfail_on: warning\n");
         assertThat(r.err()).startsWith("Error [CONFIG_INVALID]").contains("unknown key 'fail_on'")
                 .contains("did you mean 'fail-on'");
     }
 
     @Test
     void configBadYamlIsOneLine() throws IOException {
-        Path cfg = dir.resolve("milink.yaml");
-        Files.writeString(cfg, "targets: [sql01\nuser: : :\n");
-        Cli r = Cli.run("check", "--config", cfg.toString());
-        assertThat(r.exit()).isEqualTo(2);
+        Cli r = rejectedConfig(Map.of(), "targets: [sql01\nuser: : :\n");
         assertThat(r.err()).startsWith("Error [CONFIG_INVALID]: The config file").contains("not valid YAML")
                 .doesNotContain("\tat ");
     }
 
     @Test
     void configSubstitutesEnvironmentVariables() throws IOException {
-        Path cfg = dir.resolve("milink.yaml");
-        Files.writeString(cfg, "targets: [\"${SQL_HOST}\"]\nauth: sql\nuser: ${SQL_USER}\n");
-        Cli r = Cli.run(Map.of("SQL_HOST", "sql01.example", "SQL_USER", "alice"), "check", "--config",
-                cfg.toString());
+        Cli r = rejectedConfig(Map.of("SQL_HOST", "sql01.example", "SQL_USER", "alice"),
+                "targets: [\"${SQL_HOST}\"]\nauth: sql\nuser: ${SQL_USER}\n");
         // The substituted user reaches the password lookup, which fails without a password: proof enough.
-        assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("No password for 'alice'");
     }
 
     @Test
     void configUnsetVariableIsNamed() throws IOException {
-        Path cfg = dir.resolve("milink.yaml");
-        Files.writeString(cfg, "targets: [\"${SQL_HOST}\"]\n");
-        Cli r = Cli.run(Map.of(), "check", "--config", cfg.toString());
-        assertThat(r.exit()).isEqualTo(2);
+        Cli r = rejectedConfig(Map.of(), "targets: [\"${SQL_HOST}\"]\n");
         assertThat(r.err()).contains("${SQL_HOST}").contains("SQL_HOST is not set");
     }
 
     @Test
     void configOutputJsonMakesErrorsJson() throws IOException {
-        Path cfg = dir.resolve("milink.yaml");
-        Files.writeString(cfg, "targets: [sql01]\noutput: json\nuser: bob\n");
-        Cli r = Cli.run(Map.of(), "check", "--config", cfg.toString());
-        assertThat(r.exit()).isEqualTo(2);
+        Cli r = rejectedConfig(Map.of(), "targets: [sql01]\noutput: json\nuser: bob\n");
         assertThat(r.out()).contains("\"code\": \"SECRET_MISSING\"");
     }
 
@@ -141,5 +125,17 @@ class CheckOptionsTest {
         Cli r = Cli.run("check", "sql01", "--output", "xml");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown output format 'xml'").contains("text", "json");
+    }
+
+    /**
+     * {@code milink check --config FILE} with {@code yaml} as the file and {@code env} as the environment, which must
+     * end as a usage or configuration error (exit 2).
+     */
+    private Cli rejectedConfig(Map<String, String> env, String yaml) throws IOException {
+        Path cfg = dir.resolve("milink.yaml");
+        Files.writeString(cfg, yaml);
+        Cli r = Cli.run(env, "check", "--config", cfg.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        return r;
     }
 }

@@ -1,18 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
 
 /** Runs milink in-process, black-box: arguments and environment in; exit code, stdout and stderr out. */
-record Cli(int exit, String out, String err) {
+public record Cli(int exit, String out, String err) {
 
-    static Cli run(String... args) {
+    public static Cli run(String... args) {
         return run(Map.of(), args);
     }
 
-    static Cli run(Map<String, String> env, String... args) {
+    public static Cli run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Main.run(Environment.of(env), new PrintWriter(out), new PrintWriter(err), args);
@@ -30,5 +32,11 @@ record Cli(int exit, String out, String err) {
     @Override
     public String toString() {
         return "exit " + exit + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+    }
+
+    /** Asserts the exit code, showing the whole run when it differs; returns this run for further assertions. */
+    public Cli expectExit(int code) {
+        assertThat(exit).as(toString()).isEqualTo(code);
+        return this;
     }
 }

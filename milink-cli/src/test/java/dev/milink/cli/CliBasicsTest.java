@@ -13,8 +13,7 @@ class CliBasicsTest {
 
     @Test
     void helpListsCommandsAndEveryExitCode() {
-        Cli r = Cli.run("--help");
-        assertThat(r.exit()).as(r.toString()).isZero();
+        Cli r = Cli.run("--help").expectExit(0);
         assertThat(r.out()).contains("check", "checks", "demo", "collect-script", "sandbox", "version")
                 .contains("Exit codes:").containsPattern("\\b0 +ready").containsPattern("\\b1 +not ready")
                 .containsPattern("\\b2 +usage").containsPattern("\\b3 +could not connect")
@@ -31,8 +30,7 @@ class CliBasicsTest {
 
     @Test
     void unknownOptionIsOneLineUsageErrorWithoutStackTrace() {
-        Cli r = Cli.run("check", "--bogus-option", "sql01");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        Cli r = Cli.run("check", "--bogus-option", "sql01").expectExit(2);
         assertThat(r.err()).startsWith("Error [USAGE]: Unknown option: '--bogus-option'")
                 .contains("Try 'milink check --help'")
                 .doesNotContain("\tat ", "Exception");
@@ -67,8 +65,7 @@ class CliBasicsTest {
 
     @Test
     void checksListShowsEveryCheck() {
-        Cli r = Cli.run("checks", "list");
-        assertThat(r.exit()).as(r.toString()).isZero();
+        Cli r = Cli.run("checks", "list").expectExit(0);
         assertThat(r.out()).contains("ID", "AREA", "SEVERITY", "DIRECTIONS", "TITLE");
         CheckCatalog.standard().checks().forEach(c -> assertThat(r.out()).contains(c.metadata().id()));
     }
@@ -87,8 +84,7 @@ class CliBasicsTest {
         String known = CheckCatalog.standard().checks().stream().map(c -> c.metadata().id()).findFirst()
                 .orElse(null);
         String typo = known == null ? "MIL-NOPE" : known + "9";
-        Cli r = Cli.run("checks", "explain", typo);
-        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        Cli r = Cli.run("checks", "explain", typo).expectExit(2);
         assertThat(r.err()).startsWith("Error [USAGE]: Unknown check id '" + typo + "'.");
         if (known != null) {
             assertThat(r.err()).contains("Did you mean " + known);

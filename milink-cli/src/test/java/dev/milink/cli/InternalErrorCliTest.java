@@ -37,15 +37,26 @@ class InternalErrorCliTest {
     @TempDir
     Path dir;
 
-    /** Throws on every target, as a bug would. */
-    static final class ThrowingCheck implements Check {
-        static final CheckMetadata META = new CheckMetadata("TEST-THROWS", "A check with a bug", Area.INSTANCE,
-                Scope.INSTANCE, Severity.BLOCKER, EnumSet.allOf(Direction.class), "Test only.", "https://example.com",
-                List.of(), "0.0.0", false, List.of());
+    /** A test-only check: metadata from an id and a title, applying everywhere. */
+    abstract static class TestOnlyCheck implements Check {
+        private final CheckMetadata metadata;
+
+        TestOnlyCheck(String id, String title) {
+            metadata = new CheckMetadata(id, title, Area.INSTANCE, Scope.INSTANCE, Severity.BLOCKER,
+                    EnumSet.allOf(Direction.class), "Test only.", "https://example.com", List.of(), "0.0.0", false,
+                    List.of());
+        }
 
         @Override
         public CheckMetadata metadata() {
-            return META;
+            return metadata;
+        }
+    }
+
+    /** Throws on every target, as a bug would. */
+    static final class ThrowingCheck extends TestOnlyCheck {
+        ThrowingCheck() {
+            super("TEST-THROWS", "A check with a bug");
         }
 
         @Override
@@ -55,19 +66,15 @@ class InternalErrorCliTest {
     }
 
     /** Passes on every target. */
-    static final class PassingCheck implements Check {
-        static final CheckMetadata META = new CheckMetadata("TEST-PASSES", "A check that passes", Area.INSTANCE,
-                Scope.INSTANCE, Severity.BLOCKER, EnumSet.allOf(Direction.class), "Test only.", "https://example.com",
-                List.of(), "0.0.0", false, List.of());
-
-        @Override
-        public CheckMetadata metadata() {
-            return META;
+    static final class PassingCheck extends TestOnlyCheck {
+        PassingCheck() {
+            super("TEST-PASSES", "A check that passes");
         }
 
         @Override
         public List<Finding> evaluate(Facts facts, CheckContext context) {
-            return List.of(Finding.of(META, Target.instance(facts.server().target())).pass("Fine.", Evidence.NONE));
+            return List.of(Finding.of(metadata(), Target.instance(facts.server().target())).pass("Fine.",
+                    Evidence.NONE));
         }
     }
 

@@ -94,8 +94,7 @@ class ReportCommandTest {
     void badInputIsOneLineAndExit2() throws IOException {
         Path notJson = dir.resolve("facts.json");
         Files.writeString(notJson, "this is not json", StandardCharsets.UTF_8);
-        Cli r = Cli.run("report", notJson.toString());
-        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        Cli r = Cli.run("report", notJson.toString()).expectExit(2);
         assertThat(r.err()).startsWith("Error [REPORT_FILE_INVALID]: Report " + notJson + " not valid JSON")
                 .doesNotContain("\tat ", "Exception");
         assertThat(r.out()).isEmpty();

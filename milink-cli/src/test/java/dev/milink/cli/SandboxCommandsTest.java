@@ -56,8 +56,7 @@ class SandboxCommandsTest {
 
     @Test
     void demoExitsWithTheUnpreparedScenariosVerdict() {
-        Cli r = Cli.run("demo");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        Cli r = Cli.run("demo").expectExit(1);
         assertThat(r.out().lines().findFirst().orElseThrow())
                 .contains("built-in sandbox", "test double", "not SQL Server");
         assertThat(r.out()).contains("NOT READY", "MIL-I3");
@@ -74,8 +73,7 @@ class SandboxCommandsTest {
 
     @Test
     void demoOfTheLimitedLoginScenarioShowsPermissionGapsAsUnknownNeverAsPass() {
-        Cli r = Cli.run("demo", "--scenario", "limited-login");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        Cli r = Cli.run("demo", "--scenario", "limited-login").expectExit(1);
         assertThat(r.out()).containsPattern("FAIL +MIL-I1 .*not a member of sysadmin")
                 .containsPattern("\\?\\?\\?\\? +MIL-I2 ")
                 .contains("needs VIEW SERVER STATE")
@@ -140,8 +138,7 @@ class SandboxCommandsTest {
     @Test
     void sandboxCommandPrintsConnectionStringsWithTheTestPasswordOnPurpose() {
         Cli r = Cli.run("sandbox", "--scenario", "unprepared-2019", "--scenario", "prepared-2022",
-                "--exit-after", "0");
-        assertThat(r.exit()).as(r.toString()).isZero();
+                "--exit-after", "0").expectExit(0);
         assertThat(r.out()).contains("test double", "not SQL Server", "Ctrl-C")
                 .contains("jdbc:sqlserver://localhost:", "trustStore=", "encrypt=false", "sqlcmd -S 127.0.0.1,")
                 .contains("MILINK_SQL_PASSWORD='", "./milink check localhost:")

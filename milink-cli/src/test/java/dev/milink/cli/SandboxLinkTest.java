@@ -28,8 +28,7 @@ class SandboxLinkTest {
 
     @Test
     void sandboxWithAUsersScenarioFilePrintsTheMiValueAndTheEnvironment() throws Exception {
-        Cli r = Cli.run("sandbox", "--scenario", scenario().toString(), "--exit-after", "0");
-        assertThat(r.exit()).as(r.toString()).isZero();
+        Cli r = Cli.run("sandbox", "--scenario", scenario().toString(), "--exit-after", "0").expectExit(0);
         assertThat(r.out()).contains("scenario my-estate", "--mi /subscriptions/",
                 "/providers/Microsoft.Sql/managedInstances/contoso-mi",
                 "export MILINK_ARM_ENDPOINT='https://127.0.0.1:",

@@ -6,7 +6,8 @@
  * warns only through an {@link dev.milink.cli.auth.AuthContext}, which the root command provides (and tests inject
  * through {@code Main.run(Environment, …)}).
  *
- * <p>This package sits below both {@code dev.milink.cli} and {@code dev.milink.cli.network} and depends on
- * neither, so they can share it without a package cycle. It is the CLI's own plumbing, not library API.
+ * <p>This package sits below {@code dev.milink.cli}, {@code dev.milink.cli.options}, {@code dev.milink.cli.network}
+ * and {@code dev.milink.cli.link} and depends on none of them, so they can share it without a package cycle. It is
+ * the CLI's own plumbing, not library API.
  */
 package dev.milink.cli.auth;

@@ -8,28 +8,14 @@ import dev.milink.core.error.MilinkException;
 import dev.milink.core.link.FailoverPlanner;
 import dev.milink.core.link.LinkPlan;
 import dev.milink.core.link.LinkStep;
-import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.Locale;
-import java.util.concurrent.Callable;
+import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code milink link failover}: planned, forced, or the resolution of split brain. */
 @Command(name = "failover", sortOptions = false, mixinStandardHelpOptions = true)
-final class LinkFailoverCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    LinkTargetOptions target;
-
-    @Option(names = "--apply", descriptionKey = "apply")
-    boolean apply;
+final class LinkFailoverCommand extends LinkChangeCommand {
 
     @Option(names = "--forced", descriptionKey = "forced")
     boolean forced;
@@ -50,20 +36,15 @@ final class LinkFailoverCommand implements Callable<Integer> {
     String backupDir;
 
     @Override
-    public Integer call() {
-        boolean json = target.json();
-        AuthContext context = AuthContext.of(spec);
-        PrintWriter out = spec.commandLine().getOut();
-        try (LinkOperations link = target.open(context, Clock.systemUTC())) {
-            LinkPlan plan = resolveSplitBrain ? link.planSplitBrainResolution(target.link(), keep(),
-                    java.util.Optional.ofNullable(backupDir))
-                    : link.planFailover(target.link(), forced ? FailoverPlanner.Mode.FORCED
-                    : FailoverPlanner.Mode.PLANNED, allowDataLoss, tsql);
-            if (forced && allowDataLoss) {
-                context.warn("FORCED FAILOVER WITH DATA LOSS requested: transactions not yet on the secondary are lost.");
-            }
-            return LinkDeleteCommand.show(plan, apply, json, link, target, out, spec.commandLine().getErr(), context);
+    int run(LinkOperations link, AuthContext context, boolean json) {
+        LinkPlan plan = resolveSplitBrain ? link.planSplitBrainResolution(target.link(), keep(),
+                Optional.ofNullable(backupDir))
+                : link.planFailover(target.link(), forced ? FailoverPlanner.Mode.FORCED
+                : FailoverPlanner.Mode.PLANNED, allowDataLoss, tsql);
+        if (forced && allowDataLoss) {
+            context.warn("FORCED FAILOVER WITH DATA LOSS requested: transactions not yet on the secondary are lost.");
         }
+        return show(plan, link, context, json, done(plan));
     }
 
     private LinkStep.End keep() {

@@ -20,22 +20,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code milink link status}: both ends of each database's link; exit 0 healthy, 1 degraded. */
 @Command(name = "status", sortOptions = false, mixinStandardHelpOptions = true)
-final class LinkStatusCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    LinkTargetOptions target;
+final class LinkStatusCommand extends LinkSubcommand {
 
     @Option(names = "--watch", descriptionKey = "watch")
     boolean watch;
@@ -44,16 +34,17 @@ final class LinkStatusCommand implements Callable<Integer> {
     int interval;
 
     @Override
-    public Integer call() throws IOException {
-        boolean json = target.json();
-        AuthContext context = AuthContext.of(spec);
+    void refuseEarly(AuthContext context, boolean json) {
         if (watch && (!context.interactive() || json)) {
             throw new MilinkException(CoreError.USAGE, "--watch refreshes a terminal; without one (or with -o json) "
                     + "run milink link status on a schedule instead.");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        try (LinkOperations link = target.open(context, Clock.systemUTC());
-             WatchStop stop = watch ? WatchStop.onCtrlC() : null) {
+    }
+
+    @Override
+    int run(LinkOperations link, AuthContext context, boolean json) throws IOException {
+        PrintWriter out = out();
+        try (WatchStop stop = watch ? WatchStop.onCtrlC() : null) {
             while (true) {
                 LinkOperations.Status status = link.status(target.link());
                 List<String> notes = new ArrayList<>();

@@ -7,8 +7,9 @@ import dev.milink.azure.ManagedInstanceId;
 import dev.milink.cli.auth.AuthContext;
 import dev.milink.engine.Milink;
 import dev.milink.engine.link.LinkOperations;
-import dev.milink.cli.auth.AuthMode;
-import dev.milink.cli.auth.Credentials;
+import dev.milink.cli.options.AuthOptions;
+import dev.milink.cli.options.AzureSignInOptions;
+import dev.milink.cli.options.TextOrJsonOption;
 import dev.milink.cli.auth.Side;
 import dev.milink.cli.network.Durations;
 import dev.milink.core.link.LinkRunner;
@@ -26,9 +27,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -44,15 +44,8 @@ final class LinkTargetOptions {
     @Parameters(index = "0", paramLabel = "SQLSERVER", descriptionKey = "target")
     String target;
 
-    @Option(names = "--auth", paramLabel = "MODE", descriptionKey = "auth", converter = AuthMode.Converter.class,
-            completionCandidates = AuthMode.Names.class)
-    AuthMode auth;
-
-    @Option(names = {"-U", "--user"}, paramLabel = "NAME", descriptionKey = "user")
-    String user;
-
-    @Option(names = "--password-file", paramLabel = "FILE", descriptionKey = "password-file")
-    Path passwordFile;
+    @Mixin
+    AuthOptions signIn;
 
     @Option(names = "--trust-server-certificate", descriptionKey = "trust-server-certificate")
     boolean trustServerCertificate;
@@ -66,11 +59,8 @@ final class LinkTargetOptions {
     @Option(names = "--mi", paramLabel = "RESOURCE-ID", required = true, descriptionKey = "mi")
     String mi;
 
-    @Option(names = "--cloud", paramLabel = "CLOUD", descriptionKey = "cloud")
-    String cloud;
-
-    @Option(names = "--azure-auth", paramLabel = "MODE", descriptionKey = "azure-auth")
-    String azureAuth;
+    @Mixin
+    AzureSignInOptions azure;
 
     @Option(names = "--azure-client-secret-file", paramLabel = "FILE", descriptionKey = "azure-client-secret-file")
     Path azureClientSecretFile;
@@ -91,16 +81,11 @@ final class LinkTargetOptions {
             descriptionKey = "poll-interval")
     Duration pollInterval;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", descriptionKey = "output")
-    String output;
+    @Mixin
+    TextOrJsonOption output;
 
     boolean json() {
-        return switch (output.trim().toLowerCase(Locale.ROOT)) {
-            case "text" -> false;
-            case "json" -> true;
-            default -> throw new MilinkException(CoreError.USAGE, "--output must be text or json, not '" + output
-                    + "'.");
-        };
+        return output.json();
     }
 
     LinkSettings link() {
@@ -121,8 +106,7 @@ final class LinkTargetOptions {
     /** Signs in to both ends (secrets from files, environment or a prompt; never argv) and opens the operations. */
     LinkOperations open(AuthContext context, Clock clock) {
         ManagedInstanceId id = ManagedInstanceId.parse(mi);
-        Authentication sqlAuth = new Credentials(context, Side.SQL_SERVER)
-                .resolve(Objects.requireNonNullElse(auth, AuthMode.SQL), user, passwordFile);
+        Authentication sqlAuth = signIn.resolve(context, Side.SQL_SERVER);
         if (trustServerCertificate) {
             context.warn("--trust-server-certificate turns off server certificate validation: a man-in-the-middle"
                     + " could read the login. Prefer --trust-store FILE.");
@@ -135,7 +119,7 @@ final class LinkTargetOptions {
         for (String name : AZURE_VARIABLES) {
             context.env(name).ifPresent(v -> env.put(name, v));
         }
-        AzureOptions options = AzureOptions.fromEnvironment(cloud, azureAuth, azureClientSecretFile, env);
+        AzureOptions options = azure.options(null, null, azureClientSecretFile, env);
         Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".milink", "link");
         return Milink.configure().clock(clock).load().link(sql, ArmConnection.open(options), id.resourceId(), dir)
                 .onNotice(context::warn)

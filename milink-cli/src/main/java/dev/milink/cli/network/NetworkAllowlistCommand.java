@@ -1,27 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.network;
 
+import dev.milink.cli.options.CommandBase;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.network.allowlist.Allowlist;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code milink network allowlist}: the endpoints to allow when the tools' machine has filtered egress (spec §1.7). */
 @Command(name = "allowlist", sortOptions = false)
-final class NetworkAllowlistCommand implements Callable<Integer> {
-
-    @Mixin
-    Help help;
-
-    @Spec
-    CommandSpec spec;
+final class NetworkAllowlistCommand extends CommandBase {
 
     @Option(names = "--cloud", paramLabel = "CLOUD", defaultValue = "public", descriptionKey = "cloud")
     String cloud;
@@ -39,7 +30,7 @@ final class NetworkAllowlistCommand implements Callable<Integer> {
         }
         List<Allowlist.Entry> entries = Allowlist.forCloud(c, miFqdn);
         int width = entries.stream().mapToInt(e -> e.value().length()).max().orElse(10);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println("Egress allow-list for " + c.label() + " (the machine running milink, SSMS or the Azure tools):");
         for (Allowlist.Entry e : entries) {
             out.println("  " + e.value() + " ".repeat(width - e.value().length() + 2) + e.purpose());

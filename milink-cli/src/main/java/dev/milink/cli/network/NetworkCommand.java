@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.network;
 
+import dev.milink.cli.options.CommandBase;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code milink network}: the link's network, both directions. {@code rules} writes every allow rule,
@@ -24,13 +21,7 @@ import picocli.CommandLine.Spec;
             NetworkAllowlistCommand.class,
             NetworkProbeCommand.class,
         })
-public final class NetworkCommand implements Callable<Integer> {
-
-    @Mixin
-    Help help;
-
-    @Spec
-    CommandSpec spec;
+public final class NetworkCommand extends CommandBase {
 
     /** {@code milink network} alone: a usage error naming the subcommands. */
     @Override

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.network;
 
+import dev.milink.cli.options.CommandBase;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.network.probe.ControlProbe;
@@ -16,13 +17,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code milink network probe HOST:PORT…}: TCP-probes from this machine, in parallel (a thousand filtered ports take
@@ -32,16 +29,10 @@ import picocli.CommandLine.Spec;
  * user did not name. Exit 0 when every probe connected, 1 otherwise, 5 when the open results cannot be trusted.
  */
 @Command(name = "probe", sortOptions = false)
-final class NetworkProbeCommand implements Callable<Integer> {
+final class NetworkProbeCommand extends CommandBase {
 
     /** Above this many results only the summary and the non-filtered ones are listed. */
     static final int LIST_ALL_UP_TO = 20;
-
-    @Mixin
-    Help help;
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(paramLabel = "HOST[:PORT[-PORT]]", arity = "1..*", descriptionKey = "probe-targets")
     List<String> targets = new ArrayList<>();
@@ -75,7 +66,7 @@ final class NetworkProbeCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<ProbeResult> results = new TcpProber(timeout, concurrency).probeAll(list);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Map<ProbeOutcome, Integer> counts = new EnumMap<>(ProbeOutcome.class);
         results.forEach(r -> counts.merge(r.outcome(), 1, Integer::sum));
         boolean all = results.size() <= LIST_ALL_UP_TO;

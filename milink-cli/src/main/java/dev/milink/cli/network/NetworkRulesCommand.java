@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.network;
 
+import dev.milink.cli.options.CommandBase;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.network.diagram.FlowDiagram;
@@ -16,12 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code milink network rules}: every allow rule the link needs, for the MI subnet NSG (Azure CLI, Azure
@@ -29,13 +26,7 @@ import picocli.CommandLine.Spec;
  * between. Writes text only; changes nothing. Overlapping ranges are an error (exit 2): no rule can route them.
  */
 @Command(name = "rules", sortOptions = false)
-final class NetworkRulesCommand implements Callable<Integer> {
-
-    @Mixin
-    Help help;
-
-    @Spec
-    CommandSpec spec;
+final class NetworkRulesCommand extends CommandBase {
 
     @Option(names = "--sql-server", paramLabel = "IP|CIDR", required = true, split = ",", descriptionKey = "sql-server")
     List<String> sqlServer = new ArrayList<>();
@@ -79,7 +70,7 @@ final class NetworkRulesCommand implements Callable<Integer> {
             throw new MilinkException(CoreError.USAGE, Sentences.end("--priority: " + e.getMessage()));
         }
         RuleSet rules = RuleSet.of(network);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         boolean headings = chosen.size() > 1;
         for (RuleFormat f : chosen) {
             if (headings) {
@@ -98,7 +89,7 @@ final class NetworkRulesCommand implements Callable<Integer> {
                 throw new MilinkException(CoreError.USAGE, "Cannot write the diagram to " + diagram + ": "
                         + e.getMessage() + ".", e);
             }
-            spec.commandLine().getErr().println("Diagram written to " + diagram);
+            err().println("Diagram written to " + diagram);
         }
         return 0;
     }

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.network;
 
+import dev.milink.cli.options.CommandBase;
+import dev.milink.cli.options.AuthOptions;
+import dev.milink.cli.options.ConnectionOptions;
+import dev.milink.cli.options.TextOrJsonOption;
 import dev.milink.core.error.CoreError;
 import dev.milink.cli.auth.AuthContext;
 import dev.milink.cli.auth.AuthMode;
 import dev.milink.cli.auth.Credentials;
 import dev.milink.cli.auth.Side;
 import dev.milink.core.error.MilinkException;
-import dev.milink.core.secret.Secret;
 import dev.milink.engine.Milink;
 import dev.milink.engine.NetworkTestRequest;
 import dev.milink.engine.NetworkTestResult;
@@ -21,13 +24,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code milink network test SQLSERVER --mi MI}: proves the link's TCP paths in both directions from the link's
@@ -36,30 +36,15 @@ import picocli.CommandLine.Spec;
  * 1 something blocked, 5 a path not proven or not tested; 3 when an end cannot be reached at all.
  */
 @Command(name = "test", sortOptions = false)
-final class NetworkTestCommand implements Callable<Integer> {
+final class NetworkTestCommand extends CommandBase {
 
     private static final Side SQL_SERVER = Side.SQL_SERVER.labelled("SQL Server");
-
-    private static final String TRUST_STORE_PASSWORD_ENV = "MILINK_TRUST_STORE_PASSWORD";
-
-    @Mixin
-    Help help;
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "SQLSERVER", descriptionKey = "test-target")
     String target;
 
-    @Option(names = "--auth", paramLabel = "MODE", descriptionKey = "test-auth", converter = AuthMode.Converter.class,
-            completionCandidates = AuthMode.Names.class)
-    AuthMode auth;
-
-    @Option(names = {"-U", "--user"}, paramLabel = "NAME", descriptionKey = "test-user")
-    String user;
-
-    @Option(names = "--password-file", paramLabel = "FILE", descriptionKey = "test-password-file")
-    Path passwordFile;
+    @Mixin
+    AuthOptions sqlSignIn;
 
     @Option(names = "--mi", paramLabel = "FQDN[,PORT]", required = true, descriptionKey = "mi")
     String mi;
@@ -74,20 +59,8 @@ final class NetworkTestCommand implements Callable<Integer> {
     @Option(names = "--mi-password-file", paramLabel = "FILE", descriptionKey = "mi-password-file")
     Path miPasswordFile;
 
-    @Option(names = "--trust-server-certificate", descriptionKey = "test-trust-server-certificate")
-    boolean trustServerCertificate;
-
-    @Option(names = "--trust-store", paramLabel = "FILE", descriptionKey = "test-trust-store")
-    Path trustStore;
-
-    @Option(names = "--host-name-in-certificate", paramLabel = "NAME", descriptionKey = "test-host-name-in-certificate")
-    String hostNameInCertificate;
-
-    @Option(names = "--login-timeout", paramLabel = "SECONDS", defaultValue = "15", descriptionKey = "test-login-timeout")
-    int loginTimeout;
-
-    @Option(names = "--query-timeout", paramLabel = "SECONDS", defaultValue = "60", descriptionKey = "query-timeout")
-    int queryTimeout;
+    @Mixin
+    ConnectionOptions connection;
 
     @Option(names = "--sql-address", paramLabel = "IP", descriptionKey = "sql-address")
     String sqlAddress;
@@ -116,31 +89,24 @@ final class NetworkTestCommand implements Callable<Integer> {
             descriptionKey = "test-endpoint-port")
     int testEndpointPort;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "text", descriptionKey = "test-output")
-    String output;
+    @Mixin
+    TextOrJsonOption output;
 
     @Override
     public Integer call() {
-        boolean json = switch (output.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "text" -> false;
-            case "json" -> true;
-            default -> throw new MilinkException(CoreError.USAGE, "--output must be text or json, not '" + output
-                    + "'.");
-        };
+        boolean json = output.json();
         SqlTarget sqlTarget = SqlTarget.parse(target);
         SqlTarget miTarget = SqlTarget.parse(mi);
         if (sqlAddress != null) {
             checkAddress(sqlAddress);
         }
-        seconds("--login-timeout", loginTimeout);
-        seconds("--query-timeout", queryTimeout);
+        connection.validate();
         AuthContext context = AuthContext.of(spec);
-        Authentication sqlAuth = new Credentials(context, SQL_SERVER)
-                .resolve(Objects.requireNonNullElse(auth, AuthMode.SQL), user, passwordFile);
+        Authentication sqlAuth = sqlSignIn.resolve(context, SQL_SERVER);
         Authentication miAuthentication = new Credentials(context, Side.MANAGED_INSTANCE)
                 .resolve(Objects.requireNonNullElse(miAuth, AuthMode.SQL), miUser, miPasswordFile);
-        PrintWriter err = spec.commandLine().getErr();
-        if (trustServerCertificate) {
+        PrintWriter err = err();
+        if (connection.trustServerCertificate()) {
             context.warn("--trust-server-certificate turns off server certificate validation for both"
                     + " connections: a man-in-the-middle could read the logins. Prefer --trust-store FILE.");
         }
@@ -148,11 +114,10 @@ final class NetworkTestCommand implements Callable<Integer> {
                 .map(s -> NetworkRulesCommand.cidr("--sql-server", s)).toList();
         Cidr subnet = miSubnet == null ? null : NetworkRulesCommand.cidr("--mi-subnet", miSubnet);
         int endpointPort = port(testEndpointPort);
-        Secret storePassword = trustStore == null ? null
-                : context.env(TRUST_STORE_PASSWORD_ENV).map(Secret::of).map(context::remember).orElse(null);
-        ConnectionSettings sqlSettings = settings(sqlTarget, sqlAuth, storePassword)
-                .withHostNameInCertificate(hostNameInCertificate);
-        ConnectionSettings miSettings = settings(miTarget, miAuthentication, storePassword);
+        ConnectionSettings sqlSettings = connection.settings(sqlTarget, sqlAuth, context);
+        // --host-name-in-certificate names SQL Server's certificate, not the managed instance's
+        ConnectionSettings miSettings = connection.settings(miTarget, miAuthentication, context)
+                .withHostNameInCertificate(null);
         NetworkTestRequest request = NetworkTestRequest.of(sqlSettings, miSettings).withSqlServerAddress(sqlAddress)
                 .withNetwork(ranges, subnet).withTimes(jobTimeout, pollInterval)
                 .withTestEndpoint(!noTestEndpoint, endpointPort).withControlProbe(controlProbe);
@@ -164,24 +129,11 @@ final class NetworkTestCommand implements Callable<Integer> {
             lines.forEach(err::println);
             err.flush();
         });
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.print(json ? result.json() : result.text());
         out.flush();
         // The one exit rule, through the network checks' findings (MIL-N9): 1 blocked, 5 not proven or untested.
         return result.exitStatus().code();
-    }
-
-    private ConnectionSettings settings(SqlTarget t, Authentication a, Secret storePassword) {
-        return new ConnectionSettings(t, a, true, trustServerCertificate, null, trustStore, storePassword,
-                seconds("--login-timeout", loginTimeout), seconds("--query-timeout", queryTimeout));
-    }
-
-    private static Duration seconds(String option, int value) {
-        if (value < 1 || value > 86_400) {
-            throw new MilinkException(CoreError.USAGE, option + " must be between 1 and 86400 seconds, not "
-                    + value + ".");
-        }
-        return Duration.ofSeconds(value);
     }
 
     private static int port(int p) {

@@ -106,13 +106,14 @@ class BadInputCorpusTest {
         l.add(c("unknown auth mode", "USAGE", "check", T, "--auth", "kerberos"));
         l.add(c("sql auth without user", "USAGE", "check", T));
         // ---- check: facts files
-        l.add(c("facts /dev/zero", "FACTS_FILE_INVALID", "check", "--facts", "/dev/zero"));
-        l.add(c("facts directory", "FACTS_FILE_INVALID", "check", "--facts", "{dir}/a-directory"));
-        l.add(c("facts missing", "FACTS_FILE_INVALID", "check", "--facts", "{dir}/missing.txt"));
-        l.add(c("facts empty", "FACTS_FILE_INVALID", "check", "--facts", "{dir}/empty.txt"));
-        l.add(c("facts binary", "FACTS_FILE_INVALID", "check", "--facts", "{dir}/binary.bin"));
-        l.add(c("facts plain text", "FACTS_FILE_INVALID", "check", "--facts", "{dir}/text.txt"));
-        l.add(c("facts truncated", "FACTS_FILE_INVALID", "check", "--facts", "{dir}/facts-truncated.txt"));
+        each(l, "FACTS_FILE_INVALID", List.of("check", "--facts"),
+                "facts /dev/zero", "/dev/zero",
+                "facts directory", "{dir}/a-directory",
+                "facts missing", "{dir}/missing.txt",
+                "facts empty", "{dir}/empty.txt",
+                "facts binary", "{dir}/binary.bin",
+                "facts plain text", "{dir}/text.txt",
+                "facts truncated", "{dir}/facts-truncated.txt");
         l.add(c("report file in a missing directory", "USAGE", "check", "--facts", F, "--output-file",
                 "{dir}/no-such-dir/report.txt"));
         l.add(c("report file is a directory", "USAGE", "check", "--facts", F, "--output-file", "{dir}/a-directory"));
@@ -125,18 +126,18 @@ class BadInputCorpusTest {
         l.add(c("password file is a directory", "USAGE", "check", T, "--user", "sa", "--password-file",
                 "{dir}/a-directory"));
         // ---- config files
-        l.add(c("config missing", "CONFIG_INVALID", "check", "--config", "{dir}/missing.yaml"));
-        l.add(c("config /dev/zero", "CONFIG_INVALID", "check", "--config", "/dev/zero"));
-        l.add(c("config directory", "CONFIG_INVALID", "check", "--config", "{dir}/a-directory"));
-        l.add(c("config not YAML", "CONFIG_INVALID", "check", "--config", "{dir}/config-not-yaml.yaml"));
-        l.add(c("config top level a list", "CONFIG_INVALID", "check", "--config", "{dir}/config-list.yaml"));
-        l.add(c("config unknown key", "CONFIG_INVALID", "check", "--config", "{dir}/config-unknown-key.yaml"));
-        l.add(c("config duplicate key", "CONFIG_INVALID", "check", "--config", "{dir}/config-duplicate.yaml"));
-        l.add(c("config parallel not a number", "CONFIG_INVALID", "check", "--config",
-                "{dir}/config-parallel.yaml"));
-        l.add(c("config boolean maybe", "CONFIG_INVALID", "check", "--config", "{dir}/config-bool.yaml"));
-        l.add(c("config unset variable", "CONFIG_INVALID", "check", "--config", "{dir}/config-unset-var.yaml"));
-        l.add(c("config targets a map", "CONFIG_INVALID", "check", "--config", "{dir}/config-map-targets.yaml"));
+        each(l, "CONFIG_INVALID", List.of("check", "--config"),
+                "config missing", "{dir}/missing.yaml",
+                "config /dev/zero", "/dev/zero",
+                "config directory", "{dir}/a-directory",
+                "config not YAML", "{dir}/config-not-yaml.yaml",
+                "config top level a list", "{dir}/config-list.yaml",
+                "config unknown key", "{dir}/config-unknown-key.yaml",
+                "config duplicate key", "{dir}/config-duplicate.yaml",
+                "config parallel not a number", "{dir}/config-parallel.yaml",
+                "config boolean maybe", "{dir}/config-bool.yaml",
+                "config unset variable", "{dir}/config-unset-var.yaml",
+                "config targets a map", "{dir}/config-map-targets.yaml");
         l.add(c("config fail-on never", "CONFIG_INVALID", "check", "--facts", F, "--config",
                 "{dir}/config-fail-on.yaml"));
         l.add(c("config user a list", "CONFIG_INVALID", "check", "--config", "{dir}/config-user-list.yaml"));
@@ -148,22 +149,15 @@ class BadInputCorpusTest {
         l.add(c("config key with escape sequences", "CONFIG_INVALID", "check", "--config",
                 "{dir}/config-escape.yaml"));
         // ---- build references
-        l.add(c("build reference missing", "BUILD_REFERENCE_INVALID", "check", "--facts", F, "--build-reference",
-                "{dir}/missing.json"));
-        l.add(c("build reference /dev/zero", "BUILD_REFERENCE_INVALID", "check", "--facts", F,
-                "--build-reference", "/dev/zero"));
-        l.add(c("build reference not JSON", "BUILD_REFERENCE_INVALID", "check", "--facts", F, "--build-reference",
-                "{dir}/buildref-not-json.json"));
-        l.add(c("build reference empty object", "BUILD_REFERENCE_INVALID", "check", "--facts", F,
-                "--build-reference", "{dir}/buildref-empty-object.json"));
-        l.add(c("build reference schema 99", "BUILD_REFERENCE_INVALID", "check", "--facts", F,
-                "--build-reference", "{dir}/buildref-schema-99.json"));
-        l.add(c("build reference an array", "BUILD_REFERENCE_INVALID", "check", "--facts", F,
-                "--build-reference", "{dir}/buildref-array.json"));
-        l.add(c("build reference odd version", "BUILD_REFERENCE_INVALID", "check", "--facts", F,
-                "--build-reference", "{dir}/buildref-bad-version.json"));
-        l.add(c("build reference empty file", "BUILD_REFERENCE_INVALID", "check", "--facts", F,
-                "--build-reference", "{dir}/empty.txt"));
+        each(l, "BUILD_REFERENCE_INVALID", List.of("check", "--facts", F, "--build-reference"),
+                "build reference missing", "{dir}/missing.json",
+                "build reference /dev/zero", "/dev/zero",
+                "build reference not JSON", "{dir}/buildref-not-json.json",
+                "build reference empty object", "{dir}/buildref-empty-object.json",
+                "build reference schema 99", "{dir}/buildref-schema-99.json",
+                "build reference an array", "{dir}/buildref-array.json",
+                "build reference odd version", "{dir}/buildref-bad-version.json",
+                "build reference empty file", "{dir}/empty.txt");
         // ---- fix
         l.add(c("fix without target", "USAGE", "fix"));
         l.add(c("fix two targets", "USAGE", "fix", "a", "b"));
@@ -221,6 +215,13 @@ class BadInputCorpusTest {
         l.add(c("demo unknown scenario", "USAGE", "demo", "--scenario", "nope"));
         l.add(c("collect-script unknown option", "USAGE", "collect-script", "--bogus"));
         return l;
+    }
+
+    /** A case per (name, argument) pair: {@code command} plus the argument, failing with {@code code}. */
+    private static void each(List<Case> l, String code, List<String> command, String... nameThenArgument) {
+        for (int i = 0; i < nameThenArgument.length; i += 2) {
+            l.add(c(nameThenArgument[i], code, plus(command.toArray(String[]::new), nameThenArgument[i + 1])));
+        }
     }
 
     private static String[] plus(String[] base, String... more) {

@@ -4,6 +4,7 @@ package dev.milink.cli.interrupt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.milink.core.secret.Secret;
+import dev.milink.cli.network.LoopbackManagedInstance;
 import dev.milink.sandbox.catalog.CatalogEngine;
 import dev.milink.sandbox.catalog.agent.StepRunner;
 import dev.milink.sandbox.scenario.Scenario;
@@ -89,12 +90,7 @@ class InterruptionTest {
         listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Scenario sql = Scenarios.load("unprepared-2019").copy();
         sql.database("master").masterKey = true; // so the test creates its temporary endpoint and certificate
-        Scenario mi = Scenarios.load("managed-instance").copy();
-        mi.fabric.dnsRecordName = "127.0.0.1";
-        mi.fabric.primaryNode = "127.0.0";
-        mi.fabric.secondaryNodes = List.of();
-        mi.fabric.clusterName = "1";
-        mi.fabric.hadrPort = listener.getLocalPort();
+        Scenario mi = LoopbackManagedInstance.scenario("127.0.0.1", listener.getLocalPort());
         CatalogEngine sqlEngine = CatalogEngine.create(sql);
         CatalogEngine miEngine = CatalogEngine.create(mi);
         CountDownLatch running = new CountDownLatch(1);
@@ -163,44 +159,22 @@ class InterruptionTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(FixMoment.class)
     void sigtermDuringFixApplySaysWhichStepWasRunningAndThatItHadNotCompleted(FixMoment moment) throws Exception {
-        PausingEngine engine = new PausingEngine(CatalogEngine.create(Scenarios.load("unprepared-2019")),
-                moment.pattern);
-        sandbox = SandboxServer.start(InstanceDef.of("sql", engine));
-        try (Child child = new Child(dir, Map.of("MILINK_SQL_PASSWORD", SQL_PASSWORD, "MILINK_DMK_PASSWORD",
-                "Dmk#Abcdef12345"), "fix", address(sandbox.instance("sql")), "--user", "sa",
-                "--trust-server-certificate", "--backup-dir", "D:\\Backups", "--apply", "--yes")) {
-            assertThat(engine.reached.await(60, TimeUnit.SECONDS)).isTrue();
-            child.terminate();
-            assertThat(child.awaitInterruptedLine()).as("the child says it was interrupted: %s", child.errSoFar())
-                    .isTrue();
-            int exit = child.awaitExit();
-            engine.release.countDown();
-            String err = child.err();
-            assertThat(exit).as(err).isNotZero();
-            assertThat(err).containsPattern("Interrupted during step \\d+ of \\d+ \\("
-                    + Pattern.quote(moment.title) + "\\): it had not completed\\.")
-                    .contains("step(s) had completed before it")
-                    .contains("Run milink fix " + address(sandbox.instance("sql")) + " again");
-            assertThat(child.out()).contains(moment.title + " ...");
-        }
+        Ended child = terminateFixApplyAt(moment.pattern, Map.of("MILINK_SQL_PASSWORD", SQL_PASSWORD,
+                "MILINK_DMK_PASSWORD", "Dmk#Abcdef12345"), "--backup-dir", "D:\\Backups");
+        String err = child.err();
+        assertThat(child.exit()).as(err).isNotZero();
+        assertThat(err).containsPattern("Interrupted during step \\d+ of \\d+ \\("
+                + Pattern.quote(moment.title) + "\\): it had not completed\\.")
+                .contains("step(s) had completed before it")
+                .contains("Run milink fix " + address(sandbox.instance("sql")) + " again");
+        assertThat(child.out()).contains(moment.title + " ...");
     }
 
     @org.junit.jupiter.api.Test
     void sigtermWhileFixApplyStillCollectsSaysNothingWasChanged() throws Exception {
-        PausingEngine engine = new PausingEngine(CatalogEngine.create(Scenarios.load("unprepared-2019")),
-                "sys\\.dm_os_host_info");
-        sandbox = SandboxServer.start(InstanceDef.of("sql", engine));
-        try (Child child = new Child(dir, Map.of("MILINK_SQL_PASSWORD", SQL_PASSWORD), "fix",
-                address(sandbox.instance("sql")), "--user", "sa", "--trust-server-certificate", "--apply", "--yes")) {
-            assertThat(engine.reached.await(60, TimeUnit.SECONDS)).isTrue();
-            child.terminate();
-            assertThat(child.awaitInterruptedLine()).as("the child says it was interrupted: %s", child.errSoFar())
-                    .isTrue();
-            int exit = child.awaitExit();
-            engine.release.countDown();
-            assertThat(exit).isNotZero();
-            assertThat(child.err()).contains("Interrupted before milink applied anything: nothing was changed.");
-        }
+        Ended child = terminateFixApplyAt("sys\\.dm_os_host_info", Map.of("MILINK_SQL_PASSWORD", SQL_PASSWORD));
+        assertThat(child.exit()).isNotZero();
+        assertThat(child.err()).contains("Interrupted before milink applied anything: nothing was changed.");
     }
 
     private static String address(SandboxInstance i) {
@@ -230,5 +204,31 @@ class InterruptionTest {
             }
         }
         return out;
+    }
+
+    /** How a child milink ended. */
+    record Ended(int exit, String out, String err) {
+    }
+
+    /**
+     * Runs {@code milink fix SQL --user sa --trust-server-certificate OPTIONS --apply --yes} in a child against a
+     * sandbox that holds back the first batch matching {@code pattern}, sends SIGTERM there, and lets it finish.
+     */
+    private Ended terminateFixApplyAt(String pattern, Map<String, String> env, String... options) throws Exception {
+        PausingEngine engine = new PausingEngine(CatalogEngine.create(Scenarios.load("unprepared-2019")), pattern);
+        sandbox = SandboxServer.start(InstanceDef.of("sql", engine));
+        List<String> args = new ArrayList<>(List.of("fix", address(sandbox.instance("sql")), "--user", "sa",
+                "--trust-server-certificate"));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--apply", "--yes"));
+        try (Child child = new Child(dir, env, args.toArray(String[]::new))) {
+            assertThat(engine.reached.await(60, TimeUnit.SECONDS)).isTrue();
+            child.terminate();
+            assertThat(child.awaitInterruptedLine()).as("the child says it was interrupted: %s", child.errSoFar())
+                    .isTrue();
+            int exit = child.awaitExit();
+            engine.release.countDown();
+            return new Ended(exit, child.out(), child.err());
+        }
     }
 }

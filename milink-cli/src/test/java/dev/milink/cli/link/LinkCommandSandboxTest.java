@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -40,12 +39,7 @@ class LinkCommandSandboxTest {
         estate = SandboxEstate.start(AzureScenarios.load("prepared-2022"), new LinkSimulation.Settings(3, 60, 3, 1, 8,
                 Instant.parse("2024-07-21T08:00:00Z"), Duration.ofSeconds(10)));
         estate.arm().setLro(new ArmStandIn.Lro(0, 1));
-        env = new HashMap<>();
-        env.put("MILINK_SQL_PASSWORD", "Sandbox#2022sa");
-        env.put("MILINK_ARM_ENDPOINT", estate.arm().baseUrl());
-        env.put("MILINK_ARM_TRUSTSTORE", estate.arm().trustStore().toString());
-        env.put("MILINK_ARM_TRUSTSTORE_PASSWORD", estate.arm().trustStorePassword());
-        env.put("MILINK_ARM_TOKEN", estate.arm().accessToken());
+        env = EstateEnv.of(estate, "Sandbox#2022sa");
     }
 
     @AfterEach

@@ -59,11 +59,7 @@ class LinkTerminalTest {
         estate = SandboxEstate.start(AzureScenarios.load("prepared-2022"), new LinkSimulation.Settings(6, 60, 3, 1, 8,
                 Instant.parse("2024-07-21T08:00:00Z"), Duration.ofSeconds(10)));
         estate.arm().setLro(new ArmStandIn.Lro(1, 1));   // Retry-After 1 s: azure-core waits 1 s per poll
-        env.put("MILINK_SQL_PASSWORD", "Sandbox#2022sa");
-        env.put("MILINK_ARM_ENDPOINT", estate.arm().baseUrl());
-        env.put("MILINK_ARM_TRUSTSTORE", estate.arm().trustStore().toString());
-        env.put("MILINK_ARM_TRUSTSTORE_PASSWORD", estate.arm().trustStorePassword());
-        env.put("MILINK_ARM_TOKEN", estate.arm().accessToken());
+        env.putAll(EstateEnv.of(estate, "Sandbox#2022sa"));
     }
 
     @AfterEach

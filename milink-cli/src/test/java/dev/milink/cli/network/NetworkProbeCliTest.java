@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.network;
 
+import dev.milink.cli.Cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -14,11 +15,11 @@ class NetworkProbeCliTest {
     void openAndRefusedPortsAndTheExitCode() throws Exception {
         try (ServerSocket open = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             int closed = closedPort();
-            Run ok = Run.milink("network", "probe", "127.0.0.1:" + open.getLocalPort());
+            Cli ok = Cli.run("network", "probe", "127.0.0.1:" + open.getLocalPort());
             assertThat(ok.exit()).as(ok.toString()).isZero();
             assertThat(ok.out()).contains("OPEN").contains("127.0.0.1:" + open.getLocalPort())
                     .contains("1 probe(s)").contains("TCP reachable proves the handshake only");
-            Run mixed = Run.milink("network", "probe", "127.0.0.1:" + open.getLocalPort(), "127.0.0.1:" + closed);
+            Cli mixed = Cli.run("network", "probe", "127.0.0.1:" + open.getLocalPort(), "127.0.0.1:" + closed);
             assertThat(mixed.exit()).as(mixed.toString()).isEqualTo(1);
             assertThat(mixed.out()).contains("REFUSED     127.0.0.1:" + closed).contains("1 open, 1 refused");
         }
@@ -26,7 +27,7 @@ class NetworkProbeCliTest {
 
     @Test
     void dnsFailureIsReported() {
-        Run r = Run.milink("network", "probe", "no-such-host.invalid:5022", "--timeout", "500ms");
+        Cli r = Cli.run("network", "probe", "no-such-host.invalid:5022", "--timeout", "500ms");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("DNS_FAILURE").contains("name did not resolve");
     }
@@ -34,16 +35,16 @@ class NetworkProbeCliTest {
     @Test
     void rangesAreSummarised() throws Exception {
         int base = closedPort();
-        Run r = Run.milink("network", "probe", "127.0.0.1", "--ports", base + "-" + (base + 29) , "--timeout", "1s");
+        Cli r = Cli.run("network", "probe", "127.0.0.1", "--ports", base + "-" + (base + 29) , "--timeout", "1s");
         assertThat(r.out()).contains("30 probe(s)");
     }
 
     @Test
     void badTargetsAreUsageErrors() {
-        assertThat(Run.milink("network", "probe", "host").err()).contains("no port; write HOST:PORT or give --ports");
-        assertThat(Run.milink("network", "probe", "host:70000").exit()).isEqualTo(2);
-        assertThat(Run.milink("network", "probe", "fd00::1:5022").err()).contains("write IPv6 addresses in brackets");
-        Run t = Run.milink("network", "probe", "h:1", "--timeout", "soon");
+        assertThat(Cli.run("network", "probe", "host").err()).contains("no port; write HOST:PORT or give --ports");
+        assertThat(Cli.run("network", "probe", "host:70000").exit()).isEqualTo(2);
+        assertThat(Cli.run("network", "probe", "fd00::1:5022").err()).contains("write IPv6 addresses in brackets");
+        Cli t = Cli.run("network", "probe", "h:1", "--timeout", "soon");
         assertThat(t.exit()).isEqualTo(2);
         assertThat(t.err()).contains("not a duration");
     }

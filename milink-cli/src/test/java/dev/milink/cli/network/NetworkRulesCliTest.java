@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.network;
 
+import dev.milink.cli.Cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -13,9 +14,8 @@ class NetworkRulesCliTest {
 
     @Test
     void writesTheAzureCliRulesForTheGivenNsg() {
-        Run r = Run.milink("network", "rules", "--sql-server", "192.168.10.5", "--mi-subnet", "10.0.0.0/24",
-                "--format", "azure-cli", "--resource-group", "rg-mi", "--nsg-name", "nsg-mi");
-        assertThat(r.exit()).as(r.toString()).isZero();
+        Cli r = Cli.run("network", "rules", "--sql-server", "192.168.10.5", "--mi-subnet", "10.0.0.0/24",
+                "--format", "azure-cli", "--resource-group", "rg-mi", "--nsg-name", "nsg-mi").expectExit(0);
         assertThat(r.out()).contains("az network nsg rule create --resource-group rg-mi --nsg-name nsg-mi"
                         + " --name milink-in-from-sql-5022 --priority 1000 --direction Inbound")
                 .contains("--destination-port-ranges 11000-11999")
@@ -26,9 +26,8 @@ class NetworkRulesCliTest {
 
     @Test
     void allFormatsByDefaultEachUnderItsHeading() {
-        Run r = Run.milink("network", "rules", "--sql-server", "192.168.10.5,192.168.11.0/24", "--mi-subnet",
-                "10.0.0.0/24", "--sql-port", "5023");
-        assertThat(r.exit()).as(r.toString()).isZero();
+        Cli r = Cli.run("network", "rules", "--sql-server", "192.168.10.5,192.168.11.0/24", "--mi-subnet",
+                "10.0.0.0/24", "--sql-port", "5023").expectExit(0);
         for (String f : new String[] {"azure-cli", "azure-powershell", "bicep", "windows", "firewalld", "ufw",
             "nftables", "table"}) {
             assertThat(r.out()).contains("==== " + f + " ====");
@@ -39,8 +38,7 @@ class NetworkRulesCliTest {
 
     @Test
     void overlappingRangesAreAUsageErrorAndNoRulesAreWritten() {
-        Run r = Run.milink("network", "rules", "--sql-server", "10.0.0.0/16", "--mi-subnet", "10.0.1.0/24");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(2);
+        Cli r = Cli.run("network", "rules", "--sql-server", "10.0.0.0/16", "--mi-subnet", "10.0.1.0/24").expectExit(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("Error [USAGE]: 10.0.0.0/16 overlaps the managed instance subnet 10.0.1.0/24")
                 .contains("re-address");
@@ -48,19 +46,19 @@ class NetworkRulesCliTest {
 
     @Test
     void badCidrIsOneLineWithTheLikelyIntent() {
-        Run r = Run.milink("network", "rules", "--sql-server", "192.168.10.5", "--mi-subnet", "10.0.0.1/24");
+        Cli r = Cli.run("network", "rules", "--sql-server", "192.168.10.5", "--mi-subnet", "10.0.0.1/24");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().lines().findFirst().orElseThrow())
                 .isEqualTo("Error [USAGE]: --mi-subnet: '10.0.0.1/24' has host bits set; did you mean 10.0.0.0/24?");
-        Run name = Run.milink("network", "rules", "--sql-server", "sql01.corp", "--mi-subnet", "10.0.0.0/24");
+        Cli name = Cli.run("network", "rules", "--sql-server", "sql01.corp", "--mi-subnet", "10.0.0.0/24");
         assertThat(name.err()).contains("--sql-server: not an IP address or CIDR range: 'sql01.corp'");
     }
 
     @Test
     void mixedAddressFamiliesAndUnknownFormatsAreRejected() {
-        assertThat(Run.milink("network", "rules", "--sql-server", "fd00::5", "--mi-subnet", "10.0.0.0/24").err())
+        assertThat(Cli.run("network", "rules", "--sql-server", "fd00::5", "--mi-subnet", "10.0.0.0/24").err())
                 .contains("different address families");
-        Run f = Run.milink("network", "rules", "--sql-server", "192.168.10.5", "--mi-subnet", "10.0.0.0/24",
+        Cli f = Cli.run("network", "rules", "--sql-server", "192.168.10.5", "--mi-subnet", "10.0.0.0/24",
                 "--format", "iptables");
         assertThat(f.exit()).isEqualTo(2);
         assertThat(f.err()).contains("unknown rule format 'iptables'");
@@ -68,7 +66,7 @@ class NetworkRulesCliTest {
 
     @Test
     void missingRequiredOptionIsAUsageError() {
-        Run r = Run.milink("network", "rules", "--sql-server", "192.168.10.5");
+        Cli r = Cli.run("network", "rules", "--sql-server", "192.168.10.5");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--mi-subnet");
     }
@@ -76,34 +74,34 @@ class NetworkRulesCliTest {
     @Test
     void writesTheDiagram(@TempDir Path dir) throws Exception {
         Path svg = dir.resolve("flows.svg");
-        Run r = Run.milink("network", "rules", "--sql-server", "192.168.10.5", "--mi-subnet", "10.0.0.0/24",
-                "--format", "table", "--diagram", svg.toString());
-        assertThat(r.exit()).as(r.toString()).isZero();
+        Cli r = Cli.run("network", "rules", "--sql-server", "192.168.10.5", "--mi-subnet", "10.0.0.0/24",
+                "--format", "table", "--diagram", svg.toString()).expectExit(0);
         assertThat(Files.readString(svg)).startsWith("<svg").contains("10.0.0.0/24");
         assertThat(r.out()).startsWith("| From | Source |");
     }
 
     @Test
     void allowlistPerCloud() {
-        Run pub = Run.milink("network", "allowlist");
+        Cli pub = Cli.run("network", "allowlist");
         assertThat(pub.exit()).isZero();
         assertThat(pub.out()).contains("*.database.windows.net").contains("https://login.microsoftonline.com/")
                 .contains("https://management.azure.com/");
-        Run gov = Run.milink("network", "allowlist", "--cloud", "usgov", "--mi-fqdn", "mi1.abc.database.usgovcloudapi.net");
+        Cli gov = Cli.run("network", "allowlist", "--cloud", "usgov", "--mi-fqdn",
+                "mi1.abc.database.usgovcloudapi.net");
         assertThat(gov.out()).contains("Azure US Government").contains("mi1.abc.database.usgovcloudapi.net")
                 .contains("https://management.usgovcloudapi.net/");
-        Run china = Run.milink("network", "allowlist", "--cloud", "china");
+        Cli china = Cli.run("network", "allowlist", "--cloud", "china");
         assertThat(china.out()).contains(".database.chinacloudapi.cn");
-        Run bad = Run.milink("network", "allowlist", "--cloud", "mars");
+        Cli bad = Cli.run("network", "allowlist", "--cloud", "mars");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("unknown cloud 'mars'");
     }
 
     @Test
     void networkAloneIsAUsageError() {
-        Run r = Run.milink("network");
+        Cli r = Cli.run("network");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Missing subcommand");
-        assertThat(Run.milink("network", "rules", "--help").out()).contains("--sql-server").contains("--mi-subnet");
+        assertThat(Cli.run("network", "rules", "--help").out()).contains("--sql-server").contains("--mi-subnet");
     }
 }

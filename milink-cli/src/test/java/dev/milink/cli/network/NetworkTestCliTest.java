@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package dev.milink.cli.network;
 
+import dev.milink.cli.Cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,12 +45,7 @@ class NetworkTestCliTest {
         listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Scenario sql = Scenarios.load("prepared-2022").copy();
         sql.endpoints.getFirst().port = listener.getLocalPort();
-        Scenario mi = Scenarios.load("managed-instance").copy();
-        mi.fabric.dnsRecordName = "contoso-mi.no-such-zone.invalid";
-        mi.fabric.primaryNode = "127.0.0";
-        mi.fabric.secondaryNodes = List.of();
-        mi.fabric.clusterName = "1";
-        mi.fabric.hadrPort = listener.getLocalPort();
+        Scenario mi = LoopbackManagedInstance.scenario("contoso-mi.no-such-zone.invalid", listener.getLocalPort());
         sandbox = SandboxServer.start(InstanceDef.of("sql", CatalogEngine.create(sql)),
                 InstanceDef.of("mi", CatalogEngine.create(mi)));
         sqlPassword = sql.login("sa").password;
@@ -65,9 +60,8 @@ class NetworkTestCliTest {
 
     @Test
     void blockedHopMeansExitOneWithTheFix() {
-        Run r = Run.milink(env, "network", "test", sqlServer(), "--user", "sa", "--mi", mi(), "--mi-user", "miadmin",
-                "--trust-server-certificate", "--poll-interval", "20ms", "--mi-subnet", "127.0.0.0/8");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        Cli r = Cli.run(env, "network", "test", sqlServer(), "--user", "sa", "--mi", mi(), "--mi-user", "miadmin",
+                "--trust-server-certificate", "--poll-interval", "20ms", "--mi-subnet", "127.0.0.0/8").expectExit(1);
         assertThat(r.out()).contains("instance endpoint  contoso-mi.no-such-zone.invalid")
                 .contains("[BLOCKED] contoso-mi.no-such-zone.invalid:5022")
                 .contains("name did not resolve")
@@ -81,9 +75,8 @@ class NetworkTestCliTest {
 
     @Test
     void jsonOutput() throws Exception {
-        Run r = Run.milink(env, "network", "test", sqlServer(), "--user", "sa", "--mi", mi(), "--mi-user", "miadmin",
-                "--trust-server-certificate", "--poll-interval", "20ms", "--output", "json");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        Cli r = Cli.run(env, "network", "test", sqlServer(), "--user", "sa", "--mi", mi(), "--mi-user", "miadmin",
+                "--trust-server-certificate", "--poll-interval", "20ms", "--output", "json").expectExit(1);
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("schemaVersion").asText()).isEqualTo("1.1");
         assertThat(json.get("exitCode").asInt()).isEqualTo(1);
@@ -108,10 +101,9 @@ class NetworkTestCliTest {
     void passwordFilesWorkAndAnOpenOneIsWarned() throws Exception {
         Path sqlFile = secret("sql.pw", sqlPassword, "rw-------");
         Path miFile = secret("mi.pw", MI_PASSWORD, "rw-r--r--");
-        Run r = Run.milink("network", "test", sqlServer(), "--user", "sa", "--password-file", sqlFile.toString(),
+        Cli r = Cli.run("network", "test", sqlServer(), "--user", "sa", "--password-file", sqlFile.toString(),
                 "--mi", mi(), "--mi-user", "miadmin", "--mi-password-file", miFile.toString(),
-                "--trust-server-certificate", "--poll-interval", "20ms");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+                "--trust-server-certificate", "--poll-interval", "20ms").expectExit(1);
         assertThat(r.err()).contains("Warning: the password file " + miFile + " can be read by other users")
                 .contains("chmod 600 " + miFile)
                 .doesNotContain("Warning: the password file " + sqlFile);
@@ -120,52 +112,51 @@ class NetworkTestCliTest {
     @Test
     void wrongPasswordIsExitThreeAndNeverEchoed() {
         String wrong = "Wrong#Password-7731";
-        Run r = Run.milink(Map.of("MILINK_SQL_PASSWORD", wrong, "MILINK_MI_PASSWORD", MI_PASSWORD), "network",
+        Cli r = Cli.run(Map.of("MILINK_SQL_PASSWORD", wrong, "MILINK_MI_PASSWORD", MI_PASSWORD), "network",
                 "test", sqlServer(), "--user", "sa", "--mi", mi(), "--mi-user", "miadmin",
-                "--trust-server-certificate", "--output", "json");
-        assertThat(r.exit()).as(r.toString()).isEqualTo(3);
+                "--trust-server-certificate", "--output", "json").expectExit(3);
         assertThat(r.err()).contains("Error [SQL_LOGIN_FAILED]");
         assertThat(r.out() + r.err()).doesNotContain(wrong);
     }
 
     @Test
     void eachSideNamesItsOwnSecretSources() {
-        Run noMi = Run.milink(Map.of("MILINK_SQL_PASSWORD", "x"), "network", "test", "127.0.0.1,1", "--user", "sa",
+        Cli noMi = Cli.run(Map.of("MILINK_SQL_PASSWORD", "x"), "network", "test", "127.0.0.1,1", "--user", "sa",
                 "--mi", "127.0.0.1,2", "--mi-user", "miadmin");
         assertThat(noMi.exit()).as(noMi.toString()).isEqualTo(2);
         assertThat(noMi.err()).startsWith("Error [SECRET_MISSING]: No password for 'miadmin' on the managed"
                 + " instance: set the environment variable MILINK_MI_PASSWORD, use --mi-password-file FILE");
-        Run noSql = Run.milink(Map.of("MILINK_MI_PASSWORD", "x"), "network", "test", "127.0.0.1,1", "--user", "sa",
+        Cli noSql = Cli.run(Map.of("MILINK_MI_PASSWORD", "x"), "network", "test", "127.0.0.1,1", "--user", "sa",
                 "--mi", "127.0.0.1,2", "--mi-user", "miadmin");
         assertThat(noSql.err()).startsWith("Error [SECRET_MISSING]: No password for 'sa' on SQL Server: set the"
                 + " environment variable MILINK_SQL_PASSWORD, use --password-file FILE");
-        Run noToken = Run.milink(Map.of("MILINK_ACCESS_TOKEN", "sql-side-token"), "network", "test",
+        Cli noToken = Cli.run(Map.of("MILINK_ACCESS_TOKEN", "sql-side-token"), "network", "test",
                 "127.0.0.1,1", "--auth", "access-token", "--mi", "127.0.0.1,2", "--mi-auth", "access-token");
         assertThat(noToken.exit()).isEqualTo(2);
         assertThat(noToken.err()).startsWith("Error [SECRET_MISSING]: --mi-auth access-token needs the token in"
                 + " the environment variable MILINK_MI_ACCESS_TOKEN");
-        Run noUser = Run.milink(env, "network", "test", "127.0.0.1,1", "--user", "sa", "--mi", "127.0.0.1,2");
+        Cli noUser = Cli.run(env, "network", "test", "127.0.0.1,1", "--user", "sa", "--mi", "127.0.0.1,2");
         assertThat(noUser.err()).startsWith("Error [USAGE]: --mi-auth sql needs --mi-user NAME.");
     }
 
     @Test
     void authModesAreCheckCommandsModes() {
-        Run r = Run.milink(env, "network", "test", "127.0.0.1,1", "--user", "sa", "--mi", "127.0.0.1,2",
+        Cli r = Cli.run(env, "network", "test", "127.0.0.1,1", "--user", "sa", "--mi", "127.0.0.1,2",
                 "--mi-user", "miadmin", "--mi-auth", "kerberos");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("'--mi-auth'", "Unknown authentication mode 'kerberos'",
                 "sql, integrated, entra-default, entra-managed-identity, entra-service-principal, entra-password,"
                         + " access-token.");
-        assertThat(Run.milink("network", "test", "--help").out()).contains("--auth=MODE", "entra-managed-identity");
+        assertThat(Cli.run("network", "test", "--help").out()).contains("--auth=MODE", "entra-managed-identity");
     }
 
     @Test
     void missingPasswordFileIsAUsageError() {
-        Run r = Run.milink(env, "network", "test", "127.0.0.1,1", "--user", "sa", "--mi", "127.0.0.1,2",
+        Cli r = Cli.run(env, "network", "test", "127.0.0.1,1", "--user", "sa", "--mi", "127.0.0.1,2",
                 "--mi-user", "miadmin", "--mi-password-file", dir.resolve("missing.pw").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Cannot read the password file").contains("no such file");
-        Run noMi = Run.milink("network", "test", "127.0.0.1,1");
+        Cli noMi = Cli.run("network", "test", "127.0.0.1,1");
         assertThat(noMi.exit()).isEqualTo(2);
         assertThat(noMi.err()).contains("--mi");
     }

@@ -29,6 +29,6 @@ public interface FixTerminal {
     /** A password typed without echo, or null at end of input. */
     char[] readPassword(String prompt);
 
-    /** Registers a secret so that no error text the CLI prints can show it. */
-    void remember(Secret secret);
+    /** Registers a secret so that no error text the CLI prints can show it; returns it. */
+    Secret remember(Secret secret);
 }

@@ -288,8 +288,9 @@ class FixWorkflowTest {
         }
 
         @Override
-        public void remember(Secret secret) {
+        public Secret remember(Secret secret) {
             remembered.add(secret.reveal());
+            return secret;
         }
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.milink.cli;
+package dev.milink.cli.options;
 
+import dev.milink.cli.auth.AuthContext;
 import dev.milink.core.error.CoreError;
 import dev.milink.core.error.MilinkException;
 import dev.milink.core.secret.Secret;
@@ -12,10 +13,11 @@ import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /**
- * TLS and timeout options. TLS is always on and the server certificate is validated; the options say which
+ * TLS and timeout options of the commands that connect to SQL Server ({@code check}, {@code fix},
+ * {@code network test}). TLS is always on and the server certificate is validated; the options say which
  * certificate to trust, and {@code --trust-server-certificate} (validation off) is an explicit, warned opt-in.
  */
-final class ConnectionOptions {
+public final class ConnectionOptions {
 
     static final String TRUST_STORE_PASSWORD_ENV = "MILINK_TRUST_STORE_PASSWORD";
 
@@ -35,9 +37,9 @@ final class ConnectionOptions {
     int queryTimeoutSeconds;
 
     /** Settings for one target. Call {@link #warnIfInsecure} once per run, not per target. */
-    ConnectionSettings settings(SqlTarget target, Authentication auth, Invocation invocation) {
+    public ConnectionSettings settings(SqlTarget target, Authentication auth, AuthContext context) {
         Secret storePassword = trustStore == null ? null
-                : invocation.env().get(TRUST_STORE_PASSWORD_ENV).map(Secret::of).map(invocation::remember).orElse(null);
+                : context.env(TRUST_STORE_PASSWORD_ENV).map(Secret::of).map(context::remember).orElse(null);
         return new ConnectionSettings(target, auth, true, trustServerCertificate, hostNameInCertificate, trustStore,
                 storePassword, seconds("--login-timeout", loginTimeoutSeconds),
                 seconds("--query-timeout", queryTimeoutSeconds));
@@ -53,15 +55,28 @@ final class ConnectionOptions {
     }
 
     /** Validates the timeouts before anything connects or prompts. */
-    void validate() {
+    public void validate() {
         seconds("--login-timeout", loginTimeoutSeconds);
         seconds("--query-timeout", queryTimeoutSeconds);
     }
 
+    /** Takes the config file's values for what the command line left unset (validation off wins). */
+    public void orFromConfig(Boolean trustServerCertificate, String hostNameInCertificate, Path trustStore) {
+        this.trustServerCertificate |= Boolean.TRUE.equals(trustServerCertificate);
+        this.hostNameInCertificate = this.hostNameInCertificate != null ? this.hostNameInCertificate
+                : hostNameInCertificate;
+        this.trustStore = this.trustStore != null ? this.trustStore : trustStore;
+    }
+
+    /** Whether the server certificate goes unvalidated ({@code --trust-server-certificate}). */
+    public boolean trustServerCertificate() {
+        return trustServerCertificate;
+    }
+
     /** Says out loud what {@code --trust-server-certificate} risks, and what to use instead. */
-    void warnIfInsecure(Invocation invocation) {
+    public void warnIfInsecure(AuthContext context) {
         if (trustServerCertificate) {
-            invocation.warn("--trust-server-certificate turns off server certificate validation: a"
+            context.warn("--trust-server-certificate turns off server certificate validation: a"
                     + " man-in-the-middle could impersonate the server and read the login and the data. Prefer"
                     + " --trust-store FILE (the server's CA or certificate) or --host-name-in-certificate NAME.");
         }

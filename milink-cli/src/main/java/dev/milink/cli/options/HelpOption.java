@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-package dev.milink.cli.network;
+package dev.milink.cli.options;
 
 import picocli.CommandLine.Option;
 
-/** {@code -h/--help} for the network commands ({@code --version} belongs to the root command only). */
-final class Help {
+/** {@code -h/--help} for subcommands ({@code --version} belongs to the root command only). */
+public final class HelpOption {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, descriptionKey = "help")
     boolean help;
