@@ -117,7 +117,9 @@ final class Steps {
 
         /** Adds a script rendered from {@code fix/<check-id>/<template>}. */
         Builder script(ScriptKind kind, String template) {
-            scripts.add(new Script(kind, ScriptTemplate.fix(meta.id(), template).render(values)));
+            ScriptTemplate t = ScriptTemplate.fix(meta.id(), template);
+            Map<String, String> v = new HashMap<>(values);
+            scripts.add(Script.lazy(kind, () -> t.render(v)));
             return this;
         }
 

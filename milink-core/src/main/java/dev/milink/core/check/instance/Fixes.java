@@ -7,6 +7,7 @@ import dev.milink.core.script.ScriptTemplate;
 import dev.milink.core.check.Script;
 import dev.milink.core.check.ScriptKind;
 import dev.milink.core.model.Facts;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,9 @@ final class Fixes {
     }
 
     static Script script(ScriptKind kind, String folder, String template, Map<String, String> values) {
-        return new Script(kind, ScriptTemplate.fix(folder, template).render(values));
+        ScriptTemplate t = ScriptTemplate.fix(folder, template);
+        Map<String, String> v = new HashMap<>(values);
+        return Script.lazy(kind, () -> t.render(v));
     }
 
     static String stepId(String checkId, Facts facts, String action) {

@@ -95,7 +95,9 @@ public final class AzureSteps {
 
         /** A script rendered from {@code fix/<check-id>/<template>}. */
         public Builder template(ScriptKind kind, String template) {
-            scripts.add(new Script(kind, ScriptTemplate.fix(checkId, template).render(values)));
+            ScriptTemplate t = ScriptTemplate.fix(checkId, template);
+            Map<String, String> v = new HashMap<>(values);
+            scripts.add(Script.lazy(kind, () -> t.render(v)));
             return this;
         }
 
