@@ -166,11 +166,15 @@ class LinkTerminalTest {
             return c;
         }
 
-        /** {@code script -qfec CMD /dev/null}: CMD on a new pseudo-terminal, its exit code passed on. */
+        /**
+         * {@code script -qfec "exec CMD" /dev/null}: CMD on a new pseudo-terminal, its exit code passed on. The
+         * {@code exec} matters: {@code script} runs CMD through {@code $SHELL} or {@code /bin/sh}, and dash forks
+         * and then dies of the Ctrl-C itself (exit 130) while the CLI it waits for handles it.
+         */
         static Child inTerminal(Map<String, String> env, List<String> args) throws IOException {
-            StringBuilder cmd = new StringBuilder();
+            StringBuilder cmd = new StringBuilder("exec");
             for (String a : java(args)) {
-                cmd.append(cmd.isEmpty() ? "" : " ").append('\'').append(a.replace("'", "'\\''")).append('\'');
+                cmd.append(" '").append(a.replace("'", "'\\''")).append('\'');
             }
             return new Child(List.of("/usr/bin/script", "-qfec", cmd.toString(), "/dev/null"), env);
         }
