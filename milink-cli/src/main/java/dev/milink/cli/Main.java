@@ -45,9 +45,25 @@ public final class Main implements Callable<Integer>, AuthContext.Provider {
             }
             return;
         }
+        bindStringDecoding();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(run(out, err, args));
+    }
+
+    /**
+     * Runs {@code String}'s general decoding path once, before the JIT compiles {@code String(byte[], …, Charset)}.
+     * C1 (the launcher's only compiler) compiles that constructor early, from the UTF-8 and Latin-1 calls of start-up;
+     * if its {@code CharsetDecoder} branch has never run by then, the calls to the decoder's final methods are
+     * compiled as inline caches, and once two decoder classes pass through them every call takes the JVM's
+     * inline-cache-miss path. mssql-jdbc decodes every UTF-16LE column name and value there: 20 % of a 1,000-instance
+     * fleet's client CPU in the runs where it happened (JDK 25, docs/benchmarks.md, "Fifth pass";
+     * {@code StringDecodeJitBenchmark} shows it alone: 15 × slower per string).
+     */
+    public static void bindStringDecoding() {
+        if (new String(new byte[] {'m', 0}, StandardCharsets.UTF_16LE).length() != 1) {
+            throw new AssertionError("UTF-16LE");
+        }
     }
 
     /** Runs milink in this process with the real environment and returns the exit code. */
