@@ -13,10 +13,9 @@ import java.util.regex.Pattern;
  */
 final class TextPage {
 
-    // compiled once: a fleet's report wraps 100,000s of lines (String.split and replaceAll compile per call)
-    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
+    // a fleet's report wraps 100,000s of lines: lines and words are split by hand (a regex split was 4 % of a
+    // 1,000-instance run's CPU, docs/benchmarks.md); only the rare ANSI-styled lead uses a pattern
     private static final Pattern SGR = Pattern.compile("\u001b\\[[0-9;]*m");
-    private static final Pattern SPACES = Pattern.compile(" +");
 
     private final Writer out;
     private final RenderOptions options;
@@ -58,8 +57,7 @@ final class TextPage {
      */
     void wrapped(String lead, String hanging, String text, String sgr) throws IOException {
         String prefix = lead;
-        String[] paragraphs = LINE_BREAK.split(text == null ? "" : text, -1);
-        for (String paragraph : paragraphs) {
+        for (String paragraph : lines(text == null ? "" : text)) {
             int available = Math.max(20, options.width() - visibleWidth(prefix));
             List<String> lines = wrap(clean(paragraph), available, Math.max(20, options.width() - width(hanging)));
             for (String l : lines) {
@@ -67,6 +65,24 @@ final class TextPage {
                 prefix = hanging;
             }
         }
+    }
+
+    /** {@code text} split at {@code \n} and {@code \r\n}, empty lines kept (a lone {@code \r} is not a break). */
+    static List<String> lines(String text) {
+        int nl = text.indexOf('\n');
+        if (nl < 0) {
+            return List.of(text);
+        }
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        while (nl >= 0) {
+            int end = nl > from && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+            out.add(text.substring(from, end));
+            from = nl + 1;
+            nl = text.indexOf('\n', from);
+        }
+        out.add(text.substring(from));
+        return out;
     }
 
     private static int visibleWidth(String s) {
@@ -79,7 +95,18 @@ final class TextPage {
         StringBuilder current = new StringBuilder();
         int currentWidth = 0;
         int limit = first;
-        for (String word : SPACES.split(text.trim())) {
+        String t = text.trim(); // no leading or trailing spaces: every run of spaces separates two words
+        int start = 0;
+        while (start < t.length()) {
+            int end = t.indexOf(' ', start);
+            if (end < 0) {
+                end = t.length();
+            }
+            String word = t.substring(start, end);
+            start = end;
+            while (start < t.length() && t.charAt(start) == ' ') {
+                start++;
+            }
             int w = width(word);
             if (current.isEmpty()) {
                 current.append(word);
