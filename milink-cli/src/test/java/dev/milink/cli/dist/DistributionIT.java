@@ -108,6 +108,31 @@ class DistributionIT {
                 .anyMatch(l -> l.contains(" dev.milink.cli.Main source: shared objects file"));
     }
 
+    @Test
+    void theLauncherCompilesSoonerForAnInventoryRunOnly(@TempDir Path empty) throws Exception {
+        Run untar = run(empty, Map.of(), "tar", "-xzf", TGZ.toString());
+        assertThat(untar.exit()).as(untar.err()).isZero();
+        String milink = empty.resolve("milink-" + VERSION + "/bin/milink").toString();
+        Map<String, String> flags = with(javaOnly(), "MILINK_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+        String fleet = "CompileThresholdScaling\\s+= 0\\.1\\d*\\s";
+        for (String[] args : List.of(new String[] {"check", "--inventory", "missing.csv"},
+                new String[] {"check", "--inventory=missing.csv"})) {
+            Run r = run(empty, flags, prepend(milink, args));
+            assertThat(r.exit()).as(r.err()).isEqualTo(2); // the missing file: a clean usage error
+            assertThat(r.out()).as(String.join(" ", args)).containsPattern(fleet);
+        }
+        Run single = run(empty, flags, milink, "checks", "list");
+        assertThat(single.exit()).as(single.err()).isZero();
+        assertThat(single.out()).containsPattern("CompileThresholdScaling\\s+= 1\\.0").doesNotContainPattern(fleet);
+    }
+
+    private static String[] prepend(String first, String... rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
     private static Map<String, String> with(Map<String, String> env, String key, String value) {
         Map<String, String> all = new java.util.HashMap<>(env);
         all.put(key, value);
