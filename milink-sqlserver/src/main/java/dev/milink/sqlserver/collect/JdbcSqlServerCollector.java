@@ -47,7 +47,7 @@ public final class JdbcSqlServerCollector implements SqlServerCollector {
         try (Connection c = SqlConnector.open(settings)) {
             int major = SqlVersion.parse(c.getMetaData().getDatabaseProductVersion()).major();
             RawResults raw = new RawResults();
-            JdbcBatchRunner.run(c, Batches.of(Batches.instance(major)), settings.queryTimeout(), raw);
+            JdbcBatchRunner.run(c, Batches.instance(major), settings.queryTimeout(), raw);
             List<Batches.DatabaseRef> dbs = FactsMapper.onlineUserDatabases(raw);
             if (!dbs.isEmpty()) {
                 JdbcBatchRunner.run(c, Batches.databases(dbs), settings.queryTimeout(), raw);

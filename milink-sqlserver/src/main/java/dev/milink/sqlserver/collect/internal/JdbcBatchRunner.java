@@ -14,8 +14,6 @@ import java.util.Map;
 
 /**
  * Runs one batch built by {@link Batches} in a single round trip and files every result set under its section.
- * A section the batch passed over (its end marker never came, a later one's did) is recorded as failed with the
- * batch's reason.
  * Errors that escape the sections' TRY…CATCH (e.g. a severity that CATCH does not see) are attributed to the current
  * section, and reading continues with {@link Statement#getMoreResults()}, which mssql-jdbc allows after an error
  * inside a batch. Sections whose end marker never arrives are recorded as failed with the reason.
@@ -30,9 +28,8 @@ public final class JdbcBatchRunner {
     /**
      * @throws SQLException when the connection fails or the query times out; the caller translates it
      */
-    public static void run(Connection c, Batches.Batch batch, Duration queryTimeout, RawResults into)
+    public static void run(Connection c, List<Batches.Planned> planned, Duration queryTimeout, RawResults into)
             throws SQLException {
-        List<String> planned = batch.sections();
         if (planned.isEmpty()) {
             return;
         }
@@ -43,7 +40,7 @@ public final class JdbcBatchRunner {
             st.setQueryTimeout((int) Math.max(1, queryTimeout.toSeconds()));
             Boolean isResultSet; // null: an error was just reported, advance past it
             try {
-                isResultSet = st.execute(batch.text());
+                isResultSet = st.execute(Batches.text(planned));
             } catch (SQLException e) {
                 rethrowIfFatal(e);
                 record(e, planned, current, into);
@@ -59,7 +56,7 @@ public final class JdbcBatchRunner {
                     }
                     if (isResultSet) {
                         try (ResultSet rs = st.getResultSet()) {
-                            current = consume(rs, batch, current, into);
+                            current = consume(rs, planned, current, into);
                         }
                     } else if (st.getUpdateCount() == -1) {
                         break;
@@ -80,21 +77,20 @@ public final class JdbcBatchRunner {
         for (int i = current; i < planned.size(); i++) {
             String why = "the batch stopped before this query ran"
                     + (lastError == null ? "" : " (" + lastError.getMessage() + ")");
-            if (!(into.get(planned.get(i)) instanceof RawResults.Failed)) {
-                into.fail(planned.get(i), lastError == null ? 0 : lastError.getErrorCode(), why);
+            if (!(into.get(planned.get(i).section()) instanceof RawResults.Failed)) {
+                into.fail(planned.get(i).section(), lastError == null ? 0 : lastError.getErrorCode(), why);
             }
         }
     }
 
-    private static void record(SQLException e, List<String> planned, int current, RawResults into) {
+    private static void record(SQLException e, List<Batches.Planned> planned, int current, RawResults into) {
         if (current < planned.size()) {
-            into.fail(planned.get(current), e.getErrorCode(), e.getMessage());
+            into.fail(planned.get(current).section(), e.getErrorCode(), e.getMessage());
         }
     }
 
-    private static int consume(ResultSet rs, Batches.Batch batch, int current, RawResults into)
+    private static int consume(ResultSet rs, List<Batches.Planned> planned, int current, RawResults into)
             throws SQLException {
-        List<String> planned = batch.sections();
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         String first = md.getColumnLabel(1);
@@ -102,12 +98,6 @@ public final class JdbcBatchRunner {
             rs.next();
             String section = rs.getString(1);
             int index = indexOf(planned, section, current);
-            if (index > current) { // the batch passed sections over: what came since the last marker is this one's
-                into.move(planned.get(current), section);
-                for (int i = current; i < index; i++) {
-                    into.fail(planned.get(i), 0, batch.skipped());
-                }
-            }
             into.markDone(section);
             return index + 1;
         }
@@ -125,14 +115,14 @@ public final class JdbcBatchRunner {
             rows.add(RawResults.row(row));
         }
         if (current < planned.size()) {
-            into.addRows(planned.get(current), rows);
+            into.addRows(planned.get(current).section(), rows);
         }
         return current;
     }
 
-    private static int indexOf(List<String> planned, String section, int from) {
+    private static int indexOf(List<Batches.Planned> planned, String section, int from) {
         for (int i = from; i < planned.size(); i++) {
-            if (planned.get(i).equals(section)) {
+            if (planned.get(i).section().equals(section)) {
                 return i;
             }
         }

@@ -54,19 +54,6 @@ public final class RawResults {
         sections.put(section, new Rows(all));
     }
 
-    /**
-     * Files what was recorded under {@code from} under {@code to} instead: rows are filed under the section expected
-     * next until an end marker shows that the batch passed that section over and they were the next one's.
-     */
-    void move(String from, String to) {
-        SectionResult r = sections.remove(from);
-        if (r instanceof Rows rows) {
-            addRows(to, rows.rows());
-        } else if (r instanceof Failed f) {
-            fail(to, f.number(), f.message());
-        }
-    }
-
     /** Records that a section ran without rows (only if nothing is recorded for it yet). */
     public void markDone(String section) {
         sections.putIfAbsent(section, new Rows(List.of()));

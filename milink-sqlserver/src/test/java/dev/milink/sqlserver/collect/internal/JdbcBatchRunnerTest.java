@@ -57,8 +57,9 @@ class JdbcBatchRunnerTest {
             RawResults raw = new RawResults();
             try (Connection c = SqlConnector.open(settings)) {
                 long mark = s.requestLog().mark();
-                Batches.Batch batch = new Batches.Batch(List.of(sections), "SELECT 1", "skipped by the batch");
-                JdbcBatchRunner.run(c, batch, Duration.ofSeconds(5), raw);
+                List<Batches.Planned> planned = java.util.Arrays.stream(sections)
+                        .map(n -> new Batches.Planned(n, "SELECT 1")).toList();
+                JdbcBatchRunner.run(c, planned, Duration.ofSeconds(5), raw);
                 assertThat(s.requestLog().roundTripsSince(mark)).isEqualTo(1);
             }
             return raw;
@@ -116,16 +117,5 @@ class JdbcBatchRunnerTest {
         assertThat(raw.get("b")).isEqualTo(new RawResults.Failed(208, "Invalid object name 'x'."));
         assertThat(raw.get("c")).isInstanceOfSatisfying(RawResults.Failed.class,
                 f -> assertThat(f.message()).startsWith("the batch stopped before this query ran"));
-    }
-
-    @Test
-    void aSectionTheBatchPassedOverIsFailedWithTheBatchsReason() throws Exception {
-        RawResults raw = run(sink -> {
-            section(sink, "database:5", 1);
-            section(sink, "database:9", 3); // database 7 was dropped between the round trips
-        }, "database:5", "database:7", "database:9");
-        assertThat(raw.get("database:5")).isEqualTo(new RawResults.Rows(List.of(RawFixture.row("v", 1))));
-        assertThat(raw.get("database:7")).isEqualTo(new RawResults.Failed(0, "skipped by the batch"));
-        assertThat(raw.get("database:9")).isEqualTo(new RawResults.Rows(List.of(RawFixture.row("v", 3))));
     }
 }
