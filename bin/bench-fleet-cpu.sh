@@ -10,11 +10,13 @@
 #   rm -rf /tmp/dist && mkdir /tmp/dist && tar -xzf milink-cli/target/milink-*.tar.gz -C /tmp/dist
 #
 # The sandbox (SandboxFleetProcess, standing in for 1,000 remote servers) runs on core 1 and milink on core 0
-# (taskset; PIN=0 turns that off), 20 ms added per round trip and 100 ms per login; milink reads the 1,000 targets from
-# an inventory file, as a fleet is given (so the launcher's inventory JIT setting applies). One warm-up run, then ROUNDS
-# rounds of the variants interleaved (with no variant given: the launcher as shipped). Each line: a CPU-bound
-# calibration loop's CPU seconds on core 0 right after the run (to see a slow host), the load average, and
-# milink's wall time, CPU (user + sys) and peak RSS from /usr/bin/time. CPU per instance = CPU / 1,000.
+# (taskset; PIN=0 turns that off), 20 ms added per round trip and 100 ms per login (LATENCY="100 500": 100 ms and
+# 500 ms); milink reads the 1,000 targets from an inventory file, as a fleet is given (so the launcher's inventory JIT
+# setting applies). One warm-up run, then ROUNDS rounds of the variants interleaved (with no variant given: the
+# launcher as shipped). Each line: two calibrations on core 0 right after the run, to see a slow host (a CPU-bound
+# Python loop's CPU seconds, and `jcal`: the CPU seconds of Calibrate, a fixed AES-GCM and string workload in a JVM
+# with the launcher's flags), the load average, and milink's wall time, CPU (user + sys) and peak RSS from
+# /usr/bin/time. CPU per instance = CPU / 1,000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:?usage: bin/bench-fleet-cpu.sh ROUNDS [LABEL=JAVA_OPTS ...]}
@@ -32,7 +34,7 @@ sleep infinity > "$work/in" & keep=$!
 sandbox=$!
 trap 'kill $sandbox $keep 2>/dev/null || true; rm -rf "$work"' EXIT
 until grep -q READY "$work/out" 2>/dev/null; do sleep 1; done
-echo "latency 20 100" > "$work/in"
+echo "latency ${LATENCY:-20 100}" > "$work/in"
 until grep -q '^OK' "$work/out"; do sleep 0.2; done
 read -r _ user password trust_store trust_password ports < <(grep READY "$work/out" | tail -1)
 # the fleet as users give one: an inventory (the launcher compiles sooner for an inventory run)
@@ -44,6 +46,10 @@ t = time.process_time(); x = 0
 for i in range(6_000_000): x = (x * 31 + i) & 0xffffffff
 print("%.2f" % (time.process_time() - t))'
 }
+jcalibrate() {
+  "${milink_core[@]}" "$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp milink-cli/target/test-classes \
+    dev.milink.cli.bench.Calibrate
+}
 
 run() { # LABEL JAVA_OPTS
   MILINK_JAVA_OPTS="$2" MILINK_SQL_PASSWORD=$password MILINK_TRUST_STORE_PASSWORD=$trust_password \
@@ -51,7 +57,7 @@ run() { # LABEL JAVA_OPTS
     --user "$user" --trust-store "$trust_store" --host-name-in-certificate localhost --parallel 64 \
     > "$work/report.txt" || true
   read -r wall usr sys rss < <(tail -1 "$work/time")
-  echo "$1 calibration=$(calibrate)s load=$(cut -d' ' -f1 /proc/loadavg) wall=${wall}s" \
+  echo "$1 calibration=$(calibrate)s jcal=$(jcalibrate)s load=$(cut -d' ' -f1 /proc/loadavg) wall=${wall}s" \
     "cpu=$(echo "$usr + $sys" | bc)s rss=$((rss / 1024))MiB"
 }
 
