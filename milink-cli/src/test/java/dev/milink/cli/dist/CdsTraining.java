@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
 
 /**
  * Makes the distribution's class-data sharing archive ({@code lib/milink.jsa}) at build time: one training run of
- * {@code java -XX:ArchiveClassesAtExit=… -jar milink.jar check …} against an {@code unprepared-2019} sandbox
- * instance that this JVM hosts, so the archive holds the classes a {@code milink check} loads (command line, driver,
- * TLS, collector, checks, text report) and none of the sandbox's. Run by {@code ./mvnw package} (exec plugin in
+ * {@code java -XX:ArchiveClassesAtExit=… -jar milink.jar check --inventory …} over two {@code unprepared-2019}
+ * sandbox instances that this JVM hosts, so the archive holds the classes a {@code milink check} loads (command line,
+ * driver, TLS, collector, checks, text report) and those of a fleet run (the CSV inventory reader, the fleet summary),
+ * and none of the sandbox's. Run by {@code ./mvnw package} (exec plugin in
  * milink-cli's pom, after the shade plugin made the jar, before the assembly packs it); not a test.
  *
  * <p>Arguments: the jar, the archive to write, the stamp file to write. The archive is valid only for the JVM that
@@ -53,12 +54,15 @@ public final class CdsTraining {
         String scenario = "unprepared-2019";
         Scenario.Login sa = Scenarios.load(scenario).login("sa");
         SandboxCertificate cert = SandboxCertificate.get();
+        Path inventory = Files.createTempFile("milink-cds-training", ".csv");
         try (SandboxServer server = SandboxServer.start(
-                List.of(InstanceDef.of("training", CatalogEngine.create(Scenarios.load(scenario)))))) {
-            int port = server.instance("training").port();
+                List.of(InstanceDef.of("training", CatalogEngine.create(Scenarios.load(scenario))),
+                        InstanceDef.of("training2", CatalogEngine.create(Scenarios.load(scenario)))))) {
+            Files.writeString(inventory, "Server;Tags\nlocalhost:" + server.instance("training").port() + ";cds\n"
+                    + "localhost:" + server.instance("training2").port() + ";cds\n", StandardCharsets.UTF_8);
             ProcessBuilder pb = new ProcessBuilder(concat(List.of(java), FLAGS, List.of(
                     "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=warning",
-                    "-jar", jar.toString(), "check", "localhost," + port, "--user", sa.name,
+                    "-jar", jar.toString(), "check", "--inventory", inventory.toString(), "--user", sa.name,
                     "--trust-store", cert.keystore().toString(), "--host-name-in-certificate", "localhost")))
                     .redirectErrorStream(true);
             pb.environment().keySet().removeIf(k -> k.startsWith("MILINK"));
@@ -74,6 +78,8 @@ public final class CdsTraining {
             if (p.exitValue() != 1 || !out.contains("NOT READY") || !Files.isRegularFile(archive)) {
                 throw new IllegalStateException("the CDS training run failed (exit " + p.exitValue() + "):\n" + out);
             }
+        } finally {
+            Files.deleteIfExists(inventory);
         }
         Files.writeString(stamp, stamp(javaHome) + " " + even / 1000 + "\n", StandardCharsets.UTF_8);
         System.out.printf("milink: class-data sharing archive %s (%,d bytes) for Java %s%n", archive.getFileName(),
