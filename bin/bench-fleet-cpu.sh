@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: Apache-2.0
 #
-# Client CPU of `milink check` over 1,000 sandbox instances (docs/benchmarks.md, "Fifth pass").
+# Client CPU of `milink check` over 1,000 sandbox instances (docs/benchmarks.md, "Fifth pass" and "Sixth pass").
 #
 #   bin/bench-fleet-cpu.sh ROUNDS [LABEL=JAVA_OPTS ...]
 #
