@@ -43,16 +43,5 @@ if exist "%JAVA_HOME%\release" for /f "usebackq tokens=1,* delims==" %%a in ("%J
 )
 if defined BUILT if "%BUILT%"=="%RV% %ON% %OA%" set "CDS=-XX:SharedArchiveFile=%MILINK_HOME%milink-cli\target\milink.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
 :java
-rem A run over an inventory (a fleet) runs the same code once per instance, hundreds of times: C1 compiles it after 20
-rem calls instead of 200 (docs/benchmarks.md). SHIFT does not change %*, which the java line passes on.
-set "JIT="
-:scan
-if "%~1"=="" goto scanned
-set "ARG=%~1"
-if /i "%ARG%"=="--inventory" set "JIT=-XX:CompileThresholdScaling=0.1"
-if /i "%ARG:~0,12%"=="--inventory=" set "JIT=-XX:CompileThresholdScaling=0.1"
-shift
-goto scan
-:scanned
-"%JAVA_HOME%\bin\java.exe" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %JIT% %CDS% %MILINK_JAVA_OPTS% -jar "%MILINK_JAR%" %*
+"%JAVA_HOME%\bin\java.exe" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %CDS% %MILINK_JAVA_OPTS% -jar "%MILINK_JAR%" %*
 exit /b %ERRORLEVEL%

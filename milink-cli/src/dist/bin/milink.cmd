@@ -35,15 +35,4 @@ if not defined LOCALAPPDATA goto run
 if not exist "%LOCALAPPDATA%\milink" mkdir "%LOCALAPPDATA%\milink" 2>nul
 set "CDS=-XX:SharedArchiveFile=%LOCALAPPDATA%\milink\milink-auto.jsa -XX:+AutoCreateSharedArchive -Xlog:cds=off -Xlog:cds+dynamic=off"
 :run
-rem A run over an inventory (a fleet) runs the same code once per instance, hundreds of times: C1 compiles it after 20
-rem calls instead of 200 (docs/benchmarks.md). SHIFT does not change %*, which the java line passes on.
-set "JIT="
-:scan
-if "%~1"=="" goto scanned
-set "ARG=%~1"
-if /i "%ARG%"=="--inventory" set "JIT=-XX:CompileThresholdScaling=0.1"
-if /i "%ARG:~0,12%"=="--inventory=" set "JIT=-XX:CompileThresholdScaling=0.1"
-shift
-goto scan
-:scanned
-"%JAVA_EXE%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %JIT% %CDS% %MILINK_JAVA_OPTS% -jar "%MILINK_HOME%\lib\milink.jar" %*
+"%JAVA_EXE%" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 %CDS% %MILINK_JAVA_OPTS% -jar "%MILINK_HOME%\lib\milink.jar" %*
